@@ -1,0 +1,50 @@
+/**
+ * Reads the shipped content from disk (Node only): `catalog/*.json` and `scenarios/**\/*.json` under a
+ * project root, parsed and assembled with the rule set.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ContentProblem } from '../domain/catalog.ts';
+import { assembleContent, type Content, type ContentFile } from '../domain/content.ts';
+import type { RuleSet } from '../domain/grade.ts';
+import { RULES } from '../../rules/index.ts';
+
+/** The project root (two levels above this file). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Reads every `.json` file under `dir` (recursively). A file that is not JSON becomes a problem, not
+ * an exception.
+ */
+export function readJsonFiles(root: string, dir: string, problems: ContentProblem[]): ContentFile[] {
+  const out: ContentFile[] = [];
+  const walk = (abs: string) => {
+    for (const name of readdirSync(abs).sort()) {
+      const path = join(abs, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.json')) {
+        const file = relative(root, path).split('\\').join('/');
+        try {
+          out.push({ file, data: JSON.parse(readFileSync(path, 'utf8')) });
+        } catch (e) {
+          problems.push({ file, path: '$', message: `not valid JSON: ${(e as Error).message}` });
+        }
+      }
+    }
+  };
+  walk(join(root, dir));
+  return out;
+}
+
+/**
+ * Loads catalog, scenarios and rules from a project root.
+ * @param root defaults to this project; tests pass a copy to check problem reporting
+ */
+export function loadContentFromDisk(root: string = PROJECT_ROOT, rules: RuleSet = RULES): { content: Content; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const catalogFiles = readJsonFiles(root, 'catalog', problems);
+  const scenarioFiles = readJsonFiles(root, 'scenarios', problems);
+  const assembled = assembleContent(catalogFiles, scenarioFiles, rules);
+  return { content: assembled.content, problems: [...problems, ...assembled.problems] };
+}

@@ -1,0 +1,295 @@
+/**
+ * The service catalog: one entry per AWS service or non-AWS source/consumer that can sit on the
+ * canvas. Entries are authored as JSON in `catalog/<id>.json` and parsed here with zod; nothing in
+ * this module touches the file system, React or the DOM.
+ */
+import { z } from 'zod';
+
+/** Categories of the palette. Each has a colour in the view (see `CATEGORY_META`). */
+export const CATEGORIES = [
+  'source',
+  'ingestion',
+  'processing',
+  'storage',
+  'analytics',
+  'governance',
+  'security',
+  'monitoring',
+  'consumer',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Display name and colour (CSS hex) per category; colours follow the AWS Architecture Icons palette. */
+export const CATEGORY_META: Record<Category, { label: string; color: string }> = {
+  source: { label: 'Sources', color: '#5A6B86' },
+  ingestion: { label: 'Ingestion & streaming', color: '#8C4FFF' },
+  processing: { label: 'Processing', color: '#ED7100' },
+  storage: { label: 'Storage & databases', color: '#3F8624' },
+  analytics: { label: 'Analytics', color: '#C925D1' },
+  governance: { label: 'Governance', color: '#0972D3' },
+  security: { label: 'Security', color: '#DD344C' },
+  monitoring: { label: 'Monitoring', color: '#E7157B' },
+  consumer: { label: 'Consumers', color: '#232F3E' },
+};
+
+/** ISO date `YYYY-MM-DD`. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const idPattern = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
+
+/**
+ * A figure from AWS documentation: a quota, a latency, a price. The unit is also part of the
+ * figure's key (`writeMBpsPerShard`), so code that reads it cannot mistake it.
+ */
+export const figureSchema = z.strictObject({
+  value: z.number().nonnegative(),
+  unit: z.string().min(1),
+  source: z.url(),
+  asOf: isoDate,
+  note: z.string().optional(),
+});
+export type Figure = z.infer<typeof figureSchema>;
+
+/** `{settingKey: value}`: the setting is shown and used only when every listed setting has that value. */
+const whenSchema = z.record(z.string(), z.union([z.string(), z.boolean()]));
+
+const enumOptionSchema = z.strictObject({
+  value: z.string().min(1),
+  label: z.string().min(1),
+  /** Roles the node gains while this option is chosen (e.g. a Glue job of type `etl` is a `batch-processor`). */
+  roles: z.array(z.string()).optional(),
+  /** Delay this option adds to data passing through the node, in milliseconds (e.g. a daily schedule). */
+  latencyMs: z.number().nonnegative().optional(),
+  /** Encryption at rest this option gives, for `encryption` settings. */
+  atRest: z.enum(['none', 'service-key', 'kms']).optional(),
+});
+
+const settingBase = {
+  label: z.string().min(1),
+  help: z.string().optional(),
+  when: whenSchema.optional(),
+};
+
+/** S3 storage classes as the S3 API spells them. */
+export const STORAGE_CLASSES = [
+  'STANDARD',
+  'INTELLIGENT_TIERING',
+  'STANDARD_IA',
+  'ONEZONE_IA',
+  'GLACIER_IR',
+  'GLACIER',
+  'DEEP_ARCHIVE',
+] as const;
+export type StorageClass = (typeof STORAGE_CLASSES)[number];
+
+/** Readable names of the S3 storage classes, as AWS spells them. */
+export const STORAGE_CLASS_NAMES: Record<StorageClass, string> = {
+  STANDARD: 'S3 Standard',
+  INTELLIGENT_TIERING: 'S3 Intelligent-Tiering',
+  STANDARD_IA: 'S3 Standard-IA',
+  ONEZONE_IA: 'S3 One Zone-IA',
+  GLACIER_IR: 'S3 Glacier Instant Retrieval',
+  GLACIER: 'S3 Glacier Flexible Retrieval',
+  DEEP_ARCHIVE: 'S3 Glacier Deep Archive',
+};
+
+/** One S3 lifecycle transition: after `days` days objects move to `storageClass`. */
+export const lifecycleTransitionSchema = z.strictObject({
+  days: z.number().int().min(0).max(36500),
+  storageClass: z.enum(STORAGE_CLASSES),
+});
+export type LifecycleTransition = z.infer<typeof lifecycleTransitionSchema>;
+
+/**
+ * The settings a learner can change on a service, authored in the catalog. The inspector builds its
+ * form from these and `settingValueSchema` builds the zod type that validates a stored value.
+ */
+export const settingSpecSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('enum'), ...settingBase, options: z.array(enumOptionSchema).min(1), default: z.string() }),
+  z.strictObject({ type: z.literal('boolean'), ...settingBase, default: z.boolean() }),
+  z.strictObject({
+    type: z.literal('integer'),
+    ...settingBase,
+    min: z.number().int(),
+    max: z.number().int(),
+    unit: z.string().optional(),
+    /** Each unit of this setting adds this many milliseconds of delay (e.g. a buffer interval in seconds: 1000). */
+    latencyMsPerUnit: z.number().nonnegative().optional(),
+    default: z.number().int(),
+  }),
+  z.strictObject({ type: z.literal('string'), ...settingBase, maxLength: z.number().int().positive().default(200), default: z.string() }),
+  z.strictObject({ type: z.literal('string-list'), ...settingBase, default: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('lifecycle-transitions'), ...settingBase, default: z.array(lifecycleTransitionSchema) }),
+]);
+export type SettingSpec = z.infer<typeof settingSpecSchema>;
+export type SettingValue = string | number | boolean | string[] | LifecycleTransition[];
+export type Settings = Record<string, SettingValue>;
+
+/**
+ * Write capacity of a node in MB/s, chosen by settings: `figure` names a figure of the entry, and
+ * `timesSetting` an integer setting that multiplies it (e.g. shards).
+ */
+const capacitySchema = z.strictObject({
+  when: whenSchema.optional(),
+  figure: z.string(),
+  timesSetting: z.string().optional(),
+});
+
+/** A connection the entry refuses, with the reason shown to the learner. */
+const refusalSchema = z.strictObject({ target: z.string(), reason: z.string().min(10) });
+
+/** One catalog entry, as in `catalog/<id>.json`. */
+export const catalogEntrySchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: idPattern,
+    name: z.string().min(1),
+    shortName: z.string().min(1),
+    category: z.enum(CATEGORIES),
+    description: z.string().min(10),
+    /** Up to 4 characters drawn on the node when no icon is available. */
+    glyph: z.string().min(1).max(4),
+    /** What the service does in a pipeline: `stream`, `object-store`, `warehouse`, `dashboard`, ... */
+    roles: z.array(z.string()).min(1),
+    /** Whether edges from/to this entry carry data (false for KMS, CloudWatch, Lake Formation...). */
+    dataFlow: z.boolean().default(true),
+    docUrl: z.url(),
+    settings: z.record(z.string(), settingSpecSchema).default({}),
+    figures: z.record(z.string(), figureSchema).default({}),
+    /** Ingest capacity in MB/s, first matching rule wins; absent means the catalog sets no limit. */
+    writeCapacityMBps: z.array(capacitySchema).optional(),
+    /** Catalog ids this entry may send to (data) or act on (control edges). */
+    connectsTo: z.array(z.string()).default([]),
+    /** Targets refused with a specific reason (the generic reason is used otherwise). */
+    refusals: z.array(refusalSchema).default([]),
+  })
+  .superRefine((entry, ctx) => {
+    for (const [key, spec] of Object.entries(entry.settings)) {
+      const check = settingValueSchema(spec).safeParse(spec.default);
+      if (!check.success)
+        ctx.addIssue({ code: 'custom', path: ['settings', key, 'default'], message: `default does not fit the setting: ${check.error.issues[0]?.message}` });
+    }
+    for (const [i, cap] of (entry.writeCapacityMBps ?? []).entries()) {
+      if (!entry.figures[cap.figure]) ctx.addIssue({ code: 'custom', path: ['writeCapacityMBps', i, 'figure'], message: `no figure "${cap.figure}" in this entry` });
+      if (cap.timesSetting && entry.settings[cap.timesSetting]?.type !== 'integer')
+        ctx.addIssue({ code: 'custom', path: ['writeCapacityMBps', i, 'timesSetting'], message: `"${cap.timesSetting}" is not an integer setting of this entry` });
+    }
+  });
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+/**
+ * The zod type of one setting's value.
+ * @param spec the setting as authored in the catalog
+ * @returns a schema accepting exactly the values the inspector can produce for it
+ */
+export function settingValueSchema(spec: SettingSpec): z.ZodType<SettingValue> {
+  switch (spec.type) {
+    case 'enum': {
+      const values = spec.options.map((o) => o.value);
+      return z.string().refine((v) => values.includes(v), { message: `expected one of ${values.join(', ')}` });
+    }
+    case 'boolean':
+      return z.boolean();
+    case 'integer':
+      return z.number().int().min(spec.min).max(spec.max);
+    case 'string':
+      return z.string().max(spec.maxLength);
+    case 'string-list':
+      return z.array(z.string().min(1).max(100)).max(50);
+    case 'lifecycle-transitions':
+      return z.array(lifecycleTransitionSchema).max(20);
+  }
+}
+
+/** The catalog once loaded: entries by id, in file order. */
+export interface Catalog {
+  readonly entries: readonly CatalogEntry[];
+  readonly byId: ReadonlyMap<string, CatalogEntry>;
+}
+
+/** A content problem: the file it is in, a JSON path inside it (`$.settings.shardCount`), a message. */
+export interface ContentProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+/**
+ * Formats a zod/JSON path as `$.nodes[3].service`.
+ * @param path segments as zod reports them
+ */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(String(seg)) ? `.${String(seg)}` : `[${JSON.stringify(String(seg))}]`;
+  return out;
+}
+
+/**
+ * Parses catalog files and checks cross-references (every `connectsTo`/refusal target exists, ids are
+ * unique and match their file names).
+ * @param files `{file, data}` with `data` the parsed JSON of `catalog/<id>.json`
+ * @returns the catalog, or every problem found with file and JSON path
+ */
+export function parseCatalog(files: readonly { file: string; data: unknown }[]): { catalog: Catalog; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const entries: CatalogEntry[] = [];
+  for (const { file, data } of files) {
+    const parsed = catalogEntrySchema.safeParse(data);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push({ file, path: jsonPath(issue.path), message: issue.message });
+      continue;
+    }
+    const expected = file.replace(/^.*\//, '').replace(/\.json$/, '');
+    if (expected !== parsed.data.id) problems.push({ file, path: '$.id', message: `id "${parsed.data.id}" does not match the file name "${expected}.json"` });
+    if (entries.some((e) => e.id === parsed.data.id)) problems.push({ file, path: '$.id', message: `duplicate catalog id "${parsed.data.id}"` });
+    else entries.push(parsed.data);
+  }
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const entry of entries) {
+    const file = files.find((f) => (f.data as { id?: string })?.id === entry.id)?.file ?? entry.id;
+    entry.connectsTo.forEach((t, i) => {
+      if (!byId.has(t)) problems.push({ file, path: `$.connectsTo[${i}]`, message: `unknown catalog id "${t}"` });
+    });
+    entry.refusals.forEach((r, i) => {
+      if (!byId.has(r.target)) problems.push({ file, path: `$.refusals[${i}].target`, message: `unknown catalog id "${r.target}"` });
+    });
+  }
+  return { catalog: { entries, byId }, problems };
+}
+
+/**
+ * Whether a setting is in force given the node's other settings (its `when` clause holds).
+ * @param spec the setting
+ * @param settings the node's full settings (defaults applied)
+ */
+export function settingApplies(spec: SettingSpec, settings: Settings): boolean {
+  if (!spec.when) return true;
+  return Object.entries(spec.when).every(([k, v]) => settings[k] === v);
+}
+
+/**
+ * Settings with the catalog's defaults filled in for every key not given.
+ * @param entry the node's catalog entry
+ * @param given the settings stored on the node (may be partial or absent)
+ */
+export function withDefaults(entry: CatalogEntry, given: Settings | undefined): Settings {
+  const out: Settings = {};
+  for (const [key, spec] of Object.entries(entry.settings)) out[key] = given?.[key] ?? structuredClone(spec.default);
+  return out;
+}
+
+/**
+ * Whether an edge from `source` to `target` is allowed, and why not when it is not.
+ * @returns `{ok: true}` or `{ok: false, reason}` with a sentence a learner can act on
+ */
+export function connectionAllowed(source: CatalogEntry, target: CatalogEntry, catalog: Catalog): { ok: true } | { ok: false; reason: string } {
+  if (source.connectsTo.includes(target.id)) return { ok: true };
+  const specific = source.refusals.find((r) => r.target === target.id)?.reason;
+  if (specific) return { ok: false, reason: specific };
+  const allowed = source.connectsTo.map((id) => catalog.byId.get(id)?.shortName ?? id);
+  return {
+    ok: false,
+    reason: allowed.length
+      ? `${source.name} does not connect to ${target.name}. It can send to: ${allowed.join(', ')}.`
+      : `${source.name} sends nothing to other services; connect it from the services that use it.`,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Assembles the shipped content (catalog, scenarios with their designs) from already-read files and
+ * checks every cross-reference: requirement rules exist and accept their params, designs load and name
+ * their scenario, common-mistake requirement ids exist. The file reading itself is the caller's
+ * (`import.meta.glob` in the browser, `fs` in Node), so this stays pure.
+ */
+import { jsonPath, parseCatalog, type Catalog, type ContentProblem } from './catalog.ts';
+import { loadDesign, type Design } from './design.ts';
+import type { RuleSet } from './grade.ts';
+import { scenarioSchema, type Scenario } from './scenario.ts';
+
+/** A file already read and parsed: its path relative to the project root, and its JSON. */
+export interface ContentFile {
+  file: string;
+  data: unknown;
+}
+
+/** A scenario with its reference and common-mistake designs loaded. */
+export interface LoadedScenario {
+  scenario: Scenario;
+  reference: Design;
+  commonMistake: Design;
+}
+
+/** Everything the app, the CLI and the tests grade with. */
+export interface Content {
+  catalog: Catalog;
+  scenarios: LoadedScenario[];
+  rules: RuleSet;
+}
+
+/**
+ * @param catalogFiles `catalog/*.json`
+ * @param scenarioFiles `scenarios/<id>/scenario.json` and the design files next to them
+ *   (`*.design.json`), all in one list
+ * @param rules the rule set
+ * @returns the content (what could be loaded) and every problem as file + JSON path + message
+ */
+export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFiles: readonly ContentFile[], rules: RuleSet): { content: Content; problems: ContentProblem[] } {
+  const { catalog, problems } = parseCatalog(catalogFiles);
+  const scenarios: LoadedScenario[] = [];
+  const byPath = new Map(scenarioFiles.map((f) => [f.file, f.data]));
+  for (const { file, data } of scenarioFiles) {
+    if (!file.endsWith('/scenario.json')) continue;
+    const parsed = scenarioSchema.safeParse(data);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push({ file, path: jsonPath(issue.path), message: issue.message });
+      continue;
+    }
+    const scenario = parsed.data;
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    const before = problems.length;
+    if (dir.replace(/\/$/, '').split('/').pop() !== scenario.id)
+      problems.push({ file, path: '$.id', message: `id "${scenario.id}" does not match its folder "${dir}"` });
+    const reqIds = new Set<string>();
+    scenario.requirements.forEach((req, i) => {
+      if (reqIds.has(req.id)) problems.push({ file, path: `$.requirements[${i}].id`, message: `duplicate requirement id "${req.id}"` });
+      reqIds.add(req.id);
+      const rule = rules.get(req.rule);
+      if (!rule) return void problems.push({ file, path: `$.requirements[${i}].rule`, message: `unknown rule "${req.rule}"` });
+      const params = rule.params.safeParse(req.params);
+      if (!params.success)
+        for (const issue of params.error.issues) problems.push({ file, path: `$.requirements[${i}].params${jsonPath(issue.path).slice(1)}`, message: issue.message });
+    });
+    scenario.commonMistake.fails.forEach((id, i) => {
+      if (!reqIds.has(id)) problems.push({ file, path: `$.commonMistake.fails[${i}]`, message: `no requirement "${id}" in this scenario` });
+    });
+    const loadFrom = (name: string, where: string): Design | undefined => {
+      const designFile = dir + name;
+      if (!byPath.has(designFile)) return void problems.push({ file, path: where, message: `design file "${designFile}" not found` });
+      const result = loadDesign(byPath.get(designFile), catalog);
+      if (!result.ok) return void problems.push(...result.problems.map((p) => ({ file: designFile, ...p })));
+      if (result.design.scenarioId !== scenario.id)
+        problems.push({ file: designFile, path: '$.scenarioId', message: `expected "${scenario.id}", found ${JSON.stringify(result.design.scenarioId)}` });
+      return result.design;
+    };
+    const reference = loadFrom(scenario.referenceDesign, '$.referenceDesign');
+    const commonMistake = loadFrom(scenario.commonMistake.design, '$.commonMistake.design');
+    if (reference && commonMistake && problems.length === before) scenarios.push({ scenario, reference, commonMistake });
+  }
+  return { content: { catalog, scenarios, rules }, problems };
+}

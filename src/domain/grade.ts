@@ -1,0 +1,114 @@
+/**
+ * The grading engine: runs each requirement's rule with its params over the design and reports, per
+ * requirement, `pass | fail | not-applicable | error` with findings. Pure and synchronous.
+ */
+import { jsonPath, type Catalog } from './catalog.ts';
+import type { Design } from './design.ts';
+import { DesignGraph } from './graph.ts';
+import type { FindingInput, Pillar, Rule } from './rule-kit.ts';
+import type { Scenario, Severity } from './scenario.ts';
+
+export type RequirementStatus = 'pass' | 'fail' | 'not-applicable' | 'error';
+
+/** A finding as reported to the learner: the rule's words plus the requirement's severity and the rule's docs. */
+export interface Finding {
+  ruleId: string;
+  requirementId: string;
+  severity: Severity;
+  message: string;
+  remediation: string;
+  docUrl: string;
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+/** The outcome of one requirement. `detail` explains not-applicable and error outcomes. */
+export interface RequirementResult {
+  requirementId: string;
+  text: string;
+  ruleId: string;
+  pillar: Pillar | undefined;
+  severity: Severity;
+  status: RequirementStatus;
+  findings: Finding[];
+  detail?: string;
+}
+
+/** The whole report. `passed` is true when every `error`-severity requirement passes (or does not apply). */
+export interface GradeReport {
+  scenarioId: string;
+  results: RequirementResult[];
+  counts: Record<RequirementStatus, number>;
+  passed: boolean;
+}
+
+/** The rule set, by id. */
+export type RuleSet = ReadonlyMap<string, Rule<unknown>>;
+
+/**
+ * Grades a design against a scenario's requirements. Never throws: a missing rule, params the rule
+ * refuses, or a rule that throws give status `error` for that requirement only.
+ * @param design a design (ideally loaded with `loadDesign`; unknown services are ignored)
+ * @param scenario the scenario whose requirements apply
+ * @param catalog the service catalog
+ * @param rules the rules by id
+ */
+export function grade(design: Design, scenario: Scenario, catalog: Catalog, rules: RuleSet): GradeReport {
+  const graph = new DesignGraph(design, catalog);
+  const results = scenario.requirements.map((req): RequirementResult => {
+    const rule = rules.get(req.rule);
+    const base = { requirementId: req.id, text: req.text, ruleId: req.rule, pillar: rule?.pillar, severity: req.severity };
+    if (!rule) return { ...base, status: 'error', findings: [], detail: `no rule "${req.rule}" in the rule set` };
+    const params = rule.params.safeParse(req.params);
+    if (!params.success) {
+      const issue = params.error.issues[0];
+      return { ...base, status: 'error', findings: [], detail: `params of requirement "${req.id}" refused at ${jsonPath(issue?.path ?? [])}: ${issue?.message}` };
+    }
+    const raw: FindingInput[] = [];
+    let notApplicable: string | undefined;
+    try {
+      rule.check(graph, params.data, {
+        catalog,
+        workload: scenario.workload,
+        fail: (f) => void raw.push(f),
+        notApplicable: (reason) => void (notApplicable = reason),
+      });
+    } catch (e) {
+      return { ...base, status: 'error', findings: [], detail: `rule "${rule.id}" failed to run: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    const findings = raw.map((f) => ({
+      ruleId: rule.id,
+      requirementId: req.id,
+      severity: req.severity,
+      message: f.message,
+      remediation: f.remediation,
+      docUrl: rule.docUrl,
+      nodeIds: [...(f.nodeIds ?? [])],
+      edgeIds: [...(f.edgeIds ?? [])],
+    }));
+    if (findings.length) return { ...base, status: 'fail', findings };
+    if (notApplicable !== undefined) return { ...base, status: 'not-applicable', findings, detail: notApplicable };
+    return { ...base, status: 'pass', findings };
+  });
+  const counts: Record<RequirementStatus, number> = { pass: 0, fail: 0, 'not-applicable': 0, error: 0 };
+  for (const r of results) counts[r.status]++;
+  const passed = results.every((r) => r.severity !== 'error' || r.status === 'pass' || r.status === 'not-applicable');
+  return { scenarioId: scenario.id, results, counts, passed };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/**
+ * The worst severity of the findings that name each node or edge, for status marks on the canvas.
+ * @returns element id -> severity; elements without findings are absent
+ */
+export function worstSeverityByElement(report: GradeReport): Map<string, Severity> {
+  const out = new Map<string, Severity>();
+  for (const r of report.results)
+    for (const f of r.findings)
+      for (const id of [...f.nodeIds, ...f.edgeIds]) {
+        const cur = out.get(id);
+        if (!cur || SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur]) out.set(id, f.severity);
+      }
+  return out;
+}

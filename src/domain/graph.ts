@@ -1,0 +1,259 @@
+/**
+ * Graph queries over a design: nodes resolved against the catalog (full settings, roles), data edges,
+ * latency of a node, write capacity, and the fastest path from one kind of node to another. Rules and
+ * the simulation read designs only through this module.
+ */
+import { settingApplies, withDefaults, type Catalog, type CatalogEntry, type Settings } from './catalog.ts';
+import type { Design } from './design.ts';
+
+/** A node with its catalog entry, its settings with defaults applied, and its roles. */
+export interface ResolvedNode {
+  readonly id: string;
+  readonly service: string;
+  /** The label shown on the canvas: the node's own label or the entry's short name. */
+  readonly label: string;
+  readonly entry: CatalogEntry;
+  readonly settings: Settings;
+  /** The entry's roles plus those of the enum options chosen in its settings. */
+  readonly roles: ReadonlySet<string>;
+}
+
+/** An edge between two resolved nodes. `data` is false when either end does not carry data (KMS, CloudWatch...). */
+export interface ResolvedEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly tls: boolean;
+  readonly data: boolean;
+}
+
+/** A kind of node as rules name it: a catalog id (`amazon-s3`) or a role (`object-store`). */
+export type Kind = string;
+
+/** A path through the design: node ids in order, the edges between them, and the total delay in ms. */
+export interface Path {
+  nodeIds: string[];
+  edgeIds: string[];
+  latencyMs: number;
+}
+
+/** A design resolved against the catalog, with adjacency lists. Build once per grading run. */
+export class DesignGraph {
+  readonly nodes: readonly ResolvedNode[];
+  readonly edges: readonly ResolvedEdge[];
+  private readonly byId = new Map<string, ResolvedNode>();
+  private readonly outgoing = new Map<string, ResolvedEdge[]>();
+  private readonly incoming = new Map<string, ResolvedEdge[]>();
+
+  /**
+   * @param design the design; nodes whose service is not in the catalog, and edges touching them or
+   *   missing nodes, are left out (loading reports those), so building never throws
+   */
+  constructor(design: Design, readonly catalog: Catalog) {
+    const nodes: ResolvedNode[] = [];
+    for (const node of design.nodes) {
+      const entry = catalog.byId.get(node.service);
+      if (!entry || this.byId.has(node.id)) continue;
+      const settings = withDefaults(entry, node.settings);
+      const resolved: ResolvedNode = { id: node.id, service: node.service, label: node.label || entry.shortName, entry, settings, roles: rolesOf(entry, settings) };
+      nodes.push(resolved);
+      this.byId.set(node.id, resolved);
+    }
+    const edges: ResolvedEdge[] = [];
+    for (const edge of design.edges) {
+      const s = this.byId.get(edge.source);
+      const t = this.byId.get(edge.target);
+      if (!s || !t) continue;
+      const resolved = { id: edge.id, source: edge.source, target: edge.target, tls: edge.settings?.tls ?? true, data: s.entry.dataFlow && t.entry.dataFlow };
+      edges.push(resolved);
+      push(this.outgoing, edge.source, resolved);
+      push(this.incoming, edge.target, resolved);
+    }
+    this.nodes = nodes;
+    this.edges = edges;
+  }
+
+  node(id: string): ResolvedNode | undefined {
+    return this.byId.get(id);
+  }
+  /** Edges leaving a node (data and control). */
+  out(id: string): readonly ResolvedEdge[] {
+    return this.outgoing.get(id) ?? [];
+  }
+  /** Edges entering a node (data and control). */
+  in(id: string): readonly ResolvedEdge[] {
+    return this.incoming.get(id) ?? [];
+  }
+  /** Nodes of any of the kinds (catalog id or role). */
+  nodesOf(kinds: readonly Kind[]): ResolvedNode[] {
+    return this.nodes.filter((n) => isKind(n, kinds));
+  }
+  /** Nodes connected to `id` by an edge in either direction, of any of the kinds. */
+  neighboursOf(id: string, kinds: readonly Kind[]): ResolvedNode[] {
+    const ids = [...this.out(id).map((e) => e.target), ...this.in(id).map((e) => e.source)];
+    return ids.map((n) => this.byId.get(n)!).filter((n) => isKind(n, kinds));
+  }
+
+  /**
+   * Node ids reachable from the given nodes along data edges (the start nodes included).
+   * Linear in nodes + edges; cycles are fine.
+   */
+  reachableFrom(startIds: readonly string[]): Set<string> {
+    const seen = new Set(startIds);
+    const stack = [...startIds];
+    while (stack.length) {
+      const id = stack.pop()!;
+      for (const e of this.out(id)) if (e.data && !seen.has(e.target)) (seen.add(e.target), stack.push(e.target));
+    }
+    return seen;
+  }
+
+  /**
+   * The fastest path along data edges from a node of a `from` kind to a node of a `to` kind that passes,
+   * in order, through a node of each `through` kind. A path has at least one edge. Delay is the sum of `nodeLatencyMs` of every node
+   * on the path. Dijkstra over (node, stage) pairs: O((V x S + E x S) log V) for S stages.
+   * @returns the path, or `undefined` when none exists
+   */
+  fastestPath(from: readonly Kind[], to: readonly Kind[], through: readonly Kind[] = []): Path | undefined {
+    const stages = through.length;
+    type State = { id: string; stage: number };
+    const key = (s: State) => `${s.stage}\u0000${s.id}`;
+    const dist = new Map<string, number>();
+    const prev = new Map<string, { state: State; edgeId: string } | null>();
+    const queue = new MinHeap<State>();
+    const advance = (id: string, stage: number) => (stage < stages && isKind(this.byId.get(id)!, [through[stage]!]) ? stage + 1 : stage);
+    for (const n of this.nodesOf(from)) {
+      const state = { id: n.id, stage: advance(n.id, 0) };
+      const d = nodeLatencyMs(n);
+      if (d < (dist.get(key(state)) ?? Infinity)) {
+        dist.set(key(state), d);
+        prev.set(key(state), null);
+        queue.push(d, state);
+      }
+    }
+    while (queue.size) {
+      const [d, state] = queue.pop()!;
+      if (d > (dist.get(key(state)) ?? Infinity)) continue;
+      const node = this.byId.get(state.id)!;
+      if (state.stage === stages && isKind(node, to) && prev.get(key(state)) !== null) {
+        return this.unwind(state, d, prev, key);
+      }
+      for (const e of this.out(state.id)) {
+        if (!e.data) continue;
+        const next = { id: e.target, stage: advance(e.target, state.stage) };
+        const nd = d + nodeLatencyMs(this.byId.get(e.target)!);
+        if (nd < (dist.get(key(next)) ?? Infinity)) {
+          dist.set(key(next), nd);
+          prev.set(key(next), { state, edgeId: e.id });
+          queue.push(nd, next);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private unwind(end: { id: string; stage: number }, latencyMs: number, prev: Map<string, { state: { id: string; stage: number }; edgeId: string } | null>, key: (s: { id: string; stage: number }) => string): Path {
+    const nodeIds: string[] = [];
+    const edgeIds: string[] = [];
+    let cur: { id: string; stage: number } | undefined = end;
+    while (cur) {
+      nodeIds.unshift(cur.id);
+      const p = prev.get(key(cur));
+      if (p) edgeIds.unshift(p.edgeId);
+      cur = p?.state;
+    }
+    return { nodeIds, edgeIds, latencyMs };
+  }
+}
+
+/** Whether the node is of any of the kinds (its catalog id or one of its roles). */
+export function isKind(node: ResolvedNode, kinds: readonly Kind[]): boolean {
+  return kinds.some((k) => k === node.service || node.roles.has(k));
+}
+
+function rolesOf(entry: CatalogEntry, settings: Settings): Set<string> {
+  const roles = new Set(entry.roles);
+  for (const [key, spec] of Object.entries(entry.settings)) {
+    if (spec.type !== 'enum' || !settingApplies(spec, settings)) continue;
+    for (const r of spec.options.find((o) => o.value === settings[key])?.roles ?? []) roles.add(r);
+  }
+  return roles;
+}
+
+/**
+ * Delay data spends in a node, in ms: the entry's `latencyMs` figure, plus what the settings in force
+ * add (an enum option's `latencyMs`, an integer setting's value x its `latencyMsPerUnit`, e.g. a
+ * Firehose buffer interval of 300 s adds 300,000 ms).
+ */
+export function nodeLatencyMs(node: ResolvedNode): number {
+  let ms = node.entry.figures.latencyMs?.value ?? 0;
+  for (const [key, spec] of Object.entries(node.entry.settings)) {
+    if (!settingApplies(spec, node.settings)) continue;
+    const value = node.settings[key];
+    if (spec.type === 'enum') ms += spec.options.find((o) => o.value === value)?.latencyMs ?? 0;
+    else if (spec.type === 'integer' && spec.latencyMsPerUnit && typeof value === 'number') ms += value * spec.latencyMsPerUnit;
+  }
+  return ms;
+}
+
+/**
+ * Write capacity of a node in MB/s from the catalog's `writeCapacityMBps` rules (first whose `when`
+ * holds): the named figure, times the named integer setting when given (e.g. shards x 1 MB/s).
+ * @returns undefined when the catalog sets no limit for this service and settings
+ */
+export function writeCapacityMBps(node: ResolvedNode): number | undefined {
+  for (const cap of node.entry.writeCapacityMBps ?? []) {
+    if (cap.when && !Object.entries(cap.when).every(([k, v]) => node.settings[k] === v)) continue;
+    const figure = node.entry.figures[cap.figure]?.value;
+    if (figure === undefined) return undefined;
+    const times = cap.timesSetting ? Number(node.settings[cap.timesSetting] ?? 0) : 1;
+    return figure * times;
+  }
+  return undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A binary min-heap keyed by number. */
+class MinHeap<T> {
+  private items: [number, T][] = [];
+  get size() {
+    return this.items.length;
+  }
+  push(priority: number, value: T) {
+    const a = this.items;
+    a.push([priority, value]);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]![0] <= a[i]![0]) break;
+      [a[p], a[i]] = [a[i]!, a[p]!];
+      i = p;
+    }
+  }
+  pop(): [number, T] | undefined {
+    const a = this.items;
+    if (!a.length) return undefined;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]![0] < a[m]![0]) m = l;
+        if (r < a.length && a[r]![0] < a[m]![0]) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i]!, a[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
