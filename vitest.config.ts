@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['tests/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    // View tests render React Flow under jsdom; the stubs it needs live in the setup file.
+    projects: [
+      { extends: true, test: { name: 'core', include: ['tests/{domain,rules,content,cli}/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'view', include: ['tests/view/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['tests/view/setup.ts'] } },
+    ],
+  },
+});
