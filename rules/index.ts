@@ -1,8 +1,17 @@
 /** The rule set: every rule module, by id. Add a rule by adding its module here. */
 import type { RuleSet } from '../src/domain/grade.ts';
 import type { Rule } from '../src/domain/rule-kit.ts';
+import allowedConnections from './allowed-connections.ts';
+import dataPath from './data-path.ts';
+import encryptionAtRest from './encryption-at-rest.ts';
+import ingestionCapacity from './ingestion-capacity.ts';
+import lakeZones from './lake-zones.ts';
+import retentionTiers from './retention-tiers.ts';
+import serviceCoverage from './service-coverage.ts';
+import tlsInTransit from './tls-in-transit.ts';
 
-const ALL: Rule<any>[] = [];
+/** Every rule module, in the order the docs list them. */
+export const ALL_RULES: readonly Rule<any>[] = [ingestionCapacity, dataPath, lakeZones, retentionTiers, encryptionAtRest, tlsInTransit, allowedConnections, serviceCoverage];
 
 /** All rules, keyed by rule id. */
-export const RULES: RuleSet = new Map(ALL.map((r) => [r.id, r as Rule<unknown>]));
+export const RULES: RuleSet = new Map(ALL_RULES.map((r) => [r.id, r as Rule<unknown>]));

@@ -3,7 +3,7 @@
  * A rule is pure: it reads the design graph and its params and reports findings; severity and wording
  * of the requirement live with the scenario.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Catalog } from './catalog.ts';
 import type { DesignGraph } from './graph.ts';
 import type { Workload } from './scenario.ts';
@@ -51,3 +51,57 @@ export interface Rule<P = unknown> {
 export function defineRule<P>(rule: Rule<P>): Rule<P> {
   return rule;
 }
+
+/** Readable names of the roles rules match on, for messages ("a stream processor"). */
+export const ROLE_NAMES: Record<string, string> = {
+  source: 'a data source',
+  'iot-source': 'IoT devices',
+  'iot-gateway': 'an IoT gateway',
+  stream: 'a data stream',
+  'delivery-stream': 'a delivery stream',
+  'stream-processor': 'a stream processor',
+  'batch-processor': 'a scheduled batch job',
+  function: 'a function',
+  'data-store': 'a data store',
+  'object-store': 'an object store (S3)',
+  'key-value-store': 'a low-latency key-value store',
+  warehouse: 'a data warehouse',
+  'query-engine': 'a query engine',
+  dashboard: 'a dashboard',
+  consumer: 'analysts or BI users',
+  'metadata-catalog': 'a metadata catalog',
+  governance: 'a governance service',
+  'key-management': 'a key management service',
+  monitoring: 'a monitoring service',
+};
+
+/**
+ * A kind list in words: catalog ids become service names, roles their `ROLE_NAMES` phrase.
+ * `['stream-processor', 'aws-lambda']` gives "a stream processor or AWS Lambda".
+ */
+export function describeKinds(kinds: readonly string[], catalog: Catalog): string {
+  const words = kinds.map((k) => catalog.byId.get(k)?.name ?? ROLE_NAMES[k] ?? k);
+  return words.length <= 1 ? (words[0] ?? 'nothing') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** Milliseconds in words: `950 ms`, `6.2 s`, `45 s`, `5 min 11 s`, `1 min`, `25.2 h`, `7 days`. */
+export function formatDuration(ms: number): string {
+  const trim = (n: number) => String(Number(n.toFixed(1)));
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${trim(ms / 1000)} s`;
+  if (ms < 3_600_000) {
+    const min = Math.floor(ms / 60_000);
+    const s = Math.round((ms % 60_000) / 1000);
+    return s ? `${min} min ${s} s` : `${min} min`;
+  }
+  if (ms < 172_800_000) return `${trim(ms / 3_600_000)} h`;
+  return `${trim(ms / 86_400_000)} days`;
+}
+
+/** A number with thousands separators and at most `digits` decimals (`57.9`, `2,555`). */
+export function formatNumber(value: number, digits = 1): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** zod schema of a kind list (catalog ids or roles), at least one. */
+export const kindsSchema = z.array(z.string().min(1)).min(1);

@@ -1,0 +1,101 @@
+/**
+ * The headless grader behind `npm run grade -- <design.json> [--scenario <id>] [--json]` (entry point:
+ * grade.ts).
+ * Grades a design file with the same engine as the app and prints one line per requirement (or the
+ * report as JSON with `--json`).
+ * Exit codes: 0 every `error`-severity requirement passes; 1 one fails; 2 the input cannot be read or
+ * is invalid (the message names the file and JSON path; never a stack trace).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { loadDesignText } from '../domain/design.ts';
+import { grade, type GradeReport } from '../domain/grade.ts';
+import { loadContentFromDisk } from './content.ts';
+
+/** Files over this size are refused before reading (bytes). */
+export const MAX_DESIGN_BYTES = 10 * 1024 * 1024;
+
+const USAGE = 'usage: npm run grade -- <design.json> [--scenario <id>] [--json]';
+
+/** Thrown for input the user must fix; printed as its message with exit code 2. */
+class InputError extends Error {}
+
+interface Args {
+  file: string;
+  scenarioId?: string;
+  json: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  let file: string | undefined;
+  let scenarioId: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--scenario') {
+      scenarioId = argv[++i];
+      if (!scenarioId) throw new InputError(`--scenario needs a scenario id\n${USAGE}`);
+    } else if (a.startsWith('--scenario=')) scenarioId = a.slice('--scenario='.length);
+    else if (a === '--help' || a === '-h') throw new InputError(USAGE);
+    else if (a.startsWith('-')) throw new InputError(`unknown option ${a}\n${USAGE}`);
+    else if (file) throw new InputError(`one design file at a time (got ${file} and ${a})\n${USAGE}`);
+    else file = a;
+  }
+  if (!file) throw new InputError(`no design file given\n${USAGE}`);
+  return { file, scenarioId, json };
+}
+
+function readDesignFile(file: string): string {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new InputError(`${file}: cannot read the file (it does not exist or is not accessible)`);
+  }
+  if (size > MAX_DESIGN_BYTES) throw new InputError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB is over the 10 MB limit for a design`);
+  return readFileSync(file, 'utf8');
+}
+
+const STATUS_LABEL = { pass: 'PASS', fail: 'FAIL', 'not-applicable': 'N/A ', error: 'ERR ' } as const;
+
+/** The report as text lines: one per requirement, findings indented beneath. */
+export function formatReport(report: GradeReport, title: string): string {
+  const lines = [`${title}`];
+  for (const r of report.results) {
+    lines.push(`${STATUS_LABEL[r.status]}  ${r.severity.padEnd(7)}  ${r.requirementId}: ${r.text}`);
+    if (r.detail) lines.push(`        ${r.detail}`);
+    for (const f of r.findings) {
+      const where = [...f.nodeIds.map((n) => `node ${n}`), ...f.edgeIds.map((e) => `edge ${e}`)].join(', ');
+      lines.push(`        - ${f.message}${where ? ` [${where}]` : ''}`);
+      lines.push(`          fix: ${f.remediation}`);
+    }
+  }
+  const c = report.counts;
+  lines.push(`${c.pass} passed, ${c.fail} failed, ${c['not-applicable']} not applicable, ${c.error} rule errors: ${report.passed ? 'PASSED' : 'FAILED'}`);
+  return lines.join('\n');
+}
+
+/**
+ * Runs the grader.
+ * @returns the exit code (0, 1 or 2) and what to print on stdout / stderr
+ */
+export function runGrader(argv: readonly string[]): { code: 0 | 1 | 2; stdout: string; stderr: string } {
+  try {
+    const args = parseArgs(argv);
+    const text = readDesignFile(args.file);
+    const { content, problems } = loadContentFromDisk();
+    if (problems.length) throw new InputError(`the shipped content has problems:\n${problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n')}`);
+    const loaded = loadDesignText(text, content.catalog);
+    if (!loaded.ok) throw new InputError(`${args.file}: not a valid design:\n${loaded.problems.map((p) => `${args.file}: ${p.path}: ${p.message}`).join('\n')}`);
+    const scenarioId = args.scenarioId ?? loaded.design.scenarioId;
+    const known = content.scenarios.map((s) => s.scenario.id);
+    if (!scenarioId) throw new InputError(`${args.file}: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`);
+    const scenario = content.scenarios.find((s) => s.scenario.id === scenarioId)?.scenario;
+    if (!scenario) throw new InputError(`unknown scenario "${scenarioId}" (known: ${known.join(', ')})`);
+    const report = grade(loaded.design, scenario, content.catalog, content.rules);
+    const stdout = args.json ? JSON.stringify({ file: args.file, scenarioTitle: scenario.title, ...report }, null, 2) : formatReport(report, `${args.file}: ${scenario.title}`);
+    return { code: report.passed ? 0 : 1, stdout, stderr: '' };
+  } catch (e) {
+    return { code: 2, stdout: '', stderr: e instanceof InputError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
