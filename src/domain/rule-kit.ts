@@ -61,6 +61,7 @@ export const ROLE_NAMES: Record<string, string> = {
   'delivery-stream': 'a delivery stream',
   'stream-processor': 'a stream processor',
   'batch-processor': 'a scheduled batch job',
+  processor: 'a data processing service',
   function: 'a function',
   'data-store': 'a data store',
   'object-store': 'an object store (S3)',
