@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: grading time (all requirements of the IoT scenario) on generated designs of 100,
+ * 1,000 and 10,000 nodes with about 1.5 edges per node, made by tiling the scenario's reference design
+ * (15 nodes, 23 edges) and linking neighbouring tiles. Prints a table with the median of repeated runs
+ * and the growth exponent between sizes (1.0 = linear in nodes + edges), and writes bench/results.json.
+ */
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { loadContentFromDisk } from '../src/cli/content.ts';
+import type { Design } from '../src/domain/design.ts';
+import { grade } from '../src/domain/grade.ts';
+
+const { content } = loadContentFromDisk();
+const iot = content.scenarios.find((s) => s.scenario.id === 'iot-5tb-day')!;
+
+/** The reference design tiled until it has `size` nodes; tile k's stream also feeds tile k+1's Flink. */
+export function tiledDesign(size: number): Design {
+  const ref = iot.reference;
+  const design: Design = { format: 'archboard.design', version: 1, scenarioId: ref.scenarioId, nodes: [], edges: [] };
+  for (let k = 0; design.nodes.length < size; k++) {
+    const take = ref.nodes.slice(0, size - design.nodes.length);
+    const ids = new Set(take.map((n) => n.id));
+    design.nodes.push(...take.map((n) => ({ ...n, id: `${n.id}#${k}`, position: { x: n.position.x + 2000 * (k % 20), y: n.position.y + 800 * Math.floor(k / 20) } })));
+    design.edges.push(...ref.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ ...e, id: `${e.id}#${k}`, source: `${e.source}#${k}`, target: `${e.target}#${k}` })));
+    if (k > 0 && ids.has('flink')) design.edges.push({ id: `link#${k}`, source: `kds#${k - 1}`, target: `flink#${k}` });
+  }
+  return design;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const rows: { nodes: number; edges: number; medianMs: number; runs: number; growthExponent?: number }[] = [];
+for (const size of [100, 200, 1000, 10000]) {
+  const design = tiledDesign(size);
+  const runs = size >= 10000 ? 7 : 25;
+  grade(design, iot.scenario, content.catalog, content.rules); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    grade(design, iot.scenario, content.catalog, content.rules);
+    times.push(performance.now() - t0);
+  }
+  const row: (typeof rows)[number] = { nodes: design.nodes.length, edges: design.edges.length, medianMs: median(times), runs };
+  const prev = rows.at(-1);
+  if (prev) row.growthExponent = Math.log(row.medianMs / prev.medianMs) / Math.log((row.nodes + row.edges) / (prev.nodes + prev.edges));
+  rows.push(row);
+}
+
+console.log('Grading (all requirements of iot-5tb-day), median ms');
+console.table(rows.map((r) => ({ nodes: r.nodes, edges: r.edges, 'median ms': r.medianMs.toFixed(2), runs: r.runs, 'growth exponent': r.growthExponent?.toFixed(2) ?? '' })));
+const results = { machine: `${process.platform} ${process.arch}, Node ${process.version}`, date: new Date().toISOString(), grading: rows };
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+console.log('written bench/results.json');
