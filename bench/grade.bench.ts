@@ -1,14 +1,17 @@
 /**
- * `npm run bench`: grading time (all requirements of the IoT scenario) on generated designs of 100,
- * 1,000 and 10,000 nodes with about 1.5 edges per node, made by tiling the scenario's reference design
- * (15 nodes, 23 edges) and linking neighbouring tiles. Prints a table with the median of repeated runs
- * and the growth exponent between sizes (1.0 = linear in nodes + edges), and writes bench/results.json.
+ * `npm run bench`: grading time (all requirements of the IoT scenario) and simulation time (flow,
+ * latency, storage and cost under the scenario's workload) on generated designs of 100, 1,000 and
+ * 10,000 nodes with about 1.5 edges per node, made by tiling the scenario's reference design
+ * (15 nodes, 23 edges) and linking neighbouring tiles. Prints one table per task with the median of
+ * repeated runs and the growth exponent between sizes (1.0 = linear in nodes + edges), and writes
+ * bench/results.json (`grading` and `simulation` arrays of the same row shape).
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadContentFromDisk } from '../src/cli/content.ts';
 import type { Design } from '../src/domain/design.ts';
 import { grade } from '../src/domain/grade.ts';
+import { simulate } from '../src/domain/simulation.ts';
 
 const { content } = loadContentFromDisk();
 const iot = content.scenarios.find((s) => s.scenario.id === 'iot-5tb-day')!;
@@ -32,25 +35,38 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-const rows: { nodes: number; edges: number; medianMs: number; runs: number; growthExponent?: number }[] = [];
-for (const size of [100, 200, 1000, 10000]) {
-  const design = tiledDesign(size);
-  const runs = size >= 10000 ? 7 : 25;
-  grade(design, iot.scenario, content.catalog, content.rules); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    grade(design, iot.scenario, content.catalog, content.rules);
-    times.push(performance.now() - t0);
+type Row = { nodes: number; edges: number; medianMs: number; runs: number; growthExponent?: number };
+
+/** Median time of `task` on tiled designs of each size, with the growth exponent from the previous size. */
+function measure(task: (design: Design) => unknown): Row[] {
+  const rows: Row[] = [];
+  for (const size of [100, 200, 1000, 10000]) {
+    const design = tiledDesign(size);
+    const runs = size >= 10000 ? 7 : 25;
+    task(design); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      task(design);
+      times.push(performance.now() - t0);
+    }
+    const row: Row = { nodes: design.nodes.length, edges: design.edges.length, medianMs: median(times), runs };
+    const prev = rows.at(-1);
+    if (prev) row.growthExponent = Math.log(row.medianMs / prev.medianMs) / Math.log((row.nodes + row.edges) / (prev.nodes + prev.edges));
+    rows.push(row);
   }
-  const row: (typeof rows)[number] = { nodes: design.nodes.length, edges: design.edges.length, medianMs: median(times), runs };
-  const prev = rows.at(-1);
-  if (prev) row.growthExponent = Math.log(row.medianMs / prev.medianMs) / Math.log((row.nodes + row.edges) / (prev.nodes + prev.edges));
-  rows.push(row);
+  return rows;
 }
 
-console.log('Grading (all requirements of iot-5tb-day), median ms');
-console.table(rows.map((r) => ({ nodes: r.nodes, edges: r.edges, 'median ms': r.medianMs.toFixed(2), runs: r.runs, 'growth exponent': r.growthExponent?.toFixed(2) ?? '' })));
-const results = { machine: `${process.platform} ${process.arch}, Node ${process.version}`, date: new Date().toISOString(), grading: rows };
+function print(title: string, rows: Row[]) {
+  console.log(title);
+  console.table(rows.map((r) => ({ nodes: r.nodes, edges: r.edges, 'median ms': r.medianMs.toFixed(2), runs: r.runs, 'growth exponent': r.growthExponent?.toFixed(2) ?? '' })));
+}
+
+const grading = measure((design) => grade(design, iot.scenario, content.catalog, content.rules));
+print('Grading (all requirements of iot-5tb-day), median ms', grading);
+const simulation = measure((design) => simulate(design, iot.scenario, content.catalog));
+print('Simulation (flow, latency, storage and cost under the iot-5tb-day workload), median ms', simulation);
+const results = { machine: `${process.platform} ${process.arch}, Node ${process.version}`, date: new Date().toISOString(), grading, simulation };
 writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 console.log('written bench/results.json');

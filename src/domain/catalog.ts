@@ -39,6 +39,11 @@ const idPattern = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab
 /**
  * A figure from AWS documentation: a quota, a latency, a price. The unit is also part of the
  * figure's key (`writeMBpsPerShard`), so code that reads it cannot mistake it.
+ *
+ * Prices are figures whose key starts with `usdPer` (`usdPerShardHour`, `usdPerGBIngested`), in US
+ * dollars for us-east-1, with the pricing page as source; a price that depends on an option's value
+ * appends it after a dot (`usdPerGBMonth.DEEP_ARCHIVE` for an S3 storage class, `dpuPerWorker.G.1X`
+ * for a Glue worker type). Which figures the simulation reads, and how, is listed in `simulation/cost.ts`.
  */
 export const figureSchema = z.strictObject({
   value: z.number().nonnegative(),
@@ -61,6 +66,13 @@ const enumOptionSchema = z.strictObject({
   latencyMs: z.number().nonnegative().optional(),
   /** Encryption at rest this option gives, for `encryption` settings. */
   atRest: z.enum(['none', 'service-key', 'kms']).optional(),
+  /**
+   * Name of a figure of the entry (unit `x JSON size`) giving the size of the data the node outputs and
+   * stores, relative to the same records as JSON, while this option is chosen: a file format or a
+   * format conversion (e.g. `parquetVolumeFactor`, 0.2). The simulation sets the data's size to JSON
+   * size x this figure (it does not compound with an earlier conversion); see `simulation.ts`.
+   */
+  volumeFactor: z.string().min(1).optional(),
 });
 
 const settingBase = {
@@ -114,6 +126,11 @@ export const settingSpecSchema = z.discriminatedUnion('type', [
     unit: z.string().optional(),
     /** Each unit of this setting adds this many milliseconds of delay (e.g. a buffer interval in seconds: 1000). */
     latencyMsPerUnit: z.number().nonnegative().optional(),
+    /**
+     * The node outputs its input volume divided by this setting's value (an aggregation reduce factor:
+     * 10 keeps one record in ten). Such a setting must have `min` >= 1.
+     */
+    dividesVolume: z.boolean().optional(),
     default: z.number().int(),
   }),
   z.strictObject({ type: z.literal('string'), ...settingBase, maxLength: z.number().int().positive().default(200), default: z.string() }),
@@ -167,6 +184,13 @@ export const catalogEntrySchema = z
       const check = settingValueSchema(spec).safeParse(spec.default);
       if (!check.success)
         ctx.addIssue({ code: 'custom', path: ['settings', key, 'default'], message: `default does not fit the setting: ${check.error.issues[0]?.message}` });
+      if (spec.type === 'integer' && spec.dividesVolume && spec.min < 1)
+        ctx.addIssue({ code: 'custom', path: ['settings', key, 'min'], message: 'a setting that divides the volume needs a minimum of at least 1' });
+      if (spec.type === 'enum')
+        spec.options.forEach((o, i) => {
+          if (o.volumeFactor !== undefined && !entry.figures[o.volumeFactor])
+            ctx.addIssue({ code: 'custom', path: ['settings', key, 'options', i, 'volumeFactor'], message: `no figure "${o.volumeFactor}" in this entry` });
+        });
     }
     for (const [i, cap] of (entry.writeCapacityMBps ?? []).entries()) {
       if (!entry.figures[cap.figure]) ctx.addIssue({ code: 'custom', path: ['writeCapacityMBps', i, 'figure'], message: `no figure "${cap.figure}" in this entry` });

@@ -27,7 +27,10 @@ export interface ResolvedEdge {
   readonly data: boolean;
 }
 
-/** A kind of node as rules name it: a catalog id (`amazon-s3`) or a role (`object-store`). */
+/**
+ * A kind of node as rules name it: a catalog id (`amazon-s3`) or a role (`object-store`); or `#` and
+ * a node id (`#kds`) for that one node, as the simulation asks for the path from one source to one sink.
+ */
 export type Kind = string;
 
 /** A path through the design: node ids in order, the edges between them, and the total delay in ms. */
@@ -84,8 +87,16 @@ export class DesignGraph {
   in(id: string): readonly ResolvedEdge[] {
     return this.incoming.get(id) ?? [];
   }
-  /** Nodes of any of the kinds (catalog id or role). */
+  /** Nodes of any of the kinds (catalog id, role or `#id`). Only `#id` kinds: looked up directly, not a scan. */
   nodesOf(kinds: readonly Kind[]): ResolvedNode[] {
+    if (kinds.length && kinds.every((k) => k.startsWith('#'))) {
+      const found = new Set<ResolvedNode>();
+      for (const k of kinds) {
+        const n = this.byId.get(k.slice(1));
+        if (n) found.add(n);
+      }
+      return [...found];
+    }
     return this.nodes.filter((n) => isKind(n, kinds));
   }
   /** Nodes connected to `id` by an edge in either direction, of any of the kinds. */
@@ -166,9 +177,9 @@ export class DesignGraph {
   }
 }
 
-/** Whether the node is of any of the kinds (its catalog id or one of its roles). */
+/** Whether the node is of any of the kinds (its catalog id, one of its roles, or `#` + its id). */
 export function isKind(node: ResolvedNode, kinds: readonly Kind[]): boolean {
-  return kinds.some((k) => k === node.service || node.roles.has(k));
+  return kinds.some((k) => k === node.service || node.roles.has(k) || (k.charCodeAt(0) === 35 /* # */ && k.slice(1) === node.id));
 }
 
 function rolesOf(entry: CatalogEntry, settings: Settings): Set<string> {
@@ -206,7 +217,8 @@ export function writeCapacityMBps(node: ResolvedNode): number | undefined {
     if (cap.when && !Object.entries(cap.when).every(([k, v]) => node.settings[k] === v)) continue;
     const figure = node.entry.figures[cap.figure]?.value;
     if (figure === undefined) return undefined;
-    const times = cap.timesSetting ? Number(node.settings[cap.timesSetting] ?? 0) : 1;
+    const raw = cap.timesSetting ? node.settings[cap.timesSetting] : 1;
+    const times = typeof raw === 'number' ? raw : 0; // a value no form produces (an object, a string) counts as 0, never throws
     return figure * times;
   }
   return undefined;

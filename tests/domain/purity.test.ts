@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
 
-const files = ['src/domain', 'rules'].flatMap((dir) => readdirSync(join(PROJECT_ROOT, dir)).filter((f) => f.endsWith('.ts')).map((f) => `${dir}/${f}`));
+const files = ['src/domain', 'rules'].flatMap((dir) =>
+  readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `${dir}/${f}`),
+);
 
 it.each(files)('%s imports nothing from React, the DOM, the store or the view', (file) => {
   const source = readFileSync(join(PROJECT_ROOT, file), 'utf8');

@@ -1,0 +1,135 @@
+/**
+ * Persistence of designs in Web Storage (localStorage): one key per scenario, holding the document
+ * exactly as `serializeDesign` writes it. Saving is debounced and flushed on `pagehide`. A stored
+ * design that cannot be read is never dropped: its raw text is moved to a "kept aside" key and the
+ * problems are reported so the user can download it.
+ */
+import type { Catalog } from '../domain/catalog.ts';
+import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem } from '../domain/design.ts';
+
+const PREFIX = 'archboard:design:';
+const KEPT_PREFIX = 'archboard:kept-aside:';
+
+/** The storage key of a scenario's design (`archboard:design:<scenarioId>`; `free` without a scenario). */
+export function designKey(scenarioId: string | undefined): string {
+  return PREFIX + (scenarioId ?? 'free');
+}
+
+/** A stored design that could not be read, moved aside. */
+export interface KeptAside {
+  scenarioId: string | undefined;
+  /** The key the raw text now lives under (undefined when moving it failed: it is still under `fromKey`). */
+  key: string | undefined;
+  fromKey: string;
+  raw: string;
+  problems: DesignProblem[];
+}
+
+export type StoredRead = { design: Design; keptAside?: undefined } | { design: Design; keptAside: KeptAside };
+
+/**
+ * Reads the design stored for a scenario.
+ * @returns the stored design, an empty design when nothing is stored, or an empty design plus what
+ *   was kept aside when the stored text could not be read
+ */
+export function readStoredDesign(storage: Storage | undefined, scenarioId: string | undefined, catalog: Catalog, now: () => number = Date.now): StoredRead {
+  const fromKey = designKey(scenarioId);
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(fromKey) ?? null;
+  } catch {
+    raw = null;
+  }
+  if (raw === null) return { design: emptyDesign(scenarioId) };
+  const result = loadDesignText(raw, catalog);
+  if (result.ok) return { design: scenarioId && !result.design.scenarioId ? { ...result.design, scenarioId } : result.design };
+  let key: string | undefined = `${KEPT_PREFIX}${scenarioId ?? 'free'}:${now()}`;
+  try {
+    storage!.setItem(key, raw);
+    storage!.removeItem(fromKey);
+  } catch {
+    key = undefined; // could not move it (storage full?): it stays where it was and saving is held back
+  }
+  return { design: emptyDesign(scenarioId), keptAside: { scenarioId, key, fromKey, raw, problems: result.problems } };
+}
+
+/** Whether an exception from `setItem` is the storage quota being exceeded. */
+export function isQuotaError(e: unknown): boolean {
+  if (!(e instanceof Error) && !(typeof DOMException !== 'undefined' && e instanceof DOMException)) return false;
+  const err = e as DOMException;
+  return err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22 || err.code === 1014;
+}
+
+export interface Saver {
+  /** Asks for `design` to be saved under the scenario's key after the debounce delay. */
+  schedule(scenarioId: string | undefined, design: Design): void;
+  /** Writes whatever is pending now. */
+  flush(): void;
+  /** Holds back saving for a scenario (while its unreadable stored text could not be moved aside). */
+  hold(scenarioId: string | undefined, held: boolean): void;
+  dispose(): void;
+}
+
+/**
+ * A debounced saver.
+ * @param onError called with `'quota'` when storage is full (the design stays in memory), or `'other'`
+ * @param onSaved called after a successful write
+ */
+export function createSaver(
+  storage: Storage | undefined,
+  { delayMs = 300, onError, onSaved, target }: { delayMs?: number; onError?: (kind: 'quota' | 'other', e: unknown) => void; onSaved?: () => void; target?: Pick<Window, 'addEventListener' | 'removeEventListener'> } = {},
+): Saver {
+  const pending = new Map<string, Design>();
+  const held = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (!storage) return pending.clear();
+    for (const [key, design] of pending) {
+      if (held.has(key)) continue;
+      pending.delete(key);
+      try {
+        storage.setItem(key, serializeDesign(design));
+        onSaved?.();
+      } catch (e) {
+        onError?.(isQuotaError(e) ? 'quota' : 'other', e);
+      }
+    }
+  };
+  const onPageHide = () => flush();
+  target?.addEventListener('pagehide', onPageHide);
+  return {
+    schedule(scenarioId, design) {
+      pending.set(designKey(scenarioId), design);
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(flush, delayMs);
+    },
+    flush,
+    hold(scenarioId, isHeld) {
+      if (isHeld) held.add(designKey(scenarioId));
+      else held.delete(designKey(scenarioId));
+    },
+    dispose() {
+      flush();
+      target?.removeEventListener('pagehide', onPageHide);
+    },
+  };
+}
+
+/** A short-lived preference (theme) read; never throws. */
+export function readPreference(storage: Storage | undefined, name: string): string | null {
+  try {
+    return storage?.getItem(`archboard:pref:${name}`) ?? null;
+  } catch {
+    return null;
+  }
+}
+/** A preference write; failures are ignored (preferences are not worth a warning). */
+export function writePreference(storage: Storage | undefined, name: string, value: string): void {
+  try {
+    storage?.setItem(`archboard:pref:${name}`, value);
+  } catch {
+    /* ignore */
+  }
+}

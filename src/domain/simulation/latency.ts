@@ -1,0 +1,143 @@
+/**
+ * Latency model: how fresh each sink's data is.
+ *
+ * A sink is a data-carrying node that is not a source and either has no outgoing data edge or plays a
+ * serving role (`dashboard`, `consumer`, `warehouse`, `key-value-store`). For every source that reaches
+ * it, the delay is that of the fastest path (`DesignGraph.fastestPath`, the sum of `nodeLatencyMs` of
+ * every node on the path, source included: buffer intervals, schedules, SPICE refreshes...). The
+ * sink's latency is the slowest of those fastest paths (its data is as fresh as the latest source's),
+ * and that path is its critical path, with the node contributing the most delay named.
+ *
+ * Budgets: for every requirement of the scenario checked by the `data-path` rule whose `to` kinds the
+ * sink matches, the fastest path from its `from` kinds to this sink through its `through` stages is
+ * compared with its `maxLatencyMs`, as the rule does for the design as a whole.
+ */
+import { isKind, nodeLatencyMs, type DesignGraph, type Path, type ResolvedNode } from '../graph.ts';
+import type { Scenario } from '../scenario.ts';
+import { finite } from './units.ts';
+
+/** Roles whose nodes are sinks even with outgoing edges. */
+export const SINK_ROLES = ['dashboard', 'consumer', 'warehouse', 'key-value-store'] as const;
+
+/** The fastest path from one source to a sink. */
+export interface SourcePath {
+  sourceId: string;
+  /** Sum of the delays of every node on the path, ms. */
+  latencyMs: number;
+  nodeIds: string[];
+  edgeIds: string[];
+  /** The node on the path that adds the most delay, and its delay in ms. */
+  slowestNodeId: string;
+  slowestNodeMs: number;
+}
+
+/** A latency budget of the scenario (a `data-path` requirement) applied to one sink. */
+export interface LatencyBudget {
+  requirementId: string;
+  maxLatencyMs: number;
+  /** Delay of the fastest path through the requirement's stages; absent when there is none. */
+  latencyMs?: number;
+  /** Node ids of that path. */
+  nodeIds: string[];
+  /** A path exists and its delay is within the budget. */
+  withinBudget: boolean;
+}
+
+/** Freshness of one sink. */
+export interface SinkLatency {
+  nodeId: string;
+  service: string;
+  /** Slowest of the per-source fastest paths, ms; absent when no source reaches the sink. */
+  latencyMs?: number;
+  /** The path behind `latencyMs`. */
+  criticalPath?: SourcePath;
+  /** One fastest path per source that reaches the sink, slowest first. */
+  paths: SourcePath[];
+  budgets: LatencyBudget[];
+}
+
+/**
+ * Latency of every sink.
+ * @param graph the design resolved against the catalog
+ * @param sourceIds ids of the source nodes (from the flow model)
+ * @param scenario for its `data-path` requirements (budgets)
+ */
+export function computeLatency(graph: DesignGraph, sourceIds: readonly string[], scenario: Scenario): SinkLatency[] {
+  const sourceSet = new Set(sourceIds);
+  const sinks = graph.nodes.filter((n) => n.entry.dataFlow && !sourceSet.has(n.id) && (SINK_ROLES.some((r) => n.roles.has(r)) || !graph.out(n.id).some((e) => e.data)));
+  const reachedBy = new Map<string, string[]>();
+  for (const s of sourceIds) for (const id of graph.reachableFrom([s])) if (id !== s) push(reachedBy, id, s);
+  const budgets = dataPathBudgets(scenario);
+
+  return sinks.map((sink) => {
+    const paths: SourcePath[] = [];
+    for (const sourceId of reachedBy.get(sink.id) ?? []) {
+      const path = graph.fastestPath([`#${sourceId}`], [`#${sink.id}`]);
+      if (path && Number.isFinite(path.latencyMs)) paths.push(describe(graph, sourceId, path));
+    }
+    paths.sort((a, b) => b.latencyMs - a.latencyMs);
+    const critical = paths[0];
+    return {
+      nodeId: sink.id,
+      service: sink.service,
+      ...(critical ? { latencyMs: critical.latencyMs, criticalPath: critical } : {}),
+      paths,
+      budgets: budgets.filter((b) => isKind(sink, b.to)).map((b) => budgetFor(graph, sink, b, reachedBy.get(sink.id) ?? [])),
+    };
+  });
+}
+
+function describe(graph: DesignGraph, sourceId: string, path: Path): SourcePath {
+  let slowestNodeId = path.nodeIds[0] ?? sourceId;
+  let slowestNodeMs = -Infinity;
+  for (const id of path.nodeIds) {
+    const ms = finite(nodeLatencyMs(graph.node(id)!));
+    if (ms > slowestNodeMs) (slowestNodeMs = ms), (slowestNodeId = id);
+  }
+  return { sourceId, latencyMs: finite(path.latencyMs), nodeIds: path.nodeIds, edgeIds: path.edgeIds, slowestNodeId, slowestNodeMs: finite(slowestNodeMs) };
+}
+
+interface DataPathParams {
+  requirementId: string;
+  from: string[];
+  to: string[];
+  through: string[];
+  maxLatencyMs: number;
+}
+
+/** The scenario's `data-path` requirements that set a latency budget, with their params checked by hand. */
+function dataPathBudgets(scenario: Scenario): DataPathParams[] {
+  const kinds = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((k) => typeof k === 'string') ? (v as string[]) : undefined);
+  const out: DataPathParams[] = [];
+  for (const r of scenario.requirements ?? []) {
+    if (r.rule !== 'data-path') continue;
+    const p = r.params ?? {};
+    const from = kinds(p.from) ?? ['source'];
+    const to = kinds(p.to);
+    const through = kinds(p.through) ?? [];
+    const max = p.maxLatencyMs;
+    if (!to || typeof max !== 'number' || !Number.isFinite(max) || max < 0) continue;
+    out.push({ requirementId: r.id, from, to, through, maxLatencyMs: max });
+  }
+  return out;
+}
+
+function budgetFor(graph: DesignGraph, sink: ResolvedNode, budget: DataPathParams, reachingSources: readonly string[]): LatencyBudget {
+  // Only the sources of the requirement's kinds that reach this sink can start its path.
+  const starts = reachingSources.filter((id) => isKind(graph.node(id)!, budget.from)).map((id) => `#${id}`);
+  const path = starts.length ? graph.fastestPath(starts, [`#${sink.id}`], budget.through) : undefined;
+  const latencyMs = path && Number.isFinite(path.latencyMs) ? path.latencyMs : undefined;
+  return {
+    requirementId: budget.requirementId,
+    maxLatencyMs: budget.maxLatencyMs,
+    ...(latencyMs !== undefined ? { latencyMs } : {}),
+    nodeIds: latencyMs !== undefined ? path!.nodeIds : [],
+    withinBudget: latencyMs !== undefined && latencyMs <= budget.maxLatencyMs,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,315 @@
+/**
+ * The application store: the active design (the only state with undo history, through zundo's
+ * `temporal`) and UI state (selection, scenario, theme, toasts, right-pane tab, banners and dialogs).
+ * Every design edit goes through `applyCommand`; nothing else writes the design.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { temporal, type TemporalState } from 'zundo';
+import { connectionAllowed } from '../domain/catalog.ts';
+import { applyCommand, freshId, type Command } from '../domain/commands.ts';
+import type { Content, LoadedScenario } from '../domain/content.ts';
+import { emptyDesign, loadDesignText, type Design, type DesignProblem } from '../domain/design.ts';
+import type { GradeReport } from '../domain/grade.ts';
+import { createSaver, readPreference, readStoredDesign, writePreference, type KeptAside, type Saver } from '../adapters/persistence.ts';
+
+export type RightTab = 'scenario' | 'feedback' | 'inspector';
+export type Theme = 'light' | 'dark';
+export type ToastKind = 'info' | 'success' | 'warning' | 'error';
+
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  message: string;
+  detail?: string;
+}
+
+export interface Selection {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+/** A dialog listing problems with their JSON paths (e.g. an import that failed). */
+export interface ProblemsDialog {
+  title: string;
+  intro: string;
+  problems: DesignProblem[];
+}
+
+export interface DispatchOptions {
+  /** Consecutive commands with the same key (typing in one field) make one history entry. */
+  coalesce?: string;
+}
+
+export interface AppState {
+  readonly content: Content;
+  scenarioId: string | undefined;
+  /** The active scenario's design; the only state undo/redo covers. */
+  design: Design;
+  /** Designs of the scenarios not active, by scenario id. */
+  designs: Record<string, Design>;
+  selection: Selection;
+  rightTab: RightTab;
+  theme: Theme;
+  /** Whether the theme was chosen by the user (otherwise it follows the system). */
+  themeChosen: boolean;
+  toasts: Toast[];
+  report: GradeReport | undefined;
+  keptAside: KeptAside | undefined;
+  problemsDialog: ProblemsDialog | undefined;
+
+  dispatch(cmd: Command, options?: DispatchOptions): void;
+  undo(): void;
+  redo(): void;
+  select(selection: Selection): void;
+  setRightTab(tab: RightTab): void;
+  setTheme(theme: Theme, chosen?: boolean): void;
+  toast(kind: ToastKind, message: string, detail?: string): number;
+  dismissToast(id: number): void;
+  selectScenario(id: string): void;
+  /** Adds a node of a catalog service at a canvas position, selects it; returns its id. */
+  addService(serviceId: string, position: { x: number; y: number }): string | undefined;
+  /** Connects two nodes if the catalog allows it; otherwise explains why in a toast. */
+  connect(sourceId: string, targetId: string): boolean;
+  deleteSelection(): void;
+  newDesign(): void;
+  loadReference(): void;
+  /** Reads a design file's text; on failure opens the problems dialog and leaves the design untouched. */
+  importText(text: string, fileName: string): boolean;
+  dismissKeptAside(): void;
+  showProblems(dialog: ProblemsDialog | undefined): void;
+}
+
+export type AppStore = StoreApi<AppState> & { temporal: StoreApi<TemporalState<{ design: Design }>> };
+
+export interface AppStoreOptions {
+  content: Content;
+  /** Web Storage for designs and preferences; undefined keeps everything in memory. */
+  storage?: Storage;
+  /** Where `pagehide` is listened for to flush saving. */
+  eventTarget?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  saveDelayMs?: number;
+  /** The system's colour scheme, for the default theme. */
+  prefersDark?: boolean;
+  /** Scenario to open (defaults to the first). */
+  scenarioId?: string;
+}
+
+const TOAST_MS = 5000;
+const COALESCE_MS = 1500;
+
+/** The scenario loaded in the store, if any. */
+export function activeScenario(state: Pick<AppState, 'content' | 'scenarioId'>): LoadedScenario | undefined {
+  return state.content.scenarios.find((s) => s.scenario.id === state.scenarioId);
+}
+
+/** Creates the store, reading the stored design of the first scenario. */
+export function createAppStore(options: AppStoreOptions): AppStore & { saver: Saver } {
+  const { content, storage } = options;
+  let nextToastId = 1;
+  let lastCoalesce: { key: string; at: number } | undefined;
+  const toastTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  let quotaWarned = false;
+
+  const scenarioId = options.scenarioId ?? content.scenarios[0]?.scenario.id;
+  const initial = readStoredDesign(storage, scenarioId, content.catalog);
+  const storedTheme = readPreference(storage, 'theme');
+  const theme: Theme = storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : options.prefersDark ? 'dark' : 'light';
+
+  const store = createStore<AppState>()(
+    temporal(
+      (set, get) => {
+        const toast = (kind: ToastKind, message: string, detail?: string) => {
+          const id = nextToastId++;
+          set((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, message, ...(detail ? { detail } : {}) }] }));
+          if (kind !== 'error') toastTimers.set(id, setTimeout(() => get().dismissToast(id), kind === 'warning' ? TOAST_MS * 1.6 : TOAST_MS));
+          return id;
+        };
+        const commit = (cmd: Command, opts?: DispatchOptions) => {
+          const before = get().design;
+          const after = applyCommand(before, cmd);
+          if (after === before) return false;
+          const now = Date.now();
+          const merge = opts?.coalesce !== undefined && lastCoalesce?.key === opts.coalesce && now - lastCoalesce.at < COALESCE_MS;
+          lastCoalesce = opts?.coalesce !== undefined ? { key: opts.coalesce, at: now } : undefined;
+          if (merge) {
+            const t = (store as unknown as AppStore).temporal.getState();
+            t.pause();
+            set({ design: after });
+            t.resume();
+          } else set({ design: after });
+          // Drop selected ids that no longer exist.
+          const sel = get().selection;
+          if (sel.nodeIds.length || sel.edgeIds.length) {
+            const nodeIds = sel.nodeIds.filter((id) => after.nodes.some((n) => n.id === id));
+            const edgeIds = sel.edgeIds.filter((id) => after.edges.some((e) => e.id === id));
+            if (nodeIds.length !== sel.nodeIds.length || edgeIds.length !== sel.edgeIds.length) set({ selection: { nodeIds, edgeIds } });
+          }
+          return true;
+        };
+        return {
+          content,
+          scenarioId,
+          design: initial.design,
+          designs: {},
+          selection: { nodeIds: [], edgeIds: [] },
+          rightTab: 'scenario',
+          theme,
+          themeChosen: storedTheme === 'dark' || storedTheme === 'light',
+          toasts: [],
+          report: undefined,
+          keptAside: initial.keptAside,
+          problemsDialog: undefined,
+
+          dispatch: (cmd, opts) => void commit(cmd, opts),
+          undo: () => {
+            lastCoalesce = undefined;
+            (store as unknown as AppStore).temporal.getState().undo();
+          },
+          redo: () => {
+            lastCoalesce = undefined;
+            (store as unknown as AppStore).temporal.getState().redo();
+          },
+          select: (selection) => set({ selection }),
+          setRightTab: (rightTab) => set({ rightTab }),
+          setTheme: (theme, chosen = true) => {
+            set({ theme, themeChosen: get().themeChosen || chosen });
+            if (chosen) writePreference(storage, 'theme', theme);
+          },
+          toast,
+          dismissToast: (id) => {
+            clearTimeout(toastTimers.get(id));
+            toastTimers.delete(id);
+            set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+          },
+          selectScenario: (id) => {
+            const s = get();
+            if (id === s.scenarioId || !content.scenarios.some((x) => x.scenario.id === id)) return;
+            saver.flush();
+            const designs = { ...s.designs, ...(s.scenarioId ? { [s.scenarioId]: s.design } : {}) };
+            let design = designs[id];
+            let keptAside = s.keptAside;
+            if (!design) {
+              const read = readStoredDesign(storage, id, content.catalog);
+              design = read.design;
+              if (read.keptAside) {
+                keptAside = read.keptAside;
+                saver.hold(id, read.keptAside.key === undefined);
+              }
+            }
+            const t = (store as unknown as AppStore).temporal.getState();
+            t.pause();
+            set({ scenarioId: id, design, designs, selection: { nodeIds: [], edgeIds: [] }, keptAside, rightTab: 'scenario' });
+            t.resume();
+            t.clear();
+          },
+          addService: (serviceId, position) => {
+            const entry = content.catalog.byId.get(serviceId);
+            if (!entry) return undefined;
+            const design = get().design;
+            const prefix = entry.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'node';
+            const id = freshId(design, prefix);
+            // Nudge a node dropped exactly where another sits, so both stay visible.
+            let { x, y } = position;
+            while (design.nodes.some((n) => Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8)) {
+              x += 24;
+              y += 24;
+            }
+            commit({ type: 'addNode', node: { id, service: serviceId, position: { x: Math.round(x), y: Math.round(y) } } });
+            set({ selection: { nodeIds: [id], edgeIds: [] }, rightTab: 'inspector' });
+            return id;
+          },
+          connect: (sourceId, targetId) => {
+            const design = get().design;
+            const source = design.nodes.find((n) => n.id === sourceId);
+            const target = design.nodes.find((n) => n.id === targetId);
+            const se = source && content.catalog.byId.get(source.service);
+            const te = target && content.catalog.byId.get(target.service);
+            if (!source || !target || !se || !te) return false;
+            if (sourceId === targetId) {
+              toast('warning', 'A service cannot connect to itself.');
+              return false;
+            }
+            if (design.edges.some((e) => e.source === sourceId && e.target === targetId)) {
+              toast('info', `${source.label || se.shortName} already sends to ${target.label || te.shortName}.`);
+              return false;
+            }
+            const allowed = connectionAllowed(se, te, content.catalog);
+            if (!allowed.ok) {
+              toast('warning', `Connection refused: ${se.shortName} → ${te.shortName}`, allowed.reason);
+              return false;
+            }
+            return commit({ type: 'connect', edge: { id: freshId(design, 'e'), source: sourceId, target: targetId } });
+          },
+          deleteSelection: () => {
+            const { nodeIds, edgeIds } = get().selection;
+            if (!nodeIds.length && !edgeIds.length) return;
+            commit({ type: 'removeElements', nodeIds, edgeIds });
+            set({ selection: { nodeIds: [], edgeIds: [] } });
+          },
+          newDesign: () => {
+            if (commit({ type: 'replace', design: emptyDesign(get().scenarioId) })) {
+              set({ selection: { nodeIds: [], edgeIds: [] } });
+              toast('info', 'Started a new design. Undo brings the previous one back.');
+            }
+          },
+          loadReference: () => {
+            const scenario = activeScenario(get());
+            if (!scenario) return;
+            commit({ type: 'replace', design: structuredClone(scenario.reference) });
+            set({ selection: { nodeIds: [], edgeIds: [] }, rightTab: 'feedback' });
+            toast('success', 'Reference design loaded.', 'Undo (Ctrl+Z) brings your design back.');
+          },
+          importText: (text, fileName) => {
+            const result = loadDesignText(text, content.catalog);
+            if (!result.ok) {
+              set({
+                problemsDialog: {
+                  title: `Could not import ${fileName}`,
+                  intro: 'The file was not imported and your design is unchanged. Problems found, with where they are in the file:',
+                  problems: result.problems,
+                },
+              });
+              return false;
+            }
+            const sid = get().scenarioId;
+            const other = result.design.scenarioId && sid && result.design.scenarioId !== sid ? result.design.scenarioId : undefined;
+            const design: Design = sid ? { ...result.design, scenarioId: sid } : result.design;
+            commit({ type: 'replace', design });
+            set({ selection: { nodeIds: [], edgeIds: [] } });
+            toast('success', `Imported ${fileName}: ${design.nodes.length} services, ${design.edges.length} connections.`, other ? `It was made for scenario "${other}"; it is graded against this one.` : undefined);
+            return true;
+          },
+          dismissKeptAside: () => {
+            const kept = get().keptAside;
+            if (kept) saver.hold(kept.scenarioId, false);
+            set({ keptAside: undefined });
+          },
+          showProblems: (problemsDialog) => set({ problemsDialog }),
+        };
+      },
+      {
+        partialize: (s) => ({ design: s.design }),
+        equality: (a, b) => a.design === b.design,
+        limit: 200,
+      },
+    ),
+  ) as AppStore;
+
+  const saver = createSaver(storage, {
+    delayMs: options.saveDelayMs ?? 300,
+    ...(options.eventTarget ? { target: options.eventTarget } : {}),
+    onSaved: () => {
+      quotaWarned = false;
+    },
+    onError: (kind) => {
+      if (quotaWarned) return;
+      quotaWarned = true;
+      store.getState().toast('error', kind === 'quota' ? 'Could not save: storage full — export your design.' : 'Could not save your design in this browser — export your design.', 'Your work is kept in memory while this tab stays open.');
+    },
+  });
+  if (initial.keptAside?.key === undefined && initial.keptAside) saver.hold(scenarioId, true);
+  store.subscribe((s, prev) => {
+    if (s.design !== prev.design && s.scenarioId === prev.scenarioId) saver.schedule(s.scenarioId, s.design);
+  });
+  return Object.assign(store, { saver });
+}

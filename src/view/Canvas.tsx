@@ -1,0 +1,300 @@
+/**
+ * The React Flow canvas. Nodes and edges are derived from the design with per-element memoisation, so
+ * dragging one node rebuilds only that node's object. Drag positions live in local state until the
+ * drag ends, then one `moveNodes` command is committed (one history entry, one save, no re-grade).
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { CATEGORY_META, type Catalog } from '../domain/catalog.ts';
+import type { DesignEdge, DesignNode } from '../domain/design.ts';
+import { worstSeverityByElement, type GradeReport } from '../domain/grade.ts';
+import type { Severity } from '../domain/scenario.ts';
+import { useApp, useAppStore } from '../store/context.tsx';
+import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
+
+export const SERVICE_DND_TYPE = 'application/x-archboard-service';
+
+const nodeTypes: NodeTypes = { service: ServiceNode };
+type Size = { width: number; height: number };
+type Pos = { x: number; y: number };
+
+interface Marks {
+  severity: Map<string, Severity>;
+  messages: Map<string, string[]>;
+}
+const NO_MESSAGES: string[] = [];
+
+function marksOf(report: GradeReport | undefined): Marks {
+  const messages = new Map<string, string[]>();
+  if (!report) return { severity: new Map(), messages };
+  for (const r of report.results)
+    for (const f of r.findings)
+      for (const id of [...f.nodeIds, ...f.edgeIds]) {
+        const list = messages.get(id) ?? [];
+        list.push(f.message);
+        messages.set(id, list);
+      }
+  return { severity: worstSeverityByElement(report), messages };
+}
+
+interface NodeCacheItem {
+  design: DesignNode;
+  pos: Pos | undefined;
+  size: Size | undefined;
+  selected: boolean;
+  severity: Severity | undefined;
+  messages: string;
+  node: ServiceFlowNode;
+}
+
+/** Derives React Flow nodes, reusing the previous object of every node whose inputs did not change. */
+function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: Record<string, Pos>, sizes: Record<string, Size>, selected: ReadonlySet<string>, marks: Marks): ServiceFlowNode[] {
+  const cache = useRef(new Map<string, NodeCacheItem>());
+  return useMemo(() => {
+    const next = new Map<string, NodeCacheItem>();
+    const out: ServiceFlowNode[] = [];
+    for (const n of nodes) {
+      const entry = catalog.byId.get(n.service);
+      if (!entry) continue;
+      const pos = dragging[n.id];
+      const size = sizes[n.id];
+      const isSelected = selected.has(n.id);
+      const severity = marks.severity.get(n.id);
+      const msgList = marks.messages.get(n.id) ?? NO_MESSAGES;
+      const messages = msgList.join('\n');
+      const prev = cache.current.get(n.id);
+      let item: NodeCacheItem;
+      if (prev && prev.design === n && prev.pos === pos && prev.size === size && prev.selected === isSelected && prev.severity === severity && prev.messages === messages) item = prev;
+      else {
+        const reuseData = prev && prev.design.label === n.label && prev.design.service === n.service && prev.severity === severity && prev.messages === messages;
+        item = {
+          design: n,
+          pos,
+          size,
+          selected: isSelected,
+          severity,
+          messages,
+          node: {
+            id: n.id,
+            type: 'service',
+            position: pos ?? n.position,
+            selected: isSelected,
+            ...(size ? { measured: size } : {}),
+            data: reuseData ? prev.node.data : { entry, label: n.label || entry.shortName, severity, messages: msgList },
+          },
+        };
+      }
+      next.set(n.id, item);
+      out.push(item.node);
+    }
+    cache.current = next;
+    return out;
+  }, [nodes, catalog, dragging, sizes, selected, marks]);
+}
+
+interface EdgeCacheItem {
+  design: DesignEdge;
+  selected: boolean;
+  severity: Severity | undefined;
+  control: boolean;
+  edge: Edge;
+}
+
+function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks): Edge[] {
+  const cache = useRef(new Map<string, EdgeCacheItem>());
+  const controlIds = useMemo(() => {
+    const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));
+    const out = new Set<string>();
+    for (const e of edges) {
+      const s = catalog.byId.get(serviceOf.get(e.source) ?? '');
+      const t = catalog.byId.get(serviceOf.get(e.target) ?? '');
+      if (s && t && (!s.dataFlow || !t.dataFlow)) out.add(e.id);
+    }
+    return out;
+    // Only services matter, not positions: key on the edges and the node list's services.
+  }, [edges, nodes.map((n) => n.service).join('|'), catalog]); // eslint-disable-line react-hooks/exhaustive-deps
+  return useMemo(() => {
+    const next = new Map<string, EdgeCacheItem>();
+    const out: Edge[] = [];
+    for (const e of edges) {
+      const isSelected = selected.has(e.id);
+      const severity = marks.severity.get(e.id);
+      const control = controlIds.has(e.id);
+      const prev = cache.current.get(e.id);
+      let item: EdgeCacheItem;
+      if (prev && prev.design === e && prev.selected === isSelected && prev.severity === severity && prev.control === control) item = prev;
+      else {
+        const tls = e.settings?.tls ?? true;
+        const classes = ['flow-edge', severity ? `is-${severity}` : '', tls ? '' : 'no-tls', control ? 'is-control' : ''].filter(Boolean).join(' ');
+        const label = e.settings?.label?.trim();
+        const messages = marks.messages.get(e.id);
+        item = {
+          design: e,
+          selected: isSelected,
+          severity,
+          control,
+          edge: {
+            id: e.id,
+            source: e.source,
+            target: e.target,
+            type: 'smoothstep',
+            selected: isSelected,
+            className: classes,
+            markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: severity === 'error' ? 'var(--ab-danger)' : severity === 'warning' ? 'var(--ab-warning)' : 'var(--ab-edge)' },
+            ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4, labelShowBg: true } : {}),
+            ariaLabel: `Connection ${e.source} to ${e.target}${tls ? '' : ', not encrypted in transit'}${messages ? `. ${messages.join(' ')}` : ''}`,
+            data: { tls, control },
+          },
+        };
+      }
+      next.set(e.id, item);
+      out.push(item.edge);
+    }
+    cache.current = next;
+    return out;
+  }, [edges, selected, marks, controlIds]);
+}
+
+export function Canvas() {
+  const store = useAppStore();
+  const design = useApp((s) => s.design);
+  const catalog = useApp((s) => s.content.catalog);
+  const selection = useApp((s) => s.selection);
+  const report = useApp((s) => s.report);
+  const theme = useApp((s) => s.theme);
+  const { screenToFlowPosition } = useReactFlow();
+
+  // Fit the view once at start when there is a design to show; later additions must not move the view.
+  const [fitAtStart] = useState(() => store.getState().design.nodes.length > 0);
+  const [dragging, setDragging] = useState<Record<string, Pos>>({});
+  const [sizes, setSizes] = useState<Record<string, Size>>({});
+  const marks = useMemo(() => marksOf(report), [report]);
+  const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
+  const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
+  const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks);
+  const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks);
+
+  const applySelection = useCallback(
+    (kind: 'nodeIds' | 'edgeIds', changes: { id: string; selected: boolean }[]) => {
+      if (!changes.length) return;
+      const sel = store.getState().selection;
+      const set = new Set(sel[kind]);
+      for (const c of changes) c.selected ? set.add(c.id) : set.delete(c.id);
+      const next = { ...sel, [kind]: [...set] };
+      store.getState().select(next);
+      if (changes.some((c) => c.selected)) store.getState().setRightTab('inspector');
+    },
+    [store],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ServiceFlowNode>[]) => {
+      const moving: Record<string, Pos> = {};
+      const settled: Record<string, Pos> = {};
+      const resized: Record<string, Size> = {};
+      const selects: { id: string; selected: boolean }[] = [];
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) (c.dragging ? moving : settled)[c.id] = c.position;
+        else if (c.type === 'dimensions' && c.dimensions) resized[c.id] = c.dimensions;
+        else if (c.type === 'select') selects.push(c);
+      }
+      if (Object.keys(resized).length)
+        setSizes((prev) => {
+          const out = { ...prev };
+          for (const [id, d] of Object.entries(resized)) if (out[id]?.width !== d.width || out[id]?.height !== d.height) out[id] = d;
+          return out;
+        });
+      if (Object.keys(moving).length) setDragging((prev) => ({ ...prev, ...moving }));
+      if (Object.keys(settled).length) {
+        const positions: Record<string, Pos> = {};
+        for (const [id, p] of Object.entries(settled)) positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+        store.getState().dispatch({ type: 'moveNodes', positions });
+        setDragging((prev) => {
+          const out = { ...prev };
+          for (const id of Object.keys(settled)) delete out[id];
+          return out;
+        });
+      }
+      applySelection('nodeIds', selects);
+    },
+    [store, applySelection],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => applySelection('edgeIds', changes.filter((c): c is Extract<EdgeChange, { type: 'select' }> => c.type === 'select')),
+    [applySelection],
+  );
+
+  const onConnect = useCallback((c: Connection) => void store.getState().connect(c.source, c.target), [store]);
+  // Clicking an element that is already selected (e.g. from a finding) emits no select change: still show it.
+  const showInspector = useCallback(() => store.getState().setRightTab('inspector'), [store]);
+  const onNodeDragStop = useCallback(() => setDragging((prev) => (Object.keys(prev).length ? {} : prev)), []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(SERVICE_DND_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const serviceId = e.dataTransfer.getData(SERVICE_DND_TYPE);
+      if (!serviceId) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      store.getState().addService(serviceId, { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 });
+    },
+    [screenToFlowPosition, store],
+  );
+
+  const minimapColor = useCallback((n: ServiceFlowNode) => CATEGORY_META[n.data.entry.category].color, []);
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<ServiceFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={showInspector}
+        onEdgeClick={showInspector}
+        colorMode={theme}
+        deleteKeyCode={null}
+        fitView={fitAtStart}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        snapToGrid
+        snapGrid={[8, 8]}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+        aria-label="Design canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
+      </ReactFlow>
+      {design.nodes.length === 0 && (
+        <div className="canvas-empty" role="note">
+          <p className="canvas-empty-title">Start your design</p>
+          <p>Drag services from the palette onto the canvas — or focus one and press Enter.</p>
+          <p>Connect them by dragging from a node’s right handle to another node’s left handle.</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Feedback per requirement: status, severity, findings with remediation and docs. Clicking a finding
+ * selects the elements it names and centres the view on them.
+ */
+import { useReactFlow } from '@xyflow/react';
+import type { Finding, RequirementResult } from '../domain/grade.ts';
+import { useApp, useAppStore } from '../store/context.tsx';
+import { IconExternal } from './icons.tsx';
+import { SEVERITY_LABEL, StatusIcon, STATUS_LABEL } from './status.tsx';
+
+const ORDER: Record<string, number> = { error: 0, fail: 1, 'not-applicable': 2, pass: 3 };
+
+export function FeedbackPanel() {
+  const store = useAppStore();
+  const report = useApp((s) => s.report);
+  const design = useApp((s) => s.design);
+  const { fitView } = useReactFlow();
+  if (!report)
+    return (
+      <div className="empty-state">
+        <p className="empty-state-title">No feedback yet</p>
+        <p>Feedback needs a scenario to grade against, and none is loaded.</p>
+      </div>
+    );
+
+  const focus = (f: Finding) => {
+    const nodeIds = new Set(f.nodeIds);
+    for (const id of f.edgeIds) {
+      const e = design.edges.find((x) => x.id === id);
+      if (e) nodeIds.add(e.source).add(e.target);
+    }
+    store.getState().select({ nodeIds: f.nodeIds.filter((id) => design.nodes.some((n) => n.id === id)), edgeIds: f.edgeIds.filter((id) => design.edges.some((e) => e.id === id)) });
+    if (nodeIds.size) void fitView({ nodes: [...nodeIds].map((id) => ({ id })), duration: 400, padding: 0.5, maxZoom: 1.25 });
+  };
+
+  const results = [...report.results].sort((a, b) => (ORDER[a.status]! - ORDER[b.status]!) || sevRank(a) - sevRank(b));
+  const { counts } = report;
+  return (
+    <div className="feedback">
+      <div className={`summary ${report.passed ? 'summary-pass' : 'summary-fail'}`} role="status">
+        <p className="summary-head">{design.nodes.length === 0 ? 'Add services to get feedback' : report.passed ? 'All required checks pass' : 'Some required checks fail'}</p>
+        <ul className="counts" aria-label="Summary">
+          <li className="count-pass">
+            <strong>{counts.pass}</strong> pass
+          </li>
+          <li className="count-fail">
+            <strong>{counts.fail}</strong> fail
+          </li>
+          <li className="count-na">
+            <strong>{counts['not-applicable']}</strong> n/a
+          </li>
+          {counts.error > 0 && (
+            <li className="count-error">
+              <strong>{counts.error}</strong> rule errors
+            </li>
+          )}
+        </ul>
+      </div>
+      <ul className="results">
+        {results.map((r) => (
+          <ResultItem key={r.requirementId} result={r} onFocus={focus} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function sevRank(r: RequirementResult) {
+  return r.severity === 'error' ? 0 : r.severity === 'warning' ? 1 : 2;
+}
+
+function ResultItem({ result: r, onFocus }: { result: RequirementResult; onFocus(f: Finding): void }) {
+  return (
+    <li className={`result status-${r.status}`} data-requirement={r.requirementId} data-status={r.status}>
+      <div className="result-head">
+        <StatusIcon status={r.status} severity={r.severity} />
+        <span className="result-text">{r.text}</span>
+      </div>
+      <div className="result-meta">
+        <span className={`pill status-pill-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+        <span className={`pill sev-pill-${r.severity}`} title={`Severity: ${r.severity}`}>
+          {SEVERITY_LABEL[r.severity]}
+        </span>
+        {r.pillar && <span className="pill pill-quiet">{r.pillar.replace(/-/g, ' ')}</span>}
+      </div>
+      {r.detail && <p className="result-detail">{r.detail}</p>}
+      {r.findings.length > 0 && (
+        <ul className="findings">
+          {r.findings.map((f, i) => (
+            <li key={i} className={`finding sev-${f.severity}`}>
+              <button type="button" className="finding-main" onClick={() => onFocus(f)} title="Select and show on the canvas" disabled={!f.nodeIds.length && !f.edgeIds.length}>
+                <span className="finding-message">{f.message}</span>
+                <span className="finding-fix">
+                  <strong>Fix:</strong> {f.remediation}
+                </span>
+              </button>
+              <a className="finding-docs" href={f.docUrl} target="_blank" rel="noopener noreferrer">
+                Docs <IconExternal />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

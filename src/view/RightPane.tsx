@@ -1,0 +1,58 @@
+/** The right pane: Scenario, Feedback and Inspector tabs (WAI-ARIA tabs pattern). */
+import type { KeyboardEvent } from 'react';
+import type { RightTab } from '../store/app-store.ts';
+import { useApp, useAppStore } from '../store/context.tsx';
+import { FeedbackPanel } from './FeedbackPanel.tsx';
+import { Inspector } from './Inspector.tsx';
+import { ScenarioPanel } from './ScenarioPanel.tsx';
+
+const TABS: { id: RightTab; label: string }[] = [
+  { id: 'scenario', label: 'Scenario' },
+  { id: 'feedback', label: 'Feedback' },
+  { id: 'inspector', label: 'Inspector' },
+];
+
+export function RightPane() {
+  const store = useAppStore();
+  const tab = useApp((s) => s.rightTab);
+  const failing = useApp((s) => (s.report ? s.report.counts.fail + s.report.counts.error : 0));
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+    if (!next) return;
+    e.preventDefault();
+    store.getState().setRightTab(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+  return (
+    <aside className="pane right-pane" aria-label="Scenario, feedback and inspector">
+      <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            role="tab"
+            type="button"
+            className="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => store.getState().setRightTab(t.id)}
+          >
+            {t.label}
+            {t.id === 'feedback' && failing > 0 && (
+              <span className="tab-badge" aria-label={`${failing} failing`}>
+                {failing}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'scenario' && <ScenarioPanel />}
+        {tab === 'feedback' && <FeedbackPanel />}
+        {tab === 'inspector' && <Inspector />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,175 @@
+/** The toolbar above the canvas: file actions, layout, history, view and theme. */
+import { useReactFlow } from '@xyflow/react';
+import { useRef, useState } from 'react';
+import { serializeDesign } from '../domain/design.ts';
+import { downloadText, downloadUrl } from '../adapters/download.ts';
+import { activeScenario } from '../store/app-store.ts';
+import { useApp, useAppStore, useHistoryAvailability } from '../store/context.tsx';
+import { Dialog } from './Dialog.tsx';
+import { IconBook, IconDownload, IconFit, IconImage, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload } from './icons.tsx';
+import { SHORTCUTS } from './shortcuts.ts';
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export function Toolbar() {
+  const store = useAppStore();
+  const { canUndo, canRedo } = useHistoryAvailability();
+  const empty = useApp((s) => s.design.nodes.length === 0);
+  const hasReference = useApp((s) => !!activeScenario(s));
+  const theme = useApp((s) => s.theme);
+  const { getNodes, fitView } = useReactFlow();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [confirmNew, setConfirmNew] = useState(false);
+  const [busy, setBusy] = useState<'layout' | 'png' | undefined>();
+
+  const baseName = () => store.getState().scenarioId ?? 'archboard';
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than 10 MB are refused` }] });
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      store.getState().toast('error', `Could not read ${file.name}.`, e instanceof Error ? e.message : undefined);
+      return;
+    }
+    if (store.getState().importText(text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
+  };
+
+  const exportJson = () => {
+    downloadText(serializeDesign(store.getState().design), `${baseName()}-design.json`);
+    store.getState().toast('success', `Exported ${baseName()}-design.json.`);
+  };
+
+  const exportPng = async () => {
+    const viewport = document.querySelector<HTMLElement>('.canvas .react-flow__viewport');
+    if (!viewport) return;
+    setBusy('png');
+    try {
+      const canvas = document.querySelector<HTMLElement>('.canvas') ?? document.body;
+      const backgroundColor = getComputedStyle(canvas).getPropertyValue('--ab-canvas-bg').trim() || '#ffffff';
+      const { diagramToPng } = await import('../adapters/export-png.ts');
+      const url = await diagramToPng(viewport, getNodes(), { backgroundColor, padding: 32, pixelRatio: 2 });
+      downloadUrl(url, `${baseName()}-design.png`);
+      store.getState().toast('success', `Exported ${baseName()}-design.png.`);
+    } catch (e) {
+      store.getState().toast('error', 'Could not export the image.', e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const autoLayout = async () => {
+    const design = store.getState().design;
+    if (!design.nodes.length) return;
+    setBusy('layout');
+    try {
+      const { layoutDesign } = await import('../adapters/layout.ts');
+      const sizes = new Map(getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
+      const positions = await layoutDesign(design, sizes);
+      if (store.getState().design !== design) return; // the design changed meanwhile: do not overwrite it
+      store.getState().dispatch({ type: 'moveNodes', positions });
+      requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
+    } catch (e) {
+      store.getState().toast('error', 'Auto-layout failed.', e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Design actions">
+      <div className="toolbar-group">
+        <button type="button" className="btn btn-quiet" title="New design (start from an empty canvas; undoable)" onClick={() => (empty ? store.getState().newDesign() : setConfirmNew(true))}>
+          <IconNew /> <span className="btn-label">New</span>
+        </button>
+        <button type="button" className="btn btn-quiet" title="Load the scenario's reference design (undoable)" onClick={() => {
+            store.getState().loadReference();
+            requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
+          }} disabled={!hasReference}>
+          <IconBook /> <span className="btn-label">Reference</span>
+        </button>
+        <button type="button" className="btn btn-quiet" title="Import a design from a JSON file" onClick={() => fileRef.current?.click()}>
+          <IconUpload /> <span className="btn-label">Import</span>
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Design file to import"
+          data-testid="import-input"
+          onChange={(e) => {
+            void onImport(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" className="btn btn-quiet" title="Export the design as JSON" onClick={exportJson}>
+          <IconDownload /> <span className="btn-label">JSON</span>
+        </button>
+        <button type="button" className="btn btn-quiet" title="Export the diagram as a PNG image" onClick={() => void exportPng()} disabled={empty || busy === 'png'}>
+          <IconImage /> <span className="btn-label">PNG</span>
+        </button>
+      </div>
+      <span className="toolbar-sep" aria-hidden="true" />
+      <div className="toolbar-group">
+        <button type="button" className="btn btn-quiet" title="Auto-layout: arrange services left to right along the data flow (undoable)" onClick={() => void autoLayout()} disabled={empty || busy === 'layout'}>
+          <IconLayout /> <span className="btn-label">{busy === 'layout' ? 'Arranging…' : 'Auto-layout'}</span>
+        </button>
+        <button type="button" className="btn btn-quiet" title="Fit the design in view" onClick={() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 })}>
+          <IconFit /> <span className="btn-label">Fit view</span>
+        </button>
+      </div>
+      <span className="toolbar-sep" aria-hidden="true" />
+      <div className="toolbar-group">
+        <button type="button" className="btn btn-quiet btn-icon" title={`Undo (${SHORTCUTS.undo})`} aria-label="Undo" onClick={() => store.getState().undo()} disabled={!canUndo}>
+          <IconUndo />
+        </button>
+        <button type="button" className="btn btn-quiet btn-icon" title={`Redo (${SHORTCUTS.redo})`} aria-label="Redo" onClick={() => store.getState().redo()} disabled={!canRedo}>
+          <IconRedo />
+        </button>
+      </div>
+      <span className="toolbar-spacer" />
+      <button
+        type="button"
+        className="btn btn-quiet btn-icon"
+        title={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}
+        aria-label={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}
+        onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
+      >
+        {theme === 'dark' ? <IconSun /> : <IconMoon />}
+      </button>
+      {confirmNew && (
+        <Dialog
+          title="Start a new design?"
+          onClose={() => setConfirmNew(false)}
+          actions={
+            <>
+              <button type="button" className="btn btn-quiet" onClick={() => setConfirmNew(false)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-autofocus
+                onClick={() => {
+                  setConfirmNew(false);
+                  store.getState().newDesign();
+                }}
+              >
+                Start new design
+              </button>
+            </>
+          }
+        >
+          <p>This clears the canvas. You can bring the current design back with Undo ({SHORTCUTS.undo}).</p>
+        </Dialog>
+      )}
+    </div>
+  );
+}
