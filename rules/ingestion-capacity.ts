@@ -53,9 +53,26 @@ export default defineRule({
     for (const node of firstIngest.values()) {
       const capacity = writeCapacityMBps(node);
       if (capacity === undefined || capacity >= required) continue;
-      const cap = node.entry.writeCapacityMBps?.find((c) => !c.when || Object.entries(c.when).every(([k, v]) => node.settings[k] === v));
+      const rules = node.entry.writeCapacityMBps ?? [];
+      const holds = (when: Record<string, string | boolean> | undefined) => !when || Object.entries(when).every(([k, v]) => node.settings[k] === v);
+      const cap = rules.find((c) => holds(c.when));
       const unitSetting = cap?.timesSetting ? node.entry.settings[cap.timesSetting] : undefined;
-      const perUnit = cap ? node.entry.figures[cap.figure]!.value : 0;
+      const perUnit = cap ? (node.entry.figures[cap.figure]?.value ?? 0) : 0;
+      const fixes: string[] = [];
+      if (unitSetting && perUnit > 0)
+        fixes.push(`set ${unitSetting.label} to at least ${Math.ceil(required / perUnit)} (${formatNumber(perUnit)} MB/s each; ${Math.ceil(peak / perUnit)} absorbs ${ctx.workload.peakFactor}x peaks)`);
+      // Another capacity mode of the same service that carries the load, e.g. on-demand.
+      for (const other of rules) {
+        if (other === cap || other.timesSetting || !other.when) continue;
+        const otherMBps = node.entry.figures[other.figure]?.value ?? 0;
+        if (otherMBps < required) continue;
+        const how = Object.entries(other.when).map(([k, v]) => {
+          const spec = node.entry.settings[k];
+          const label = spec?.type === 'enum' ? (spec.options.find((o) => o.value === v)?.label ?? String(v)) : String(v);
+          return `${spec?.label ?? k} to ${label}`;
+        });
+        fixes.push(`set ${how.join(' and ')} (up to ${formatNumber(otherMBps)} MB/s)`);
+      }
       const units = cap?.timesSetting ? Number(node.settings[cap.timesSetting]) : 0;
       const unitName = unitSetting?.type === 'integer' ? (unitSetting.unit ?? unitSetting.label) : 'units';
       ctx.fail({
@@ -63,8 +80,8 @@ export default defineRule({
         message:
           `${node.label}: ${formatNumber(average)} MB/s average (${formatNumber(peak)} MB/s at ${ctx.workload.peakFactor}x peak) against ` +
           (unitSetting ? `${units} ${unitName} (${formatNumber(capacity)} MB/s).` : `a write capacity of ${formatNumber(capacity)} MB/s.`),
-        remediation: unitSetting
-          ? `Raise ${unitSetting.label.toLowerCase()} to at least ${Math.ceil(required / perUnit)} (${formatNumber(perUnit)} MB/s each; ${Math.ceil(peak / perUnit)} to absorb peaks), or use on-demand capacity mode if the service has one.`
+        remediation: fixes.length
+          ? `${fixes.join(', or ')}.`.replace(/^./, (c) => c.toUpperCase())
           : `Put a service with more write capacity in front (e.g. Amazon Kinesis Data Streams sized for ${formatNumber(required)} MB/s), or raise the quota.`,
       });
     }
