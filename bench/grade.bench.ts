@@ -19,7 +19,7 @@ const iot = content.scenarios.find((s) => s.scenario.id === 'iot-5tb-day')!;
 /** The reference design tiled until it has `size` nodes; tile k's stream also feeds tile k+1's Flink. */
 export function tiledDesign(size: number): Design {
   const ref = iot.reference;
-  const design: Design = { format: 'archboard.design', version: 1, scenarioId: ref.scenarioId, nodes: [], edges: [] };
+  const design: Design = { format: 'archboard.design', version: 2, scenarioId: ref.scenarioId, nodes: [], edges: [] };
   for (let k = 0; design.nodes.length < size; k++) {
     const take = ref.nodes.slice(0, size - design.nodes.length);
     const ids = new Set(take.map((n) => n.id));

@@ -16,6 +16,7 @@ export const CATEGORIES = [
   'security',
   'monitoring',
   'consumer',
+  'group',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -30,6 +31,7 @@ export const CATEGORY_META: Record<Category, { label: string; color: string }> =
   security: { label: 'Security', color: '#DD344C' },
   monitoring: { label: 'Monitoring', color: '#E7157B' },
   consumer: { label: 'Consumers', color: '#232F3E' },
+  group: { label: 'Groups', color: '#7D8998' },
 };
 
 /** ISO date `YYYY-MM-DD`. */
@@ -169,6 +171,11 @@ export const catalogEntrySchema = z
     roles: z.array(z.string()).min(1),
     /** Whether edges from/to this entry carry data (false for KMS, CloudWatch, Lake Formation...). */
     dataFlow: z.boolean().default(true),
+    /**
+     * A group (AWS account, AWS Region, VPC, Availability Zone, data-lake zone): a box on the canvas
+     * that other nodes sit in (`parentId`). Groups carry no data and have no connections.
+     */
+    group: z.boolean().default(false),
     docUrl: z.url(),
     settings: z.record(z.string(), settingSpecSchema).default({}),
     figures: z.record(z.string(), figureSchema).default({}),
@@ -180,6 +187,8 @@ export const catalogEntrySchema = z
     refusals: z.array(refusalSchema).default([]),
   })
   .superRefine((entry, ctx) => {
+    if (entry.group && (entry.dataFlow || entry.connectsTo.length))
+      ctx.addIssue({ code: 'custom', path: ['group'], message: 'a group has "dataFlow": false and no "connectsTo"' });
     for (const [key, spec] of Object.entries(entry.settings)) {
       const check = settingValueSchema(spec).safeParse(spec.default);
       if (!check.success)

@@ -15,6 +15,9 @@ export type Command =
   | { type: 'setNodeSetting'; nodeId: string; key: string; value: SettingValue }
   | { type: 'setNodeLabel'; nodeId: string; label: string }
   | { type: 'setEdgeSettings'; edgeId: string; settings: EdgeSettings }
+  /** Puts a node into a group (or out of any, with `parentId` undefined) at `position`, relative to the new parent. */
+  | { type: 'setParent'; nodeId: string; parentId: string | undefined; position: { x: number; y: number } }
+  | { type: 'resizeNode'; nodeId: string; size: { width: number; height: number } }
   | { type: 'replace'; design: Design };
 
 /**
@@ -45,7 +48,12 @@ export function applyCommand(design: Design, cmd: Command): Design {
       return changed ? { ...design, nodes } : design;
     }
     case 'removeElements': {
+      // Removing a group removes what sits in it, as in React Flow and draw.io.
       const nodeIds = new Set(cmd.nodeIds);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const n of design.nodes) if (n.parentId !== undefined && nodeIds.has(n.parentId) && !nodeIds.has(n.id)) (nodeIds.add(n.id), (grew = true));
+      }
       const edgeIds = new Set(cmd.edgeIds);
       const nodes = design.nodes.filter((n) => !nodeIds.has(n.id));
       const edges = design.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target));
@@ -75,9 +83,43 @@ export function applyCommand(design: Design, cmd: Command): Design {
       edges[i] = { ...edges[i]!, settings: { ...(edges[i]!.settings ?? {}), ...cmd.settings } };
       return { ...design, edges };
     }
+    case 'setParent': {
+      const { nodeId, parentId, position } = cmd;
+      if (parentId !== undefined) {
+        // Refuse a missing parent and a loop (a group into itself or into one of its members).
+        const byId = new Map(design.nodes.map((n) => [n.id, n]));
+        if (!byId.has(parentId)) return design;
+        for (let p = byId.get(parentId); p; p = p.parentId === undefined ? undefined : byId.get(p.parentId)) if (p.id === nodeId) return design;
+      }
+      const moved = updateNode(design, nodeId, (n) => {
+        const { parentId: _old, ...rest } = n;
+        return { ...rest, position: { x: position.x, y: position.y }, ...(parentId !== undefined ? { parentId } : {}) };
+      });
+      return parentId === undefined ? moved : { ...moved, nodes: parentsFirst(moved.nodes) };
+    }
+    case 'resizeNode':
+      return updateNode(design, cmd.nodeId, (n) => ({ ...n, size: { width: cmd.size.width, height: cmd.size.height } }));
     case 'replace':
       return cmd.design;
   }
+}
+
+/**
+ * Nodes reordered so that every group comes before its members (React Flow draws and positions a
+ * member only after its parent); otherwise the order is kept.
+ */
+export function parentsFirst(nodes: DesignNode[]): DesignNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const placed = new Set<string>();
+  const out: DesignNode[] = [];
+  const place = (n: DesignNode, depth: number) => {
+    if (placed.has(n.id) || depth > nodes.length) return;
+    const parent = n.parentId === undefined ? undefined : byId.get(n.parentId);
+    if (parent) place(parent, depth + 1);
+    if (!placed.has(n.id)) (placed.add(n.id), out.push(n));
+  };
+  for (const n of nodes) place(n, 0);
+  return out.every((n, i) => n === nodes[i]) ? nodes : out;
 }
 
 function hasId(design: Design, id: string): boolean {

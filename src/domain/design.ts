@@ -1,5 +1,5 @@
 /**
- * The design document (format `archboard.design`, version 1): the file users keep, export and
+ * The design document (format `archboard.design`, version 2; version 1 files are migrated): the file users keep, export and
  * re-import. One function, `loadDesign`, reads any stored or imported design: it checks the format and
  * version (running migrations for older versions), the shape, the catalog ids, settings, and graph
  * integrity, and reports every problem with its JSON path.
@@ -8,18 +8,24 @@ import { z } from 'zod';
 import { jsonPath, settingValueSchema, type Catalog, type Settings } from './catalog.ts';
 
 export const DESIGN_FORMAT = 'archboard.design';
-export const DESIGN_VERSION = 1;
+export const DESIGN_VERSION = 2;
 
 const id = z.string().min(1).max(200);
 const settingsRecord = z.record(z.string(), z.unknown());
 
-/** A node on the canvas: an instance of a catalog entry (`service`), at `position` (canvas px). */
+/**
+ * A node on the canvas: an instance of a catalog entry (`service`), at `position` (canvas px; relative
+ * to its group's top-left corner when `parentId` is set, as React Flow places sub-flow nodes).
+ * `parentId` (version 2) names the group node it sits in; `size` (version 2) is a group's box in px.
+ */
 export const designNodeSchema = z.strictObject({
   id,
   service: z.string().min(1),
   label: z.string().max(200).optional(),
   position: z.strictObject({ x: z.number().finite(), y: z.number().finite() }),
   settings: settingsRecord.optional(),
+  parentId: id.optional(),
+  size: z.strictObject({ width: z.number().finite().positive().max(100_000), height: z.number().finite().positive().max(100_000) }).optional(),
 });
 
 /** A directed edge: data (or control, for KMS/CloudWatch/Lake Formation) flows from `source` to `target`. */
@@ -30,7 +36,7 @@ export const designEdgeSchema = z.strictObject({
   settings: settingsRecord.optional(),
 });
 
-/** Design document v1 with exactly the keys `format`, `version`, `scenarioId?`, `nodes`, `edges`. */
+/** Design document v2 with exactly the keys `format`, `version`, `scenarioId?`, `nodes`, `edges`. */
 export const designDocumentSchema = z.strictObject({
   format: z.literal(DESIGN_FORMAT),
   version: z.literal(DESIGN_VERSION),
@@ -76,16 +82,20 @@ export type LoadResult = { ok: true; design: Design; migratedFrom?: number } | {
 
 /**
  * Migrations from older versions: `MIGRATIONS[n]` turns a version-n document into version n+1.
- * Version 1 is the first, so there are none yet; adding version 2 means adding `MIGRATIONS[1]`.
+ * 1 -> 2: version 2 added the optional node keys `parentId` and `size` (groups); a version-1 document
+ * is a valid version-2 document once its version says so.
  */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (doc) => ({ ...doc, version: 2 }),
+};
 
 /**
  * Reads a design from parsed JSON. Never throws.
  * @param data the parsed JSON (anything)
  * @param catalog the catalog the design's services must come from
  * @returns the design, or every problem with its JSON path (wrong format or version, shape, unknown
- *   service, invalid setting, duplicate id, edge to a missing node)
+ *   service, invalid setting, duplicate id, edge to a missing node, a parent that is missing, not a
+ *   group, or a cycle of parents)
  */
 export function loadDesign(data: unknown, catalog: Catalog): LoadResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
@@ -129,6 +139,19 @@ export function loadDesign(data: unknown, catalog: Catalog): LoadResult {
           problems.push({ path: `$.nodes[${i}].settings${jsonPath([key, ...issue.path]).slice(1)}`, message: issue.message });
     }
   });
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  design.nodes.forEach((node, i) => {
+    if (node.parentId === undefined) return;
+    const parent = byId.get(node.parentId);
+    if (!parent) return void problems.push({ path: `$.nodes[${i}].parentId`, message: `"${node.parentId}" is not a node of this design` });
+    const parentEntry = catalog.byId.get(parent.service);
+    if (parentEntry && !parentEntry.group) problems.push({ path: `$.nodes[${i}].parentId`, message: `"${node.parentId}" is a ${parentEntry.name}, not a group` });
+    const seen = new Set([node.id]);
+    for (let p: DesignNode | undefined = parent; p; p = p.parentId === undefined ? undefined : byId.get(p.parentId)) {
+      if (seen.has(p.id)) return void problems.push({ path: `$.nodes[${i}].parentId`, message: `groups contain each other in a loop through "${p.id}"` });
+      seen.add(p.id);
+    }
+  });
   const edgeIds = new Set<string>();
   design.edges.forEach((edge, i) => {
     if (edgeIds.has(edge.id) || nodeIds.has(edge.id)) problems.push({ path: `$.edges[${i}].id`, message: `duplicate id "${edge.id}"` });
@@ -157,7 +180,7 @@ export function loadDesignText(text: string, catalog: Catalog): LoadResult {
   return loadDesign(data, catalog);
 }
 
-/** The design as the text of a v1 document (pretty-printed JSON with a final newline). */
+/** The design as the text of a document of the current version (pretty-printed JSON, final newline). */
 export function serializeDesign(design: Design): string {
   return JSON.stringify(design, null, 2) + '\n';
 }

@@ -16,6 +16,8 @@ export interface ResolvedNode {
   readonly settings: Settings;
   /** The entry's roles plus those of the enum options chosen in its settings. */
   readonly roles: ReadonlySet<string>;
+  /** The group node this node sits in, if any. */
+  readonly parentId?: string;
 }
 
 /** An edge between two resolved nodes. `data` is false when either end does not carry data (KMS, CloudWatch...). */
@@ -58,7 +60,7 @@ export class DesignGraph {
       const entry = catalog.byId.get(node.service);
       if (!entry || this.byId.has(node.id)) continue;
       const settings = withDefaults(entry, node.settings);
-      const resolved: ResolvedNode = { id: node.id, service: node.service, label: node.label || entry.shortName, entry, settings, roles: rolesOf(entry, settings) };
+      const resolved: ResolvedNode = { id: node.id, service: node.service, label: node.label || entry.shortName, entry, settings, roles: rolesOf(entry, settings), ...(node.parentId !== undefined ? { parentId: node.parentId } : {}) };
       nodes.push(resolved);
       this.byId.set(node.id, resolved);
     }
@@ -79,6 +81,31 @@ export class DesignGraph {
   node(id: string): ResolvedNode | undefined {
     return this.byId.get(id);
   }
+  /**
+   * The groups a node sits in, innermost first (a subnet's VPC, then its Region, then its account).
+   * Parents that are missing end the chain; a loop of parents is cut where it repeats.
+   */
+  groupsOf(id: string): ResolvedNode[] {
+    const out: ResolvedNode[] = [];
+    const seen = new Set([id]);
+    for (let p = this.byId.get(id)?.parentId; p !== undefined && !seen.has(p); ) {
+      const group = this.byId.get(p);
+      if (!group) break;
+      out.push(group);
+      seen.add(p);
+      p = group.parentId;
+    }
+    return out;
+  }
+  /** The innermost group of any of the kinds that the node sits in. */
+  groupOf(id: string, kinds: readonly Kind[]): ResolvedNode | undefined {
+    return this.groupsOf(id).find((g) => isKind(g, kinds));
+  }
+  /** Nodes inside a group, at any depth. */
+  membersOf(groupId: string): ResolvedNode[] {
+    return this.nodes.filter((n) => n.id !== groupId && this.groupsOf(n.id).some((g) => g.id === groupId));
+  }
+
   /** Edges leaving a node (data and control). */
   out(id: string): readonly ResolvedEdge[] {
     return this.outgoing.get(id) ?? [];

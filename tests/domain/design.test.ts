@@ -1,6 +1,6 @@
 /** Loading design documents: every problem is reported with its JSON path; good files round-trip. */
 import { describe, expect, it } from 'vitest';
-import { loadDesign, loadDesignText, serializeDesign } from '../../src/domain/design.ts';
+import { DESIGN_VERSION, loadDesign, loadDesignText, serializeDesign } from '../../src/domain/design.ts';
 import { build, content } from '../support/designs.ts';
 
 const { catalog } = content;
@@ -31,7 +31,10 @@ describe('loadDesign', () => {
 
   it.each<[string, (d: any) => void, string, RegExp]>([
     ['another format', (d) => (d.format = 'drawio'), '$.format', /not an Archboard design/],
-    ['a newer version', (d) => (d.version = 2), '$.version', /newer Archboard/],
+    ['a newer version', (d) => (d.version = DESIGN_VERSION + 1), '$.version', /newer Archboard/],
+    ['a parent that is not a node', (d) => (d.nodes[0].parentId = 'ghost'), '$.nodes[0].parentId', /not a node/],
+    ['a parent that is not a group', (d) => (d.nodes[0].parentId = 'k'), '$.nodes[0].parentId', /not a group/],
+    ['a group size that is not positive', (d) => (d.nodes[0].size = { width: 0, height: 10 }), '$.nodes[0].size.width', /.+/],
     ['a version that is not a number', (d) => (d.version = '1'), '$.version', /version number/],
     ['an unknown service', (d) => (d.nodes[1].service = 'amazon-kinesis'), '$.nodes[1].service', /unknown service "amazon-kinesis"/],
     ['a dangling edge', (d) => (d.edges[0].target = 'ghost'), '$.edges[0].target', /"ghost", which is not a node/],
@@ -56,5 +59,23 @@ describe('loadDesign', () => {
     doc.nodes[1].service = 'nope';
     doc.edges[0].source = 'ghost';
     expect(problemsOf(doc).map((p) => p.path).sort()).toEqual(['$.edges[0].source', '$.nodes[1].service']);
+  });
+});
+
+describe('groups and versions', () => {
+  it('migrates a version-1 document to the current version', () => {
+    const v1 = { ...good(), version: 1 };
+    const result = loadDesign(v1, catalog);
+    expect(result).toMatchObject({ ok: true, migratedFrom: 1, design: { version: DESIGN_VERSION, nodes: v1.nodes } });
+  });
+
+  it('keeps group membership and refuses a loop of groups', () => {
+    const design = build({ r: ['aws-region', { regionCode: 'eu-west-1' }], v: 'amazon-vpc', s: 'amazon-s3' });
+    design.nodes[1]!.parentId = 'r';
+    design.nodes[2]!.parentId = 'v';
+    expect(loadDesignText(serializeDesign(design), catalog)).toEqual({ ok: true, design });
+    design.nodes[0]!.parentId = 'v';
+    const looped = loadDesign(JSON.parse(serializeDesign(design)), catalog);
+    expect(looped.ok ? [] : looped.problems.map((p) => p.path)).toContain('$.nodes[0].parentId');
   });
 });

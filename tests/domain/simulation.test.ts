@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../../src/domain/design.ts';
+import { DESIGN_FORMAT, DESIGN_VERSION, type Design } from '../../src/domain/design.ts';
 import type { Scenario, Workload } from '../../src/domain/scenario.ts';
 import { simulate, type SimulationReport } from '../../src/domain/simulation.ts';
 import { build, chain, content, IOT_WORKLOAD } from '../support/designs.ts';
@@ -255,7 +255,7 @@ describe('simulating random designs', () => {
   it('never throws and never reports NaN or Infinity', () => {
     fc.assert(
       fc.property(designArb, workloadArb, (parts, workload) => {
-        const design = { format: 'archboard.design', version: 1, ...parts } as Design;
+        const design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, ...parts } as Design;
         const report = simulate(design, scenario({ ...workload, ...(workload.horizonDays === undefined ? {} : { horizonDays: workload.horizonDays }) } as Workload), catalog);
         expect(nonFinite(report)).toEqual([]);
       }),

@@ -5,6 +5,7 @@ import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
 import { App } from '../../src/view/App.tsx';
 import { fixtureContent } from './fixtures.ts';
+import { DESIGN_VERSION } from '../../src/domain/design.ts';
 
 function renderApp({ storage = window.localStorage as Storage | undefined } = {}) {
   const store = createAppStore({ content: fixtureContent(), storage, saveDelayMs: 20 });
@@ -153,7 +154,7 @@ describe('persistence', () => {
     act(() => void store.getState().addService('amazon-s3', { x: 16, y: 24 }));
     await waitFor(() => expect(localStorage.getItem('archboard:design:iot-5tb-day')).not.toBeNull());
     const doc = JSON.parse(localStorage.getItem('archboard:design:iot-5tb-day')!);
-    expect(doc).toMatchObject({ format: 'archboard.design', version: 1, nodes: [{ service: 'amazon-s3', position: { x: 16, y: 24 } }] });
+    expect(doc).toMatchObject({ format: 'archboard.design', version: DESIGN_VERSION, nodes: [{ service: 'amazon-s3', position: { x: 16, y: 24 } }] });
   });
 });
 

@@ -5,7 +5,7 @@ import type { Content } from '../../src/domain/content.ts';
 import type { RuleSet } from '../../src/domain/grade.ts';
 import { defineRule, type Rule } from '../../src/domain/rule-kit.ts';
 import { scenarioSchema } from '../../src/domain/scenario.ts';
-import type { Design } from '../../src/domain/design.ts';
+import { DESIGN_VERSION, type Design } from '../../src/domain/design.ts';
 
 const DOC = 'https://docs.aws.amazon.com/';
 
@@ -95,7 +95,7 @@ const capacityRule: Rule<{ minShards: number }> = defineRule({
 
 const reference: Design = {
   format: 'archboard.design',
-  version: 1,
+  version: DESIGN_VERSION,
   scenarioId: 'iot-5tb-day',
   nodes: [
     { id: 'devices', service: 'iot-devices', position: { x: 0, y: 0 } },
