@@ -4,14 +4,19 @@ import type { Rule } from '../src/domain/rule-kit.ts';
 import allowedConnections from './allowed-connections.ts';
 import dataPath from './data-path.ts';
 import encryptionAtRest from './encryption-at-rest.ts';
+import failureHandling from './failure-handling.ts';
+import groupContents from './group-contents.ts';
 import ingestionCapacity from './ingestion-capacity.ts';
 import lakeZones from './lake-zones.ts';
+import privateConnectivity from './private-connectivity.ts';
 import retentionTiers from './retention-tiers.ts';
 import serviceCoverage from './service-coverage.ts';
+import settingValue from './setting-value.ts';
+import sovereignty from './sovereignty.ts';
 import tlsInTransit from './tls-in-transit.ts';
 
 /** Every rule module, in the order the docs list them. */
-export const ALL_RULES: readonly Rule<any>[] = [ingestionCapacity, dataPath, lakeZones, retentionTiers, encryptionAtRest, tlsInTransit, allowedConnections, serviceCoverage];
+export const ALL_RULES: readonly Rule<any>[] = [ingestionCapacity, dataPath, lakeZones, retentionTiers, encryptionAtRest, tlsInTransit, allowedConnections, serviceCoverage, settingValue, failureHandling, privateConnectivity, sovereignty, groupContents];
 
 /** All rules, keyed by rule id. */
 export const RULES: RuleSet = new Map(ALL_RULES.map((r) => [r.id, r as Rule<unknown>]));

@@ -30,6 +30,11 @@ export function build(nodes: Record<string, string | [string, LooseSettings]>, e
   };
 }
 
+/** The same design with nodes placed in groups: `{member: groupId}`. */
+export function grouped(design: Design, parents: Record<string, string>): Design {
+  return { ...design, nodes: design.nodes.map((n) => (parents[n.id] ? { ...n, parentId: parents[n.id]! } : n)) };
+}
+
 /** Services in a line; node ids are `n1`, `n2`, ... A `[service, settings]` pair sets settings. */
 export function chain(...services: (string | [string, LooseSettings])[]): Design {
   const nodes = Object.fromEntries(services.map((s, i) => [`n${i + 1}`, s]));
