@@ -10,6 +10,12 @@ import { assembleContent, type Content, type ContentFile } from '../domain/conte
 import type { RuleSet } from '../domain/grade.ts';
 import { RULES } from '../../rules/index.ts';
 
+/** The `$schema` value each kind of content file must carry, relative to that file. */
+export const SCHEMA_REFS = {
+  catalog: '../schemas/catalog-entry.schema.json',
+  scenario: '../../schemas/scenario.schema.json',
+} as const;
+
 /** The project root (two levels above this file). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -45,6 +51,12 @@ export function loadContentFromDisk(root: string = PROJECT_ROOT, rules: RuleSet 
   const problems: ContentProblem[] = [];
   const catalogFiles = readJsonFiles(root, 'catalog', problems);
   const scenarioFiles = readJsonFiles(root, 'scenarios', problems);
+  // Each content file names its JSON Schema, so editors validate and complete it.
+  const refs = [...catalogFiles.map((f) => [f, SCHEMA_REFS.catalog] as const), ...scenarioFiles.filter((f) => f.file.endsWith('/scenario.json')).map((f) => [f, SCHEMA_REFS.scenario] as const)];
+  for (const [f, ref] of refs) {
+    const given = (f.data as { $schema?: unknown } | null)?.$schema;
+    if (given !== ref) problems.push({ file: f.file, path: '$.$schema', message: `expected "${ref}" so editors can validate this file, found ${JSON.stringify(given)}` });
+  }
   const assembled = assembleContent(catalogFiles, scenarioFiles, rules);
   return { content: assembled.content, problems: [...problems, ...assembled.problems] };
 }
