@@ -31,7 +31,8 @@ export async function diagramToPng(viewport: HTMLElement, nodes: Node[], { paddi
     height,
     pixelRatio,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
-    // Handles are editing affordances, not part of the diagram.
-    filter: (el) => !(el instanceof HTMLElement && el.classList.contains('react-flow__handle')),
+    // Handles are editing affordances, not part of the diagram. Simulated volumes are left out too:
+    // lifted volume labels sit outside the nodes' bounds the image is cropped to.
+    filter: (el) => !(el instanceof HTMLElement && (el.classList.contains('react-flow__handle') || el.classList.contains('edge-volume') || el.classList.contains('volume-only'))),
   });
 }

@@ -1,15 +1,18 @@
 /**
  * The headless grader behind `npm run grade -- <design.json> [--scenario <id>] [--json]` (entry point:
  * grade.ts).
- * Grades a design file with the same engine as the app and prints one line per requirement (or the
- * report as JSON with `--json`).
+ * Grades a design file with the same engine as the app and prints one line per requirement, then a
+ * short "Simulation" section (ingest rate, bottleneck, latency per sink against its budgets, storage,
+ * monthly cost); with `--json`, the report with a `simulation` summary (see simulation-summary.ts).
  * Exit codes: 0 every `error`-severity requirement passes; 1 one fails; 2 the input cannot be read or
  * is invalid (the message names the file and JSON path; never a stack trace).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { loadDesignText } from '../domain/design.ts';
 import { grade, type GradeReport } from '../domain/grade.ts';
+import { simulate } from '../domain/simulation.ts';
 import { loadContentFromDisk } from './content.ts';
+import { formatSimulation, simulationSummary } from './simulation-summary.ts';
 
 /** Files over this size are refused before reading (bytes). */
 export const MAX_DESIGN_BYTES = 10 * 1024 * 1024;
@@ -93,7 +96,10 @@ export function runGrader(argv: readonly string[]): { code: 0 | 1 | 2; stdout: s
     const scenario = content.scenarios.find((s) => s.scenario.id === scenarioId)?.scenario;
     if (!scenario) throw new InputError(`unknown scenario "${scenarioId}" (known: ${known.join(', ')})`);
     const report = grade(loaded.design, scenario, content.catalog, content.rules);
-    const stdout = args.json ? JSON.stringify({ file: args.file, scenarioTitle: scenario.title, ...report }, null, 2) : formatReport(report, `${args.file}: ${scenario.title}`);
+    const sim = simulate(loaded.design, scenario, content.catalog);
+    const stdout = args.json
+      ? JSON.stringify({ file: args.file, scenarioTitle: scenario.title, ...report, simulation: simulationSummary(sim, loaded.design, content.catalog) }, null, 2)
+      : `${formatReport(report, `${args.file}: ${scenario.title}`)}\n\n${formatSimulation(sim, loaded.design, content.catalog, scenario)}`;
     return { code: report.passed ? 0 : 1, stdout, stderr: '' };
   } catch (e) {
     return { code: 2, stdout: '', stderr: e instanceof InputError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}` };

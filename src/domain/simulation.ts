@@ -27,7 +27,8 @@ export type { CostLine, CostReport, NodeCost } from './simulation/cost.ts';
 export type { Bottleneck, EdgeFlow, NodeFlow } from './simulation/flow.ts';
 export type { LatencyBudget, SinkLatency, SourcePath } from './simulation/latency.ts';
 export type { StorageTier, StorageYear, StoreGrowth } from './simulation/storage.ts';
-export { DAYS_PER_MONTH, HOURS_PER_MONTH } from './simulation/units.ts';
+export { DAYS_PER_MONTH, GB_PER_DAY_PER_MBPS, HOURS_PER_MONTH } from './simulation/units.ts';
+export { formatFixed, formatGBPerDay, formatMBps, formatMs, formatPercent, formatTB, formatUsd } from './simulation/format.ts';
 
 /** Everything the simulator computes for one design and scenario. */
 export interface SimulationReport {

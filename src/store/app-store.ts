@@ -10,9 +10,10 @@ import { applyCommand, freshId, type Command } from '../domain/commands.ts';
 import type { Content, LoadedScenario } from '../domain/content.ts';
 import { emptyDesign, loadDesignText, type Design, type DesignProblem } from '../domain/design.ts';
 import type { GradeReport } from '../domain/grade.ts';
+import type { SimulationReport } from '../domain/simulation.ts';
 import { createSaver, readPreference, readStoredDesign, writePreference, type KeptAside, type Saver } from '../adapters/persistence.ts';
 
-export type RightTab = 'scenario' | 'feedback' | 'inspector';
+export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector';
 export type Theme = 'light' | 'dark';
 export type ToastKind = 'info' | 'success' | 'warning' | 'error';
 
@@ -54,6 +55,10 @@ export interface AppState {
   themeChosen: boolean;
   toasts: Toast[];
   report: GradeReport | undefined;
+  /** The active scenario's workload run through the design (kept up to date with `report`, see grading.ts). */
+  simulation: SimulationReport | undefined;
+  /** Whether edges show their data volume on the canvas (a preference kept in storage, like the theme). */
+  edgeLabels: boolean;
   keptAside: KeptAside | undefined;
   problemsDialog: ProblemsDialog | undefined;
 
@@ -63,6 +68,8 @@ export interface AppState {
   select(selection: Selection): void;
   setRightTab(tab: RightTab): void;
   setTheme(theme: Theme, chosen?: boolean): void;
+  /** Shows or hides the volume labels on edges, and remembers the choice. */
+  setEdgeLabels(on: boolean): void;
   toast(kind: ToastKind, message: string, detail?: string): number;
   dismissToast(id: number): void;
   selectScenario(id: string): void;
@@ -114,6 +121,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
   const initial = readStoredDesign(storage, scenarioId, content.catalog);
   const storedTheme = readPreference(storage, 'theme');
   const theme: Theme = storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : options.prefersDark ? 'dark' : 'light';
+  const edgeLabels = readPreference(storage, 'edgeLabels') !== 'off';
 
   const store = createStore<AppState>()(
     temporal(
@@ -157,6 +165,8 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           themeChosen: storedTheme === 'dark' || storedTheme === 'light',
           toasts: [],
           report: undefined,
+          simulation: undefined,
+          edgeLabels,
           keptAside: initial.keptAside,
           problemsDialog: undefined,
 
@@ -174,6 +184,10 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           setTheme: (theme, chosen = true) => {
             set({ theme, themeChosen: get().themeChosen || chosen });
             if (chosen) writePreference(storage, 'theme', theme);
+          },
+          setEdgeLabels: (on) => {
+            set({ edgeLabels: on });
+            writePreference(storage, 'edgeLabels', on ? 'on' : 'off');
           },
           toast,
           dismissToast: (id) => {

@@ -1,13 +1,16 @@
 /**
- * Keeps `report` in the store up to date: re-grades when what grading reads changed (services,
- * settings, labels, edges, scenario), never for position-only changes (drags, layout), and defers the
- * work out of the event that caused it so typing and dragging stay responsive.
+ * Keeps the store's analyses of the design up to date: the grading `report` and the `simulation`
+ * (the scenario's workload run through the design). Both are recomputed together when what they read
+ * changed (services, settings, labels, edges, scenario), never for position-only changes (drags,
+ * layout), and the work is deferred out of the event that caused it so typing and dragging stay
+ * responsive.
  */
 import type { Design } from '../domain/design.ts';
-import { grade } from '../domain/grade.ts';
-import { activeScenario, type AppStore } from './app-store.ts';
+import { grade, type GradeReport } from '../domain/grade.ts';
+import { simulate, type SimulationReport } from '../domain/simulation.ts';
+import { activeScenario, type AppState, type AppStore } from './app-store.ts';
 
-/** Whether two designs can grade differently (anything but node positions changed). */
+/** Whether two designs can grade or simulate differently (anything but node positions changed). */
 export function gradingInputsChanged(prev: Design, next: Design): boolean {
   if (prev === next) return false;
   if (prev.edges !== next.edges || prev.nodes.length !== next.nodes.length) return true;
@@ -20,19 +23,41 @@ export function gradingInputsChanged(prev: Design, next: Design): boolean {
   return false;
 }
 
+/** The analyses the store keeps next to the design. */
+export interface Analyses {
+  report: GradeReport | undefined;
+  simulation: SimulationReport | undefined;
+}
+
 /**
- * Grades now, then subscribes to the store.
- * @param delayMs how long to wait after a change before grading (0 = next macrotask)
+ * Grades and simulates the state's design against its active scenario (both undefined without one).
+ * A simulation that throws (a bug, never the learner's fault) leaves `simulation` undefined so that
+ * grading still shows; the error is logged.
+ */
+export function analyse(state: Pick<AppState, 'content' | 'scenarioId' | 'design'>): Analyses {
+  const loaded = activeScenario(state);
+  if (!loaded) return { report: undefined, simulation: undefined };
+  const { catalog, rules } = state.content;
+  const report = grade(state.design, loaded.scenario, catalog, rules);
+  let simulation: SimulationReport | undefined;
+  try {
+    simulation = simulate(state.design, loaded.scenario, catalog);
+  } catch (e) {
+    console.error('simulation failed', e);
+  }
+  return { report, simulation };
+}
+
+/**
+ * Grades and simulates now, then subscribes to the store.
+ * @param delayMs how long to wait after a change before recomputing (0 = next macrotask)
  * @returns unsubscribe
  */
 export function startGrading(store: AppStore, delayMs = 0): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     timer = undefined;
-    const state = store.getState();
-    const loaded = activeScenario(state);
-    const report = loaded ? grade(state.design, loaded.scenario, state.content.catalog, state.content.rules) : undefined;
-    store.setState({ report });
+    store.setState(analyse(store.getState()));
   };
   run();
   const unsubscribe = store.subscribe((s, prev) => {

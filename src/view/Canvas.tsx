@@ -2,6 +2,9 @@
  * The React Flow canvas. Nodes and edges are derived from the design with per-element memoisation, so
  * dragging one node rebuilds only that node's object. Drag positions live in local state until the
  * drag ends, then one `moveNodes` command is committed (one history entry, one save, no re-grade).
+ * The simulation adds a load mark to nodes with a capacity and a volume label to data edges; both are
+ * compared by key, so a re-simulation that shows the same figures keeps every object (and the
+ * memoised node and edge components) as it was. Edge labels hide when zoomed far out.
  */
 import {
   Background,
@@ -11,9 +14,10 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
-  type Edge,
   type EdgeChange,
+  type EdgeTypes,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
@@ -23,11 +27,16 @@ import type { DesignEdge, DesignNode } from '../domain/design.ts';
 import { worstSeverityByElement, type GradeReport } from '../domain/grade.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
+import { FlowEdge, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
+import { edgeVolumes, nodeLoads, type EdgeVolume, type NodeLoad } from './simulation-marks.ts';
 
 export const SERVICE_DND_TYPE = 'application/x-archboard-service';
 
 const nodeTypes: NodeTypes = { service: ServiceNode };
+const edgeTypes: EdgeTypes = { flow: FlowEdge };
+/** Below this zoom, edge labels are hidden (they would be unreadable and hide the edges). */
+export const EDGE_LABEL_MIN_ZOOM = 0.6;
 type Size = { width: number; height: number };
 type Pos = { x: number; y: number };
 
@@ -57,11 +66,12 @@ interface NodeCacheItem {
   selected: boolean;
   severity: Severity | undefined;
   messages: string;
+  load: NodeLoad | undefined;
   node: ServiceFlowNode;
 }
 
 /** Derives React Flow nodes, reusing the previous object of every node whose inputs did not change. */
-function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: Record<string, Pos>, sizes: Record<string, Size>, selected: ReadonlySet<string>, marks: Marks): ServiceFlowNode[] {
+function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: Record<string, Pos>, sizes: Record<string, Size>, selected: ReadonlySet<string>, marks: Marks, loads: ReadonlyMap<string, NodeLoad>): ServiceFlowNode[] {
   const cache = useRef(new Map<string, NodeCacheItem>());
   return useMemo(() => {
     const next = new Map<string, NodeCacheItem>();
@@ -76,10 +86,13 @@ function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: 
       const msgList = marks.messages.get(n.id) ?? NO_MESSAGES;
       const messages = msgList.join('\n');
       const prev = cache.current.get(n.id);
+      // Same figures shown: keep the previous load object, so the comparisons below see no change.
+      const fresh = loads.get(n.id);
+      const load = fresh && prev?.load?.key === fresh.key ? prev.load : fresh;
       let item: NodeCacheItem;
-      if (prev && prev.design === n && prev.pos === pos && prev.size === size && prev.selected === isSelected && prev.severity === severity && prev.messages === messages) item = prev;
+      if (prev && prev.design === n && prev.pos === pos && prev.size === size && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.load === load) item = prev;
       else {
-        const reuseData = prev && prev.design.label === n.label && prev.design.service === n.service && prev.severity === severity && prev.messages === messages;
+        const reuseData = prev && prev.design.label === n.label && prev.design.service === n.service && prev.severity === severity && prev.messages === messages && prev.load === load;
         item = {
           design: n,
           pos,
@@ -87,13 +100,14 @@ function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: 
           selected: isSelected,
           severity,
           messages,
+          load,
           node: {
             id: n.id,
             type: 'service',
             position: pos ?? n.position,
             selected: isSelected,
             ...(size ? { measured: size } : {}),
-            data: reuseData ? prev.node.data : { entry, label: n.label || entry.shortName, severity, messages: msgList },
+            data: reuseData ? prev.node.data : { entry, label: n.label || entry.shortName, severity, messages: msgList, load },
           },
         };
       }
@@ -102,18 +116,21 @@ function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: 
     }
     cache.current = next;
     return out;
-  }, [nodes, catalog, dragging, sizes, selected, marks]);
+  }, [nodes, catalog, dragging, sizes, selected, marks, loads]);
 }
 
 interface EdgeCacheItem {
   design: DesignEdge;
   selected: boolean;
   severity: Severity | undefined;
+  messages: string | undefined;
   control: boolean;
-  edge: Edge;
+  volume: EdgeVolume | undefined;
+  showVolume: boolean;
+  edge: ServiceFlowEdge;
 }
 
-function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks): Edge[] {
+function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean): ServiceFlowEdge[] {
   const cache = useRef(new Map<string, EdgeCacheItem>());
   const controlIds = useMemo(() => {
     const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));
@@ -128,35 +145,40 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
   }, [edges, nodes.map((n) => n.service).join('|'), catalog]); // eslint-disable-line react-hooks/exhaustive-deps
   return useMemo(() => {
     const next = new Map<string, EdgeCacheItem>();
-    const out: Edge[] = [];
+    const out: ServiceFlowEdge[] = [];
     for (const e of edges) {
       const isSelected = selected.has(e.id);
       const severity = marks.severity.get(e.id);
+      const messageList = marks.messages.get(e.id);
+      const messages = messageList?.join('\n');
       const control = controlIds.has(e.id);
       const prev = cache.current.get(e.id);
+      const fresh = volumes.get(e.id);
+      const volume = fresh && prev?.volume?.key === fresh.key ? prev.volume : fresh;
       let item: EdgeCacheItem;
-      if (prev && prev.design === e && prev.selected === isSelected && prev.severity === severity && prev.control === control) item = prev;
+      if (prev && prev.design === e && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.control === control && prev.volume === volume && prev.showVolume === showVolume) item = prev;
       else {
         const tls = e.settings?.tls ?? true;
         const classes = ['flow-edge', severity ? `is-${severity}` : '', tls ? '' : 'no-tls', control ? 'is-control' : ''].filter(Boolean).join(' ');
         const label = e.settings?.label?.trim();
-        const messages = marks.messages.get(e.id);
         item = {
           design: e,
           selected: isSelected,
           severity,
+          messages,
           control,
+          volume,
+          showVolume,
           edge: {
             id: e.id,
             source: e.source,
             target: e.target,
-            type: 'smoothstep',
+            type: 'flow',
             selected: isSelected,
             className: classes,
             markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: severity === 'error' ? 'var(--ab-danger)' : severity === 'warning' ? 'var(--ab-warning)' : 'var(--ab-edge)' },
-            ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4, labelShowBg: true } : {}),
-            ariaLabel: `Connection ${e.source} to ${e.target}${tls ? '' : ', not encrypted in transit'}${messages ? `. ${messages.join(' ')}` : ''}`,
-            data: { tls, control },
+            ariaLabel: `Connection ${e.source} to ${e.target}${label ? ` (${label})` : ''}${tls ? '' : ', not encrypted in transit'}${volume ? `, ${volume.title}` : ''}${messageList ? `. ${messageList.join(' ')}` : ''}`,
+            data: { tls, control, showVolume, ...(label ? { label } : {}), ...(volume ? { volume } : {}) },
           },
         };
       }
@@ -165,7 +187,7 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
     }
     cache.current = next;
     return out;
-  }, [edges, selected, marks, controlIds]);
+  }, [edges, selected, marks, controlIds, volumes, showVolume]);
 }
 
 export function Canvas() {
@@ -174,7 +196,10 @@ export function Canvas() {
   const catalog = useApp((s) => s.content.catalog);
   const selection = useApp((s) => s.selection);
   const report = useApp((s) => s.report);
+  const simulation = useApp((s) => s.simulation);
+  const showVolume = useApp((s) => s.edgeLabels);
   const theme = useApp((s) => s.theme);
+  const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
   const { screenToFlowPosition } = useReactFlow();
 
   // Fit the view once at start when there is a design to show; later additions must not move the view.
@@ -184,8 +209,10 @@ export function Canvas() {
   const marks = useMemo(() => marksOf(report), [report]);
   const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
   const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
-  const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks);
-  const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks);
+  const loads = useMemo(() => nodeLoads(simulation), [simulation]);
+  const volumes = useMemo(() => edgeVolumes(simulation), [simulation]);
+  const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads);
+  const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume);
 
   const applySelection = useCallback(
     (kind: 'nodeIds' | 'edgeIds', changes: { id: string; selected: boolean }[]) => {
@@ -262,11 +289,12 @@ export function Canvas() {
   const minimapColor = useCallback((n: ServiceFlowNode) => CATEGORY_META[n.data.entry.category].color, []);
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
-      <ReactFlow<ServiceFlowNode, Edge>
+    <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<ServiceFlowNode, ServiceFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -281,7 +309,7 @@ export function Canvas() {
         maxZoom={2}
         snapToGrid
         snapGrid={[8, 8]}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
+        defaultEdgeOptions={{ type: 'flow' }}
         aria-label="Design canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />

@@ -1,14 +1,16 @@
-/** The right pane: Scenario, Feedback and Inspector tabs (WAI-ARIA tabs pattern). */
+/** The right pane: Scenario, Feedback, Simulation and Inspector tabs (WAI-ARIA tabs pattern). */
 import type { KeyboardEvent } from 'react';
 import type { RightTab } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
+import { SimulationPanel } from './SimulationPanel.tsx';
 
 const TABS: { id: RightTab; label: string }[] = [
   { id: 'scenario', label: 'Scenario' },
   { id: 'feedback', label: 'Feedback' },
+  { id: 'simulation', label: 'Simulation' },
   { id: 'inspector', label: 'Inspector' },
 ];
 
@@ -25,7 +27,7 @@ export function RightPane() {
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
-    <aside className="pane right-pane" aria-label="Scenario, feedback and inspector">
+    <aside className="pane right-pane" aria-label="Scenario, feedback, simulation and inspector">
       <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
@@ -51,6 +53,7 @@ export function RightPane() {
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'scenario' && <ScenarioPanel />}
         {tab === 'feedback' && <FeedbackPanel />}
+        {tab === 'simulation' && <SimulationPanel />}
         {tab === 'inspector' && <Inspector />}
       </div>
     </aside>

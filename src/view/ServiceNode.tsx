@@ -1,8 +1,12 @@
-/** A service on the canvas: category colour strip, glyph badge, label, short name, handles, status mark. */
+/**
+ * A service on the canvas: category colour strip, glyph badge, label, short name, handles, status mark,
+ * and from the simulation a load bar coloured by utilisation and the bottleneck badge.
+ */
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { CATEGORY_META, type CatalogEntry } from '../domain/catalog.ts';
 import type { Severity } from '../domain/scenario.ts';
+import type { NodeLoad } from './simulation-marks.ts';
 
 export interface ServiceNodeData extends Record<string, unknown> {
   entry: CatalogEntry;
@@ -11,6 +15,8 @@ export interface ServiceNodeData extends Record<string, unknown> {
   severity: Severity | undefined;
   /** Messages of those findings. */
   messages: readonly string[];
+  /** The simulated load against the node's capacity; absent for nodes without a capacity limit. */
+  load?: NodeLoad | undefined;
 }
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
 
@@ -18,14 +24,14 @@ export const NODE_WIDTH = 208;
 export const NODE_HEIGHT = 64;
 
 function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
-  const { entry, label, severity, messages } = data;
+  const { entry, label, severity, messages, load } = data;
   const color = CATEGORY_META[entry.category].color;
   const custom = label !== entry.shortName;
   const status = severity === 'error' ? 'Failing' : severity === 'warning' ? 'Warning' : severity === 'info' ? 'Note' : undefined;
-  const description = [`${label} (${entry.name})`, ...(status ? [`${status}: ${messages.join(' ')}`] : [])].join('. ');
+  const description = [`${label} (${entry.name})`, ...(load ? [load.description] : []), ...(status ? [`${status}: ${messages.join(' ')}`] : [])].join('. ');
   return (
     <div
-      className={`svc-node${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
+      className={`svc-node${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}${load ? ` load-${load.level}` : ''}${load?.bottleneck ? ' is-bottleneck' : ''}`}
       style={{ '--cat': color } as React.CSSProperties}
       title={description}
       aria-label={description}
@@ -42,6 +48,16 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
       {severity && (
         <span className={`svc-status svc-status-${severity}`} aria-hidden="true">
           {severity === 'error' ? '!' : severity === 'warning' ? '!' : 'i'}
+        </span>
+      )}
+      {load && (
+        <span className={`svc-load is-${load.level}`} aria-hidden="true">
+          <span className="svc-load-fill" style={{ width: `${Math.min(100, Math.max(2, load.utilisation * 100))}%` }} />
+        </span>
+      )}
+      {load?.bottleneck && (
+        <span className={`svc-bottleneck is-${load.bottleneck}`} aria-hidden="true" data-testid="bottleneck-badge">
+          Bottleneck <strong>{load.badge}</strong>
         </span>
       )}
       <Handle type="source" position={Position.Right} className="svc-handle" aria-label={`Out of ${label}`} />

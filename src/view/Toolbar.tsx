@@ -6,7 +6,7 @@ import { downloadText, downloadUrl } from '../adapters/download.ts';
 import { activeScenario } from '../store/app-store.ts';
 import { useApp, useAppStore, useHistoryAvailability } from '../store/context.tsx';
 import { Dialog } from './Dialog.tsx';
-import { IconBook, IconDownload, IconFit, IconImage, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload } from './icons.tsx';
+import { IconBook, IconDownload, IconFit, IconImage, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume } from './icons.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -17,6 +17,7 @@ export function Toolbar() {
   const empty = useApp((s) => s.design.nodes.length === 0);
   const hasReference = useApp((s) => !!activeScenario(s));
   const theme = useApp((s) => s.theme);
+  const edgeLabels = useApp((s) => s.edgeLabels);
   const { getNodes, fitView } = useReactFlow();
   const fileRef = useRef<HTMLInputElement>(null);
   const [confirmNew, setConfirmNew] = useState(false);
@@ -135,6 +136,16 @@ export function Toolbar() {
         </button>
       </div>
       <span className="toolbar-spacer" />
+      <button
+        type="button"
+        className={`btn btn-quiet btn-icon btn-toggle${edgeLabels ? ' is-on' : ''}`}
+        title={edgeLabels ? 'Volume labels on connections: on (zoom in to read them; hover one for its peak)' : 'Volume labels on connections: off'}
+        aria-label="Volume labels"
+        aria-pressed={edgeLabels}
+        onClick={() => store.getState().setEdgeLabels(!edgeLabels)}
+      >
+        <IconVolume />
+      </button>
       <button
         type="button"
         className="btn btn-quiet btn-icon"

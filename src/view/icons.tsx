@@ -127,3 +127,17 @@ export const IconLink = () => (
     <path d="M5 12h12M13 7l5 5-5 5" />
   </Icon>
 );
+/** Volume labels on edges: a flow line with a tag. */
+export const IconVolume = () => (
+  <Icon>
+    <path d="M3 17h5l3-3h10" />
+    <rect x="8" y="4" width="11" height="6" rx="3" />
+  </Icon>
+);
+/** The simulation: a gauge. */
+export const IconGauge = () => (
+  <Icon>
+    <path d="M4 17a8 8 0 1 1 16 0" />
+    <path d="M12 17l4-5" />
+  </Icon>
+);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { serializeDesign } from '../../src/domain/design.ts';
-import { chain } from '../support/designs.ts';
+import { formatUsd, simulate } from '../../src/domain/simulation.ts';
+import { chain, content } from '../support/designs.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'archboard-cli-'));
 const run = (...args: string[]) => {
@@ -40,6 +41,59 @@ describe('npm run grade', () => {
     const report = JSON.parse(r.stdout);
     const status = Object.fromEntries(report.results.map((x: { requirementId: string; status: string }) => [x.requirementId, x.status]));
     expect(status).toMatchObject({ 'realtime-dashboard': 'fail', 'daily-aggregates': 'fail', retention: 'fail', ingestion: 'pass' });
+  });
+
+  it('adds a Simulation section: ingest rate, the overloaded stream, latency against budgets, monthly cost', () => {
+    const r = run('scenarios/iot-5tb-day/common-mistake.design.json');
+    expect(r.code).toBe(1);
+    const section = r.stdout.slice(r.stdout.indexOf('\nSimulation\n'));
+    // 5,000 GB/day = 57.87 MB/s, x 3 = 173.6 MB/s; 10 shards x 1 MB/s = 10 MB/s: 579% (1,736% at peak).
+    expect(section).toMatch(/^ {2}Ingest: 57\.9 MB\/s average, 173\.6 MB\/s at 3x peak \(5\.0 TB\/day\)$/m);
+    expect(section).toMatch(/^ {2}Bottleneck: Telemetry stream \(kds\): 57\.9 MB\/s against 10 MB\/s, 579% \(1,736% at peak\): OVERLOADED$/m);
+    // The dashboard has no path through the stages the real-time requirement asks for.
+    expect(section).toMatch(/^ {2}Latency to .* \(quicksight\): /m);
+    expect(section).toMatch(/^ {4}NO PATH +realtime-dashboard .*budget 1 min, no path through the required stages$/m);
+    // Everything stays in S3 Standard for 7 years: 5,000 GB/day x 2,555 days = 12,775 TB.
+    expect(section).toMatch(/after 7 years: 12,775 TB \(S3 Standard 12,775 TB\)/);
+    const iot = content.scenarios.find((s) => s.scenario.id === 'iot-5tb-day')!;
+    const sim = simulate(iot.commonMistake, iot.scenario, content.catalog);
+    const monthly = sim.cost.nodes.reduce((a, n) => a + n.averageMonthlyUsd, 0);
+    expect(section).toContain(`Cost (us-east-1): ${formatUsd(monthly)} a month on average`);
+    expect(section).toContain(`${formatUsd(sim.cost.horizonTotalUsd)} over 7 years`);
+    expect(section).toMatch(/not priced: .*Sensors \(devices\)/);
+  });
+
+  it('includes the simulation summary in the JSON: edge volumes, the overloaded stream, sink latency, cost', () => {
+    const r = run('scenarios/iot-5tb-day/common-mistake.design.json', '--json');
+    expect(r.code).toBe(1);
+    const { simulation } = JSON.parse(r.stdout);
+    expect(simulation.workload).toMatchObject({ averageIngestMBps: 57.87, peakIngestMBps: 173.611, peakFactor: 3, horizonDays: 2555 });
+    expect(simulation.bottleneck).toMatchObject({ nodeId: 'kds', utilisation: 5.787, peakUtilisation: 17.3611, overloaded: true });
+    expect(simulation.nodes).toContainEqual(expect.objectContaining({ nodeId: 'kds', inboundMBps: 57.87, capacityMBps: 10, overloaded: true }));
+    const devicesToStream = simulation.edges.find((e: { source: string; target: string }) => e.source === 'devices' && e.target === 'kds');
+    expect(devicesToStream).toMatchObject({ averageMBps: 57.87, peakMBps: 173.611, averageGBPerDay: 5000, peakGBPerDay: 15000 });
+    const dashboard = simulation.sinks.find((s: { nodeId: string }) => s.nodeId === 'quicksight');
+    expect(dashboard.budgets).toContainEqual({ requirementId: 'realtime-dashboard', maxLatencyMs: 60000, withinBudget: false });
+    expect(dashboard.criticalPath[0]).toBe('devices');
+    expect(simulation.storage).toContainEqual(expect.objectContaining({ nodeId: 's3', gbPerDay: 5000, totalTBAtHorizon: 12775 }));
+    const { cost } = simulation;
+    expect(cost.region).toBe('us-east-1');
+    expect(cost.yearlyUsd).toHaveLength(7);
+    expect(cost.horizonUsd).toBeCloseTo(cost.yearlyUsd.reduce((a: number, b: number) => a + b, 0), 0);
+    expect(cost.averageMonthlyUsd).toBeCloseTo(cost.nodes.reduce((a: number, n: { averageMonthlyUsd: number }) => a + n.averageMonthlyUsd, 0), 0);
+    expect(cost.nodes.find((n: { nodeId: string }) => n.nodeId === 'kds').lines[0]).toMatchObject({ label: 'Shard hours', basis: expect.stringContaining('10 shards x 730 h') });
+    expect(cost.notPriced.map((n: { nodeId: string }) => n.nodeId)).toContain('devices');
+  });
+
+  it('shows no overloaded node and every latency budget met for the reference design', () => {
+    const r = run('scenarios/iot-5tb-day/reference.design.json', '--json');
+    expect(r.code).toBe(0);
+    const { simulation } = JSON.parse(r.stdout);
+    expect(simulation.bottleneck.overloaded).toBe(false);
+    expect(simulation.nodes.every((n: { overloadedAtPeak: boolean }) => !n.overloadedAtPeak)).toBe(true);
+    const budgets = simulation.sinks.flatMap((s: { budgets: { withinBudget: boolean }[] }) => s.budgets);
+    expect(budgets.length).toBeGreaterThan(0);
+    expect(budgets.every((b: { withinBudget: boolean }) => b.withinBudget)).toBe(true);
   });
 
   it.each([

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design } from '../../src/domain/design.ts';
 import type { Scenario, Workload } from '../../src/domain/scenario.ts';
-import { simulate, type SimulationReport } from '../../src/domain/simulation.ts';
+import { formatGBPerDay, formatMBps, formatMs, formatPercent, formatTB, formatUsd, simulate, type SimulationReport } from '../../src/domain/simulation.ts';
 import { build, chain, content, IOT_WORKLOAD } from '../support/designs.ts';
 
 const { catalog } = content;
@@ -265,5 +265,28 @@ describe('simulating random designs', () => {
 
   it('reports the IoT reference design with finite numbers only', () => {
     expect(nonFinite(run(iot.reference, iot.scenario))).toEqual([]);
+  });
+});
+
+describe('format', () => {
+  it('prints the figures the canvas, the panel and the grader show', () => {
+    expect(formatMBps(MBPS)).toBe('57.9 MB/s');
+    expect(formatMBps(10)).toBe('10 MB/s'); // as the rules print it: no ".0"
+    expect(formatMBps(MBPS / 60)).toBe('0.96 MB/s');
+    expect(formatMBps(0.004)).toBe('4 KB/s');
+    expect(formatMBps(1500)).toBe('1.5 GB/s');
+    expect(formatMBps(Number.NaN)).toBe('0 MB/s');
+    expect(formatGBPerDay(5000)).toBe('5.0 TB/day');
+    expect(formatGBPerDay(83.33)).toBe('83.3 GB/day');
+    expect(formatTB(12_775)).toBe('12,775 TB');
+    expect(formatMs(850)).toBe('850 ms');
+    expect(formatMs(5200)).toBe('5.2 s');
+    expect(formatMs(310_300)).toBe('5 min 10 s'); // 310.3 s
+    expect(formatMs(108_000_000)).toBe('30 h');
+    expect(formatPercent(MBPS / 10)).toBe('579%');
+    expect(formatPercent((MBPS * 3) / 10)).toBe('1,736%');
+    expect(formatUsd(146_912.5)).toBe('$146,913');
+    expect(formatUsd(66.92)).toBe('$66.92');
+    expect(formatUsd(14_440_756, true)).toBe('$14.4M');
   });
 });

@@ -199,7 +199,7 @@ test('an import with problems lists them and leaves the design untouched', async
   const count = await page.locator('.react-flow__node').count();
   const bad = testInfo.outputPath('bad.json');
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(bad, JSON.stringify({ format: 'archboard.design', version: 1, nodes: [{ id: 'x', service: 'amazon-sqs', position: { x: 0, y: 0 } }], edges: [{ id: 'e', source: 'x', target: 'y' }] }));
+  writeFileSync(bad, JSON.stringify({ format: 'archboard.design', version: 1, nodes: [{ id: 'x', service: 'amazon-teleporter', position: { x: 0, y: 0 } }], edges: [{ id: 'e', source: 'x', target: 'y' }] }));
   await page.getByTestId('import-input').setInputFiles(bad);
   const dialog = page.getByRole('dialog', { name: /Could not import bad.json/ });
   await expect(dialog).toContainText('$.nodes[0].service');

@@ -44,6 +44,9 @@ const entries = [
       },
       shardCount: { type: 'integer', label: 'Shards', when: { capacityMode: 'provisioned' }, min: 1, max: 10000, unit: 'shards', default: 2 },
     },
+    figures: { writeMBpsPerShard: { value: 1, unit: 'MB/s', source: DOC, asOf: '2026-01-01' } },
+    // Provisioned: 1 MB/s per shard (the simulation's capacity); on-demand has no limit here.
+    writeCapacityMBps: [{ when: { capacityMode: 'provisioned' }, figure: 'writeMBpsPerShard', timesSetting: 'shardCount' }],
   },
   {
     id: 'amazon-s3',

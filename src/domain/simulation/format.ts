@@ -1,0 +1,93 @@
+/**
+ * Short human-readable forms of the simulator's numbers, shared by the canvas, the simulation panel and
+ * the headless grader so that all three print the same figures. Decimal units (MB = 10^6 bytes), as the
+ * models compute them. Plain string work (no Intl), so it runs the same in Node and every browser.
+ */
+
+/** `x` with `digits` decimals and thousands separators (`12,775.0`); `-0` prints as `0`. */
+export function formatFixed(x: number, digits = 1): string {
+  if (!Number.isFinite(x)) return '–';
+  const fixed = Math.abs(x).toFixed(digits);
+  const [whole, frac] = fixed.split('.');
+  const sign = x < 0 && Number(fixed) !== 0 ? '-' : '';
+  return sign + whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+}
+
+/** `10.0` → `10`: rates print as the rules print them (at most one decimal, none when whole). */
+function trimZero(s: string): string {
+  return s.endsWith('.0') ? s.slice(0, -2) : s;
+}
+
+/**
+ * A data rate given in MB/s: `57.9 MB/s`, `10 MB/s`, `0.96 MB/s`, `12.3 KB/s`, `1.2 GB/s`, `0 MB/s`.
+ * @param mbps megabytes (10^6 bytes) per second
+ */
+export function formatMBps(mbps: number): string {
+  const v = Number.isFinite(mbps) ? Math.max(0, mbps) : 0;
+  if (v === 0) return '0 MB/s';
+  if (v >= 1000) return `${trimZero(formatFixed(v / 1000, 1))} GB/s`;
+  if (v >= 1) return `${trimZero(formatFixed(v, 1))} MB/s`;
+  if (v >= 0.01) return `${formatFixed(v, 2)} MB/s`;
+  return `${trimZero(formatFixed(v * 1000, 1))} KB/s`;
+}
+
+/**
+ * A daily volume given in GB/day: `5.0 TB/day`, `83.3 GB/day`, `12.0 MB/day`.
+ * @param gbPerDay gigabytes (10^9 bytes) per day
+ */
+export function formatGBPerDay(gbPerDay: number): string {
+  const v = Number.isFinite(gbPerDay) ? Math.max(0, gbPerDay) : 0;
+  if (v === 0) return '0 GB/day';
+  if (v >= 1000) return `${formatFixed(v / 1000, 1)} TB/day`;
+  if (v >= 1) return `${formatFixed(v, 1)} GB/day`;
+  return `${formatFixed(v * 1000, 1)} MB/day`;
+}
+
+/** An amount of data given in TB: `12,775 TB`, `900.0 TB`, `1.25 TB`, `0 TB`. */
+export function formatTB(tb: number): string {
+  const v = Number.isFinite(tb) ? Math.max(0, tb) : 0;
+  if (v === 0) return '0 TB';
+  if (v >= 1000) return `${formatFixed(v, 0)} TB`;
+  if (v >= 10) return `${formatFixed(v, 1)} TB`;
+  return `${formatFixed(v, 2)} TB`;
+}
+
+/** A duration given in ms: `850 ms`, `5.2 s`, `5 min 10 s`, `2 h 5 min`, `30 h`. */
+export function formatMs(ms: number): string {
+  const v = Number.isFinite(ms) ? Math.max(0, ms) : 0;
+  if (v < 1000) return `${Math.round(v)} ms`;
+  const s = v / 1000;
+  if (s < 60) return `${formatFixed(s, s < 10 ? 1 : 0)} s`;
+  const totalS = Math.round(s);
+  if (totalS < 3600) {
+    const m = Math.floor(totalS / 60);
+    const rest = totalS % 60;
+    return rest ? `${m} min ${rest} s` : `${m} min`;
+  }
+  const totalMin = Math.round(s / 60);
+  const h = Math.floor(totalMin / 60);
+  const rest = totalMin % 60;
+  return rest && h < 24 ? `${h} h ${rest} min` : `${h} h`;
+}
+
+/** A utilisation ratio as a whole percentage: 5.787 → `579%`, 0.2894 → `29%`. */
+export function formatPercent(ratio: number): string {
+  return `${formatFixed(Number.isFinite(ratio) ? ratio * 100 : 0, 0)}%`;
+}
+
+/**
+ * US dollars: `$152,083` for amounts of $100 and more, `$24.73` below, and a compact form
+ * (`$14.4M`, `$2.1k`) when `compact` is set (chart axes).
+ */
+export function formatUsd(usd: number, compact = false): string {
+  const v = Number.isFinite(usd) ? usd : 0;
+  const a = Math.abs(v);
+  const sign = v < 0 ? '-' : '';
+  if (compact) {
+    if (a >= 1e9) return `${sign}$${formatFixed(a / 1e9, 1)}B`;
+    if (a >= 1e6) return `${sign}$${formatFixed(a / 1e6, 1)}M`;
+    if (a >= 1e3) return `${sign}$${formatFixed(a / 1e3, 1)}k`;
+    return `${sign}$${formatFixed(a, 0)}`;
+  }
+  return `${sign}$${formatFixed(a, a >= 100 ? 0 : 2)}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * A connection on the canvas: React Flow's smooth-step path, with an HTML label pill (so it can carry
+ * a hover title and stay crisp) showing the edge's own label and, when volume labels are on, the
+ * simulated volume. Clicking the pill selects the edge. Labels sit under the nodes (never over a
+ * handle); on a hop too short to hold a volume pill between two nodes, the pill is lifted above the
+ * nodes with a dashed leader down to its edge. The PNG export leaves volumes out (see export-png.ts). Memoised: React Flow re-renders it only when
+ * its props change, and the canvas keeps `data` stable while nothing shown changed.
+ */
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useAppStore } from '../store/context.tsx';
+import type { EdgeVolume } from './simulation-marks.ts';
+
+/** What the canvas passes to each edge (kept stable while nothing shown changes). */
+export interface FlowEdgeData extends Record<string, unknown> {
+  /** Encrypted in transit (dashed when not). */
+  tls: boolean;
+  /** A control connection (keys, metrics, permissions): carries no data. */
+  control: boolean;
+  /** The learner's label of the connection. */
+  label?: string;
+  /** The simulated volume, shown only when `showVolume` is set. */
+  volume?: EdgeVolume;
+  showVolume: boolean;
+}
+/** A React Flow edge of the canvas. */
+export type ServiceFlowEdge = Edge<FlowEdgeData, 'flow'>;
+
+/** Horizontal room (flow px) a label needs between two nodes; shorter hops lift it. */
+const LABEL_ROOM = 84;
+/** How far above the edge a lifted label sits: above a 64-px node and its status mark. */
+const LIFT = 60;
+
+function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, markerStart, style, interactionWidth, data }: EdgeProps<ServiceFlowEdge>) {
+  const store = useAppStore();
+  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const label = data?.label;
+  const volume = data?.showVolume ? data.volume : undefined;
+  const hop = targetX - sourceX;
+  const lifted = !!volume && hop >= 0 && hop < LABEL_ROOM && Math.abs(targetY - sourceY) < 96;
+  const x = lifted ? (sourceX + targetX) / 2 : labelX;
+  const y = lifted ? Math.min(sourceY, targetY) - LIFT : labelY;
+  return (
+    <>
+      <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} {...(markerStart ? { markerStart } : {})} {...(style ? { style } : {})} {...(interactionWidth !== undefined ? { interactionWidth } : {})} />
+      {(label || volume) && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label nodrag nopan${volume ? ' has-volume' : ''}${volume && !label ? ' volume-only' : ''}${lifted ? ' is-lifted' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, ...(lifted ? { '--leader': `${LIFT - 15}px` } : {}) } as React.CSSProperties}
+            title={volume ? `${label ? `${label}: ` : ''}${volume.title}` : label}
+            data-edge-id={id}
+            onClick={() => {
+              store.getState().select({ nodeIds: [], edgeIds: [id] });
+              store.getState().setRightTab('inspector');
+            }}
+          >
+            {label && <span className="edge-label-name">{label}</span>}
+            {volume && (
+              <span className="edge-volume" aria-label={volume.text}>
+                <span className="edge-rate">{volume.rate}</span>
+                <span className="edge-daily">{volume.daily}</span>
+              </span>
+            )}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+/** The canvas's edge type `flow` (see Canvas.tsx). */
+export const FlowEdge = memo(FlowEdgeView);

@@ -1,0 +1,86 @@
+/**
+ * What the canvas shows of a simulation: the load mark of every node with a capacity (a bar coloured
+ * by utilisation, the bottleneck badge) and the volume label of every data edge. Each mark carries a
+ * `key` string that changes only when what is shown changes, so the canvas can keep node and edge
+ * objects (and their memoised components) when a re-simulation gives the same picture.
+ */
+import { formatGBPerDay, formatMBps, formatPercent, type SimulationReport } from '../domain/simulation.ts';
+
+/** Utilisation bands: green below 0.7, amber below 1, red from 1. */
+export type LoadLevel = 'ok' | 'high' | 'over';
+
+/** The load mark of one node. */
+export interface NodeLoad {
+  /** Inbound MB/s over capacity (0 when idle). */
+  utilisation: number;
+  level: LoadLevel;
+  /**
+   * Set on the simulation's bottleneck when it cannot take the load: `overloaded` on average,
+   * `peak` only at the workload's peak.
+   */
+  bottleneck: 'overloaded' | 'peak' | undefined;
+  /** The badge's text, e.g. "579%" or "299% at peak". */
+  badge: string;
+  /** A sentence for titles and screen readers. */
+  description: string;
+  /** Changes exactly when anything above changes. */
+  key: string;
+}
+
+/** The volume label of one edge. */
+export interface EdgeVolume {
+  /** Average rate, e.g. "57.9 MB/s". */
+  rate: string;
+  /** Average per day, e.g. "5.0 TB/day". */
+  daily: string;
+  /** Both on one line, e.g. "57.9 MB/s · 5.0 TB/day". */
+  text: string;
+  /** Average and peak in full, for the hover title and the edge's accessible name. */
+  title: string;
+  key: string;
+}
+
+/** The utilisation band of a ratio. */
+export function loadLevel(utilisation: number): LoadLevel {
+  return utilisation >= 1 ? 'over' : utilisation >= 0.7 ? 'high' : 'ok';
+}
+
+/** Load marks by node id, for the nodes with a capacity limit. */
+export function nodeLoads(sim: SimulationReport | undefined): Map<string, NodeLoad> {
+  const out = new Map<string, NodeLoad>();
+  if (!sim) return out;
+  const peak = sim.workload.peakFactor;
+  for (const n of sim.nodes) {
+    if (n.utilisation === undefined || n.capacityMBps === undefined) continue;
+    const peakUtil = n.peakUtilisation ?? n.utilisation * peak;
+    const isBottleneck = sim.bottleneck?.nodeId === n.nodeId;
+    const bottleneck = !isBottleneck ? undefined : n.utilisation >= 1 ? 'overloaded' : peakUtil > 1 ? 'peak' : undefined;
+    const level = loadLevel(n.utilisation);
+    const badge = bottleneck === 'peak' ? `${formatPercent(peakUtil)} at peak` : formatPercent(n.utilisation);
+    const description =
+      `Load ${formatMBps(n.inboundMBps)} against a capacity of ${formatMBps(n.capacityMBps)} (${formatPercent(n.utilisation)}); ` +
+      `${formatMBps(n.peakInboundMBps)} at ${peak}x peak (${formatPercent(peakUtil)})` +
+      (bottleneck === 'overloaded' ? '. Bottleneck: overloaded' : bottleneck === 'peak' ? '. Bottleneck: overloaded at peak' : '');
+    out.set(n.nodeId, { utilisation: n.utilisation, level, bottleneck, badge, description, key: `${level}|${bottleneck ?? ''}|${description}` });
+  }
+  return out;
+}
+
+/** Volume labels by edge id, for the data edges. */
+export function edgeVolumes(sim: SimulationReport | undefined): Map<string, EdgeVolume> {
+  const out = new Map<string, EdgeVolume>();
+  if (!sim) return out;
+  const peak = sim.workload.peakFactor;
+  for (const e of sim.edges) {
+    if (!e.data) continue;
+    const rate = formatMBps(e.averageMBps);
+    const daily = formatGBPerDay(e.averageGBPerDay);
+    const text = `${rate} · ${daily}`;
+    const title =
+      `${formatMBps(e.averageMBps)} average (${formatGBPerDay(e.averageGBPerDay)}); ` +
+      `${formatMBps(e.peakMBps)} at ${peak}x peak (${formatGBPerDay(e.peakGBPerDay)})` +
+      (e.closesCycle ? '; closes a loop, so its data is counted once' : '');
+    out.set(e.edgeId, { rate, daily, text, title, key: `${text}|${title}` });
+  }
+  return out;
+}
