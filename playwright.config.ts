@@ -1,5 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
+/**
+ * PW_PORT lets several runs share a machine: each builds into its own folder and serves on its own
+ * port (default 4173, the `npm run preview` port).
+ */
+const port = Number(process.env.PW_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist' : `dist-${port}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   workers: 1,
@@ -7,10 +14,10 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   // The JSON report feeds the pass/fail total that .ci/run prints.
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
-  outputDir: 'test-results/playwright',
+  reporter: [['list'], ['json', { outputFile: port === 4173 ? 'test-results/playwright.json' : `test-results/playwright-${port}.json` }]],
+  outputDir: port === 4173 ? 'test-results/playwright' : `test-results/playwright-${port}`,
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     acceptDownloads: true,
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
@@ -20,8 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run build && npm run preview',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --outDir ${outDir} && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
