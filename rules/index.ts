@@ -8,6 +8,7 @@ import failureHandling from './failure-handling.ts';
 import groupContents from './group-contents.ts';
 import ingestionCapacity from './ingestion-capacity.ts';
 import lakeZones from './lake-zones.ts';
+import monthlyBudget from './monthly-budget.ts';
 import privateConnectivity from './private-connectivity.ts';
 import retentionTiers from './retention-tiers.ts';
 import serviceCoverage from './service-coverage.ts';
@@ -16,7 +17,7 @@ import sovereignty from './sovereignty.ts';
 import tlsInTransit from './tls-in-transit.ts';
 
 /** Every rule module, in the order the docs list them. */
-export const ALL_RULES: readonly Rule<any>[] = [ingestionCapacity, dataPath, lakeZones, retentionTiers, encryptionAtRest, tlsInTransit, allowedConnections, serviceCoverage, settingValue, failureHandling, privateConnectivity, sovereignty, groupContents];
+export const ALL_RULES: readonly Rule<any>[] = [ingestionCapacity, dataPath, lakeZones, retentionTiers, encryptionAtRest, tlsInTransit, allowedConnections, serviceCoverage, settingValue, failureHandling, privateConnectivity, sovereignty, groupContents, monthlyBudget];
 
 /** All rules, keyed by rule id. */
 export const RULES: RuleSet = new Map(ALL_RULES.map((r) => [r.id, r as Rule<unknown>]));

@@ -7,6 +7,7 @@ import type { Design } from './design.ts';
 import { DesignGraph } from './graph.ts';
 import type { FindingInput, Pillar, Rule } from './rule-kit.ts';
 import type { Scenario, Severity } from './scenario.ts';
+import { simulate, type SimulationReport } from './simulation.ts';
 
 export type RequirementStatus = 'pass' | 'fail' | 'not-applicable' | 'error';
 
@@ -55,6 +56,8 @@ export type RuleSet = ReadonlyMap<string, Rule<unknown>>;
  */
 export function grade(design: Design, scenario: Scenario, catalog: Catalog, rules: RuleSet): GradeReport {
   const graph = new DesignGraph(design, catalog);
+  let simulation: SimulationReport | undefined;
+  const simulated = () => (simulation ??= simulate(design, scenario, catalog));
   const results = scenario.requirements.map((req): RequirementResult => {
     const rule = rules.get(req.rule);
     const base = { requirementId: req.id, text: req.text, ruleId: req.rule, pillar: rule?.pillar, severity: req.severity };
@@ -70,6 +73,7 @@ export function grade(design: Design, scenario: Scenario, catalog: Catalog, rule
       rule.check(graph, params.data, {
         catalog,
         workload: scenario.workload,
+        simulation: simulated,
         fail: (f) => void raw.push(f),
         notApplicable: (reason) => void (notApplicable = reason),
       });

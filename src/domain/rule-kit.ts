@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Catalog } from './catalog.ts';
 import type { DesignGraph } from './graph.ts';
 import type { Workload } from './scenario.ts';
+import type { SimulationReport } from './simulation.ts';
 
 /** AWS Well-Architected Framework pillars. */
 export const PILLARS = ['operational-excellence', 'security', 'reliability', 'performance-efficiency', 'cost-optimization', 'sustainability'] as const;
@@ -25,6 +26,8 @@ export interface RuleContext {
   readonly catalog: Catalog;
   /** The scenario's workload figures. */
   readonly workload: Workload;
+  /** The simulation of this design under the scenario's workload (computed on first use, once per grading run). */
+  simulation(): SimulationReport;
   /** Report a finding; any finding makes the requirement fail. */
   fail(finding: FindingInput): void;
   /** The requirement does not apply to this design (e.g. no S3 bucket to check lifecycle on). */

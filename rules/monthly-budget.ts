@@ -1,0 +1,38 @@
+/**
+ * monthly-budget: the design's running cost, from the simulation's price table (us-east-1, prices with
+ * sources in the catalog), stays within a monthly budget. Services the model does not price are named
+ * in the message so the learner knows what the figure leaves out.
+ */
+import { z } from 'zod';
+import { defineRule } from '../src/domain/rule-kit.ts';
+import { formatUsd } from '../src/domain/simulation/format.ts';
+
+export default defineRule({
+  id: 'monthly-budget',
+  title: 'The running cost fits the monthly budget',
+  pillar: 'cost-optimization',
+  docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/cost-optimization-pillar/welcome.html',
+  params: z.strictObject({
+    /** The budget, USD per month. */
+    maxUsdPerMonth: z.number().positive(),
+    /** Which month counts: the average over the horizon, the first month, or the last (storage grows). */
+    measure: z.enum(['average', 'first-month', 'last-month']).default('average'),
+  }),
+  check(design, params, ctx) {
+    const cost = ctx.simulation().cost;
+    const monthly = cost.monthlyTotalUsd;
+    if (!cost.nodes.length || !monthly.length) return ctx.notApplicable('Nothing in the design is priced.');
+    const value = params.measure === 'first-month' ? monthly[0]! : params.measure === 'last-month' ? monthly.at(-1)! : monthly.reduce((a, b) => a + b, 0) / monthly.length;
+    if (value <= params.maxUsdPerMonth) return;
+    const perNode = (n: (typeof cost.nodes)[number]) => (params.measure === 'first-month' ? n.monthlyUsd[0]! : params.measure === 'last-month' ? n.monthlyUsd.at(-1)! : n.averageMonthlyUsd);
+    const largest = [...cost.nodes].sort((a, b) => perNode(b) - perNode(a)).slice(0, 3);
+    const label = (id: string) => design.node(id)?.label ?? id;
+    const which = { average: 'on average', 'first-month': 'in the first month', 'last-month': 'in the last month' }[params.measure];
+    const unpriced = cost.unpricedNodeIds.length ? ` Not priced: ${cost.unpricedNodeIds.map(label).join(', ')}.` : '';
+    ctx.fail({
+      nodeIds: largest.map((n) => n.nodeId),
+      message: `The design costs ${formatUsd(value)} a month ${which}, over the ${formatUsd(params.maxUsdPerMonth)} budget. Largest: ${largest.map((n) => `${label(n.nodeId)} ${formatUsd(perNode(n))}`).join(', ')}.${unpriced}`,
+      remediation: `Cut the largest items first: archive sooner with lifecycle transitions, store Parquet instead of JSON, aggregate before writing to key-value stores, or right-size stream and warehouse capacity.`,
+    });
+  },
+});
