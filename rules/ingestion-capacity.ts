@@ -1,13 +1,14 @@
 /**
  * ingestion-capacity: the first ingest service the sources' data reaches (a Kinesis data stream, a
- * Firehose delivery stream) can take the scenario's average ingest rate times a headroom factor.
- * Capacity comes from the catalog (`writeCapacityMBps`: e.g. 1 MB/s per provisioned shard,
- * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html).
+ * Firehose delivery stream) can take its load times a headroom factor. Load and capacity are the
+ * simulation's (`ctx.simulation()`: the workload split over the sources, fan-out copies, fan-in sums;
+ * capacity from the catalog's `writeCapacityMBps`, e.g. 1 MB/s per provisioned shard,
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html), so the finding and the
+ * canvas's bottleneck mark show the same numbers.
  */
 import { z } from 'zod';
-import { writeCapacityMBps, type ResolvedNode } from '../src/domain/graph.ts';
+import type { ResolvedNode } from '../src/domain/graph.ts';
 import { defineRule, describeKinds, formatNumber, kindsSchema } from '../src/domain/rule-kit.ts';
-import { averageIngestMBps } from '../src/domain/scenario.ts';
 
 export default defineRule({
   id: 'ingestion-capacity',
@@ -47,12 +48,15 @@ export default defineRule({
         remediation: 'Connect the sources to Amazon Kinesis Data Streams (directly or through AWS IoT Core).',
       });
 
-    const average = averageIngestMBps(ctx.workload);
-    const required = average * params.headroomFactor;
-    const peak = average * ctx.workload.peakFactor;
+    const loads = new Map(ctx.simulation().nodes.map((n) => [n.nodeId, n]));
     for (const node of firstIngest.values()) {
-      const capacity = writeCapacityMBps(node);
-      if (capacity === undefined || capacity >= required) continue;
+      const load = loads.get(node.id);
+      const capacity = load?.capacityMBps;
+      if (!load || capacity === undefined) continue;
+      const average = load.inboundMBps;
+      const peak = load.peakInboundMBps;
+      const required = average * params.headroomFactor;
+      if (capacity >= required) continue;
       const rules = node.entry.writeCapacityMBps ?? [];
       const holds = (when: Record<string, string | boolean> | undefined) => !when || Object.entries(when).every(([k, v]) => node.settings[k] === v);
       const cap = rules.find((c) => holds(c.when));
