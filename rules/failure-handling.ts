@@ -4,7 +4,7 @@
  * whose purpose is dead-letter) and, where it has the named retry setting, have it on.
  */
 import { z } from 'zod';
-import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'failure-handling',
@@ -21,7 +21,7 @@ export default defineRule({
   }),
   check(design, params, ctx) {
     const nodes = design.nodesOf(params.kinds);
-    if (!nodes.length) return ctx.notApplicable(`The design has no ${describeKinds(params.kinds, ctx.catalog)}.`);
+    if (!nodes.length) return ctx.notApplicable(`${sentenceCase(describeKinds(params.kinds, ctx.catalog))} is not in the design.`);
     for (const n of nodes) {
       if (params.requireDeadLetter && !design.out(n.id).some((e) => params.deadLetter.some((k) => design.node(e.target)!.service === k || design.node(e.target)!.roles.has(k))))
         ctx.fail({

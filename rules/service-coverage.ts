@@ -4,7 +4,7 @@
  * Formation governs every lake bucket, and so on.
  */
 import { z } from 'zod';
-import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'service-coverage',
@@ -22,7 +22,7 @@ export default defineRule({
     const what = describeKinds(params.kinds, ctx.catalog);
     if (!providers.length) {
       const covered = design.nodesOf(params.covers);
-      return ctx.fail({ nodeIds: covered.map((n) => n.id), message: `There is no ${what} in the design.`, remediation: `Add ${what} from the palette${params.covers.length ? ` and connect it to ${describeKinds(params.covers, ctx.catalog)}` : ''}.` });
+      return ctx.fail({ nodeIds: covered.map((n) => n.id), message: `${sentenceCase(what)} is missing from the design.`, remediation: `Add ${what} from the palette${params.covers.length ? ` and connect it to ${describeKinds(params.covers, ctx.catalog)}` : ''}.` });
     }
     const uncovered = design.nodesOf(params.covers).filter((n) => !design.neighboursOf(n.id, params.kinds).length);
     if (uncovered.length)

@@ -3,7 +3,7 @@
  * checkpointing on, Route 53 latency-based routing, Glue data-quality checks, and the like.
  */
 import { z } from 'zod';
-import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'setting-value',
@@ -24,8 +24,8 @@ export default defineRule({
     const nodes = design.nodesOf(params.kinds).filter((n) => n.entry.settings[params.setting]);
     if (!nodes.length) {
       const what = describeKinds(params.kinds, ctx.catalog);
-      if (params.requirePresent) return ctx.fail({ message: `The design has no ${what}.`, remediation: `Add ${what} from the palette.` });
-      return ctx.notApplicable(`The design has no ${what} with that setting.`);
+      if (params.requirePresent) return ctx.fail({ message: `${sentenceCase(what)} is missing from the design.`, remediation: `Add ${what} from the palette.` });
+      return ctx.notApplicable(`${sentenceCase(what)} is not in the design.`);
     }
     for (const n of nodes) {
       const spec = n.entry.settings[params.setting]!;

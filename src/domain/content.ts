@@ -15,10 +15,15 @@ export interface ContentFile {
   data: unknown;
 }
 
-/** A scenario with its reference and common-mistake designs loaded. */
+/** A scenario with its reference, alternative and common-mistake designs loaded. */
 export interface LoadedScenario {
   scenario: Scenario;
   reference: Design;
+  /**
+   * Further designs that pass every requirement with other services, in `alternativeDesigns` order.
+   * The loader always sets it; optional so hand-built fixtures need not.
+   */
+  alternatives?: Design[];
   commonMistake: Design;
 }
 
@@ -75,8 +80,10 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
       return result.design;
     };
     const reference = loadFrom(scenario.referenceDesign, '$.referenceDesign');
+    const alternatives = (scenario.alternativeDesigns ?? []).map((name, i) => loadFrom(name, `$.alternativeDesigns[${i}]`));
     const commonMistake = loadFrom(scenario.commonMistake.design, '$.commonMistake.design');
-    if (reference && commonMistake && problems.length === before) scenarios.push({ scenario, reference, commonMistake });
+    if (reference && commonMistake && problems.length === before)
+      scenarios.push({ scenario, reference, alternatives: alternatives.filter((d): d is Design => d !== undefined), commonMistake });
   }
   return { content: { catalog, scenarios, rules }, problems };
 }

@@ -97,6 +97,9 @@ export const ROLE_NAMES: Record<string, string> = {
   queue: 'a queue',
   'log-store': 'a log store',
   crawler: 'a crawler',
+  'web-source': 'web and mobile apps',
+  'log-source': 'log producers',
+  'saas-source': 'SaaS applications',
 };
 
 /**
@@ -125,6 +128,11 @@ export function formatDuration(ms: number): string {
 /** A number with thousands separators and at most `digits` decimals (`57.9`, `2,555`). */
 export function formatNumber(value: number, digits = 1): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** A phrase with its first letter in upper case ("a crawler" → "A crawler"). */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** zod schema of a kind list (catalog ids or roles), at least one. */

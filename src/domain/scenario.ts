@@ -1,7 +1,8 @@
 /**
  * Scenarios (exercises) as data: `scenarios/<id>/scenario.json` holds the brief, the workload figures
- * and the requirements; `reference.design.json` passes every requirement; `common-mistake.design.json`
- * fails the requirements it names.
+ * and the requirements; `reference.design.json` passes every requirement, as do the alternative designs
+ * it lists (other services, e.g. Amazon MSK for Kinesis); `common-mistake.design.json` fails the
+ * requirements it names.
  */
 import { z } from 'zod';
 
@@ -45,10 +46,16 @@ export const scenarioSchema = z.strictObject({
   requirements: z.array(requirementSchema).min(1),
   /** File (next to scenario.json) of a design that passes every requirement. */
   referenceDesign: z.string().min(1),
+  /** Further designs that pass every requirement, using alternative services (files next to scenario.json). */
+  alternativeDesigns: z.array(z.string().min(1)).default([]),
   /** A design with a typical mistake, and the requirement ids it must fail. */
   commonMistake: z.strictObject({ design: z.string().min(1), fails: z.array(z.string()).min(1), explanation: z.string().min(10) }),
 });
-export type Scenario = z.infer<typeof scenarioSchema>;
+/**
+ * A scenario as parsed (`alternativeDesigns` is always there after parsing; optional in the type so
+ * scenarios built by hand, as tests do, need not list it).
+ */
+export type Scenario = Omit<z.infer<typeof scenarioSchema>, 'alternativeDesigns'> & { alternativeDesigns?: string[] };
 
 /**
  * Average ingest rate of a workload in MB/s (MB = 10^6 bytes): GB/day x 10^9 / 86,400 s / 10^6.

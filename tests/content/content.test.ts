@@ -39,9 +39,17 @@ describe('shipped content', () => {
     }
   });
 
-  describe.each(content.scenarios)('scenario $scenario.id', ({ scenario, reference, commonMistake }) => {
+  describe.each(content.scenarios)('scenario $scenario.id', ({ scenario, reference, alternatives = [], commonMistake }) => {
     it('reference design passes every requirement', () => {
       const report = grade(reference, scenario, content.catalog, content.rules);
+      expect(report.results.filter((r) => r.status !== 'pass').map((r) => [r.requirementId, r.status, r.detail ?? r.findings.map((f) => f.message)])).toEqual([]);
+      expect(report.passed).toBe(true);
+    });
+    it('loads every alternative design it lists', () => {
+      expect(alternatives).toHaveLength(scenario.alternativeDesigns?.length ?? 0);
+    });
+    it.each((scenario.alternativeDesigns ?? []).map((file, i) => ({ file, design: alternatives[i]! })))('alternative design $file passes every requirement', ({ design }) => {
+      const report = grade(design, scenario, content.catalog, content.rules);
       expect(report.results.filter((r) => r.status !== 'pass').map((r) => [r.requirementId, r.status, r.detail ?? r.findings.map((f) => f.message)])).toEqual([]);
       expect(report.passed).toBe(true);
     });
