@@ -148,7 +148,8 @@ export class DesignGraph {
 
   /**
    * The fastest path along data edges from a node of a `from` kind to a node of a `to` kind that passes,
-   * in order, through a node of each `through` kind. A path has at least one edge. Delay is the sum of `nodeLatencyMs` of every node
+   * in order, through a node of each `through` kind. A path has at least one edge and ends at another
+   * node than it starts from. Delay is the sum of `nodeLatencyMs` of every node
    * on the path. Dijkstra over (node, stage) pairs: O((V x S + E x S) log V) for S stages.
    * @returns the path, or `undefined` when none exists
    */
@@ -176,7 +177,8 @@ export class DesignGraph {
       if (d > (dist.get(key(state)) ?? Infinity)) continue;
       const node = this.byId.get(state.id)!;
       if (state.stage === stages && state.moved && isKind(node, to)) {
-        return this.unwind(state, d, prev, key);
+        const path = this.unwind(state, d, prev, key);
+        if (path.nodeIds[0] !== state.id) return path; // a loop back to its own start is not a path
       }
       for (const e of this.out(state.id)) {
         if (!e.data) continue;
