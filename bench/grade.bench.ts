@@ -2,33 +2,20 @@
  * `npm run bench`: grading time (all requirements of the IoT scenario) and simulation time (flow,
  * latency, storage and cost under the scenario's workload) on generated designs of 100, 1,000 and
  * 10,000 nodes with about 1.5 edges per node, made by tiling the scenario's reference design
- * (15 nodes, 23 edges) and linking neighbouring tiles. Prints one table per task with the median of
+ * (15 nodes, 23 edges) and linking neighbouring tiles (bench/designs.ts). Prints one table per task with the median of
  * repeated runs and the growth exponent between sizes (1.0 = linear in nodes + edges), and writes
- * bench/results.json (`grading` and `simulation` arrays of the same row shape).
+ * bench/results.json (`grading`, `simulation` and `analysis` arrays of the same row shape; `analysis` is
+ * what the app runs on every change: one simulation, then grading with the rules reading that
+ * simulation, as `analyse` in src/store/grading.ts does); the browser part
+ * (bench/browser.bench.ts) adds `browser` and `bundle` to the same file.
  */
 import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { loadContentFromDisk } from '../src/cli/content.ts';
 import type { Design } from '../src/domain/design.ts';
 import { grade } from '../src/domain/grade.ts';
 import { simulate } from '../src/domain/simulation.ts';
-
-const { content } = loadContentFromDisk();
-const iot = content.scenarios.find((s) => s.scenario.id === 'iot-5tb-day')!;
-
-/** The reference design tiled until it has `size` nodes; tile k's stream also feeds tile k+1's Flink. */
-export function tiledDesign(size: number): Design {
-  const ref = iot.reference;
-  const design: Design = { format: 'archboard.design', version: 2, scenarioId: ref.scenarioId, nodes: [], edges: [] };
-  for (let k = 0; design.nodes.length < size; k++) {
-    const take = ref.nodes.slice(0, size - design.nodes.length);
-    const ids = new Set(take.map((n) => n.id));
-    design.nodes.push(...take.map((n) => ({ ...n, id: `${n.id}#${k}`, position: { x: n.position.x + 2000 * (k % 20), y: n.position.y + 800 * Math.floor(k / 20) } })));
-    design.edges.push(...ref.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ ...e, id: `${e.id}#${k}`, source: `${e.source}#${k}`, target: `${e.target}#${k}` })));
-    if (k > 0 && ids.has('flink')) design.edges.push({ id: `link#${k}`, source: `kds#${k - 1}`, target: `flink#${k}` });
-  }
-  return design;
-}
+import { content, iot, tiledDesign } from './designs.ts';
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -67,6 +54,8 @@ const grading = measure((design) => grade(design, iot.scenario, content.catalog,
 print('Grading (all requirements of iot-5tb-day), median ms', grading);
 const simulation = measure((design) => simulate(design, iot.scenario, content.catalog));
 print('Simulation (flow, latency, storage and cost under the iot-5tb-day workload), median ms', simulation);
-const results = { machine: `${process.platform} ${process.arch}, Node ${process.version}`, date: new Date().toISOString(), grading, simulation };
+const analysis = measure((design) => grade(design, iot.scenario, content.catalog, content.rules, { simulation: simulate(design, iot.scenario, content.catalog) }));
+print('Grading + simulation as the app runs them on every change (one simulation, shared with the rules), median ms', analysis);
+const results = { machine: `${process.platform} ${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.version}`, date: new Date().toISOString(), grading, simulation, analysis };
 writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 console.log('written bench/results.json');

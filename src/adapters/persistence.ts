@@ -28,7 +28,8 @@ export interface KeptAside {
 export type StoredRead = { design: Design; keptAside?: undefined } | { design: Design; keptAside: KeptAside };
 
 /**
- * Reads the design stored for a scenario.
+ * Reads the design stored for a scenario. A design written by an older version is migrated and
+ * stored back as the current version.
  * @returns the stored design, an empty design when nothing is stored, or an empty design plus what
  *   was kept aside when the stored text could not be read
  */
@@ -42,9 +43,21 @@ export function readStoredDesign(storage: Storage | undefined, scenarioId: strin
   }
   if (raw === null) return { design: emptyDesign(scenarioId) };
   const result = loadDesignText(raw, catalog);
-  if (result.ok) return { design: scenarioId && !result.design.scenarioId ? { ...result.design, scenarioId } : result.design };
+  if (result.ok) {
+    const design = scenarioId && !result.design.scenarioId ? { ...result.design, scenarioId } : result.design;
+    // Written by an older version: store it back as the current version (the migration loses nothing).
+    if (result.migratedFrom !== undefined)
+      try {
+        storage!.setItem(fromKey, serializeDesign(design));
+      } catch {
+        /* storage full: it is saved with the next edit, or the saver reports the problem */
+      }
+    return { design };
+  }
   let key: string | undefined = `${KEPT_PREFIX}${scenarioId ?? 'free'}:${now()}`;
   try {
+    // Never overwrite data kept aside earlier (two failures within the same millisecond).
+    for (let n = 2; storage!.getItem(key) !== null; n++) key = `${KEPT_PREFIX}${scenarioId ?? 'free'}:${now()}-${n}`;
     storage!.setItem(key, raw);
     storage!.removeItem(fromKey);
   } catch {

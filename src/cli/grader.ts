@@ -59,6 +59,16 @@ function readDesignFile(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
+/**
+ * Text safe to print on a terminal: control characters (C0 but newline and tab, DEL, C1, which carry
+ * ANSI escape sequences) and the Unicode bidirectional controls (which can make a line read
+ * differently from what it holds) are shown as `\u{…}` escapes. Design labels and ids reach the text
+ * output through finding messages, and a design file can come from anyone.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 const STATUS_LABEL = { pass: 'PASS', fail: 'FAIL', 'not-applicable': 'N/A ', error: 'ERR ' } as const;
 
 /** The report as text lines: one per requirement, findings indented beneath. */
@@ -95,13 +105,13 @@ export function runGrader(argv: readonly string[]): { code: 0 | 1 | 2; stdout: s
     if (!scenarioId) throw new InputError(`${args.file}: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`);
     const scenario = content.scenarios.find((s) => s.scenario.id === scenarioId)?.scenario;
     if (!scenario) throw new InputError(`unknown scenario "${scenarioId}" (known: ${known.join(', ')})`);
-    const report = grade(loaded.design, scenario, content.catalog, content.rules);
     const sim = simulate(loaded.design, scenario, content.catalog);
+    const report = grade(loaded.design, scenario, content.catalog, content.rules, { simulation: sim });
     const stdout = args.json
       ? JSON.stringify({ file: args.file, scenarioTitle: scenario.title, ...report, simulation: simulationSummary(sim, loaded.design, content.catalog) }, null, 2)
-      : `${formatReport(report, `${args.file}: ${scenario.title}`)}\n\n${formatSimulation(sim, loaded.design, content.catalog, scenario)}`;
+      : terminalSafe(`${formatReport(report, `${args.file}: ${scenario.title}`)}\n\n${formatSimulation(sim, loaded.design, content.catalog, scenario)}`);
     return { code: report.passed ? 0 : 1, stdout, stderr: '' };
   } catch (e) {
-    return { code: 2, stdout: '', stderr: e instanceof InputError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    return { code: 2, stdout: '', stderr: terminalSafe(e instanceof InputError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`) };
   }
 }

@@ -17,6 +17,7 @@ export const CATEGORIES = [
   'monitoring',
   'consumer',
   'group',
+  'annotation',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -32,6 +33,8 @@ export const CATEGORY_META: Record<Category, { label: string; color: string }> =
   monitoring: { label: 'Monitoring', color: '#E7157B' },
   consumer: { label: 'Consumers', color: '#232F3E' },
   group: { label: 'Groups', color: '#7D8998' },
+  /** Text notes: words on the canvas, not services (no data, no connections, ignored by rules). */
+  annotation: { label: 'Notes', color: '#B8860B' },
 };
 
 /** ISO date `YYYY-MM-DD`. */

@@ -43,6 +43,12 @@ export interface GradeReport {
   passed: boolean;
 }
 
+/** Options of `grade`. */
+export interface GradeOptions {
+  /** `simulate(design, scenario, catalog)` of the design being graded, if already computed. */
+  simulation?: SimulationReport;
+}
+
 /** The rule set, by id. */
 export type RuleSet = ReadonlyMap<string, Rule<unknown>>;
 
@@ -53,10 +59,12 @@ export type RuleSet = ReadonlyMap<string, Rule<unknown>>;
  * @param scenario the scenario whose requirements apply
  * @param catalog the service catalog
  * @param rules the rules by id
+ * @param options `simulation`: the simulation of this same design and scenario when the caller has it
+ *   already (the app computes both on every change), so rules that read it do not simulate again
  */
-export function grade(design: Design, scenario: Scenario, catalog: Catalog, rules: RuleSet): GradeReport {
+export function grade(design: Design, scenario: Scenario, catalog: Catalog, rules: RuleSet, options: GradeOptions = {}): GradeReport {
   const graph = new DesignGraph(design, catalog);
-  let simulation: SimulationReport | undefined;
+  let simulation: SimulationReport | undefined = options.simulation;
   const simulated = () => (simulation ??= simulate(design, scenario, catalog));
   const results = scenario.requirements.map((req): RequirementResult => {
     const rule = rules.get(req.rule);

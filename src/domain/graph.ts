@@ -200,24 +200,29 @@ export class DesignGraph {
    * (O((V + E) x S log V) for S stages) instead of one `fastestPath` per target. With one start node,
    * the path to `target` is the one `fastestPath(['#' + start], ['#' + target], through)` finds (same
    * search order, so the same path among equally fast ones); with several, the same delay. A path has
-   * at least one edge, so a start node has no path to itself.
+   * at least one edge, and a loop back to its own start is not a path (as in `fastestPath`).
    * @param startIds ids of the start nodes (unknown ids are ignored)
    * @returns `pathTo(target)`: the path, or `undefined` when `target` is not reached through the stages
    */
   fastestPathsFrom(startIds: readonly string[], through: readonly Kind[] = []): { pathTo(target: string): Path | undefined } {
     const stages = through.length;
+    // A state is (node, stage, moved) packed in one number; `moved` as in `fastestPath`: a start state
+    // is apart from the same node reached again along an edge.
     const states = stages + 1;
+    const pack = (i: number, stage: number, moved: boolean) => (i * states + stage) * 2 + (moved ? 1 : 0);
+    const nodeOf = (state: number) => this.nodes[Math.floor(state / 2 / states)]!;
+    const stageOf = (state: number) => Math.floor(state / 2) % states;
     // Sparse: a search touches only what its start nodes reach, so its cost does not grow with the design.
     const index = this.indexById();
     const dist = new Map<number, number>();
-    /** State index -> previous state index (-1 for a start) and the edge taken; absent: not reached. */
+    /** State -> previous state and the edge taken; absent for a start state or a state not reached. */
     const prev = new Map<number, { state: number; edgeId: string }>();
     const advance = (node: ResolvedNode, stage: number) => (stage < stages && isKind(node, [through[stage]!]) ? stage + 1 : stage);
     const queue = new MinHeap<number>();
     for (const id of startIds) {
       const node = this.byId.get(id);
       if (!node) continue;
-      const state = index.get(id)! * states + advance(node, 0);
+      const state = pack(index.get(id)!, advance(node, 0), false);
       const d = nodeLatencyMs(node);
       if (d < (dist.get(state) ?? Infinity)) {
         dist.set(state, d);
@@ -227,11 +232,11 @@ export class DesignGraph {
     while (queue.size) {
       const [d, state] = queue.pop()!;
       if (d > dist.get(state)!) continue;
-      const stage = state % states;
-      for (const e of this.out(this.nodes[(state - stage) / states]!.id)) {
+      const stage = stageOf(state);
+      for (const e of this.out(nodeOf(state).id)) {
         if (!e.data) continue;
         const target = this.byId.get(e.target)!;
-        const next = index.get(e.target)! * states + advance(target, stage);
+        const next = pack(index.get(e.target)!, advance(target, stage), true);
         const nd = d + nodeLatencyMs(target);
         if (nd < (dist.get(next) ?? Infinity)) {
           dist.set(next, nd);
@@ -244,17 +249,20 @@ export class DesignGraph {
       pathTo: (target) => {
         const i = index.get(target);
         if (i === undefined) return undefined;
-        const end = i * states + stages;
+        const end = pack(i, stages, true);
         if (!prev.has(end)) return undefined;
         const nodeIds: string[] = [];
         const edgeIds: string[] = [];
         for (let cur: number | undefined = end; cur !== undefined; ) {
-          nodeIds.push(this.nodes[Math.floor(cur / states)]!.id);
+          nodeIds.push(nodeOf(cur).id);
           const p = prev.get(cur);
           if (p) edgeIds.push(p.edgeId);
           cur = p?.state;
         }
-        return { nodeIds: nodeIds.reverse(), edgeIds: edgeIds.reverse(), latencyMs: dist.get(end)! };
+        nodeIds.reverse();
+        edgeIds.reverse();
+        if (nodeIds[0] === target) return undefined; // a loop back to its own start is not a path
+        return { nodeIds, edgeIds, latencyMs: dist.get(end)! };
       },
     };
   }

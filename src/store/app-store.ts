@@ -8,12 +8,14 @@ import { temporal, type TemporalState } from 'zundo';
 import { connectionAllowed } from '../domain/catalog.ts';
 import { applyCommand, freshId, type Command } from '../domain/commands.ts';
 import type { Content, LoadedScenario } from '../domain/content.ts';
-import { emptyDesign, loadDesignText, type Design, type DesignProblem } from '../domain/design.ts';
+import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem } from '../domain/design.ts';
 import type { GradeReport } from '../domain/grade.ts';
 import type { SimulationReport } from '../domain/simulation.ts';
+import { downloadText } from '../adapters/download.ts';
 import { createSaver, readPreference, readStoredDesign, writePreference, type KeptAside, type Saver } from '../adapters/persistence.ts';
+import { nextProgress, readAllProgress, writeProgress, type ScenarioProgress } from '../adapters/progress.ts';
 
-export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector';
+export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector' | 'practice';
 export type Theme = 'light' | 'dark';
 export type ToastKind = 'info' | 'success' | 'warning' | 'error';
 
@@ -22,6 +24,14 @@ export interface Toast {
   kind: ToastKind;
   message: string;
   detail?: string;
+  /** A button on the toast (e.g. "Export JSON" when saving failed). */
+  action?: ToastAction;
+}
+
+/** A toast's button: its text and what it does. */
+export interface ToastAction {
+  label: string;
+  run(): void;
 }
 
 export interface Selection {
@@ -61,6 +71,15 @@ export interface AppState {
   edgeLabels: boolean;
   keptAside: KeptAside | undefined;
   problemsDialog: ProblemsDialog | undefined;
+  /**
+   * Set while a shared design (from a share link) is shown read-only: every edit is refused and the
+   * learner's own design waits in `ownDesign` (see store/shared-view.ts).
+   */
+  readOnly: { ownDesign: Design } | undefined;
+  /** Interview mode hides grading feedback (statuses, marks, score) until the learner submits; see store/practice-store.ts. */
+  feedbackHidden: boolean;
+  /** The learner's progress by scenario id (requirements passed now and best), kept in storage. */
+  progress: Record<string, ScenarioProgress>;
 
   dispatch(cmd: Command, options?: DispatchOptions): void;
   undo(): void;
@@ -70,11 +89,15 @@ export interface AppState {
   setTheme(theme: Theme, chosen?: boolean): void;
   /** Shows or hides the volume labels on edges, and remembers the choice. */
   setEdgeLabels(on: boolean): void;
-  toast(kind: ToastKind, message: string, detail?: string): number;
+  toast(kind: ToastKind, message: string, detail?: string, action?: ToastAction): number;
   dismissToast(id: number): void;
   selectScenario(id: string): void;
-  /** Adds a node of a catalog service at a canvas position, selects it; returns its id. */
-  addService(serviceId: string, position: { x: number; y: number }): string | undefined;
+  /**
+   * Adds a node of a catalog service at a canvas position, selects it; returns its id. With `parentId`
+   * the node goes into that group and `position` is relative to the group's top-left corner. A group
+   * gets a 480 x 320 px box.
+   */
+  addService(serviceId: string, position: { x: number; y: number }, parentId?: string): string | undefined;
   /** Connects two nodes if the catalog allows it; otherwise explains why in a toast. */
   connect(sourceId: string, targetId: string): boolean;
   deleteSelection(): void;
@@ -97,12 +120,17 @@ export interface AppStoreOptions {
   saveDelayMs?: number;
   /** The system's colour scheme, for the default theme. */
   prefersDark?: boolean;
-  /** Scenario to open (defaults to the first). */
+  /** Scenario to open (defaults to the first; an id not in the content is ignored). */
   scenarioId?: string;
 }
 
 const TOAST_MS = 5000;
 const COALESCE_MS = 1500;
+
+/** The grading report views may show: undefined while interview mode hides feedback. */
+export function visibleReport(state: Pick<AppState, 'report' | 'feedbackHidden'>): GradeReport | undefined {
+  return state.feedbackHidden ? undefined : state.report;
+}
 
 /** The scenario loaded in the store, if any. */
 export function activeScenario(state: Pick<AppState, 'content' | 'scenarioId'>): LoadedScenario | undefined {
@@ -117,7 +145,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
   const toastTimers = new Map<number, ReturnType<typeof setTimeout>>();
   let quotaWarned = false;
 
-  const scenarioId = options.scenarioId ?? content.scenarios[0]?.scenario.id;
+  const scenarioId = content.scenarios.find((s) => s.scenario.id === options.scenarioId)?.scenario.id ?? content.scenarios[0]?.scenario.id;
   const initial = readStoredDesign(storage, scenarioId, content.catalog);
   const storedTheme = readPreference(storage, 'theme');
   const theme: Theme = storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : options.prefersDark ? 'dark' : 'light';
@@ -126,13 +154,19 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
   const store = createStore<AppState>()(
     temporal(
       (set, get) => {
-        const toast = (kind: ToastKind, message: string, detail?: string) => {
+        const toast = (kind: ToastKind, message: string, detail?: string, action?: ToastAction) => {
           const id = nextToastId++;
-          set((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, message, ...(detail ? { detail } : {}) }] }));
+          set((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, message, ...(detail ? { detail } : {}), ...(action ? { action } : {}) }] }));
           if (kind !== 'error') toastTimers.set(id, setTimeout(() => get().dismissToast(id), kind === 'warning' ? TOAST_MS * 1.6 : TOAST_MS));
           return id;
         };
+        let readOnlyToldAt = 0;
         const commit = (cmd: Command, opts?: DispatchOptions) => {
+          if (get().readOnly) {
+            if (Date.now() - readOnlyToldAt > 4000) toast('info', 'This shared design is read-only.', 'Use "Make a copy" in the banner to edit it as your own.');
+            readOnlyToldAt = Date.now();
+            return false;
+          }
           const before = get().design;
           const after = applyCommand(before, cmd);
           if (after === before) return false;
@@ -169,13 +203,18 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           edgeLabels,
           keptAside: initial.keptAside,
           problemsDialog: undefined,
+          readOnly: undefined,
+          feedbackHidden: false,
+          progress: readAllProgress(storage, content.scenarios.map((s) => s.scenario.id)),
 
           dispatch: (cmd, opts) => void commit(cmd, opts),
           undo: () => {
+            if (get().readOnly) return;
             lastCoalesce = undefined;
             (store as unknown as AppStore).temporal.getState().undo();
           },
           redo: () => {
+            if (get().readOnly) return;
             lastCoalesce = undefined;
             (store as unknown as AppStore).temporal.getState().redo();
           },
@@ -196,6 +235,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
           },
           selectScenario: (id) => {
+            if (get().readOnly) store.setState({ design: get().readOnly!.ownDesign, readOnly: undefined }); // leave a shared view first
             const s = get();
             if (id === s.scenarioId || !content.scenarios.some((x) => x.scenario.id === id)) return;
             saver.flush();
@@ -210,25 +250,27 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
                 saver.hold(id, read.keptAside.key === undefined);
               }
             }
+            writePreference(storage, 'scenario', id); // opened again at the next start
             const t = (store as unknown as AppStore).temporal.getState();
             t.pause();
             set({ scenarioId: id, design, designs, selection: { nodeIds: [], edgeIds: [] }, keptAside, rightTab: 'scenario' });
             t.resume();
             t.clear();
           },
-          addService: (serviceId, position) => {
+          addService: (serviceId, position, parentId) => {
             const entry = content.catalog.byId.get(serviceId);
-            if (!entry) return undefined;
+            if (!entry || get().readOnly) return undefined;
             const design = get().design;
             const prefix = entry.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'node';
             const id = freshId(design, prefix);
             // Nudge a node dropped exactly where another sits, so both stay visible.
             let { x, y } = position;
-            while (design.nodes.some((n) => Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8)) {
+            while (design.nodes.some((n) => n.parentId === parentId && Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8)) {
               x += 24;
               y += 24;
             }
-            commit({ type: 'addNode', node: { id, service: serviceId, position: { x: Math.round(x), y: Math.round(y) } } });
+            const inside = parentId !== undefined && design.nodes.some((n) => n.id === parentId) ? { parentId } : {};
+            commit({ type: 'addNode', node: { id, service: serviceId, position: { x: Math.round(x), y: Math.round(y) }, ...inside, ...(entry.group ? { size: { width: 480, height: 320 } } : {}) } });
             set({ selection: { nodeIds: [id], edgeIds: [] }, rightTab: 'inspector' });
             return id;
           },
@@ -257,8 +299,12 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           deleteSelection: () => {
             const { nodeIds, edgeIds } = get().selection;
             if (!nodeIds.length && !edgeIds.length) return;
+            const before = get().design.nodes.length;
             commit({ type: 'removeElements', nodeIds, edgeIds });
             set({ selection: { nodeIds: [], edgeIds: [] } });
+            // Deleting a group deletes what is in it: say so, with the way back.
+            const members = before - get().design.nodes.length - nodeIds.length;
+            if (members > 0) toast('info', `Deleted ${members === 1 ? '1 service' : `${members} services`} inside the deleted group too.`, 'Undo (Ctrl+Z) brings them back.');
           },
           newDesign: () => {
             if (commit({ type: 'replace', design: emptyDesign(get().scenarioId) })) {
@@ -318,12 +364,30 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
     onError: (kind) => {
       if (quotaWarned) return;
       quotaWarned = true;
-      store.getState().toast('error', kind === 'quota' ? 'Could not save: storage full — export your design.' : 'Could not save your design in this browser — export your design.', 'Your work is kept in memory while this tab stays open.');
+      const exportJson: ToastAction = {
+        label: 'Export JSON',
+        run: () => {
+          const s = store.getState();
+          downloadText(serializeDesign(s.design), `${s.scenarioId ?? 'archboard'}-design.json`);
+        },
+      };
+      store.getState().toast('error', kind === 'quota' ? 'Could not save: storage full — export your design.' : 'Could not save your design in this browser — export your design.', 'Your work is kept in memory while this tab stays open.', exportJson);
     },
   });
   if (initial.keptAside?.key === undefined && initial.keptAside) saver.hold(scenarioId, true);
   store.subscribe((s, prev) => {
-    if (s.design !== prev.design && s.scenarioId === prev.scenarioId) saver.schedule(s.scenarioId, s.design);
+    if (s.design !== prev.design && s.scenarioId === prev.scenarioId && !s.readOnly) saver.schedule(s.scenarioId, s.design);
+  });
+  // Progress: recorded when a grading of the active scenario finishes (an untouched empty design is not an attempt).
+  store.subscribe((s, prev) => {
+    const r = s.report;
+    if (!r || r === prev.report || r.scenarioId !== s.scenarioId) return;
+    const old = s.progress[r.scenarioId];
+    if (!old && s.design.nodes.length === 0) return;
+    const next = nextProgress(old, r.counts.pass, r.results.length);
+    if (old && old.passed === next.passed && old.total === next.total && old.bestPassed === next.bestPassed && old.bestTotal === next.bestTotal) return;
+    writeProgress(storage, r.scenarioId, next);
+    store.setState({ progress: { ...s.progress, [r.scenarioId]: next } });
   });
   return Object.assign(store, { saver });
 }

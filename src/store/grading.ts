@@ -10,7 +10,7 @@ import { grade, type GradeReport } from '../domain/grade.ts';
 import { simulate, type SimulationReport } from '../domain/simulation.ts';
 import { activeScenario, type AppState, type AppStore } from './app-store.ts';
 
-/** Whether two designs can grade or simulate differently (anything but node positions changed). */
+/** Whether two designs can grade or simulate differently (anything but node positions and group sizes changed; group membership counts). */
 export function gradingInputsChanged(prev: Design, next: Design): boolean {
   if (prev === next) return false;
   if (prev.edges !== next.edges || prev.nodes.length !== next.nodes.length) return true;
@@ -18,7 +18,7 @@ export function gradingInputsChanged(prev: Design, next: Design): boolean {
     const a = prev.nodes[i]!;
     const b = next.nodes[i]!;
     if (a === b) continue;
-    if (a.id !== b.id || a.service !== b.service || a.settings !== b.settings || a.label !== b.label) return true;
+    if (a.id !== b.id || a.service !== b.service || a.settings !== b.settings || a.label !== b.label || a.parentId !== b.parentId) return true;
   }
   return false;
 }
@@ -38,13 +38,14 @@ export function analyse(state: Pick<AppState, 'content' | 'scenarioId' | 'design
   const loaded = activeScenario(state);
   if (!loaded) return { report: undefined, simulation: undefined };
   const { catalog, rules } = state.content;
-  const report = grade(state.design, loaded.scenario, catalog, rules);
   let simulation: SimulationReport | undefined;
   try {
     simulation = simulate(state.design, loaded.scenario, catalog);
   } catch (e) {
     console.error('simulation failed', e);
   }
+  // Rules that read the simulation use this one instead of simulating again.
+  const report = grade(state.design, loaded.scenario, catalog, rules, simulation ? { simulation } : {});
   return { report, simulation };
 }
 

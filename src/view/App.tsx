@@ -3,24 +3,35 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect } from 'react';
 import type { ContentProblem } from '../domain/catalog.ts';
-import type { AppStore } from '../store/app-store.ts';
+import { visibleReport, type AppStore } from '../store/app-store.ts';
 import { StoreProvider, useApp, useAppStore } from '../store/context.tsx';
+import { PracticeProvider } from '../store/practice-context.tsx';
+import type { PracticeStore } from '../store/practice-store.ts';
 import './app.css';
 import { ContentProblemsBanner, KeptAsideBanner } from './Banners.tsx';
 import { Canvas } from './Canvas.tsx';
 import { Dialog, ProblemList } from './Dialog.tsx';
 import { Palette } from './Palette.tsx';
+import { CompareDialog } from './practice/CompareDialog.tsx';
+import { InterviewBar } from './practice/InterviewBar.tsx';
+import { ResultDialog } from './practice/ResultDialog.tsx';
 import { RightPane } from './RightPane.tsx';
+import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { Toasts } from './Toasts.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
+import { FindingsAnnouncer } from './Announcer.tsx';
 
-export function App({ store, contentProblems = [] }: { store: AppStore; contentProblems?: readonly ContentProblem[] }) {
+/** `practice`: the practice-mode store (main.tsx passes one that persists); without it one is kept in memory. */
+export function App({ store, practice, contentProblems = [] }: { store: AppStore; practice?: PracticeStore; contentProblems?: readonly ContentProblem[] }) {
   return (
     <StoreProvider store={store}>
-      <ReactFlowProvider>
-        <Shell contentProblems={contentProblems} />
-      </ReactFlowProvider>
+      <PracticeProvider app={store} store={practice}>
+        <ReactFlowProvider>
+          <Shell contentProblems={contentProblems} />
+        </ReactFlowProvider>
+      </PracticeProvider>
     </StoreProvider>
   );
 }
@@ -30,6 +41,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   const theme = useApp((s) => s.theme);
   const dialog = useApp((s) => s.problemsDialog);
   useShortcuts(store, !dialog);
+  useShareLinkOpening(store);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;
@@ -37,8 +49,10 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   return (
     <div className="app">
       <Header />
+      <InterviewBar />
       <ContentProblemsBanner problems={contentProblems} />
       <KeptAsideBanner />
+      <SharedBanner />
       <main className="workspace">
         <Palette />
         <section className="centre" aria-label="Design">
@@ -48,6 +62,10 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
         <RightPane />
       </main>
       <Toasts />
+      <FindingsAnnouncer />
+      <EditorDialogs />
+      <ResultDialog />
+      <CompareDialog />
       {dialog && (
         <Dialog
           title={dialog.title}
@@ -70,10 +88,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
 
 function Header() {
   const store = useAppStore();
-  const scenarios = useApp((s) => s.content.scenarios);
-  const scenarioId = useApp((s) => s.scenarioId);
-  const report = useApp((s) => s.report);
-  const current = scenarios.find((s) => s.scenario.id === scenarioId);
+  const report = useApp(visibleReport);
   return (
     <header className="app-header">
       <div className="brand">
@@ -85,20 +100,7 @@ function Header() {
         <span className="brand-name">Archboard</span>
       </div>
       <div className="header-scenario">
-        {scenarios.length > 1 ? (
-          <label>
-            <span className="visually-hidden">Scenario</span>
-            <select value={scenarioId} onChange={(e) => store.getState().selectScenario(e.target.value)}>
-              {scenarios.map((s) => (
-                <option key={s.scenario.id} value={s.scenario.id}>
-                  {s.scenario.title}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : (
-          <span className="header-title">{current ? current.scenario.title : 'No scenario loaded'}</span>
-        )}
+        <ScenarioPicker />
       </div>
       {report && (
         <button type="button" className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`} onClick={() => store.getState().setRightTab('feedback')} title="Open feedback">

@@ -22,18 +22,29 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
-import { CATEGORY_META, type Catalog } from '../domain/catalog.ts';
+import { CATEGORY_META, withDefaults, type Catalog } from '../domain/catalog.ts';
+import { parentsFirst } from '../domain/commands.ts';
 import type { DesignEdge, DesignNode } from '../domain/design.ts';
 import { worstSeverityByElement, type GradeReport } from '../domain/grade.ts';
 import type { Severity } from '../domain/scenario.ts';
+import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { FlowEdge, type ServiceFlowEdge } from './FlowEdge.tsx';
+import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
+import { DEFAULT_GROUP_SIZE, dragEndCommands, placement } from './groups.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
+import { NoteNode } from './NoteNode.tsx';
+import { useEditorUi, GRID } from './editor-ui.ts';
 import { edgeVolumes, nodeLoads, type EdgeVolume, type NodeLoad } from './simulation-marks.ts';
 
 export const SERVICE_DND_TYPE = 'application/x-archboard-service';
+/** Shift+click (as in draw.io) or Ctrl/Cmd+click adds to the selection; Shift+drag draws a selection box. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
-const nodeTypes: NodeTypes = { service: ServiceNode };
+const nodeTypes: NodeTypes = { service: ServiceNode, 'group-box': GroupNode, note: NoteNode };
+/** A node on the canvas: a service, or a group box (drawn behind services: z-index -1). */
+type FlowNode = ServiceFlowNode | GroupFlowNode;
+let commitSeq = 0;
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
 /** Below this zoom, edge labels are hidden (they would be unreadable and hide the edges). */
 export const EDGE_LABEL_MIN_ZOOM = 0.6;
@@ -67,16 +78,18 @@ interface NodeCacheItem {
   severity: Severity | undefined;
   messages: string;
   load: NodeLoad | undefined;
-  node: ServiceFlowNode;
+  live: Size | undefined;
+  node: FlowNode;
 }
 
 /** Derives React Flow nodes, reusing the previous object of every node whose inputs did not change. */
-function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: Record<string, Pos>, sizes: Record<string, Size>, selected: ReadonlySet<string>, marks: Marks, loads: ReadonlyMap<string, NodeLoad>): ServiceFlowNode[] {
+function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<string, Pos>, sizes: Record<string, Size>, selected: ReadonlySet<string>, marks: Marks, loads: ReadonlyMap<string, NodeLoad>, resizing: Record<string, Size>): FlowNode[] {
   const cache = useRef(new Map<string, NodeCacheItem>());
   return useMemo(() => {
     const next = new Map<string, NodeCacheItem>();
-    const out: ServiceFlowNode[] = [];
-    for (const n of nodes) {
+    const out: FlowNode[] = [];
+    // React Flow needs every group before its members (commands keep that order; imports may not).
+    for (const n of parentsFirst(nodes)) {
       const entry = catalog.byId.get(n.service);
       if (!entry) continue;
       const pos = dragging[n.id];
@@ -89,10 +102,12 @@ function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: 
       // Same figures shown: keep the previous load object, so the comparisons below see no change.
       const fresh = loads.get(n.id);
       const load = fresh && prev?.load?.key === fresh.key ? prev.load : fresh;
+      const live = resizing[n.id];
       let item: NodeCacheItem;
-      if (prev && prev.design === n && prev.pos === pos && prev.size === size && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.load === load) item = prev;
-      else {
-        const reuseData = prev && prev.design.label === n.label && prev.design.service === n.service && prev.severity === severity && prev.messages === messages && prev.load === load;
+      if (prev && prev.design === n && prev.pos === pos && prev.size === size && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.load === load && prev.live === live) item = prev;
+      else if (entry.group) {
+        const box = live ?? n.size ?? DEFAULT_GROUP_SIZE;
+        const reuseData = prev && prev.node.type === 'group-box' && prev.design.label === n.label && prev.design.settings === n.settings && prev.severity === severity && prev.messages === messages;
         item = {
           design: n,
           pos,
@@ -101,13 +116,40 @@ function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: 
           severity,
           messages,
           load,
+          live,
           node: {
             id: n.id,
-            type: 'service',
+            type: 'group-box',
             position: pos ?? n.position,
             selected: isSelected,
+            zIndex: -1,
+            width: box.width,
+            height: box.height,
+            ...(n.parentId !== undefined ? { parentId: n.parentId } : {}),
             ...(size ? { measured: size } : {}),
-            data: reuseData ? prev.node.data : { entry, label: n.label || entry.shortName, severity, messages: msgList, load },
+            data: reuseData ? (prev.node as GroupFlowNode).data : { entry, label: n.label, settings: withDefaults(entry, n.settings), severity, messages: msgList },
+          },
+        };
+      } else {
+        const reuseData = prev && prev.node.type === 'service' && prev.design.label === n.label && prev.design.service === n.service && prev.severity === severity && prev.messages === messages && prev.load === load;
+        item = {
+          design: n,
+          pos,
+          size,
+          selected: isSelected,
+          severity,
+          messages,
+          load,
+          live,
+          node: {
+            id: n.id,
+            // A text note is drawn as a sticky note (NoteNode), with the same data.
+            type: (n.service === 'text-note' ? 'note' : 'service') as 'service',
+            position: pos ?? n.position,
+            selected: isSelected,
+            ...(n.parentId !== undefined ? { parentId: n.parentId } : {}),
+            ...(size ? { measured: size } : {}),
+            data: reuseData ? (prev.node as ServiceFlowNode).data : { entry, label: n.label || entry.shortName, severity, messages: msgList, load },
           },
         };
       }
@@ -116,7 +158,7 @@ function useFlowNodes(nodes: readonly DesignNode[], catalog: Catalog, dragging: 
     }
     cache.current = next;
     return out;
-  }, [nodes, catalog, dragging, sizes, selected, marks, loads]);
+  }, [nodes, catalog, dragging, sizes, selected, marks, loads, resizing]);
 }
 
 interface EdgeCacheItem {
@@ -195,10 +237,12 @@ export function Canvas() {
   const design = useApp((s) => s.design);
   const catalog = useApp((s) => s.content.catalog);
   const selection = useApp((s) => s.selection);
-  const report = useApp((s) => s.report);
+  const report = useApp(visibleReport);
   const simulation = useApp((s) => s.simulation);
   const showVolume = useApp((s) => s.edgeLabels);
   const theme = useApp((s) => s.theme);
+  const readOnly = useApp((s) => !!s.readOnly);
+  const snap = useEditorUi((s) => s.snap);
   const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
   const { screenToFlowPosition } = useReactFlow();
 
@@ -206,12 +250,15 @@ export function Canvas() {
   const [fitAtStart] = useState(() => store.getState().design.nodes.length > 0);
   const [dragging, setDragging] = useState<Record<string, Pos>>({});
   const [sizes, setSizes] = useState<Record<string, Size>>({});
+  // A group being resized: its live size (committed as one `resizeNode` when the resize ends).
+  const [resizing, setResizing] = useState<Record<string, Size>>({});
+  const live = useRef<{ pos: Record<string, Pos>; size: Record<string, Size>; measured: Record<string, Size> }>({ pos: {}, size: {}, measured: {} });
   const marks = useMemo(() => marksOf(report), [report]);
   const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
   const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
   const loads = useMemo(() => nodeLoads(simulation), [simulation]);
   const volumes = useMemo(() => edgeVolumes(simulation), [simulation]);
-  const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads);
+  const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads, resizing);
   const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume);
 
   const applySelection = useCallback(
@@ -228,16 +275,39 @@ export function Canvas() {
   );
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<ServiceFlowNode>[]) => {
+    (changes: NodeChange<FlowNode>[]) => {
       const moving: Record<string, Pos> = {};
       const settled: Record<string, Pos> = {};
       const resized: Record<string, Size> = {};
       const selects: { id: string; selected: boolean }[] = [];
+      // NodeResizer reports a resize as dimension changes with `resizing`, plus position changes of the
+      // group and its members when the top or left edge moves: all held locally until the resize ends.
+      const resizeNow = changes.some((c) => c.type === 'dimensions' && c.resizing === true);
+      const resizeEnds = changes.filter((c): c is Extract<NodeChange, { type: 'dimensions' }> => c.type === 'dimensions' && c.resizing === false);
       for (const c of changes) {
-        if (c.type === 'position' && c.position) (c.dragging ? moving : settled)[c.id] = c.position;
-        else if (c.type === 'dimensions' && c.dimensions) resized[c.id] = c.dimensions;
+        if (c.type === 'position' && c.position) (c.dragging || resizeNow ? moving : settled)[c.id] = c.position;
+        else if (c.type === 'dimensions' && c.dimensions && c.resizing !== undefined) {
+          if (c.resizing) live.current.size = { ...live.current.size, [c.id]: c.dimensions };
+        } else if (c.type === 'dimensions' && c.dimensions) resized[c.id] = c.dimensions;
         else if (c.type === 'select') selects.push(c);
       }
+      if (resizeNow) setResizing(live.current.size);
+      if (Object.keys(moving).length) live.current.pos = { ...live.current.pos, ...moving };
+      if (resizeEnds.length) {
+        const key = `resize-${++commitSeq}`;
+        for (const c of resizeEnds) {
+          const size = c.dimensions ?? live.current.size[c.id];
+          if (size) store.getState().dispatch({ type: 'resizeNode', nodeId: c.id, size: { width: Math.round(size.width), height: Math.round(size.height) } }, { coalesce: key });
+        }
+        const positions: Record<string, Pos> = {};
+        for (const [id, p] of Object.entries(live.current.pos)) positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+        if (Object.keys(positions).length) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
+        live.current.pos = {};
+        live.current.size = {};
+        setResizing({});
+        setDragging({});
+      }
+      if (Object.keys(resized).length) live.current.measured = { ...live.current.measured, ...resized };
       if (Object.keys(resized).length)
         setSizes((prev) => {
           const out = { ...prev };
@@ -248,7 +318,10 @@ export function Canvas() {
       if (Object.keys(settled).length) {
         const positions: Record<string, Pos> = {};
         for (const [id, p] of Object.entries(settled)) positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
-        store.getState().dispatch({ type: 'moveNodes', positions });
+        // Into, out of or between groups by where the node's centre lands: one history entry in all.
+        const key = `drag-${++commitSeq}`;
+        for (const cmd of dragEndCommands(store.getState().design, catalog, positions, live.current.measured)) store.getState().dispatch(cmd, { coalesce: key });
+        live.current.pos = {};
         setDragging((prev) => {
           const out = { ...prev };
           for (const id of Object.keys(settled)) delete out[id];
@@ -257,7 +330,7 @@ export function Canvas() {
       }
       applySelection('nodeIds', selects);
     },
-    [store, applySelection],
+    [store, applySelection, catalog],
   );
 
   const onEdgesChange = useCallback(
@@ -281,16 +354,20 @@ export function Canvas() {
       if (!serviceId) return;
       e.preventDefault();
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      store.getState().addService(serviceId, { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 });
+      if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return;
+      const half = catalog.byId.get(serviceId)?.group ? { x: DEFAULT_GROUP_SIZE.width / 2, y: DEFAULT_GROUP_SIZE.height / 2 } : { x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2 };
+      // Dropped over a group: the new node goes inside it (position relative to the group).
+      const place = placement(store.getState().design, catalog, serviceId, { x: p.x - half.x, y: p.y - half.y });
+      store.getState().addService(serviceId, place.position, place.parentId);
     },
-    [screenToFlowPosition, store],
+    [screenToFlowPosition, store, catalog],
   );
 
-  const minimapColor = useCallback((n: ServiceFlowNode) => CATEGORY_META[n.data.entry.category].color, []);
+  const minimapColor = useCallback((n: FlowNode) => (n.type === 'group-box' ? 'rgba(125, 137, 152, 0.22)' : CATEGORY_META[n.data.entry.category].color), []);
 
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
-      <ReactFlow<ServiceFlowNode, ServiceFlowEdge>
+      <ReactFlow<FlowNode, ServiceFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -300,15 +377,20 @@ export function Canvas() {
         onConnect={onConnect}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={showInspector}
+        elevateNodesOnSelect={false}
         onEdgeClick={showInspector}
+        onEdgeDoubleClick={(_, edge) => !readOnly && useEditorUi.getState().edit({ kind: 'edge', id: edge.id })}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         colorMode={theme}
         deleteKeyCode={null}
         fitView={fitAtStart}
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.2}
         maxZoom={2}
-        snapToGrid
-        snapGrid={[8, 8]}
+        snapToGrid={snap}
+        snapGrid={[GRID, GRID]}
         defaultEdgeOptions={{ type: 'flow' }}
         aria-label="Design canvas"
       >

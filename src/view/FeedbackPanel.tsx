@@ -1,20 +1,35 @@
 /**
  * Feedback per requirement: status, severity, findings with remediation and docs. Clicking a finding
- * selects the elements it names and centres the view on them.
+ * selects the elements it names and centres the view on them. A failed requirement can be accepted as
+ * a trade-off with a reason (shown as `accepted`); interview mode hides all of it until submission.
  */
 import { useReactFlow } from '@xyflow/react';
-import type { Finding, RequirementResult } from '../domain/grade.ts';
+import { useMemo } from 'react';
+import { applyDeviations, type ReviewedResult } from '../domain/attempt-notes.ts';
+import type { Finding } from '../domain/grade.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
+import { usePractice } from '../store/practice-context.tsx';
+import { DeviationControl } from './practice/DeviationControl.tsx';
 import { IconExternal } from './icons.tsx';
 import { SEVERITY_LABEL, StatusIcon, STATUS_LABEL } from './status.tsx';
 
-const ORDER: Record<string, number> = { error: 0, fail: 1, 'not-applicable': 2, pass: 3 };
+const ORDER: Record<string, number> = { error: 0, fail: 1, accepted: 2, 'not-applicable': 3, pass: 4 };
 
 export function FeedbackPanel() {
   const store = useAppStore();
-  const report = useApp((s) => s.report);
+  const graded = useApp((s) => s.report);
+  const hidden = useApp((s) => s.feedbackHidden);
+  const deviations = usePractice((s) => s.notes.deviations);
+  const report = useMemo(() => (graded ? applyDeviations(graded, deviations) : undefined), [graded, deviations]);
   const design = useApp((s) => s.design);
   const { fitView } = useReactFlow();
+  if (hidden)
+    return (
+      <div className="feedback-hidden" role="status">
+        <p className="empty-state-title">Feedback is hidden during the interview</p>
+        <p>Submit your design (or let the time run out) to see what passes, what fails and why.</p>
+      </div>
+    );
   if (!report)
     return (
       <div className="empty-state">
@@ -38,7 +53,7 @@ export function FeedbackPanel() {
   return (
     <div className="feedback">
       <div className={`summary ${report.passed ? 'summary-pass' : 'summary-fail'}`} role="status">
-        <p className="summary-head">{design.nodes.length === 0 ? 'Add services to get feedback' : report.passed ? 'All required checks pass' : 'Some required checks fail'}</p>
+        <p className="summary-head">{design.nodes.length === 0 ? 'Add services to get feedback' : report.passed ? 'All required checks pass' : report.passedWithDeviations ? 'Required checks pass or are accepted as trade-offs' : 'Some required checks fail'}</p>
         <ul className="counts" aria-label="Summary">
           <li className="count-pass">
             <strong>{counts.pass}</strong> pass
@@ -46,6 +61,11 @@ export function FeedbackPanel() {
           <li className="count-fail">
             <strong>{counts.fail}</strong> fail
           </li>
+          {counts.accepted > 0 && (
+            <li className="count-accepted">
+              <strong>{counts.accepted}</strong> accepted
+            </li>
+          )}
           <li className="count-na">
             <strong>{counts['not-applicable']}</strong> n/a
           </li>
@@ -65,11 +85,11 @@ export function FeedbackPanel() {
   );
 }
 
-function sevRank(r: RequirementResult) {
+function sevRank(r: ReviewedResult) {
   return r.severity === 'error' ? 0 : r.severity === 'warning' ? 1 : 2;
 }
 
-function ResultItem({ result: r, onFocus }: { result: RequirementResult; onFocus(f: Finding): void }) {
+function ResultItem({ result: r, onFocus }: { result: ReviewedResult; onFocus(f: Finding): void }) {
   return (
     <li className={`result status-${r.status}`} data-requirement={r.requirementId} data-status={r.status}>
       <div className="result-head">
@@ -101,6 +121,7 @@ function ResultItem({ result: r, onFocus }: { result: RequirementResult; onFocus
           ))}
         </ul>
       )}
+      <DeviationControl result={r} />
     </li>
   );
 }

@@ -6,9 +6,12 @@
  * nodes with a dashed leader down to its edge. The PNG export leaves volumes out (see export-png.ts). Memoised: React Flow re-renders it only when
  * its props change, and the canvas keeps `data` stable while nothing shown changed.
  */
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, getSmoothStepPath, useStore as useFlowStore, type Edge, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { createPortal } from 'react-dom';
 import { useAppStore } from '../store/context.tsx';
+import { useEditorUi } from './editor-ui.ts';
+import { EdgeLabelEditor } from './EdgeLabelEditor.tsx';
 import type { EdgeVolume } from './simulation-marks.ts';
 
 /** What the canvas passes to each edge (kept stable while nothing shown changes). */
@@ -31,8 +34,21 @@ const LABEL_ROOM = 84;
 /** How far above the edge a lifted label sits: above a 64-px node and its status mark. */
 const LIFT = 60;
 
+const domNodeOf = (s: ReactFlowState) => s.domNode;
+
+/**
+ * React Flow's edge-label layer, found once per canvas. `EdgeLabelRenderer` does the same portal but
+ * looks the layer up with `querySelector` in a store selector, so every store update (each pointer
+ * move of a drag) ran one DOM query per labelled edge: about 5 ms per move with 800 edges.
+ */
+function useEdgeLabelLayer(): HTMLElement | null {
+  const domNode = useFlowStore(domNodeOf);
+  return useMemo(() => domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null, [domNode]);
+}
+
 function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, markerStart, style, interactionWidth, data }: EdgeProps<ServiceFlowEdge>) {
   const store = useAppStore();
+  const labelLayer = useEdgeLabelLayer();
   const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const label = data?.label;
   const volume = data?.showVolume ? data.volume : undefined;
@@ -43,8 +59,10 @@ function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   return (
     <>
       <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} {...(markerStart ? { markerStart } : {})} {...(style ? { style } : {})} {...(interactionWidth !== undefined ? { interactionWidth } : {})} />
-      {(label || volume) && (
-        <EdgeLabelRenderer>
+      <EdgeLabelEditor id={id} x={labelX} y={labelY} label={label} />
+      {(label || volume) &&
+        labelLayer &&
+        createPortal(
           <div
             className={`edge-label nodrag nopan${volume ? ' has-volume' : ''}${volume && !label ? ' volume-only' : ''}${lifted ? ' is-lifted' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, ...(lifted ? { '--leader': `${LIFT - 15}px` } : {}) } as React.CSSProperties}
@@ -54,6 +72,7 @@ function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
               store.getState().select({ nodeIds: [], edgeIds: [id] });
               store.getState().setRightTab('inspector');
             }}
+            onDoubleClick={() => !store.getState().readOnly && useEditorUi.getState().edit({ kind: 'edge', id })}
           >
             {label && <span className="edge-label-name">{label}</span>}
             {volume && (
@@ -62,9 +81,9 @@ function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
                 <span className="edge-daily">{volume.daily}</span>
               </span>
             )}
-          </div>
-        </EdgeLabelRenderer>
-      )}
+          </div>,
+          labelLayer,
+        )}
     </>
   );
 }

@@ -2,8 +2,12 @@
 import { useMemo, useState } from 'react';
 import { CATEGORY_META, settingApplies, withDefaults, type SettingSpec } from '../domain/catalog.ts';
 import { EDGE_SETTINGS, type DesignEdge, type DesignNode } from '../domain/design.ts';
+import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
+import { NodeNoteField } from './practice/NodeNoteField.tsx';
 import { IconExternal, IconLink, IconTrash } from './icons.tsx';
+import { GroupMembership } from './GroupMembership.tsx';
+import { ArrangePanel } from './ArrangePanel.tsx';
 import { SettingField } from './SettingField.tsx';
 import { StatusIcon } from './status.tsx';
 
@@ -32,6 +36,7 @@ function MultiSelection({ count }: { count: number }) {
   return (
     <div className="inspector">
       <p>{count} items selected.</p>
+      <ArrangePanel />
       <button type="button" className="btn btn-danger" onClick={() => store.getState().deleteSelection()} title="Delete (Delete / Backspace)">
         <IconTrash /> Delete selected
       </button>
@@ -43,7 +48,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
   const store = useAppStore();
   const catalog = useApp((s) => s.content.catalog);
   const design = useApp((s) => s.design);
-  const report = useApp((s) => s.report);
+  const report = useApp(visibleReport);
   const entry = catalog.byId.get(node.service);
   const [target, setTarget] = useState('');
   const settings = useMemo(() => (entry ? withDefaults(entry, node.settings) : {}), [entry, node.settings]);
@@ -55,7 +60,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
   };
   const outgoing = design.edges.filter((e) => e.source === node.id);
   const incoming = design.edges.filter((e) => e.target === node.id);
-  const others = design.nodes.filter((n) => n.id !== node.id && !outgoing.some((e) => e.target === n.id));
+  const others = design.nodes.filter((n) => n.id !== node.id && !outgoing.some((e) => e.target === n.id) && !catalog.byId.get(n.service)?.group && n.service !== 'text-note');
   const visible = Object.entries(entry.settings).filter(([, spec]) => settingApplies(spec, settings));
 
   return (
@@ -107,6 +112,9 @@ function NodeInspector({ node }: { node: DesignNode }) {
         ))}
       </section>
 
+      <GroupMembership node={node} />
+
+      {!entry.group && entry.id !== 'text-note' && (
       <section className="inspector-section">
         <h4>Connections</h4>
         {outgoing.length + incoming.length === 0 && <p className="muted small">Not connected yet.</p>}
@@ -149,9 +157,12 @@ function NodeInspector({ node }: { node: DesignNode }) {
           </form>
         )}
       </section>
+      )}
 
-      <button type="button" className="btn btn-danger" onClick={() => store.getState().deleteSelection()} title="Delete (Delete / Backspace)">
-        <IconTrash /> Delete service
+      <NodeNoteField nodeId={node.id} />
+
+      <button type="button" className="btn btn-danger" onClick={() => store.getState().deleteSelection()} title={entry.group ? 'Delete the group and everything in it (Delete / Backspace; undoable)' : 'Delete (Delete / Backspace)'}>
+        <IconTrash /> {entry.group ? 'Delete group and its contents' : 'Delete service'}
       </button>
     </div>
   );
@@ -183,7 +194,7 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
   const store = useAppStore();
   const design = useApp((s) => s.design);
   const catalog = useApp((s) => s.content.catalog);
-  const report = useApp((s) => s.report);
+  const report = useApp(visibleReport);
   const name = (id: string) => {
     const n = design.nodes.find((x) => x.id === id);
     return n ? n.label || catalog.byId.get(n.service)?.shortName || id : id;

@@ -7,6 +7,7 @@ import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'r
 import { CATEGORIES, CATEGORY_META, type CatalogEntry } from '../domain/catalog.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { SERVICE_DND_TYPE } from './Canvas.tsx';
+import { DEFAULT_GROUP_SIZE, placement } from './groups.ts';
 import { IconSearch } from './icons.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from './ServiceNode.tsx';
 
@@ -33,7 +34,10 @@ export function Palette() {
     const pane = document.querySelector('.canvas .react-flow');
     const r = pane?.getBoundingClientRect();
     const centre = r && r.width ? screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
-    store.getState().addService(entry.id, { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 });
+    const size = entry.group ? DEFAULT_GROUP_SIZE : { width: NODE_WIDTH, height: NODE_HEIGHT };
+    // At the centre of the view; inside the group there, if any (as a drop would do).
+    const place = placement(store.getState().design, store.getState().content.catalog, entry.id, { x: centre.x - size.width / 2, y: centre.y - size.height / 2 });
+    store.getState().addService(entry.id, place.position, place.parentId);
     store.getState().toast('success', `Added ${entry.shortName} to the canvas.`);
   };
 

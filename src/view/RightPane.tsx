@@ -1,9 +1,10 @@
 /** The right pane: Scenario, Feedback, Simulation and Inspector tabs (WAI-ARIA tabs pattern). */
 import type { KeyboardEvent } from 'react';
-import type { RightTab } from '../store/app-store.ts';
+import { visibleReport, type RightTab } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
 import { Inspector } from './Inspector.tsx';
+import { PracticePanel } from './practice/PracticePanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SimulationPanel } from './SimulationPanel.tsx';
 
@@ -12,12 +13,13 @@ const TABS: { id: RightTab; label: string }[] = [
   { id: 'feedback', label: 'Feedback' },
   { id: 'simulation', label: 'Simulation' },
   { id: 'inspector', label: 'Inspector' },
+  { id: 'practice', label: 'Practice' },
 ];
 
 export function RightPane() {
   const store = useAppStore();
   const tab = useApp((s) => s.rightTab);
-  const failing = useApp((s) => (s.report ? s.report.counts.fail + s.report.counts.error : 0));
+  const failing = useApp((s) => { const r = visibleReport(s); return r ? r.counts.fail + r.counts.error : 0; });
   const onKeyDown = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
     const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
@@ -50,11 +52,12 @@ export function RightPane() {
           </button>
         ))}
       </div>
-      <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+      <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'scenario' && <ScenarioPanel />}
         {tab === 'feedback' && <FeedbackPanel />}
         {tab === 'simulation' && <SimulationPanel />}
         {tab === 'inspector' && <Inspector />}
+        {tab === 'practice' && <PracticePanel />}
       </div>
     </aside>
   );

@@ -1,8 +1,15 @@
-/** The scenario brief: title, difficulty, brief, workload figures and the live requirement checklist. */
-import { useState } from 'react';
+/**
+ * The scenario brief: title, difficulty, brief, workload figures and the live requirement checklist.
+ * Hints cost something: each requirement not yet passing reveals hint 1, 2, 3 in turn, and the count
+ * is recorded with the attempt (practice store). In interview mode statuses are hidden and every
+ * requirement offers its hints.
+ */
+import { useMemo } from 'react';
+import { applyDeviations } from '../domain/attempt-notes.ts';
 import { averageIngestMBps } from '../domain/scenario.ts';
-import { activeScenario } from '../store/app-store.ts';
+import { activeScenario, visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
+import { usePractice, usePracticeStore } from '../store/practice-context.tsx';
 import { StatusIcon, STATUS_LABEL } from './status.tsx';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -10,8 +17,11 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 export function ScenarioPanel() {
   const store = useAppStore();
   const loaded = useApp(activeScenario);
-  const report = useApp((s) => s.report);
-  const [hintLevel, setHintLevel] = useState<Record<string, number>>({});
+  const practice = usePracticeStore();
+  const graded = useApp(visibleReport);
+  const deviations = usePractice((s) => s.notes.deviations);
+  const report = useMemo(() => (graded ? applyDeviations(graded, deviations) : undefined), [graded, deviations]);
+  const hintLevel = usePractice((s) => s.notes.hintsUsed);
   if (!loaded)
     return (
       <div className="empty-state">
@@ -95,9 +105,9 @@ export function ScenarioPanel() {
                     ))}
                   </ol>
                 )}
-                {status !== 'pass' && level < 3 && (
-                  <button type="button" className="link-btn small" onClick={() => setHintLevel((s) => ({ ...s, [req.id]: level + 1 }))}>
-                    {level === 0 ? 'Show a hint' : 'Another hint'}
+                {status !== 'pass' && status !== 'not-applicable' && level < 3 && (
+                  <button type="button" className="link-btn small" onClick={() => practice.getState().revealHint(req.id)} aria-label={`${level === 0 ? 'Show a hint' : 'Another hint'} (${level + 1} of 3) for: ${req.text}`}>
+                    {level === 0 ? 'Show a hint' : 'Another hint'} <span className="hint-cost">({level + 1} of 3 · counted)</span>
                   </button>
                 )}
               </div>

@@ -37,7 +37,7 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
       aria-label={description}
       data-service={entry.id}
     >
-      <Handle type="target" position={Position.Left} className="svc-handle" aria-label={`Into ${label}`} />
+      <Handle type="target" position={Position.Left} className="svc-handle" title={`Into ${label}`} />
       <span className="svc-glyph" aria-hidden="true">
         {entry.glyph}
       </span>
@@ -60,7 +60,7 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
           Bottleneck <strong>{load.badge}</strong>
         </span>
       )}
-      <Handle type="source" position={Position.Right} className="svc-handle" aria-label={`Out of ${label}`} />
+      <Handle type="source" position={Position.Right} className="svc-handle" title={`Out of ${label}`} />
     </div>
   );
 }

@@ -146,6 +146,24 @@ function IntegerInput({ id, name, spec, value, describedBy, invalid, onDraft }: 
 
 function TextInput({ id, name, value, maxLength, describedBy, invalid, placeholder, onDraft, same }: { id: string; name: string; value: string; maxLength?: number; describedBy: string | undefined; invalid: boolean; placeholder?: string; onDraft(text: string): void; same?: (draft: string, value: string) => boolean }) {
   const [draft, setDraft] = useDraft(value, same);
+  // Long text (a note's text) gets a multi-line box.
+  if (maxLength !== undefined && maxLength > 200)
+    return (
+      <textarea
+        id={id}
+        name={name}
+        rows={5}
+        value={draft}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          onDraft(e.target.value);
+        }}
+      />
+    );
   return (
     <input
       id={id}

@@ -15,6 +15,11 @@ export function Toasts() {
           <div className="toast-body">
             <p className="toast-message">{t.message}</p>
             {t.detail && <p className="toast-detail">{t.detail}</p>}
+            {t.action && (
+              <button type="button" className="btn btn-small toast-action" onClick={() => t.action!.run()}>
+                {t.action.label}
+              </button>
+            )}
           </div>
           <button type="button" className="icon-btn toast-close" aria-label="Dismiss notification" onClick={() => store.getState().dismissToast(t.id)}>
             <IconX size={14} />

@@ -8,6 +8,8 @@ import { useApp, useAppStore, useHistoryAvailability } from '../store/context.ts
 import { Dialog } from './Dialog.tsx';
 import { IconBook, IconDownload, IconFit, IconImage, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume } from './icons.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
+import { ShareButton, SnapToggle, SvgExportButton } from './EditorToolbar.tsx';
+import { importDrawio, looksLikeDrawio } from './drawio-import.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -18,7 +20,7 @@ export function Toolbar() {
   const hasReference = useApp((s) => !!activeScenario(s));
   const theme = useApp((s) => s.theme);
   const edgeLabels = useApp((s) => s.edgeLabels);
-  const { getNodes, fitView } = useReactFlow();
+  const { getNodes, getNodesBounds, fitView } = useReactFlow();
   const fileRef = useRef<HTMLInputElement>(null);
   const [confirmNew, setConfirmNew] = useState(false);
   const [busy, setBusy] = useState<'layout' | 'png' | undefined>();
@@ -38,6 +40,10 @@ export function Toolbar() {
       store.getState().toast('error', `Could not read ${file.name}.`, e instanceof Error ? e.message : undefined);
       return;
     }
+    if (looksLikeDrawio(text, file.name)) {
+      if (await importDrawio(store, text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
+      return;
+    }
     if (store.getState().importText(text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
   };
 
@@ -54,7 +60,8 @@ export function Toolbar() {
       const canvas = document.querySelector<HTMLElement>('.canvas') ?? document.body;
       const backgroundColor = getComputedStyle(canvas).getPropertyValue('--ab-canvas-bg').trim() || '#ffffff';
       const { diagramToPng } = await import('../adapters/export-png.ts');
-      const url = await diagramToPng(viewport, getNodes(), { backgroundColor, padding: 32, pixelRatio: 2 });
+      // Bounds from React Flow's hook, which knows where nodes inside groups are.
+      const url = await diagramToPng(viewport, getNodes(), { backgroundColor, padding: 32, pixelRatio: 2, bounds: getNodesBounds(getNodes()) });
       downloadUrl(url, `${baseName()}-design.png`);
       store.getState().toast('success', `Exported ${baseName()}-design.png.`);
     } catch (e) {
@@ -71,9 +78,12 @@ export function Toolbar() {
     try {
       const { layoutDesign } = await import('../adapters/layout.ts');
       const sizes = new Map(getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
-      const positions = await layoutDesign(design, sizes);
+      const { positions, sizes: groupSizes } = await layoutDesign(design, sizes);
       if (store.getState().design !== design) return; // the design changed meanwhile: do not overwrite it
-      store.getState().dispatch({ type: 'moveNodes', positions });
+      // Positions and group sizes together: one undo step.
+      const key = `layout-${Date.now()}`;
+      store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
+      for (const [nodeId, size] of Object.entries(groupSizes)) store.getState().dispatch({ type: 'resizeNode', nodeId, size }, { coalesce: key });
       requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
     } catch (e) {
       store.getState().toast('error', 'Auto-layout failed.', e instanceof Error ? e.message : String(e));
@@ -85,7 +95,7 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Design actions">
       <div className="toolbar-group">
-        <button type="button" className="btn btn-quiet" title="New design (start from an empty canvas; undoable)" onClick={() => (empty ? store.getState().newDesign() : setConfirmNew(true))}>
+        <button type="button" className="btn btn-quiet btn-compact" aria-label="New" title="New design (start from an empty canvas; undoable)" onClick={() => (empty ? store.getState().newDesign() : setConfirmNew(true))}>
           <IconNew /> <span className="btn-label">New</span>
         </button>
         <button type="button" className="btn btn-quiet" title="Load the scenario's reference design (undoable)" onClick={() => {
@@ -94,13 +104,13 @@ export function Toolbar() {
           }} disabled={!hasReference}>
           <IconBook /> <span className="btn-label">Reference</span>
         </button>
-        <button type="button" className="btn btn-quiet" title="Import a design from a JSON file" onClick={() => fileRef.current?.click()}>
+        <button type="button" className="btn btn-quiet" title="Import a design (JSON) or a draw.io diagram (.drawio, .xml)" onClick={() => fileRef.current?.click()}>
           <IconUpload /> <span className="btn-label">Import</span>
         </button>
         <input
           ref={fileRef}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.drawio,.xml"
           className="visually-hidden"
           tabIndex={-1}
           aria-label="Design file to import"
@@ -116,13 +126,15 @@ export function Toolbar() {
         <button type="button" className="btn btn-quiet" title="Export the diagram as a PNG image" onClick={() => void exportPng()} disabled={empty || busy === 'png'}>
           <IconImage /> <span className="btn-label">PNG</span>
         </button>
+        <SvgExportButton />
+        <ShareButton />
       </div>
       <span className="toolbar-sep" aria-hidden="true" />
       <div className="toolbar-group">
-        <button type="button" className="btn btn-quiet" title="Auto-layout: arrange services left to right along the data flow (undoable)" onClick={() => void autoLayout()} disabled={empty || busy === 'layout'}>
+        <button type="button" className="btn btn-quiet btn-compact" aria-label={busy === 'layout' ? 'Arranging…' : 'Auto-layout'} title="Auto-layout: arrange services left to right along the data flow (undoable)" onClick={() => void autoLayout()} disabled={empty || busy === 'layout'}>
           <IconLayout /> <span className="btn-label">{busy === 'layout' ? 'Arranging…' : 'Auto-layout'}</span>
         </button>
-        <button type="button" className="btn btn-quiet" title="Fit the design in view" onClick={() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 })}>
+        <button type="button" className="btn btn-quiet btn-compact" aria-label="Fit view" title="Fit the design in view (Shift+1)" onClick={() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 })}>
           <IconFit /> <span className="btn-label">Fit view</span>
         </button>
       </div>
@@ -136,6 +148,7 @@ export function Toolbar() {
         </button>
       </div>
       <span className="toolbar-spacer" />
+      <SnapToggle />
       <button
         type="button"
         className={`btn btn-quiet btn-icon btn-toggle${edgeLabels ? ' is-on' : ''}`}

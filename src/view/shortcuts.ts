@@ -1,6 +1,10 @@
-/** Keyboard shortcuts: undo, redo, delete selection. Ignored while typing in a form field. */
+/**
+ * Keyboard shortcuts: undo, redo, delete selection, and the editor's (editor-shortcuts.ts). Ignored
+ * while typing in a form field.
+ */
 import { useEffect } from 'react';
 import type { AppStore } from '../store/app-store.ts';
+import { useEditorShortcuts } from './editor-shortcuts.ts';
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const MOD = IS_MAC ? '⌘' : 'Ctrl';
@@ -8,6 +12,12 @@ export const SHORTCUTS = {
   undo: `${MOD}+Z`,
   redo: IS_MAC ? '⌘+Shift+Z' : 'Ctrl+Shift+Z or Ctrl+Y',
   delete: 'Delete / Backspace',
+  copy: `${MOD}+C`,
+  cut: `${MOD}+X`,
+  paste: `${MOD}+V`,
+  duplicate: `${MOD}+D`,
+  selectAll: `${MOD}+A`,
+  fit: 'Shift+1',
 };
 
 /** Whether a key event comes from somewhere text is typed. */
@@ -20,6 +30,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 export function useShortcuts(store: AppStore, enabled: boolean): void {
+  useEditorShortcuts(store, enabled);
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (e: KeyboardEvent) => {

@@ -121,7 +121,7 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
 
   // Export JSON: a valid design document.
   const { content } = loadContentFromDisk();
-  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /JSON/ }).click()]);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
   expect(jsonDownload.suggestedFilename()).toBe('iot-5tb-day-design.json');
   const jsonPath = testInfo.outputPath('design.json');
   await jsonDownload.saveAs(jsonPath);
@@ -133,7 +133,7 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   expect(loaded.design.nodes.find((n) => n.service === 'amazon-kinesis-data-streams')!.settings?.shardCount).toBe(60);
 
   // Export PNG: a real PNG, cropped to the diagram, with the edge between devices and stream drawn.
-  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /PNG/ }).click()]);
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG', exact: true }).click()]);
   expect(pngDownload.suggestedFilename()).toBe('iot-5tb-day-design.png');
   const pngPath = testInfo.outputPath('design.png');
   await pngDownload.saveAs(pngPath);

@@ -100,7 +100,8 @@ export function computeCost(
   horizonDays: number,
 ): CostReport {
   const months = Math.max(1, Math.ceil(horizonDays / DAYS_PER_MONTH - 1e-9));
-  const monthFraction = (m: number) => Math.min(1, Math.max(0, (horizonDays - m * DAYS_PER_MONTH) / DAYS_PER_MONTH)); // m is 0-based
+  // Fraction of each (0-based) month inside the horizon, computed once for every node.
+  const monthFractions = Array.from({ length: months }, (_, m) => Math.min(1, Math.max(0, (horizonDays - m * DAYS_PER_MONTH) / DAYS_PER_MONTH)));
   const fullMonths = horizonDays / DAYS_PER_MONTH;
   const costs: NodeCost[] = [];
   const unpricedNodeIds: string[] = [];
@@ -122,13 +123,15 @@ export function computeCost(
       }
       lines = pricer({ node, flow, recordBytes, consumers }).map((l) => ({ ...l, usdPerMonth: finite(l.usdPerMonth) }));
       const perMonth = lines.reduce((a, l) => a + l.usdPerMonth, 0);
-      monthlyUsd = Array.from({ length: months }, (_, m) => finite(perMonth * monthFraction(m)));
+      monthlyUsd = monthFractions.map((f) => finite(perMonth * f));
     }
     const horizonUsd = finite(monthlyUsd.reduce((a, b) => a + b, 0));
     costs.push({ nodeId: node.id, service: node.service, lines, monthlyUsd, averageMonthlyUsd: ratio(horizonUsd, fullMonths), horizonUsd });
   }
 
-  const monthlyTotalUsd = Array.from({ length: months }, (_, m) => finite(costs.reduce((a, c) => a + (c.monthlyUsd[m] ?? 0), 0)));
+  const sums = new Array<number>(months).fill(0);
+  for (const c of costs) for (let m = 0; m < months; m++) sums[m]! += c.monthlyUsd[m] ?? 0;
+  const monthlyTotalUsd = sums.map((x) => finite(x));
   const yearlyTotalUsd: number[] = [];
   for (let m = 0; m < months; m += 12) yearlyTotalUsd.push(finite(monthlyTotalUsd.slice(m, m + 12).reduce((a, b) => a + b, 0)));
   return {

@@ -3,7 +3,7 @@
  *
  * A sink is a data-carrying node that is not a source and either has no outgoing data edge or plays a
  * serving role (`dashboard`, `consumer`, `warehouse`, `key-value-store`). For every source that reaches
- * it, the delay is that of the fastest path (`DesignGraph.fastestPath`, the sum of `nodeLatencyMs` of
+ * it, the delay is that of the fastest path (`DesignGraph.fastestPathsFrom`, the sum of `nodeLatencyMs` of
  * every node on the path, source included: buffer intervals, schedules, SPICE refreshes...). The
  * sink's latency is the slowest of those fastest paths (its data is as fresh as the latest source's),
  * and that path is its critical path, with the node contributing the most delay named.
@@ -69,10 +69,15 @@ export function computeLatency(graph: DesignGraph, sourceIds: readonly string[],
   for (const s of sourceIds) for (const id of graph.reachableFrom([s])) if (id !== s) push(reachedBy, id, s);
   const budgets = dataPathBudgets(scenario);
 
+  // One shortest-path search per source serves every sink it reaches; one per budget serves every sink
+  // the budget applies to (starting from all its sources: those that do not reach a sink add nothing).
+  const budgetPaths = new Map(budgets.map((b) => [b, graph.fastestPathsFrom(sourceIds.filter((id) => isKind(graph.node(id)!, b.from)), b.through)]));
+  const trees = new Map(sourceIds.map((s) => [s, graph.fastestPathsFrom([s])]));
+
   return sinks.map((sink) => {
     const paths: SourcePath[] = [];
     for (const sourceId of reachedBy.get(sink.id) ?? []) {
-      const path = graph.fastestPath([`#${sourceId}`], [`#${sink.id}`]);
+      const path = trees.get(sourceId)!.pathTo(sink.id);
       if (path && Number.isFinite(path.latencyMs)) paths.push(describe(graph, sourceId, path));
     }
     paths.sort((a, b) => b.latencyMs - a.latencyMs);
@@ -82,7 +87,7 @@ export function computeLatency(graph: DesignGraph, sourceIds: readonly string[],
       service: sink.service,
       ...(critical ? { latencyMs: critical.latencyMs, criticalPath: critical } : {}),
       paths,
-      budgets: budgets.filter((b) => isKind(sink, b.to)).map((b) => budgetFor(graph, sink, b, reachedBy.get(sink.id) ?? [])),
+      budgets: budgets.filter((b) => isKind(sink, b.to)).map((b) => budgetFor(sink, b, budgetPaths.get(b)!)),
     };
   });
 }
@@ -122,10 +127,8 @@ function dataPathBudgets(scenario: Scenario): DataPathParams[] {
   return out;
 }
 
-function budgetFor(graph: DesignGraph, sink: ResolvedNode, budget: DataPathParams, reachingSources: readonly string[]): LatencyBudget {
-  // Only the sources of the requirement's kinds that reach this sink can start its path.
-  const starts = reachingSources.filter((id) => isKind(graph.node(id)!, budget.from)).map((id) => `#${id}`);
-  const path = starts.length ? graph.fastestPath(starts, [`#${sink.id}`], budget.through) : undefined;
+function budgetFor(sink: ResolvedNode, budget: DataPathParams, paths: ReturnType<DesignGraph['fastestPathsFrom']>): LatencyBudget {
+  const path = paths.pathTo(sink.id);
   const latencyMs = path && Number.isFinite(path.latencyMs) ? path.latencyMs : undefined;
   return {
     requirementId: budget.requirementId,

@@ -1,0 +1,89 @@
+/**
+ * Copy and paste of part of a design. A fragment is a design document (`archboard.design`) holding
+ * the copied nodes and the edges between them, so it can travel through the system clipboard as JSON
+ * and be read back with `loadDesign`. Group membership is kept when the group is copied too;
+ * otherwise the node's position is made absolute and it is pasted outside any group.
+ */
+import { freshId } from './commands.ts';
+import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type DesignEdge, type DesignNode } from './design.ts';
+
+/** A copied part of a design: a design document whose edges all join copied nodes. */
+export type Fragment = Design;
+
+/**
+ * The absolute canvas position (px) of a node: its position plus those of the groups it sits in.
+ * @param byId every node of the design, by id
+ */
+export function absolutePosition(node: DesignNode, byId: ReadonlyMap<string, DesignNode>): { x: number; y: number } {
+  let { x, y } = node.position;
+  const seen = new Set([node.id]);
+  for (let p = node.parentId === undefined ? undefined : byId.get(node.parentId); p && !seen.has(p.id); p = p.parentId === undefined ? undefined : byId.get(p.parentId)) {
+    seen.add(p.id);
+    x += p.position.x;
+    y += p.position.y;
+  }
+  return { x, y };
+}
+
+/**
+ * Copies nodes (and the members of copied groups) with the edges that join two copied nodes.
+ * @param nodeIds the selected node ids; unknown ids are ignored
+ * @returns the fragment (nodes in design order, so groups stay before their members), or undefined
+ *   when no node was copied
+ */
+export function copyFragment(design: Design, nodeIds: readonly string[]): Fragment | undefined {
+  const ids = new Set(nodeIds.filter((id) => design.nodes.some((n) => n.id === id)));
+  // A copied group brings what sits in it, as removing a group removes its members.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const n of design.nodes) if (n.parentId !== undefined && ids.has(n.parentId) && !ids.has(n.id)) (ids.add(n.id), (grew = true));
+  }
+  if (!ids.size) return undefined;
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const nodes = design.nodes
+    .filter((n) => ids.has(n.id))
+    .map((n): DesignNode => {
+      if (n.parentId === undefined || ids.has(n.parentId)) return structuredClone(n);
+      const { parentId: _dropped, ...rest } = structuredClone(n);
+      return { ...rest, position: absolutePosition(n, byId) };
+    });
+  const edges = design.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => structuredClone(e));
+  return { format: DESIGN_FORMAT, version: DESIGN_VERSION, nodes, edges };
+}
+
+/**
+ * Makes a fragment ready to add to a design: fresh ids (`<prefix>-<n>`, the prefix taken from the old
+ * id, see `freshId`), parent and edge ends renamed to match, top-level nodes moved by `offset` (members
+ * of a copied group move with it).
+ * @param offset canvas px added to the position of every node not inside a copied group
+ * @returns the nodes and edges for one `addNodes` command, and the old-to-new id map
+ */
+export function pasteFragment(design: Design, fragment: Fragment, offset: { x: number; y: number }): { nodes: DesignNode[]; edges: DesignEdge[]; ids: Map<string, string> } {
+  const ids = new Map<string, string>();
+  const taken: Design = { ...design, nodes: [...design.nodes], edges: [...design.edges] };
+  const fresh = (old: string) => {
+    const id = freshId(taken, old.replace(/-\d+$/, '') || 'node');
+    taken.nodes.push({ id, service: '', position: { x: 0, y: 0 } });
+    ids.set(old, id);
+    return id;
+  };
+  for (const n of fragment.nodes) fresh(n.id);
+  const nodes = fragment.nodes.map((n): DesignNode => {
+    const inGroup = n.parentId !== undefined && ids.has(n.parentId);
+    const { parentId: _old, ...rest } = structuredClone(n);
+    return {
+      ...rest,
+      id: ids.get(n.id)!,
+      position: inGroup ? n.position : { x: n.position.x + offset.x, y: n.position.y + offset.y },
+      ...(inGroup ? { parentId: ids.get(n.parentId!)! } : {}),
+    };
+  });
+  const edges = fragment.edges
+    .filter((e) => ids.has(e.source) && ids.has(e.target))
+    .map((e): DesignEdge => {
+      const id = freshId(taken, 'e');
+      taken.edges.push({ id, source: '', target: '' });
+      return { ...structuredClone(e), id, source: ids.get(e.source)!, target: ids.get(e.target)! };
+    });
+  return { nodes, edges, ids };
+}

@@ -1,0 +1,109 @@
+/**
+ * Editor actions over the app store that work on the selection: copy / cut / paste / duplicate,
+ * select all, nudge, align and distribute. The clipboard is kept here in memory (so it survives a
+ * change of scenario) and, when the browser allows, also written to the system clipboard as a design
+ * document (see src/domain/fragment.ts). Every paste, nudge burst or arrangement is one undo step.
+ */
+import { align, distribute, type Alignment, type Axis, type Box, type Positions } from '../domain/arrange.ts';
+import { loadDesignText, serializeDesign } from '../domain/design.ts';
+import { copyFragment, pasteFragment, type Fragment } from '../domain/fragment.ts';
+import type { AppStore } from './app-store.ts';
+
+/** Canvas px between a copy and its original (and between successive pastes of one copy). */
+export const PASTE_OFFSET = 24;
+
+let clipboard: { fragment: Fragment; text: string; pastes: number } | undefined;
+
+/** What the in-memory clipboard holds (for tests and the UI). */
+export function clipboardContents(): Fragment | undefined {
+  return clipboard?.fragment;
+}
+
+/**
+ * Copies the selected nodes (with the edges between them) to the in-memory clipboard.
+ * @returns the fragment's JSON text, for the system clipboard; undefined when no node is selected
+ */
+export function copySelection(store: AppStore): string | undefined {
+  const { design, selection } = store.getState();
+  const fragment = copyFragment(design, selection.nodeIds);
+  if (!fragment) return undefined;
+  clipboard = { fragment, text: serializeDesign(fragment), pastes: 0 };
+  return clipboard.text;
+}
+
+/** Copies the selection, then deletes it (one undo step brings it back). */
+export function cutSelection(store: AppStore): string | undefined {
+  const text = copySelection(store);
+  if (text) store.getState().deleteSelection();
+  return text;
+}
+
+/**
+ * Pastes a fragment as one undo step and selects the copies. Positions move by `PASTE_OFFSET` times
+ * the number of pastes of the same copy.
+ * @param text JSON from the system clipboard; used when it is an Archboard design (a copy from another
+ *   tab), otherwise the in-memory clipboard is pasted
+ * @returns the number of nodes pasted
+ */
+export function paste(store: AppStore, text?: string): number {
+  const state = store.getState();
+  if (text !== undefined && text.trim().startsWith('{') && text !== clipboard?.text) {
+    const read = loadDesignText(text, state.content.catalog);
+    if (read.ok && read.design.nodes.length) clipboard = { fragment: read.design, text, pastes: 0 };
+  }
+  if (!clipboard) return 0;
+  clipboard.pastes++;
+  return insert(store, clipboard.fragment, PASTE_OFFSET * clipboard.pastes);
+}
+
+/** Copies and pastes the selection in one step, without touching the clipboard. */
+export function duplicateSelection(store: AppStore): number {
+  const { design, selection } = store.getState();
+  const fragment = copyFragment(design, selection.nodeIds);
+  return fragment ? insert(store, fragment, PASTE_OFFSET) : 0;
+}
+
+function insert(store: AppStore, fragment: Fragment, offset: number): number {
+  const state = store.getState();
+  const { nodes, edges } = pasteFragment(state.design, fragment, { x: offset, y: offset });
+  const before = state.design;
+  state.dispatch({ type: 'addNodes', nodes, edges });
+  if (store.getState().design === before) return 0;
+  store.getState().select({ nodeIds: nodes.map((n) => n.id), edgeIds: edges.map((e) => e.id) });
+  return nodes.length;
+}
+
+/** Selects every node and edge. */
+export function selectAll(store: AppStore): void {
+  const { design } = store.getState();
+  store.getState().select({ nodeIds: design.nodes.map((n) => n.id), edgeIds: design.edges.map((e) => e.id) });
+  if (design.nodes.length) store.getState().setRightTab('inspector');
+}
+
+/**
+ * Moves the selected nodes by (dx, dy) canvas px; presses in a quick burst make one undo step.
+ * Members of a selected group move with it already, so they are not moved again.
+ */
+export function nudgeSelection(store: AppStore, dx: number, dy: number): void {
+  const { design, selection } = store.getState();
+  const ids = new Set(selection.nodeIds);
+  const positions: Positions = {};
+  for (const n of design.nodes) if (ids.has(n.id) && !(n.parentId !== undefined && ids.has(n.parentId))) positions[n.id] = { x: n.position.x + dx, y: n.position.y + dy };
+  if (Object.keys(positions).length) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: 'nudge' });
+}
+
+/**
+ * Aligns or distributes boxes (absolute canvas px, from the canvas's measured nodes) as one
+ * `moveNodes`. `offsets` turn absolute positions back into the design's (relative to a group).
+ */
+export function arrangeBoxes(store: AppStore, boxes: readonly Box[], op: { align: Alignment } | { distribute: Axis }, offsets: ReadonlyMap<string, { x: number; y: number }>): boolean {
+  const moved = 'align' in op ? align(boxes, op.align) : distribute(boxes, op.distribute);
+  const positions: Positions = {};
+  for (const [id, p] of Object.entries(moved)) {
+    const o = offsets.get(id) ?? { x: 0, y: 0 };
+    positions[id] = { x: p.x - o.x, y: p.y - o.y };
+  }
+  if (!Object.keys(positions).length) return false;
+  store.getState().dispatch({ type: 'moveNodes', positions });
+  return true;
+}

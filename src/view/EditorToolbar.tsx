@@ -1,0 +1,68 @@
+/** Toolbar pieces of the editor: SVG export, Share, and the snap-to-grid toggle. */
+import { useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
+import { downloadUrl } from '../adapters/download.ts';
+import { useApp, useAppStore } from '../store/context.tsx';
+import { useEditorUi } from './editor-ui.ts';
+import { IconImage, IconLink } from './icons.tsx';
+import { shareDesign } from './ShareLink.tsx';
+
+/** Exports the whole diagram (not just what is in view) as SVG, cropped to the nodes plus padding. */
+export function SvgExportButton() {
+  const store = useAppStore();
+  const empty = useApp((s) => s.design.nodes.length === 0);
+  const { getNodes, getNodesBounds } = useReactFlow();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    const viewport = document.querySelector<HTMLElement>('.canvas .react-flow__viewport');
+    if (!viewport) return;
+    setBusy(true);
+    const name = `${store.getState().scenarioId ?? 'archboard'}-design.svg`;
+    try {
+      const canvas = document.querySelector<HTMLElement>('.canvas') ?? document.body;
+      const backgroundColor = getComputedStyle(canvas).getPropertyValue('--ab-canvas-bg').trim() || '#ffffff';
+      const { diagramToSvg } = await import('../adapters/export-png.ts');
+      const nodes = getNodes();
+      downloadUrl(await diagramToSvg(viewport, nodes, { backgroundColor, padding: 32, bounds: getNodesBounds(nodes) }), name);
+      store.getState().toast('success', `Exported ${name}.`);
+    } catch (e) {
+      store.getState().toast('error', 'Could not export the image.', e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="btn btn-quiet" title="Export the diagram as an SVG image" onClick={() => void run()} disabled={empty || busy}>
+      <IconImage /> <span className="btn-label">SVG</span>
+    </button>
+  );
+}
+
+/** Copies a link holding the design (in the address fragment) and shows it. */
+export function ShareButton() {
+  const store = useAppStore();
+  const empty = useApp((s) => s.design.nodes.length === 0);
+  return (
+    <button type="button" className="btn btn-quiet" title="Share: copy a link that opens this design read-only (the design travels in the link, not through a server)" onClick={() => void shareDesign(store)} disabled={empty}>
+      <IconLink /> <span className="btn-label">Share</span>
+    </button>
+  );
+}
+
+export function SnapToggle() {
+  const snap = useEditorUi((s) => s.snap);
+  return (
+    <button
+      type="button"
+      className={`btn btn-quiet btn-icon btn-toggle${snap ? ' is-on' : ''}`}
+      title={snap ? 'Snap to grid: on (nodes and arrow-key moves land on an 8-px grid)' : 'Snap to grid: off'}
+      aria-label="Snap to grid"
+      aria-pressed={snap}
+      onClick={() => useEditorUi.getState().setSnap(!snap)}
+    >
+      <svg width="16" height="16" viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">
+        {[3, 8, 13].flatMap((x) => [3, 8, 13].map((y) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.4" />))}
+      </svg>
+    </button>
+  );
+}

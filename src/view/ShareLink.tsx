@@ -1,0 +1,178 @@
+/**
+ * Share links in the view: the Share action (link to the clipboard and shown in a dialog), opening a
+ * link at start or when the address's fragment changes (read-only view with a banner: "Make a copy"
+ * or back to your design), and the editor's dialogs (share link, draw.io import report).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { decodeShareLink, encodeShareLink, isShareFragment } from '../domain/share-link.ts';
+import type { AppStore } from '../store/app-store.ts';
+import { useApp, useAppStore } from '../store/context.tsx';
+import { closeShared, copyShared, openShared } from '../store/shared-view.ts';
+import { Dialog } from './Dialog.tsx';
+import { useEditorUi } from './editor-ui.ts';
+import { IconAlert } from './icons.tsx';
+import './editor.css';
+
+/** Removes `#d=...` from the address without reloading or adding a history entry. */
+function clearFragment() {
+  if (isShareFragment(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
+}
+
+/** Puts the design in a link, copies it to the clipboard when the browser allows, and shows it. */
+export async function shareDesign(store: AppStore): Promise<void> {
+  const encoded = encodeShareLink(store.getState().design);
+  if (!encoded.ok) return void store.getState().toast('error', 'Could not make a share link.', encoded.message);
+  const url = `${location.origin}${location.pathname}${location.search}#${encoded.fragment}`;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    copied = true;
+  } catch {
+    // No clipboard permission: the dialog shows the link to copy by hand.
+  }
+  useEditorUi.getState().showDialog({ kind: 'share', url, copied });
+}
+
+/** Opens the shared design in the address's fragment, now and whenever the fragment changes. */
+export function useShareLinkOpening(store: AppStore): void {
+  useEffect(() => {
+    const open = () => {
+      if (!isShareFragment(location.hash)) return;
+      const result = decodeShareLink(location.hash, store.getState().content.catalog);
+      if (result.ok) openShared(store, result.design);
+      else
+        store.getState().showProblems({
+          title: 'Could not open the shared link',
+          intro: 'The shared design was not opened, and your own design is unchanged. What is wrong with the link:',
+          problems: result.problems,
+        });
+    };
+    open();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, [store]);
+}
+
+/** The banner over a shared design: read-only, with "Make a copy" and a way back to your design. */
+export function SharedBanner() {
+  const store = useAppStore();
+  const shared = useApp((s) => !!s.readOnly);
+  if (!shared) return null;
+  return (
+    <div className="banner banner-info shared-banner" role="region" aria-label="Shared design">
+      <IconAlert size={18} />
+      <div className="banner-body">
+        <p className="banner-title">Shared design — read-only</p>
+        <p className="small">You are looking at a design someone shared with a link. Your own design is kept as it was.</p>
+        <div className="banner-actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              copyShared(store);
+              clearFragment();
+            }}
+          >
+            Make a copy
+          </button>
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={() => {
+              closeShared(store);
+              clearFragment();
+            }}
+          >
+            Back to my design
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The share-link dialog and the draw.io import report. */
+export function EditorDialogs() {
+  const dialog = useEditorUi((s) => s.dialog);
+  const close = () => useEditorUi.getState().showDialog(undefined);
+  if (!dialog) return null;
+  if (dialog.kind === 'share') return <ShareDialog url={dialog.url} copied={dialog.copied} onClose={close} />;
+  return (
+    <Dialog
+      title={`Imported ${dialog.fileName}`}
+      onClose={close}
+      actions={
+        <button type="button" className="btn btn-primary" data-autofocus onClick={close}>
+          Close
+        </button>
+      }
+    >
+      <p>
+        {dialog.nodes} shapes became services or groups and {dialog.edges} connectors became connections. Undo ({'Ctrl+Z'}) brings your previous design back.
+        {dialog.pageCount > 1 ? ` The file has ${dialog.pageCount} pages; the first one was imported.` : ''}
+      </p>
+      {dialog.unmapped.length === 0 ? (
+        <p>Everything in the diagram was mapped.</p>
+      ) : (
+        <>
+          <p>
+            Not imported ({dialog.unmapped.length}) — add these by hand if you need them:
+          </p>
+          <ul className="problem-list unmapped-list" aria-label="Not imported">
+            {dialog.unmapped.slice(0, 100).map((u) => (
+              <li key={u.cellId}>
+                <code className="problem-path">{u.shape}</code>
+                <span className="problem-message">
+                  cell <code>{u.cellId}</code>: {u.reason}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {dialog.unmapped.length > 100 && <p className="muted small">…and {dialog.unmapped.length - 100} more.</p>}
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+function ShareDialog({ url, copied, onClose }: { url: string; copied: boolean; onClose(): void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [status, setStatus] = useState(copied ? 'The link is on your clipboard.' : 'Copy the link below.');
+  return (
+    <Dialog
+      title="Share this design"
+      onClose={onClose}
+      actions={
+        <>
+          <button
+            type="button"
+            className="btn"
+            onClick={async () => {
+              input.current?.select();
+              try {
+                await navigator.clipboard.writeText(url);
+                setStatus('Copied.');
+              } catch {
+                setStatus('Your browser did not allow copying: press Ctrl+C now (the link is selected).');
+              }
+            }}
+          >
+            Copy link
+          </button>
+          <button type="button" className="btn btn-primary" data-autofocus onClick={onClose}>
+            Done
+          </button>
+        </>
+      }
+    >
+      <p>Anyone with this link sees your design read-only and can make their own copy. The design travels inside the link (after the #), so it is never sent to a server.</p>
+      <label className="field-label" htmlFor="share-url">
+        Link ({url.length.toLocaleString('en-US')} characters)
+      </label>
+      <input id="share-url" ref={input} className="share-url" type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+      <p className="small" role="status">
+        {status}
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * View state of the editor that is not part of the design: snap to grid (a preference kept in
+ * storage), which note or edge label is being edited on the canvas, and the editor's dialogs (share
+ * link, draw.io import report). A small zustand store of its own, so the app store stays the design's.
+ */
+import { create } from 'zustand';
+import type { UnmappedCell } from '../domain/drawio.ts';
+
+export type EditorDialog =
+  | { kind: 'share'; url: string; copied: boolean }
+  | { kind: 'drawio'; fileName: string; nodes: number; edges: number; unmapped: UnmappedCell[]; pageCount: number };
+
+export interface EditorUi {
+  snap: boolean;
+  /** The note (node id) or edge whose text is being edited on the canvas. */
+  editing: { kind: 'note' | 'edge'; id: string } | undefined;
+  dialog: EditorDialog | undefined;
+  setSnap(on: boolean): void;
+  edit(target: EditorUi['editing']): void;
+  showDialog(dialog: EditorDialog | undefined): void;
+}
+
+const SNAP_KEY = 'archboard:pref:snap';
+function readSnap(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(SNAP_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+export const useEditorUi = create<EditorUi>()((set) => ({
+  snap: readSnap(),
+  editing: undefined,
+  dialog: undefined,
+  setSnap: (snap) => {
+    set({ snap });
+    try {
+      globalThis.localStorage?.setItem(SNAP_KEY, snap ? 'on' : 'off');
+    } catch {
+      // storage disabled: the choice lasts for this tab
+    }
+  },
+  edit: (editing) => set({ editing }),
+  showDialog: (dialog) => set({ dialog }),
+}));
+
+/** Grid step in canvas px (snap to grid and arrow-key nudges). */
+export const GRID = 8;

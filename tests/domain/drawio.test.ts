@@ -1,0 +1,112 @@
+/** draw.io import: AWS 2019+ shapes map to catalog entries, connectors to edges, groups to groups. */
+import { describe, expect, it } from 'vitest';
+import { loadDesign } from '../../src/domain/design.ts';
+import { mapDrawioCells, shapeName, textOf, type DrawioCell } from '../../src/domain/drawio.ts';
+import { content } from '../support/designs.ts';
+
+const { catalog } = content;
+const icon = (id: string, res: string, x: number, y: number, parent = '1', value = ''): DrawioCell => ({
+  id,
+  parent,
+  value,
+  vertex: true,
+  style: `sketch=0;outlineConnect=0;html=1;aspect=fixed;shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.${res};`,
+  geometry: { x, y, width: 78, height: 78 },
+});
+const edge = (id: string, source: string | undefined, target: string | undefined, value = ''): DrawioCell => ({ id, parent: '1', edge: true, source, target, value, style: 'edgeStyle=orthogonalEdgeStyle;html=1;' });
+const base: DrawioCell[] = [{ id: '0' }, { id: '1', parent: '0' }];
+
+describe('shapeName', () => {
+  it.each([
+    ['shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.kinesis_data_streams;', 'kinesis_data_streams', 'shape'],
+    ['sketch=0;shape=mxgraph.aws4.productIcon;prIcon=mxgraph.aws4.glue;', 'glue', 'shape'],
+    ['outlineConnect=0;shape=mxgraph.aws4.lambda_function;', 'lambda_function', 'shape'],
+    ['shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc;strokeColor=#248814;', 'group_vpc', 'group'],
+    ['shape=mxgraph.cisco.routers.router;', 'mxgraph.cisco.routers.router', 'shape'],
+  ])('%s -> %s', (style, name, kind) => {
+    expect(shapeName(style)).toEqual({ name, kind });
+  });
+
+  it('is undefined for a plain rectangle', () => {
+    expect(shapeName('rounded=0;whiteSpace=wrap;html=1;')).toBeUndefined();
+  });
+});
+
+describe('textOf', () => {
+  it('strips HTML and decodes entities', () => {
+    expect(textOf('<div>Telemetry<br>stream &amp;&nbsp;replay</div><div>(7&#160;days)</div>')).toBe('Telemetry stream & replay (7 days)');
+  });
+});
+
+describe('mapDrawioCells', () => {
+  it('maps services, keeps positions, and turns connectors into edges with their labels', () => {
+    const cells = [...base, icon('a', 'iot_core', 40, 100), icon('b', 'kinesis_data_streams', 240, 100, '1', 'Telemetry<br>stream'), { ...icon('c', 's3', 440, 100), style: 'shape=mxgraph.aws4.s3;' }, edge('e1', 'a', 'b', '<b>MQTT</b>'), edge('e2', 'b', 'c')];
+    const { design, unmapped } = mapDrawioCells(cells, catalog);
+    expect(unmapped).toEqual([]);
+    expect(design.nodes.map((n) => [n.service, n.position, n.label])).toEqual([
+      ['aws-iot-core', { x: 40, y: 100 }, undefined],
+      ['amazon-kinesis-data-streams', { x: 240, y: 100 }, 'Telemetry stream'],
+      ['amazon-s3', { x: 440, y: 100 }, undefined],
+    ]);
+    const [iot, kds, s3] = design.nodes.map((n) => n.id);
+    expect(design.edges.map((e) => [e.source, e.target, e.settings?.label])).toEqual([
+      [iot, kds, 'MQTT'],
+      [kds, s3, undefined],
+    ]);
+    expect(loadDesign(design, catalog).ok).toBe(true);
+  });
+
+  it('scales positions and group sizes by the given factor', () => {
+    const cells = [...base, { id: 'r', parent: '1', vertex: true, style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_region;', value: 'eu-west-1', geometry: { x: 10, y: 20, width: 400, height: 200 } }, icon('g', 'glue', 30, 40, 'r')];
+    const { design } = mapDrawioCells(cells, catalog, { scale: 2 });
+    expect(design.nodes.map((n) => [n.service, n.position, n.size, n.parentId])).toEqual([
+      ['aws-region', { x: 20, y: 40 }, { width: 800, height: 400 }, undefined],
+      ['aws-glue', { x: 60, y: 80 }, undefined, design.nodes[0]!.id],
+    ]);
+  });
+
+  it('maps Region, VPC and AWS Cloud groups to Archboard groups, members relative to them', () => {
+    const group = (id: string, icon: string, parent: string, x: number, y: number): DrawioCell => ({ id, parent, vertex: true, style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${icon};container=1;`, geometry: { x, y, width: 600, height: 300 } });
+    const cells = [...base, group('cloud', 'group_aws_cloud_alt', '1', 0, 0), group('region', 'group_region', 'cloud', 20, 30), group('vpc', 'group_vpc', 'region', 20, 30), icon('db', 'dynamodb', 50, 60, 'vpc')];
+    const { design, unmapped } = mapDrawioCells(cells, catalog);
+    expect(unmapped).toEqual([]);
+    const byService = new Map(design.nodes.map((n) => [n.service, n]));
+    expect(byService.get('aws-region')!.parentId).toBe(byService.get('aws-account')!.id);
+    expect(byService.get('amazon-vpc')!.parentId).toBe(byService.get('aws-region')!.id);
+    expect(byService.get('amazon-dynamodb')).toMatchObject({ parentId: byService.get('amazon-vpc')!.id, position: { x: 50, y: 60 } });
+    expect(loadDesign(design, catalog).ok).toBe(true);
+  });
+
+  it('makes a member of an unmapped group absolute and lists the group', () => {
+    const cells = [...base, { id: 'sg', parent: '1', vertex: true, style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;', geometry: { x: 300, y: 200, width: 200, height: 100 } }, icon('q', 'athena', 10, 20, 'sg')];
+    const { design, unmapped } = mapDrawioCells(cells, catalog);
+    expect(design.nodes).toEqual([expect.objectContaining({ service: 'amazon-athena', position: { x: 310, y: 220 } })]);
+    expect(design.nodes[0]!.parentId).toBeUndefined();
+    expect(unmapped).toEqual([{ cellId: 'sg', shape: 'group_security_group', reason: 'no matching Archboard group' }]);
+  });
+
+  it('lists shapes without a match and connectors it cannot keep, by cell id', () => {
+    const cells = [...base, icon('s', 's3', 0, 0), icon('bk', 'backup', 200, 0), { id: 'box', parent: '1', vertex: true, value: 'On-prem', style: 'rounded=1;whiteSpace=wrap;html=1;', geometry: { x: 0, y: 200, width: 120, height: 60 } }, edge('x1', 's', 'bk'), edge('x2', 's', undefined), edge('x3', 's', 's')];
+    const { design, unmapped } = mapDrawioCells(cells, catalog);
+    expect(design.nodes.map((n) => n.service)).toEqual(['amazon-s3']);
+    expect(design.edges).toEqual([]);
+    expect(unmapped.map((u) => [u.cellId, u.shape])).toEqual([
+      ['bk', 'backup'],
+      ['box', 'shape without a name'],
+      ['x1', 'connector'],
+      ['x2', 'connector'],
+      ['x3', 'connector'],
+    ]);
+  });
+
+  it('turns a text cell into a text note', () => {
+    const { design } = mapDrawioCells([...base, { id: 't', parent: '1', vertex: true, value: 'Why <b>Kinesis</b>', style: 'text;html=1;align=center;', geometry: { x: 5, y: 6, width: 100, height: 20 } }], catalog);
+    expect(design.nodes).toEqual([{ id: 'note-1', service: 'text-note', position: { x: 5, y: 6 }, settings: { text: 'Why Kinesis' } }]);
+  });
+
+  it('maps every service in its table to a catalog entry', async () => {
+    const table = (await import('../../src/domain/drawio-shapes.json')).default;
+    for (const id of [...Object.values(table.shapes), ...Object.values(table.groups)]) expect(catalog.byId.has(id), id).toBe(true);
+    for (const id of Object.values(table.groups)) expect(catalog.byId.get(id)!.group, id).toBe(true);
+  });
+});
