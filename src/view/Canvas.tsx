@@ -105,53 +105,27 @@ function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<st
       const live = resizing[n.id];
       let item: NodeCacheItem;
       if (prev && prev.design === n && prev.pos === pos && prev.size === size && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.load === load && prev.live === live) item = prev;
-      else if (entry.group) {
-        const box = live ?? n.size ?? DEFAULT_GROUP_SIZE;
-        const reuseData = prev && prev.node.type === 'group-box' && prev.design.label === n.label && prev.design.settings === n.settings && prev.severity === severity && prev.messages === messages;
-        item = {
-          design: n,
-          pos,
-          size,
+      else {
+        // What every flow node has; groups and services differ in type, box and data.
+        const base = { pos, size, selected: isSelected, severity, messages, load, live, design: n };
+        const common = {
+          id: n.id,
+          position: pos ?? n.position,
           selected: isSelected,
-          severity,
-          messages,
-          load,
-          live,
-          node: {
-            id: n.id,
-            type: 'group-box',
-            position: pos ?? n.position,
-            selected: isSelected,
-            zIndex: -1,
-            width: box.width,
-            height: box.height,
-            ...(n.parentId !== undefined ? { parentId: n.parentId } : {}),
-            ...(size ? { measured: size } : {}),
-            data: reuseData ? (prev.node as GroupFlowNode).data : { entry, label: n.label, settings: withDefaults(entry, n.settings), severity, messages: msgList },
-          },
+          ...(n.parentId !== undefined ? { parentId: n.parentId } : {}),
+          ...(size ? { measured: size } : {}),
         };
-      } else {
-        const reuseData = prev && prev.node.type === 'service' && prev.design.label === n.label && prev.design.service === n.service && prev.severity === severity && prev.messages === messages && prev.load === load;
-        item = {
-          design: n,
-          pos,
-          size,
-          selected: isSelected,
-          severity,
-          messages,
-          load,
-          live,
-          node: {
-            id: n.id,
-            // A text note is drawn as a sticky note (NoteNode), with the same data.
-            type: (n.service === 'text-note' ? 'note' : 'service') as 'service',
-            position: pos ?? n.position,
-            selected: isSelected,
-            ...(n.parentId !== undefined ? { parentId: n.parentId } : {}),
-            ...(size ? { measured: size } : {}),
-            data: reuseData ? (prev.node as ServiceFlowNode).data : { entry, label: n.label || entry.shortName, severity, messages: msgList, load },
-          },
-        };
+        if (entry.group) {
+          const box = live ?? n.size ?? DEFAULT_GROUP_SIZE;
+          const reuseData = prev && prev.node.type === 'group-box' && prev.design.label === n.label && prev.design.settings === n.settings && prev.severity === severity && prev.messages === messages;
+          const data = reuseData ? (prev.node as GroupFlowNode).data : { entry, label: n.label, settings: withDefaults(entry, n.settings), severity, messages: msgList };
+          item = { ...base, node: { ...common, type: 'group-box', zIndex: -1, width: box.width, height: box.height, data } };
+        } else {
+          const reuseData = prev && prev.node.type !== 'group-box' && prev.design.label === n.label && prev.design.service === n.service && prev.severity === severity && prev.messages === messages && prev.load === load;
+          const data = reuseData ? (prev.node as ServiceFlowNode).data : { entry, label: n.label || entry.shortName, severity, messages: msgList, load };
+          // A text note is drawn as a sticky note (NoteNode), with the same data.
+          item = { ...base, node: { ...common, type: (n.service === 'text-note' ? 'note' : 'service') as 'service', data } };
+        }
       }
       next.set(n.id, item);
       out.push(item.node);
