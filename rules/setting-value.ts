@@ -21,7 +21,7 @@ export default defineRule({
     requirePresent: z.boolean().default(false),
   }).refine((p) => p.equals !== undefined || p.minimum !== undefined, { message: 'give "equals" or "minimum"' }),
   check(design, params, ctx) {
-    const nodes = design.nodesOf(params.kinds).filter((n) => n.entry.settings[params.setting]);
+    const nodes = design.nodesOf(params.kinds).filter((n) => Object.hasOwn(n.entry.settings, params.setting));
     if (!nodes.length) {
       const what = describeKinds(params.kinds, ctx.catalog);
       if (params.requirePresent) return ctx.fail({ message: `${sentenceCase(what)} is missing from the design.`, remediation: `Add ${what} from the palette.` });

@@ -5,7 +5,7 @@
  * integrity, and reports every problem with its JSON path.
  */
 import { z } from 'zod';
-import { jsonPath, settingValueSchema, type Catalog, type Settings } from './catalog.ts';
+import { jsonPath, settingValueSchema, type Catalog, type Settings, type SettingSpec } from './catalog.ts';
 
 export const DESIGN_FORMAT = 'archboard.design';
 export const DESIGN_VERSION = 2;
@@ -65,7 +65,7 @@ export interface EdgeSettings {
 export const EDGE_SETTINGS = {
   tls: { type: 'boolean', label: 'Encrypted in transit (TLS)', default: true, help: 'HTTPS/TLS 1.2+ on the connection, as AWS endpoints require by default; MQTT over TLS for devices.' },
   label: { type: 'string', label: 'Label', default: '', maxLength: 80 },
-} as const;
+} as const satisfies Record<keyof EdgeSettings, SettingSpec>;
 const edgeSettingsSchema = z.strictObject({ tls: z.boolean().optional(), label: z.string().max(80).optional() });
 
 /** An empty design for a scenario. */
@@ -128,7 +128,8 @@ export function loadDesign(data: unknown, catalog: Catalog): LoadResult {
       return;
     }
     for (const [key, value] of Object.entries(node.settings ?? {})) {
-      const spec = entry.settings[key];
+      // Own keys only: a setting named like an Object method ("valueOf") is not a setting.
+      const spec = Object.hasOwn(entry.settings, key) ? entry.settings[key] : undefined;
       if (!spec) {
         problems.push({ path: `$.nodes[${i}].settings${jsonPath([key]).slice(1)}`, message: `${entry.name} has no setting "${key}"` });
         continue;

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { CATEGORY_META, settingApplies, withDefaults, type SettingSpec } from '../domain/catalog.ts';
 import { EDGE_SETTINGS, type DesignEdge, type DesignNode } from '../domain/design.ts';
+import type { Severity } from '../domain/scenario.ts';
 import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { NodeNoteField } from './practice/NodeNoteField.tsx';
@@ -93,14 +94,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
       {findings.length > 0 && (
         <section className="inspector-section">
           <h4>Feedback on this service</h4>
-          <ul className="mini-findings">
-            {findings.map((f, i) => (
-              <li key={i} className={`sev-${f.severity}`}>
-                <StatusIcon status="fail" severity={f.severity} />
-                <span>{f.message}</span>
-              </li>
-            ))}
-          </ul>
+          <MiniFindings findings={findings} />
         </section>
       )}
 
@@ -208,18 +202,11 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
         <strong>{name(edge.source)}</strong> <span aria-label="to">→</span> <strong>{name(edge.target)}</strong>
       </p>
       {findings.length > 0 && (
-        <ul className="mini-findings">
-          {findings.map((f, i) => (
-            <li key={i} className={`sev-${f.severity}`}>
-              <StatusIcon status="fail" severity={f.severity} />
-              <span>{f.message}</span>
-            </li>
-          ))}
-        </ul>
+        <MiniFindings findings={findings} />
       )}
       <section className="inspector-section">
         <h4>Settings</h4>
-        <SettingField name="tls" spec={EDGE_SETTINGS.tls as unknown as SettingSpec} value={edge.settings?.tls ?? EDGE_SETTINGS.tls.default} onCommit={(v) => set({ tls: v as boolean })} />
+        <SettingField name="tls" spec={EDGE_SETTINGS.tls} value={edge.settings?.tls ?? EDGE_SETTINGS.tls.default} onCommit={(v) => set({ tls: v as boolean })} />
         <div className="field">
           <label className="field-label" htmlFor={`edge-label-${edge.id}`}>
             {EDGE_SETTINGS.label.label}
@@ -231,5 +218,19 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
         <IconTrash /> Delete connection
       </button>
     </div>
+  );
+}
+
+/** The findings on the selected node or connection, one line each with its severity. */
+function MiniFindings({ findings }: { findings: readonly { severity: Severity; message: string }[] }) {
+  return (
+    <ul className="mini-findings">
+      {findings.map((f, i) => (
+        <li key={i} className={`sev-${f.severity}`}>
+          <StatusIcon status="fail" severity={f.severity} />
+          <span>{f.message}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

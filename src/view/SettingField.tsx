@@ -147,39 +147,21 @@ function IntegerInput({ id, name, spec, value, describedBy, invalid, onDraft }: 
 function TextInput({ id, name, value, maxLength, describedBy, invalid, placeholder, onDraft, same }: { id: string; name: string; value: string; maxLength?: number; describedBy: string | undefined; invalid: boolean; placeholder?: string; onDraft(text: string): void; same?: (draft: string, value: string) => boolean }) {
   const [draft, setDraft] = useDraft(value, same);
   // Long text (a note's text) gets a multi-line box.
-  if (maxLength !== undefined && maxLength > 200)
-    return (
-      <textarea
-        id={id}
-        name={name}
-        rows={5}
-        value={draft}
-        maxLength={maxLength}
-        placeholder={placeholder}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          onDraft(e.target.value);
-        }}
-      />
-    );
-  return (
-    <input
-      id={id}
-      name={name}
-      type="text"
-      value={draft}
-      maxLength={maxLength}
-      placeholder={placeholder}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
-      onChange={(e) => {
-        setDraft(e.target.value);
-        onDraft(e.target.value);
-      }}
-    />
-  );
+  const props = {
+    id,
+    name,
+    value: draft,
+    maxLength,
+    placeholder,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy,
+    onChange: (e: { target: { value: string } }) => {
+      setDraft(e.target.value);
+      onDraft(e.target.value);
+    },
+  };
+  // Long texts (notes) get a multi-line box.
+  return maxLength !== undefined && maxLength > 200 ? <textarea rows={5} {...props} /> : <input type="text" {...props} />;
 }
 
 interface Row {

@@ -42,6 +42,7 @@ describe('loadDesign', () => {
     ['an edge id equal to a node id', (d) => (d.edges[0].id = 'k'), '$.edges[0].id', /duplicate id/],
     ['a setting out of range', (d) => (d.nodes[1].settings.shardCount = 0), '$.nodes[1].settings.shardCount', /too small|>=/],
     ['a setting the service does not have', (d) => (d.nodes[1].settings.colour = 'red'), '$.nodes[1].settings.colour', /no setting "colour"/],
+    ['a setting named like an Object method (found by the fuzz test)', (d) => (d.nodes[1].settings.valueOf = null), '$.nodes[1].settings.valueOf', /no setting "valueOf"/],
     ['an enum value not offered', (d) => (d.nodes[1].settings.capacityMode = 'turbo'), '$.nodes[1].settings.capacityMode', /one of/],
     ['a missing position', (d) => delete d.nodes[0].position, '$.nodes[0].position', /.+/],
     ['an extra top-level key', (d) => (d.layout = {}), '$', /layout/],
