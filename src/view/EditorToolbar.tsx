@@ -1,35 +1,21 @@
 /** Toolbar pieces of the editor: SVG export, Share, and the snap-to-grid toggle. */
-import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
-import { downloadUrl } from '../adapters/download.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { useEditorUi } from './editor-ui.ts';
 import { IconImage, IconLink } from './icons.tsx';
 import { shareDesign } from './ShareLink.tsx';
+import { downloadImage, useDiagramCapture } from './export-image.ts';
 
 /** Exports the whole diagram (not just what is in view) as SVG, cropped to the nodes plus padding. */
 export function SvgExportButton() {
   const store = useAppStore();
   const empty = useApp((s) => s.design.nodes.length === 0);
-  const { getNodes, getNodesBounds } = useReactFlow();
+  const capture = useDiagramCapture();
   const [busy, setBusy] = useState(false);
   const run = async () => {
-    const viewport = document.querySelector<HTMLElement>('.canvas .react-flow__viewport');
-    if (!viewport) return;
     setBusy(true);
-    const name = `${store.getState().scenarioId ?? 'archboard'}-design.svg`;
-    try {
-      const canvas = document.querySelector<HTMLElement>('.canvas') ?? document.body;
-      const backgroundColor = getComputedStyle(canvas).getPropertyValue('--ab-canvas-bg').trim() || '#ffffff';
-      const { diagramToSvg } = await import('../adapters/export-png.ts');
-      const nodes = getNodes();
-      downloadUrl(await diagramToSvg(viewport, nodes, { backgroundColor, padding: 32, bounds: getNodesBounds(nodes) }), name);
-      store.getState().toast('success', `Exported ${name}.`);
-    } catch (e) {
-      store.getState().toast('error', 'Could not export the image.', e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    await downloadImage(store, `${store.getState().scenarioId ?? 'archboard'}-design.svg`, async () => (await capture('svg')).url);
+    setBusy(false);
   };
   return (
     <button type="button" className="btn btn-quiet" title="Export the diagram as an SVG image" onClick={() => void run()} disabled={empty || busy}>

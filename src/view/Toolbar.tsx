@@ -2,7 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useRef, useState } from 'react';
 import { serializeDesign } from '../domain/design.ts';
-import { downloadText, downloadUrl } from '../adapters/download.ts';
+import { downloadText } from '../adapters/download.ts';
 import { activeScenario } from '../store/app-store.ts';
 import { useApp, useAppStore, useHistoryAvailability } from '../store/context.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -10,6 +10,7 @@ import { IconBook, IconDownload, IconFit, IconImage, IconLayout, IconMoon, IconN
 import { SHORTCUTS } from './shortcuts.ts';
 import { ShareButton, SnapToggle, SvgExportButton } from './EditorToolbar.tsx';
 import { importDrawio, looksLikeDrawio } from './drawio-import.ts';
+import { downloadImage, useDiagramCapture } from './export-image.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -20,7 +21,8 @@ export function Toolbar() {
   const hasReference = useApp((s) => !!activeScenario(s));
   const theme = useApp((s) => s.theme);
   const edgeLabels = useApp((s) => s.edgeLabels);
-  const { getNodes, getNodesBounds, fitView } = useReactFlow();
+  const { getNodes, fitView } = useReactFlow();
+  const capture = useDiagramCapture();
   const fileRef = useRef<HTMLInputElement>(null);
   const [confirmNew, setConfirmNew] = useState(false);
   const [busy, setBusy] = useState<'layout' | 'png' | undefined>();
@@ -53,22 +55,9 @@ export function Toolbar() {
   };
 
   const exportPng = async () => {
-    const viewport = document.querySelector<HTMLElement>('.canvas .react-flow__viewport');
-    if (!viewport) return;
     setBusy('png');
-    try {
-      const canvas = document.querySelector<HTMLElement>('.canvas') ?? document.body;
-      const backgroundColor = getComputedStyle(canvas).getPropertyValue('--ab-canvas-bg').trim() || '#ffffff';
-      const { diagramToPng } = await import('../adapters/export-png.ts');
-      // Bounds from React Flow's hook, which knows where nodes inside groups are.
-      const url = await diagramToPng(viewport, getNodes(), { backgroundColor, padding: 32, pixelRatio: 2, bounds: getNodesBounds(getNodes()) });
-      downloadUrl(url, `${baseName()}-design.png`);
-      store.getState().toast('success', `Exported ${baseName()}-design.png.`);
-    } catch (e) {
-      store.getState().toast('error', 'Could not export the image.', e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(undefined);
-    }
+    await downloadImage(store, `${baseName()}-design.png`, async () => (await capture('png')).url);
+    setBusy(undefined);
   };
 
   const autoLayout = async () => {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { colourDistance, decodePng, hexToRgb, pixel } from './png.ts';
+import { watchErrors } from './support.ts';
 
 const KEY = 'archboard:design:iot-5tb-day';
 const doc = (nodes: unknown[], edges: unknown[] = []) => JSON.stringify({ format: 'archboard.design', version: 2, scenarioId: 'iot-5tb-day', nodes, edges });
@@ -42,13 +43,6 @@ async function tabTo(page: Page, selector: string, max = 400) {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
   }
   throw new Error(`Tab never reached ${selector}`);
-}
-
-function watchErrors(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
 }
 
 test('keyboard only: build a three-service pipeline, connect it, open a finding', async ({ page }, testInfo) => {

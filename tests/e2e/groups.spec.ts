@@ -5,6 +5,7 @@
  * design is still there).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { dragMouse, watchErrors } from './support.ts';
 
 const node = (page: Page, service: string) => page.locator(`.react-flow__node:has([data-service="${service}"])`);
 
@@ -24,18 +25,8 @@ async function savedNodes(page: Page): Promise<{ id: string; service: string; pa
 }
 const parentOf = async (page: Page, service: string) => (await savedNodes(page)).find((n) => n.service === service)?.parentId ?? null;
 
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 6 });
-  await page.mouse.move(to.x, to.y, { steps: 6 });
-  await page.mouse.up();
-}
-
 test('groups: add a Region, drop a service in, move it with the group, drag it out, undo, reload', async ({ page }, testInfo) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchErrors(page);
   await page.goto('/');
 
   // The Region group from the palette's "Groups" section, dropped with its centre at (420, 300).
@@ -53,7 +44,7 @@ test('groups: add a Region, drop a service in, move it with the group, drag it o
   // Moving the group by its caption moves the member with it.
   const caption = (await region.locator('.group-caption').boundingBox())!;
   const before = (await s3.boundingBox())!;
-  await drag(page, { x: caption.x + 20, y: caption.y + caption.height / 2 }, { x: caption.x + 140, y: caption.y + caption.height / 2 + 60 });
+  await dragMouse(page, { x: caption.x + 20, y: caption.y + caption.height / 2 }, { x: caption.x + 140, y: caption.y + caption.height / 2 + 60 });
   await expect.poll(async () => Math.round((await s3.boundingBox())!.x - before.x)).toBeGreaterThan(100);
   const after = (await s3.boundingBox())!;
   expect(Math.abs(after.y - before.y - 60)).toBeLessThan(12);
@@ -62,7 +53,7 @@ test('groups: add a Region, drop a service in, move it with the group, drag it o
 
   // Dragged out onto the empty canvas: no longer in the group.
   const box = (await region.boundingBox())!;
-  await drag(page, { x: after.x + after.width / 2, y: after.y + after.height / 2 }, { x: box.x + box.width + 200, y: box.y + box.height + 80 });
+  await dragMouse(page, { x: after.x + after.width / 2, y: after.y + after.height / 2 }, { x: box.x + box.width + 200, y: box.y + box.height + 80 });
   await expect.poll(() => parentOf(page, 'amazon-s3')).toBeNull();
 
   // One undo puts it back in the group.

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
+import { watchErrors } from './support.ts';
 
 const SCENARIO_DIR = join(PROJECT_ROOT, 'scenarios', 'iot-5tb-day');
 
@@ -27,9 +28,7 @@ async function openTab(page: Page, name: string) {
 }
 
 test('an interview from start to result page, then review, trade-off, comparison, export and history', async ({ page }, testInfo) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchErrors(page);
   await openIot(page);
 
   // Start an interview from the Practice tab with the keyboard (default 5 / 20 / 20 minutes).

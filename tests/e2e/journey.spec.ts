@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { loadContentFromDisk, PROJECT_ROOT } from '../../src/cli/content.ts';
 import { loadDesign } from '../../src/domain/design.ts';
 import { colourDistance, decodePng, hexToRgb, pixel, PNG_SIGNATURE } from './png.ts';
+import { dragMouse, watchErrors } from './support.ts';
 
 const SCENARIO_DIR = join(PROJECT_ROOT, 'scenarios', 'iot-5tb-day');
 const scenario = JSON.parse(readFileSync(join(SCENARIO_DIR, 'scenario.json'), 'utf8')) as { requirements: { id: string; rule: string }[] };
@@ -26,17 +27,11 @@ async function dropService(page: Page, service: string, x: number, y: number) {
 async function connect(page: Page, from: Locator, to: Locator) {
   const a = (await from.locator('.react-flow__handle.source').boundingBox())!;
   const b = (await to.locator('.react-flow__handle.target').boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await page.mouse.up();
+  await dragMouse(page, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, { x: b.x + b.width / 2, y: b.y + b.height / 2 }, 8);
 }
 
 test('a new user builds, fixes, exports, reloads and compares with the reference', async ({ page }, testInfo) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchErrors(page);
 
   await page.goto('/');
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'/);

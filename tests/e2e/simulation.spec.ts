@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
+import { watchErrors } from './support.ts';
 
 const SCENARIO_DIR = join(PROJECT_ROOT, 'scenarios', 'iot-5tb-day');
 const stream = (page: Page) => page.locator('.react-flow__node:has([data-service="amazon-kinesis-data-streams"])');
@@ -24,9 +25,7 @@ async function setTheme(page: Page, theme: 'light' | 'dark') {
 }
 
 test('the bottleneck mark follows the shard count, and the Simulation tab shows latency, storage and cost', async ({ page }, testInfo) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchErrors(page);
 
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());

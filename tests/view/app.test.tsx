@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
 import { App } from '../../src/view/App.tsx';
-import { fixtureContent } from './fixtures.ts';
+import { fixtureContent, fullStorage } from './fixtures.ts';
 import { DESIGN_VERSION } from '../../src/domain/design.ts';
 
 function renderApp({ storage = window.localStorage as Storage | undefined } = {}) {
@@ -133,16 +133,7 @@ describe('persistence', () => {
   });
 
   it('saves as the user goes, and warns once when storage is full while the design stays in memory', async () => {
-    const full: Storage = {
-      length: 0,
-      clear() {},
-      key: () => null,
-      getItem: () => null,
-      removeItem() {},
-      setItem() {
-        throw new DOMException('quota', 'QuotaExceededError');
-      },
-    };
+    const full = fullStorage();
     const { store } = renderApp({ storage: full });
     act(() => void store.getState().addService('amazon-s3', { x: 0, y: 0 }));
     expect(await screen.findByText(/Could not save: storage full — export your design/)).toBeInTheDocument();

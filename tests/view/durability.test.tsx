@@ -11,7 +11,7 @@ import { DESIGN_VERSION } from '../../src/domain/design.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
 import { App } from '../../src/view/App.tsx';
-import { fixtureCatalog, fixtureContent } from './fixtures.ts';
+import { fixtureCatalog, fixtureContent, fullStorage } from './fixtures.ts';
 
 const KEY = 'archboard:design:iot-5tb-day';
 const KEPT = 'archboard:kept-aside:iot-5tb-day:';
@@ -38,16 +38,7 @@ function captureDownloads() {
 
 describe('a full localStorage', () => {
   it('shows the quota error with an Export JSON action that downloads the design kept in memory', async () => {
-    const full: Storage = Object.assign(Object.create(null), {
-      length: 0,
-      clear() {},
-      key: () => null,
-      getItem: () => null,
-      removeItem() {},
-      setItem() {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      },
-    });
+    const full = fullStorage();
     const downloads = captureDownloads();
     const { store, user } = renderApp(full);
     act(() => void store.getState().addService('amazon-s3', { x: 40, y: 40 }));

@@ -123,3 +123,17 @@ export function fixtureContent(): Content {
   const rules: RuleSet = new Map([[capacityRule.id, capacityRule as Rule<unknown>]]);
   return { catalog, rules, scenarios: [{ scenario, reference, commonMistake: reference }] };
 }
+
+/** A Storage whose every write fails as a full localStorage does (QuotaExceededError); reads find nothing. */
+export function fullStorage(): Storage {
+  return {
+    length: 0,
+    clear() {},
+    key: () => null,
+    getItem: () => null,
+    removeItem() {},
+    setItem() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    },
+  };
+}

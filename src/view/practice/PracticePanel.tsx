@@ -2,13 +2,13 @@
  * The Practice tab: start an interview (time box split into phases), submit an attempt, compare with
  * the model answer, the graded export (JSON; PNG with a findings legend), and the attempt history.
  */
-import { useReactFlow } from '@xyflow/react';
 import { useId, useState } from 'react';
 import { applyDeviations, totalHintsUsed } from '../../domain/attempt-notes.ts';
 import { progressOf } from '../../domain/attempts.ts';
 import { findingsLegend, gradedExport } from '../../domain/graded-export.ts';
 import { formatCountdown, PHASE_IDS, PHASE_LABEL, PHASE_MINUTES_RANGE, phaseMinutesProblems, totalMinutes, type PhaseMinutes } from '../../domain/interview.ts';
-import { downloadText, downloadUrl } from '../../adapters/download.ts';
+import { downloadText } from '../../adapters/download.ts';
+import { downloadImage, useDiagramCapture } from '../export-image.ts';
 import { activeScenario } from '../../store/app-store.ts';
 import { useApp, useAppStore } from '../../store/context.tsx';
 import { usePractice, usePracticeStore } from '../../store/practice-context.tsx';
@@ -109,7 +109,7 @@ function AttemptSection() {
   const notesCount = usePractice((s) => Object.keys(s.notes.deviations).length + Object.keys(s.notes.nodeNotes).length);
   const report = useApp((s) => s.report);
   const empty = useApp((s) => s.design.nodes.length === 0);
-  const { getNodes } = useReactFlow();
+  const capture = useDiagramCapture();
   const [busy, setBusy] = useState(false);
   const id = useId();
 
@@ -132,26 +132,16 @@ function AttemptSection() {
 
   const exportPngWithFindings = async () => {
     const s = app.getState();
-    const viewport = document.querySelector<HTMLElement>('.canvas .react-flow__viewport');
-    if (!viewport || !s.report) return;
+    const report = s.report;
+    if (!report) return;
     setBusy(true);
-    try {
-      const canvas = document.querySelector<HTMLElement>('.canvas') ?? document.body;
-      const css = getComputedStyle(canvas);
+    await downloadImage(app, `${s.scenarioId ?? 'archboard'}-findings.png`, async () => {
+      const [{ url: png, css }, { withFindingsLegend }] = await Promise.all([capture('png'), import('../../adapters/png-legend.ts')]);
       const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-      const background = v('--ab-canvas-bg', '#ffffff');
-      const [{ diagramToPng }, { withFindingsLegend }] = await Promise.all([import('../../adapters/export-png.ts'), import('../../adapters/png-legend.ts')]);
-      const png = await diagramToPng(viewport, getNodes(), { backgroundColor: background, padding: 32, pixelRatio: 2 });
-      const legend = findingsLegend(applyDeviations(s.report, practice.getState().notes.deviations), labelOf);
-      const url = await withFindingsLegend(png, legend, { background, text: v('--ab-text', '#1b2230'), muted: v('--ab-muted', '#5c6778'), error: v('--ab-danger', '#d6293e'), warning: v('--ab-warning', '#d97706'), info: v('--ab-accent', '#3b5bdb'), accepted: v('--ab-accepted', '#7048e8'), rule: v('--ab-border', '#e1e4e8') }, 2);
-      const name = `${s.scenarioId ?? 'archboard'}-findings.png`;
-      downloadUrl(url, name);
-      s.toast('success', `Exported ${name}.`);
-    } catch (e) {
-      s.toast('error', 'Could not export the image.', e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+      const legend = findingsLegend(applyDeviations(report, practice.getState().notes.deviations), labelOf);
+      return withFindingsLegend(png, legend, { background: v('--ab-canvas-bg', '#ffffff'), text: v('--ab-text', '#1b2230'), muted: v('--ab-muted', '#5c6778'), error: v('--ab-danger', '#d6293e'), warning: v('--ab-warning', '#d97706'), info: v('--ab-accent', '#3b5bdb'), accepted: v('--ab-accepted', '#7048e8'), rule: v('--ab-border', '#e1e4e8') }, 2);
+    });
+    setBusy(false);
   };
 
   return (

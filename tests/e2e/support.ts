@@ -1,0 +1,22 @@
+/** Helpers the Playwright specs share. */
+import type { Page } from '@playwright/test';
+
+/**
+ * Collects console errors and uncaught page errors from now on; a spec asserts the list is empty at
+ * its end, so a CSP violation or a crash fails it even when the screen looks right.
+ */
+export function watchErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
+/** A mouse drag in page pixels, through the midpoint, in small steps as a hand would move. */
+export async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 6): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps });
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
