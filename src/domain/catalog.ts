@@ -136,6 +136,12 @@ export const settingSpecSchema = z.discriminatedUnion('type', [
      * 10 keeps one record in ten). Such a setting must have `min` >= 1.
      */
     dividesVolume: z.boolean().optional(),
+    /**
+     * The node sends its input as batches of this many records (readings per message): the record
+     * count it outputs is divided by the value while the bytes stay the same. Such a setting needs
+     * `min` >= 1.
+     */
+    batchesRecords: z.boolean().optional(),
     default: z.number().int(),
   }),
   z.strictObject({ type: z.literal('string'), ...settingBase, maxLength: z.number().int().positive().default(200), default: z.string() }),
@@ -196,8 +202,8 @@ export const catalogEntrySchema = z
       const check = settingValueSchema(spec).safeParse(spec.default);
       if (!check.success)
         ctx.addIssue({ code: 'custom', path: ['settings', key, 'default'], message: `default does not fit the setting: ${check.error.issues[0]?.message}` });
-      if (spec.type === 'integer' && spec.dividesVolume && spec.min < 1)
-        ctx.addIssue({ code: 'custom', path: ['settings', key, 'min'], message: 'a setting that divides the volume needs a minimum of at least 1' });
+      if (spec.type === 'integer' && (spec.dividesVolume || spec.batchesRecords) && spec.min < 1)
+        ctx.addIssue({ code: 'custom', path: ['settings', key, 'min'], message: 'a setting that divides the volume or batches records needs a minimum of at least 1' });
       if (spec.type === 'enum')
         spec.options.forEach((o, i) => {
           if (o.volumeFactor !== undefined && !entry.figures[o.volumeFactor])
