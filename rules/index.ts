@@ -14,10 +14,11 @@ import retentionTiers from './retention-tiers.ts';
 import serviceCoverage from './service-coverage.ts';
 import settingValue from './setting-value.ts';
 import sovereignty from './sovereignty.ts';
+import stageCapacity from './stage-capacity.ts';
 import tlsInTransit from './tls-in-transit.ts';
 
 /** Every rule module, in the order the docs list them. */
-export const ALL_RULES: readonly Rule<any>[] = [ingestionCapacity, dataPath, lakeZones, retentionTiers, encryptionAtRest, tlsInTransit, allowedConnections, serviceCoverage, settingValue, failureHandling, privateConnectivity, sovereignty, groupContents, monthlyBudget];
+export const ALL_RULES: readonly Rule<any>[] = [ingestionCapacity, stageCapacity, dataPath, lakeZones, retentionTiers, encryptionAtRest, tlsInTransit, allowedConnections, serviceCoverage, settingValue, failureHandling, privateConnectivity, sovereignty, groupContents, monthlyBudget];
 
 /** All rules, keyed by rule id. */
 export const RULES: RuleSet = new Map(ALL_RULES.map((r) => [r.id, r as Rule<unknown>]));

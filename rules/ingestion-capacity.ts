@@ -1,14 +1,15 @@
 /**
  * ingestion-capacity: the first ingest service the sources' data reaches (a Kinesis data stream, a
- * Firehose delivery stream) can take its load times a headroom factor. Load and capacity are the
- * simulation's (`ctx.simulation()`: the workload split over the sources, fan-out copies, fan-in sums;
- * capacity from the catalog's `writeCapacityMBps`, e.g. 1 MB/s per provisioned shard,
- * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html), so the finding and the
- * canvas's bottleneck mark show the same numbers.
+ * Firehose delivery stream) can take its load times a headroom factor, in every limit it has (bytes/s
+ * and records/s: 1 MB/s or 1,000 records/s per provisioned shard,
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html). Loads and limits are
+ * the simulation's (`ctx.simulation()`), so the finding and the canvas's bottleneck mark show the same
+ * numbers. `stage-capacity` checks every stage; this rule checks only where the data comes in.
  */
 import { z } from 'zod';
+import { describeOverload } from '../src/domain/capacity.ts';
 import type { ResolvedNode } from '../src/domain/graph.ts';
-import { defineRule, describeKinds, formatNumber, kindsSchema } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'ingestion-capacity',
@@ -48,46 +49,18 @@ export default defineRule({
         remediation: 'Connect the sources to Amazon Kinesis Data Streams (directly or through AWS IoT Core).',
       });
 
-    const loads = new Map(ctx.simulation().nodes.map((n) => [n.nodeId, n]));
+    const sim = ctx.simulation();
+    const loads = new Map(sim.nodes.map((n) => [n.nodeId, n]));
     for (const node of firstIngest.values()) {
-      const load = loads.get(node.id);
-      const capacity = load?.capacityMBps;
-      if (!load || capacity === undefined) continue;
-      const average = load.inboundMBps;
-      const peak = load.peakInboundMBps;
-      const required = average * params.headroomFactor;
-      if (capacity >= required) continue;
-      const rules = node.entry.writeCapacityMBps ?? [];
-      const holds = (when: Record<string, string | boolean> | undefined) => !when || Object.entries(when).every(([k, v]) => node.settings[k] === v);
-      const cap = rules.find((c) => holds(c.when));
-      const unitSetting = cap?.timesSetting ? node.entry.settings[cap.timesSetting] : undefined;
-      const perUnit = cap ? (node.entry.figures[cap.figure]?.value ?? 0) : 0;
-      const fixes: string[] = [];
-      if (unitSetting && perUnit > 0)
-        fixes.push(`set ${unitSetting.label} to at least ${Math.ceil(required / perUnit)} (${formatNumber(perUnit)} MB/s each; ${Math.ceil(peak / perUnit)} absorbs ${ctx.workload.peakFactor}x peaks)`);
-      // Another capacity mode of the same service that carries the load, e.g. on-demand.
-      for (const other of rules) {
-        if (other === cap || other.timesSetting || !other.when) continue;
-        const otherMBps = node.entry.figures[other.figure]?.value ?? 0;
-        if (otherMBps < required) continue;
-        const how = Object.entries(other.when).map(([k, v]) => {
-          const spec = node.entry.settings[k];
-          const label = spec?.type === 'enum' ? (spec.options.find((o) => o.value === v)?.label ?? String(v)) : String(v);
-          return `${spec?.label ?? k} to ${label}`;
-        });
-        fixes.push(`set ${how.join(' and ')} (up to ${formatNumber(otherMBps)} MB/s)`);
-      }
-      const units = cap?.timesSetting ? Number(node.settings[cap.timesSetting]) : 0;
-      const unitName = unitSetting?.type === 'integer' ? (unitSetting.unit ?? unitSetting.label) : 'units';
-      ctx.fail({
-        nodeIds: [node.id],
-        message:
-          `${node.label}: ${formatNumber(average)} MB/s average (${formatNumber(peak)} MB/s at ${ctx.workload.peakFactor}x peak) against ` +
-          (unitSetting ? `${units} ${unitName} (${formatNumber(capacity)} MB/s).` : `a write capacity of ${formatNumber(capacity)} MB/s.`),
-        remediation: fixes.length
-          ? `${fixes.join(', or ')}.`.replace(/^./, (c) => c.toUpperCase())
-          : `Put a service with more write capacity in front (e.g. Amazon Kinesis Data Streams sized for ${formatNumber(required)} MB/s), or raise the quota.`,
-      });
+      // Required capacity = average load x the headroom factor, for every limit of the stage.
+      const exceeded = (loads.get(node.id)?.limits ?? [])
+        .map((l) => ({ ...l, peakLoad: l.averageLoad * params.headroomFactor }))
+        .filter((l) => l.peakLoad > l.capacity)
+        .sort((a, b) => b.peakLoad / b.capacity - a.peakLoad / a.capacity);
+      const worst = exceeded[0];
+      if (!worst) continue;
+      const words = describeOverload(node, design.inputServices(node.id), worst, params.headroomFactor > 1 ? 'peak' : 'average', params.headroomFactor);
+      ctx.fail({ code: worst.quota ? 'quota-exceeded' : 'stage-overloaded', nodeIds: [node.id], message: words.message, remediation: words.remediation });
     }
   },
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRule } from '../src/domain/rule-kit.ts';
-import { formatUsd } from '../src/domain/simulation/format.ts';
+import { formatUsd } from '../src/domain/format.ts';
 
 export default defineRule({
   id: 'monthly-budget',

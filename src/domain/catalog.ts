@@ -56,6 +56,11 @@ export const figureSchema = z.strictObject({
   source: z.url(),
   asOf: isoDate,
   note: z.string().optional(),
+  /**
+   * AWS publishes no such figure: it is an estimate, and `note` says how it was reached and from what
+   * source. Findings, the Simulation tab and the grader say so wherever the figure is used.
+   */
+  estimate: z.boolean().optional(),
 });
 export type Figure = z.infer<typeof figureSchema>;
 
@@ -132,6 +137,12 @@ export const settingSpecSchema = z.discriminatedUnion('type', [
     /** Each unit of this setting adds this many milliseconds of delay (e.g. a buffer interval in seconds: 1000). */
     latencyMsPerUnit: z.number().nonnegative().optional(),
     /**
+     * The delay this setting adds ends early when a buffer of this other integer setting's size (in
+     * MiB) fills: a Firehose stream flushes at its buffer interval or its buffer size, whichever comes
+     * first, so with 58 MB/s arriving a 64 MiB buffer flushes after 1.2 s.
+     */
+    flushWhenFull: z.string().min(1).optional(),
+    /**
      * The node outputs its input volume divided by this setting's value (an aggregation reduce factor:
      * 10 keeps one record in ten). Such a setting must have `min` >= 1.
      */
@@ -152,15 +163,75 @@ export type SettingSpec = z.infer<typeof settingSpecSchema>;
 export type SettingValue = string | number | boolean | string[] | LifecycleTransition[];
 export type Settings = Record<string, SettingValue>;
 
+/** What a capacity limit bounds. */
+export const CAPACITY_METRICS = ['MBps', 'readMBps', 'recordsPerSecond', 'MBPerRun'] as const;
 /**
- * Write capacity of a node in MB/s, chosen by settings: `figure` names a figure of the entry, and
- * `timesSetting` an integer setting that multiplies it (e.g. shards).
+ * - `MBps`: bytes arriving per second (MB = 10^6 bytes);
+ * - `readMBps`: bytes read per second by the stage's consumers: what arrives x the number of data
+ *   edges leaving it (each consumer reads everything), as a Kinesis shard's 2 MB/s shared reads;
+ * - `recordsPerSecond`: records (messages, events, items, rows) arriving per second; with
+ *   `recordUnitKB` each record counts one unit per started unit size (DynamoDB write request units);
+ * - `MBPerRun`: the data one batch run must get through, MB, within its run time.
  */
-const capacitySchema = z.strictObject({
-  when: whenSchema.optional(),
-  figure: z.string(),
-  timesSetting: z.string().optional(),
+export type CapacityMetric = (typeof CAPACITY_METRICS)[number];
+
+/**
+ * One factor of a capacity: an integer setting's value (`{setting: 'shardCount'}`), an enum setting's
+ * value read as a number (`{setting: 'taskVcpu', numeric: true}`), or a figure of the entry whose name
+ * may hold `{settingKey}` placeholders filled with that setting's value (`{figure:
+ * 'dpuPerWorker.{workerType}'}`). `zeroFigure`: a setting value of 0 means this figure instead (Lambda's
+ * reserved concurrency 0 = the account's unreserved pool).
+ */
+const capacityFactorSchema = z.union([
+  z.strictObject({ setting: z.string().min(1), numeric: z.boolean().optional(), zeroFigure: z.string().min(1).optional() }),
+  z.strictObject({ figure: z.string().min(1) }),
+]);
+export type CapacityFactor = z.infer<typeof capacityFactorSchema>;
+
+/**
+ * A limit that binds a stage: a throughput or a quota, in one metric, in force while `when` holds
+ * (a setting equal to the value, or to one of the listed values).
+ * Its value is `figure` (1 when absent) x every `times` factor / every `divideBy` setting, x `scale`; for `MBPerRun`
+ * also x the run time in seconds (`runMinutesSetting` x 60). Every limit whose `when` holds applies;
+ * the stage's load against the tightest one is its utilisation. `quota`: an AWS service quota (with
+ * `raisable`: AWS raises it on request); otherwise a throughput of the resources the settings buy.
+ * `fix`: the setting that raises the limit (named in findings). `unlessInputFrom`: the limit does not
+ * apply when every data edge into the stage comes from one of these catalog ids (Firehose's Direct PUT
+ * quotas do not apply to a Kinesis data stream source). `per`: what the figure is per, in words
+ * ("shard", "worker DPU"), for the limit's label ("1,000 records/s per shard").
+ */
+export const capacitySchema = z.strictObject({
+  id: idPattern,
+  metric: z.enum(CAPACITY_METRICS),
+  when: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])).optional(),
+  figure: z.string().min(1).optional(),
+  /** The documented default of a limit the learner sets (a quota raised on request): cited as its source. */
+  defaultFigure: z.string().min(1).optional(),
+  /** Name of a figure (KB): each record counts one unit per started unit of this size. */
+  recordUnitKB: z.string().min(1).optional(),
+  times: z.array(capacityFactorSchema).default([]),
+  divideBy: z.array(z.string().min(1)).default([]),
+  scale: z.number().positive().optional(),
+  runMinutesSetting: z.string().min(1).optional(),
+  per: z.string().min(1).optional(),
+  quota: z.boolean().default(false),
+  raisable: z.boolean().optional(),
+  fix: z.string().min(1).optional(),
+  unlessInputFrom: z.array(z.string().min(1)).default([]),
 });
+export type Capacity = z.infer<typeof capacitySchema>;
+
+/**
+ * The figure names a templated figure name stands for: `dpuPerWorker.{workerType}` gives one name per
+ * option of the `workerType` enum setting; a name without placeholders gives itself.
+ */
+export function expandFigureName(name: string, entry: Pick<CatalogEntry, 'settings'>): string[] {
+  const m = /\{([^}]+)\}/.exec(name);
+  if (!m) return [name];
+  const spec = entry.settings[m[1]!];
+  if (spec?.type !== 'enum') return [name];
+  return spec.options.flatMap((o) => expandFigureName(name.replace(m[0], o.value), entry));
+}
 
 /** A connection the entry refuses, with the reason shown to the learner. */
 const refusalSchema = z.strictObject({ target: z.string(), reason: z.string().min(10) });
@@ -188,8 +259,10 @@ export const catalogEntrySchema = z
     docUrl: z.url(),
     settings: z.record(z.string(), settingSpecSchema).default({}),
     figures: z.record(z.string(), figureSchema).default({}),
-    /** Ingest capacity in MB/s, first matching rule wins; absent means the catalog sets no limit. */
-    writeCapacityMBps: z.array(capacitySchema).optional(),
+    /** The limits that bind this stage (see `capacitySchema`); none means the catalog sets no limit. */
+    capacities: z.array(capacitySchema).default([]),
+    /** Why the entry has no capacity limit, or what its limits leave out (shown with the stage's load). */
+    capacityNote: z.string().optional(),
     /** Catalog ids this entry may send to (data) or act on (control edges). */
     connectsTo: z.array(z.string()).default([]),
     /** Targets refused with a specific reason (the generic reason is used otherwise). */
@@ -210,10 +283,18 @@ export const catalogEntrySchema = z
             ctx.addIssue({ code: 'custom', path: ['settings', key, 'options', i, 'volumeFactor'], message: `no figure "${o.volumeFactor}" in this entry` });
         });
     }
-    for (const [i, cap] of (entry.writeCapacityMBps ?? []).entries()) {
-      if (!entry.figures[cap.figure]) ctx.addIssue({ code: 'custom', path: ['writeCapacityMBps', i, 'figure'], message: `no figure "${cap.figure}" in this entry` });
-      if (cap.timesSetting && entry.settings[cap.timesSetting]?.type !== 'integer')
-        ctx.addIssue({ code: 'custom', path: ['writeCapacityMBps', i, 'timesSetting'], message: `"${cap.timesSetting}" is not an integer setting of this entry` });
+    const ids = new Set<string>();
+    for (const [i, cap] of entry.capacities.entries()) {
+      const at = (...p: (string | number)[]) => ['capacities', i, ...p];
+      if (ids.has(cap.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `duplicate capacity id "${cap.id}"` });
+      ids.add(cap.id);
+      const figures = [...[cap.figure, cap.defaultFigure, cap.recordUnitKB].filter((f): f is string => f !== undefined), ...cap.times.flatMap((t) => ('figure' in t ? [t.figure] : t.zeroFigure ? [t.zeroFigure] : []))];
+      for (const f of figures) for (const name of expandFigureName(f, entry)) if (!entry.figures[name]) ctx.addIssue({ code: 'custom', path: at('figure'), message: `no figure "${name}" in this entry` });
+      const settingKeys = [...cap.times.flatMap((t) => ('setting' in t ? [t.setting] : [])), ...cap.divideBy, ...(cap.runMinutesSetting ? [cap.runMinutesSetting] : []), ...(cap.fix ? [cap.fix] : [])];
+      for (const key of settingKeys) if (!entry.settings[key]) ctx.addIssue({ code: 'custom', path: at(), message: `"${key}" is not a setting of this entry` });
+      if (cap.figure === undefined && !cap.times.length) ctx.addIssue({ code: 'custom', path: at('figure'), message: 'a capacity needs a figure or a factor' });
+      if (cap.figure === undefined && cap.defaultFigure === undefined) ctx.addIssue({ code: 'custom', path: at('defaultFigure'), message: 'a capacity set by the learner needs the documented default as its source (defaultFigure)' });
+      if (cap.metric === 'MBPerRun' && !cap.runMinutesSetting) ctx.addIssue({ code: 'custom', path: at('runMinutesSetting'), message: 'an MBPerRun limit needs the run-time setting' });
     }
   });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;

@@ -7,13 +7,15 @@ import type { Design } from './design.ts';
 import { DesignGraph } from './graph.ts';
 import type { FindingInput, Pillar, Rule } from './rule-kit.ts';
 import type { Scenario, Severity } from './scenario.ts';
-import { simulate, type SimulationReport } from './simulation.ts';
+import { simulateGraph, type SimulationReport } from './simulation.ts';
 
 export type RequirementStatus = 'pass' | 'fail' | 'not-applicable' | 'error';
 
 /** A finding as reported to the learner: the rule's words plus the requirement's severity and the rule's docs. */
 export interface Finding {
   ruleId: string;
+  /** The rule's code for this kind of failure, when it gives one. */
+  code?: string;
   requirementId: string;
   severity: Severity;
   message: string;
@@ -64,8 +66,13 @@ export type RuleSet = ReadonlyMap<string, Rule<unknown>>;
  */
 export function grade(design: Design, scenario: Scenario, catalog: Catalog, rules: RuleSet, options: GradeOptions = {}): GradeReport {
   const graph = new DesignGraph(design, catalog);
-  let simulation: SimulationReport | undefined = options.simulation;
-  const simulated = () => (simulation ??= simulate(design, scenario, catalog));
+  // Path rules need the flow-aware delays and the stages' loads: simulate first, on the same graph.
+  let simulation: SimulationReport;
+  if (options.simulation) {
+    simulation = options.simulation;
+    graph.useLatencies(new Map(simulation.nodes.map((n) => [n.nodeId, n.latencyMs])));
+  } else simulation = simulateGraph(graph, scenario);
+  const simulated = () => simulation;
   const results = scenario.requirements.map((req): RequirementResult => {
     const rule = rules.get(req.rule);
     const base = { requirementId: req.id, text: req.text, ruleId: req.rule, pillar: rule?.pillar, severity: req.severity };
@@ -90,6 +97,7 @@ export function grade(design: Design, scenario: Scenario, catalog: Catalog, rule
     }
     const findings = raw.map((f) => ({
       ruleId: rule.id,
+      ...(f.code ? { code: f.code } : {}),
       requirementId: req.id,
       severity: req.severity,
       message: f.message,

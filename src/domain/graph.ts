@@ -81,6 +81,24 @@ export class DesignGraph {
   node(id: string): ResolvedNode | undefined {
     return this.byId.get(id);
   }
+
+  private latencies: ReadonlyMap<string, number> | undefined;
+  /**
+   * Sets each node's delay as the simulation computes it from the flow (a Firehose stream that fills
+   * its buffer before the interval, a job chained after another); path searches then use these.
+   * Nodes absent from the map keep `nodeLatencyMs`.
+   */
+  useLatencies(latencies: ReadonlyMap<string, number>): void {
+    this.latencies = latencies;
+  }
+  /** Delay data spends in the node, ms: the simulation's figure when set (`useLatencies`), else `nodeLatencyMs`. */
+  latencyOf(node: ResolvedNode): number {
+    return this.latencies?.get(node.id) ?? nodeLatencyMs(node);
+  }
+  /** Catalog ids of the nodes whose data edges enter this node. */
+  inputServices(id: string): string[] {
+    return this.in(id).filter((e) => e.data).map((e) => this.byId.get(e.source)!.service);
+  }
   /**
    * The groups a node sits in, innermost first (a subnet's VPC, then its Region, then its account).
    * Parents that are missing end the chain; a loop of parents is cut where it repeats.
@@ -150,10 +168,11 @@ export class DesignGraph {
    * The fastest path along data edges from a node of a `from` kind to a node of a `to` kind that passes,
    * in order, through a node of each `through` kind. A path has at least one edge and ends at another
    * node than it starts from. Delay is the sum of `nodeLatencyMs` of every node
-   * on the path. Dijkstra over (node, stage) pairs: O((V x S + E x S) log V) for S stages.
+   * on the path (`latencyOf`). Dijkstra over (node, stage) pairs: O((V x S + E x S) log V) for S stages.
+   * @param blocked node ids the path may not use (stages that cannot carry the load)
    * @returns the path, or `undefined` when none exists
    */
-  fastestPath(from: readonly Kind[], to: readonly Kind[], through: readonly Kind[] = []): Path | undefined {
+  fastestPath(from: readonly Kind[], to: readonly Kind[], through: readonly Kind[] = [], blocked?: ReadonlySet<string>): Path | undefined {
     const stages = through.length;
     // `moved` tells a start state from the same node reached again, so a path can run from one node of a
     // kind to another of the same kind (event bus to event bus) and always has at least one edge.
@@ -164,8 +183,9 @@ export class DesignGraph {
     const queue = new MinHeap<State>();
     const advance = (id: string, stage: number) => (stage < stages && isKind(this.byId.get(id)!, [through[stage]!]) ? stage + 1 : stage);
     for (const n of this.nodesOf(from)) {
+      if (blocked?.has(n.id)) continue;
       const state = { id: n.id, stage: advance(n.id, 0), moved: false };
-      const d = nodeLatencyMs(n);
+      const d = this.latencyOf(n);
       if (d < (dist.get(key(state)) ?? Infinity)) {
         dist.set(key(state), d);
         prev.set(key(state), null);
@@ -181,9 +201,9 @@ export class DesignGraph {
         if (path.nodeIds[0] !== state.id) return path; // a loop back to its own start is not a path
       }
       for (const e of this.out(state.id)) {
-        if (!e.data) continue;
+        if (!e.data || blocked?.has(e.target)) continue;
         const next = { id: e.target, stage: advance(e.target, state.stage), moved: true };
-        const nd = d + nodeLatencyMs(this.byId.get(e.target)!);
+        const nd = d + this.latencyOf(this.byId.get(e.target)!);
         if (nd < (dist.get(key(next)) ?? Infinity)) {
           dist.set(key(next), nd);
           prev.set(key(next), { state, edgeId: e.id });
@@ -223,7 +243,7 @@ export class DesignGraph {
       const node = this.byId.get(id);
       if (!node) continue;
       const state = pack(index.get(id)!, advance(node, 0), false);
-      const d = nodeLatencyMs(node);
+      const d = this.latencyOf(node);
       if (d < (dist.get(state) ?? Infinity)) {
         dist.set(state, d);
         queue.push(d, state);
@@ -237,7 +257,7 @@ export class DesignGraph {
         if (!e.data) continue;
         const target = this.byId.get(e.target)!;
         const next = pack(index.get(e.target)!, advance(target, stage), true);
-        const nd = d + nodeLatencyMs(target);
+        const nd = d + this.latencyOf(target);
         if (nd < (dist.get(next) ?? Infinity)) {
           dist.set(next, nd);
           prev.set(next, { state, edgeId: e.id });
@@ -318,32 +338,32 @@ export function nodeLatencyMs(node: ResolvedNode): number {
 }
 const latencyCache = new WeakMap<ResolvedNode, number>();
 
-function computeNodeLatencyMs(node: ResolvedNode): number {
+function computeNodeLatencyMs(node: ResolvedNode, inboundMBps?: number, settings: Settings = node.settings): number {
   let ms = node.entry.figures.latencyMs?.value ?? 0;
   for (const [key, spec] of Object.entries(node.entry.settings)) {
-    if (!settingApplies(spec, node.settings)) continue;
-    const value = node.settings[key];
+    if (!settingApplies(spec, settings)) continue;
+    const value = settings[key];
     if (spec.type === 'enum') ms += spec.options.find((o) => o.value === value)?.latencyMs ?? 0;
-    else if (spec.type === 'integer' && spec.latencyMsPerUnit && typeof value === 'number') ms += value * spec.latencyMsPerUnit;
+    else if (spec.type === 'integer' && spec.latencyMsPerUnit && typeof value === 'number') {
+      let add = value * spec.latencyMsPerUnit;
+      const bufferMiB = spec.flushWhenFull ? settings[spec.flushWhenFull] : undefined;
+      if (typeof bufferMiB === 'number' && inboundMBps !== undefined && inboundMBps > 0) add = Math.min(add, ((bufferMiB * 1.048576) / inboundMBps) * 1000);
+      ms += add;
+    }
   }
   return ms;
 }
 
 /**
- * Write capacity of a node in MB/s from the catalog's `writeCapacityMBps` rules (first whose `when`
- * holds): the named figure, times the named integer setting when given (e.g. shards x 1 MB/s).
- * @returns undefined when the catalog sets no limit for this service and settings
+ * Delay of a node given the flow through it, ms: as `nodeLatencyMs`, but a setting with
+ * `flushWhenFull` (Firehose's buffer interval) ends when its buffer fills at `inboundMBps`
+ * (buffer MiB x 1.048576 / MB/s), and a `chained` batch job (started by an orchestrator when the job
+ * before it finishes) counts as triggered after its upstream job, so its schedule adds nothing.
  */
-export function writeCapacityMBps(node: ResolvedNode): number | undefined {
-  for (const cap of node.entry.writeCapacityMBps ?? []) {
-    if (cap.when && !Object.entries(cap.when).every(([k, v]) => node.settings[k] === v)) continue;
-    const figure = node.entry.figures[cap.figure]?.value;
-    if (figure === undefined) return undefined;
-    const raw = cap.timesSetting ? node.settings[cap.timesSetting] : 1;
-    const times = typeof raw === 'number' ? raw : 0; // a value no form produces (an object, a string) counts as 0, never throws
-    return figure * times;
-  }
-  return undefined;
+export function flowLatencyMs(node: ResolvedNode, inboundMBps: number, chained = false): number {
+  const trigger = node.entry.settings.trigger;
+  const afterUpstream = chained && trigger?.type === 'enum' && trigger.options.some((o) => o.value === 'after-upstream');
+  return computeNodeLatencyMs(node, inboundMBps, afterUpstream ? { ...node.settings, trigger: 'after-upstream' } : node.settings);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -15,6 +15,8 @@ export type Pillar = (typeof PILLARS)[number];
 
 /** What a rule reports against the design: the elements involved, what is wrong, how to fix it. */
 export interface FindingInput {
+  /** Stable kebab-case code of the kind of failure (`stage-overloaded`, `quota-exceeded`), for tests and tools. */
+  code?: string;
   nodeIds?: readonly string[];
   edgeIds?: readonly string[];
   message: string;
@@ -111,24 +113,7 @@ export function describeKinds(kinds: readonly string[], catalog: Catalog): strin
   return words.length <= 1 ? (words[0] ?? 'nothing') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
-/** Milliseconds in words: `950 ms`, `6.2 s`, `45 s`, `5 min 11 s`, `1 min`, `25.2 h`, `7 days`. */
-export function formatDuration(ms: number): string {
-  const trim = (n: number) => String(Number(n.toFixed(1)));
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${trim(ms / 1000)} s`;
-  if (ms < 3_600_000) {
-    const min = Math.floor(ms / 60_000);
-    const s = Math.round((ms % 60_000) / 1000);
-    return s ? `${min} min ${s} s` : `${min} min`;
-  }
-  if (ms < 172_800_000) return `${trim(ms / 3_600_000)} h`;
-  return `${trim(ms / 86_400_000)} days`;
-}
-
-/** A number with thousands separators and at most `digits` decimals (`57.9`, `2,555`). */
-export function formatNumber(value: number, digits = 1): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
-}
+export { formatDuration, formatNumber } from './format.ts';
 
 /** A phrase with its first letter in upper case ("a crawler" → "A crawler"). */
 export function sentenceCase(text: string): string {

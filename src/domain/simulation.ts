@@ -24,11 +24,12 @@ import { lifecyclePlan, storeGrowth, type StoreGrowth } from './simulation/stora
 import { DEFAULT_HORIZON_DAYS, finite, GB_PER_DAY_PER_MBPS, MAX_HORIZON_DAYS } from './simulation/units.ts';
 
 export type { CostLine, CostReport, NodeCost } from './simulation/cost.ts';
-export type { Bottleneck, EdgeFlow, NodeFlow } from './simulation/flow.ts';
+export type { Bottleneck, EdgeFlow, LimitLoad, NodeFlow } from './simulation/flow.ts';
+export type { StageLimit } from './capacity.ts';
 export type { LatencyBudget, SinkLatency, SourcePath } from './simulation/latency.ts';
 export type { StorageTier, StorageYear, StoreGrowth } from './simulation/storage.ts';
 export { DAYS_PER_MONTH, GB_PER_DAY_PER_MBPS, HOURS_PER_MONTH } from './simulation/units.ts';
-export { formatFixed, formatGBPerDay, formatMBps, formatMs, formatPercent, formatTB, formatUsd } from './simulation/format.ts';
+export { formatFixed, formatGBPerDay, formatMBps, formatMs, formatPercent, formatTB, formatUsd } from './format.ts';
 
 /** Everything the simulator computes for one design and scenario. */
 export interface SimulationReport {
@@ -65,11 +66,20 @@ export interface SimulationReport {
  *   the property tests
  */
 export function simulate(design: Design, scenario: Scenario, catalog: Catalog): SimulationReport {
-  const graph = new DesignGraph(design, catalog);
+  return simulateGraph(new DesignGraph(design, catalog), scenario);
+}
+
+/**
+ * Simulates a design already resolved into a graph, so grading and simulation share one graph per
+ * analysis. Sets the graph's flow-aware node delays (`DesignGraph.useLatencies`), which the rules'
+ * path searches then use.
+ */
+export function simulateGraph(graph: DesignGraph, scenario: Scenario): SimulationReport {
   const workload = scenario.workload;
   const horizonDays = Math.min(MAX_HORIZON_DAYS, Math.max(1, Math.round(finite(workload.horizonDays, DEFAULT_HORIZON_DAYS))));
   const recordBytes = Math.max(1, finite(workload.recordBytes, 1));
   const flow = computeFlow(graph, workload);
+  graph.useLatencies(new Map(flow.nodes.map((n) => [n.nodeId, n.latencyMs])));
   const sinks = computeLatency(graph, flow.sourceIds, scenario);
 
   const storage: StoreGrowth[] = [];

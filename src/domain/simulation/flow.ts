@@ -21,20 +21,37 @@
  *   Data going round a loop is counted once: a back edge shows the volume it carries
  *   (`closesCycle: true`), but its target does not receive it again, so no load is amplified.
  * - Control edges (`data: false`: KMS, CloudWatch, Lake Formation) carry nothing.
- * - Load against capacity: a node's inbound MB/s over its `writeCapacityMBps` (graph.ts) is its
- *   utilisation; peak utilisation multiplies by the workload's peak factor (the model is linear).
- *   A node with no capacity limit in the catalog, or a capacity that is not a positive finite number
- *   (only settings no form produces give that), has no utilisation (undefined, never Infinity).
+ * - Records are counted apart from bytes: sources emit `bytes / recordBytes` records per second; an
+ *   aggregation (`dividesVolume`) divides records and bytes alike, batching (`batchesRecords`, e.g.
+ *   readings per MQTT message) divides records only, and a format conversion changes bytes only.
+ * - Load against capacity (`capacity.ts`): every limit in force on a node (bytes/s, bytes/s read by
+ *   its consumers, records/s or write units/s, MB per batch run) is held against the load in its
+ *   metric, on average and at the workload's peak factor. A batch job's load per run is what arrives
+ *   in one period of its schedule (or of the scheduled job it runs after); runs of a day or longer see
+ *   the day's average volume, shorter runs the peak rate. The node's utilisation is its highest
+ *   load/limit ratio and `binding` the limit behind the highest ratio at peak. A node without limits
+ *   has no utilisation (undefined, never Infinity).
  *
  * Linear in nodes + edges.
  */
 import { settingApplies } from '../catalog.ts';
-import { type ResolvedEdge, type ResolvedNode, type DesignGraph, writeCapacityMBps } from '../graph.ts';
+import { stageLimits, type StageLimit } from '../capacity.ts';
+import { flowLatencyMs, type ResolvedEdge, type ResolvedNode, type DesignGraph } from '../graph.ts';
 import type { Workload } from '../scenario.ts';
 import { finite, GB_PER_DAY_PER_MBPS, ratio } from './units.ts';
 
 /** Roles of the nodes that emit the workload. */
 export const SOURCE_ROLES = ['source', 'iot-source'] as const;
+
+/** A limit of a node held against its load. */
+export interface LimitLoad extends StageLimit {
+  /** Load in the limit's unit, on average and at the workload's peak. */
+  averageLoad: number;
+  peakLoad: number;
+  /** `averageLoad / capacity` and `peakLoad / capacity`; above 1 the limit is exceeded. */
+  utilisation: number;
+  peakUtilisation: number;
+}
 
 /** Volume on one edge. MB/s are 10^6 bytes per second; GB/day 10^9 bytes per day. */
 export interface EdgeFlow {
@@ -46,6 +63,9 @@ export interface EdgeFlow {
   averageMBps: number;
   /** Average x the workload's peak factor. */
   peakMBps: number;
+  /** Records per second on the edge, on average and at peak. */
+  averageRecordsPerSecond: number;
+  peakRecordsPerSecond: number;
   averageGBPerDay: number;
   peakGBPerDay: number;
   /** The edge closes a loop: it carries `averageMBps` but its target does not count it again. */
@@ -59,18 +79,29 @@ export interface NodeFlow {
   /** Sum of the inbound data edges (loop-closing edges excluded), MB/s. */
   inboundMBps: number;
   peakInboundMBps: number;
-  /** Records per second arriving, counted as the scenario's `recordBytes`-sized JSON records. */
+  /** Records (messages, events, items) per second arriving, and at peak. */
   inboundRecordsPerSecond: number;
+  peakInboundRecordsPerSecond: number;
+  /** Records per second the node sends on each outgoing data edge. */
+  outputRecordsPerSecond: number;
   /** What the node sends on each outgoing data edge (fan-out copies it), MB/s. */
   outputMBps: number;
   /** Size of the node's output relative to the same records as JSON (1 = JSON, 0.2 = Parquet). */
   outputSizeVsJson: number;
-  /** Write capacity from the catalog and settings, MB/s; absent when the catalog sets no limit. */
+  /** Every limit in force, with its load. Empty when the catalog sets no limit for the service. */
+  limits: LimitLoad[];
+  /** The limit with the highest utilisation at peak (ties: on average); absent without limits. */
+  binding?: LimitLoad;
+  /** The tightest bytes-per-second write limit, MB/s; absent when none applies. */
   capacityMBps?: number;
-  /** `inboundMBps / capacityMBps`; absent without a capacity. Above 1 the node is overloaded. */
+  /** Highest `averageLoad / capacity` over the limits; absent without limits. Above 1 the node is overloaded. */
   utilisation?: number;
-  /** `peakInboundMBps / capacityMBps`. */
+  /** Highest `peakLoad / capacity` over the limits. */
   peakUtilisation?: number;
+  /** For a batch job: the period one run covers, seconds. */
+  runPeriodSeconds?: number;
+  /** Delay data spends in the node given this flow, ms (a Firehose buffer fills before its interval...). */
+  latencyMs: number;
   /** Average load exceeds capacity (utilisation > 1). */
   overloaded: boolean;
   /** Load at peak exceeds capacity (peak utilisation > 1). */
@@ -83,6 +114,8 @@ export interface Bottleneck {
   utilisation: number;
   peakUtilisation: number;
   overloaded: boolean;
+  /** The limit that binds it. */
+  limit: LimitLoad;
 }
 
 /** Output of `computeFlow`: per edge and per node, plus lookups the other models use. */
@@ -107,58 +140,75 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
   const recordBytes = Math.max(1, finite(workload.recordBytes, 1));
   const sources = graph.nodes.filter((n) => SOURCE_ROLES.some((r) => n.roles.has(r)));
   const perSource = ratio(averageIngestMBps, sources.length);
+  const perSourceRecords = finite((perSource * 1e6) / recordBytes);
   const sourceIds = new Set(sources.map((s) => s.id));
 
   const { order, backEdges } = depthFirstOrder(graph, sources);
-  // JSON-equivalent and actual MB/s arriving at each node, over edges that do not close a loop.
+  // JSON-equivalent MB/s, actual MB/s and records/s arriving at each node, over edges that do not close a loop.
   const jsonIn = new Map<string, number>();
   const bytesIn = new Map<string, number>();
+  const recordsIn = new Map<string, number>();
   const edgeVolume = new Map<ResolvedEdge, number>();
-  const nodes: NodeFlow[] = [];
   const byNode = new Map<string, NodeFlow>();
+  const chained = chainedBatchJobs(graph);
+  const periods = new Map<string, number | undefined>();
 
   for (const node of order) {
     const inJson = jsonIn.get(node.id) ?? 0;
     const inBytes = bytesIn.get(node.id) ?? 0;
-    const emitted = sourceIds.has(node.id) ? perSource : 0;
-    const totalJson = inJson + emitted;
-    const totalBytes = inBytes + emitted;
+    const inRecords = recordsIn.get(node.id) ?? 0;
+    const isSource = sourceIds.has(node.id);
+    const totalJson = inJson + (isSource ? perSource : 0);
+    const totalBytes = inBytes + (isSource ? perSource : 0);
+    const totalRecords = inRecords + (isSource ? perSourceRecords : 0);
     const sizeVsJson = declaredSizeVsJson(node) ?? ratio(totalBytes, totalJson, 1);
-    const outJson = finite(totalJson / volumeDivisor(node));
+    const divisor = divisorOf(node, 'dividesVolume');
+    const outJson = finite(totalJson / divisor);
     const outBytes = finite(outJson * sizeVsJson);
+    const outRecords = finite(totalRecords / divisor / divisorOf(node, 'batchesRecords'));
+    let consumers = 0;
     for (const e of graph.out(node.id)) {
       if (!e.data) continue;
+      consumers++;
       edgeVolume.set(e, outBytes);
       if (backEdges.has(e)) continue;
       jsonIn.set(e.target, (jsonIn.get(e.target) ?? 0) + outJson);
       bytesIn.set(e.target, (bytesIn.get(e.target) ?? 0) + outBytes);
+      recordsIn.set(e.target, (recordsIn.get(e.target) ?? 0) + outRecords);
     }
-    const rawCapacity = writeCapacityMBps(node);
-    const capacityMBps = rawCapacity !== undefined && Number.isFinite(rawCapacity) && rawCapacity > 0 ? rawCapacity : undefined;
-    const utilisation = capacityMBps === undefined ? undefined : finite(inBytes / capacityMBps);
+    const period = runPeriodSeconds(graph, node, periods);
+    const limits = stageLimits(node, graph.inputServices(node.id)).map((l) => loadOn(l, { bytes: inBytes, records: inRecords, consumers, peakFactor, ...(period !== undefined ? { period } : {}) }));
+    const binding = limits.reduce<LimitLoad | undefined>((best, l) => (!best || l.peakUtilisation > best.peakUtilisation || (l.peakUtilisation === best.peakUtilisation && l.utilisation > best.utilisation) ? l : best), undefined);
+    const writeLimits = limits.filter((l) => l.metric === 'MBps');
+    const utilisation = limits.length ? Math.max(...limits.map((l) => l.utilisation)) : undefined;
+    const peakUtilisation = limits.length ? Math.max(...limits.map((l) => l.peakUtilisation)) : undefined;
     const flow: NodeFlow = {
       nodeId: node.id,
       service: node.service,
       inboundMBps: finite(inBytes),
       peakInboundMBps: finite(inBytes * peakFactor),
-      inboundRecordsPerSecond: finite((inJson * 1e6) / recordBytes),
+      inboundRecordsPerSecond: finite(inRecords),
+      peakInboundRecordsPerSecond: finite(inRecords * peakFactor),
       outputMBps: outBytes,
+      outputRecordsPerSecond: outRecords,
       outputSizeVsJson: finite(sizeVsJson, 1),
+      limits,
+      ...(binding ? { binding } : {}),
+      ...(writeLimits.length ? { capacityMBps: Math.min(...writeLimits.map((l) => l.capacity)) } : {}),
+      ...(utilisation !== undefined ? { utilisation, peakUtilisation: peakUtilisation ?? utilisation } : {}),
+      ...(period !== undefined ? { runPeriodSeconds: period } : {}),
+      latencyMs: finite(flowLatencyMs(node, inBytes, chained.has(node.id))),
       overloaded: utilisation !== undefined && utilisation > 1,
-      overloadedAtPeak: utilisation !== undefined && utilisation * peakFactor > 1,
+      overloadedAtPeak: peakUtilisation !== undefined && peakUtilisation > 1,
     };
-    if (capacityMBps !== undefined && utilisation !== undefined) {
-      flow.capacityMBps = capacityMBps;
-      flow.utilisation = utilisation;
-      flow.peakUtilisation = finite(utilisation * peakFactor);
-    }
     byNode.set(node.id, flow);
   }
   // Report nodes in design order, as the canvas lists them.
-  for (const node of graph.nodes) nodes.push(byNode.get(node.id)!);
+  const nodes: NodeFlow[] = graph.nodes.map((node) => byNode.get(node.id)!);
 
   const edges: EdgeFlow[] = graph.edges.map((e) => {
     const average = e.data ? (edgeVolume.get(e) ?? 0) : 0;
+    const records = e.data ? (byNode.get(e.source)?.outputRecordsPerSecond ?? 0) : 0;
     return {
       edgeId: e.id,
       source: e.source,
@@ -166,6 +216,8 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
       data: e.data,
       averageMBps: average,
       peakMBps: finite(average * peakFactor),
+      averageRecordsPerSecond: records,
+      peakRecordsPerSecond: finite(records * peakFactor),
       averageGBPerDay: finite(average * GB_PER_DAY_PER_MBPS),
       peakGBPerDay: finite(average * peakFactor * GB_PER_DAY_PER_MBPS),
       closesCycle: backEdges.has(e),
@@ -174,10 +226,92 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
 
   let bottleneck: Bottleneck | undefined;
   for (const n of nodes)
-    if (n.utilisation !== undefined && (!bottleneck || n.utilisation > bottleneck.utilisation))
-      bottleneck = { nodeId: n.nodeId, utilisation: n.utilisation, peakUtilisation: n.peakUtilisation ?? 0, overloaded: n.overloaded };
+    if (n.utilisation !== undefined && n.binding && (!bottleneck || n.utilisation > bottleneck.utilisation))
+      bottleneck = { nodeId: n.nodeId, utilisation: n.utilisation, peakUtilisation: n.peakUtilisation ?? 0, overloaded: n.overloaded, limit: n.binding };
 
   return { averageIngestMBps, peakFactor, sourceIds: [...sourceIds], edges, nodes, byNode, ...(bottleneck ? { bottleneck } : {}) };
+}
+
+/** The load one limit carries, given what arrives at the node. */
+function loadOn(limit: StageLimit, at: { bytes: number; records: number; consumers: number; peakFactor: number; period?: number }): LimitLoad {
+  let average: number;
+  let peakFactor = at.peakFactor;
+  switch (limit.metric) {
+    case 'MBps':
+      average = at.bytes;
+      break;
+    case 'readMBps':
+      average = at.bytes * at.consumers;
+      break;
+    case 'recordsPerSecond': {
+      const unitsEach = limit.recordUnitKB ? Math.max(1, Math.ceil(ratio(at.bytes * 1e6, at.records, 0) / (limit.recordUnitKB * 1024) - 1e-9)) : 1;
+      average = at.records * unitsEach;
+      break;
+    }
+    case 'MBPerRun':
+      average = at.bytes * (at.period ?? 86_400);
+      // A run covering a day or more sees the day's average volume; a shorter run may fall on the peak.
+      if ((at.period ?? 86_400) >= 86_400) peakFactor = 1;
+      break;
+  }
+  average = finite(average);
+  const peak = finite(average * peakFactor);
+  return { ...limit, averageLoad: average, peakLoad: peak, utilisation: finite(average / limit.capacity), peakUtilisation: finite(peak / limit.capacity) };
+}
+
+/**
+ * Seconds of data one run of a batch job covers: the period of its schedule (the `latencyMs` of the
+ * chosen option of a setting named `schedule`), or, for a job triggered after another, the period of
+ * the nearest scheduled job upstream (a day when there is none). `undefined` for a node without a
+ * schedule or trigger in force.
+ */
+function runPeriodSeconds(graph: DesignGraph, node: ResolvedNode, memo: Map<string, number | undefined>): number | undefined {
+  if (memo.has(node.id)) return memo.get(node.id);
+  const own = (n: ResolvedNode): number | undefined => {
+    const spec = n.entry.settings.schedule;
+    if (spec?.type !== 'enum' || !settingApplies(spec, n.settings)) return undefined;
+    const ms = spec.options.find((o) => o.value === n.settings.schedule)?.latencyMs;
+    return ms !== undefined && ms > 0 ? ms / 1000 : undefined;
+  };
+  const trigger = node.entry.settings.trigger;
+  let period = own(node);
+  if (period === undefined && trigger?.type === 'enum' && settingApplies(trigger, node.settings) && node.settings.trigger === 'after-upstream') {
+    // Breadth-first up the data edges to the nearest scheduled job.
+    const seen = new Set([node.id]);
+    let frontier = [node.id];
+    while (period === undefined && frontier.length) {
+      const next: string[] = [];
+      for (const id of frontier)
+        for (const e of graph.in(id)) {
+          if (!e.data || seen.has(e.source)) continue;
+          seen.add(e.source);
+          const up = graph.node(e.source)!;
+          period ??= own(up);
+          next.push(e.source);
+        }
+      frontier = next;
+    }
+    period ??= 86_400;
+  }
+  memo.set(node.id, period);
+  return period;
+}
+
+/**
+ * Batch jobs an orchestrator (Step Functions, Amazon MWAA) runs after another job it also controls:
+ * a control edge from the orchestrator to both, and a data path from the earlier job to the later.
+ * Such a job starts when the earlier one finishes, so its own schedule adds no delay.
+ */
+function chainedBatchJobs(graph: DesignGraph): Set<string> {
+  const chained = new Set<string>();
+  for (const o of graph.nodes) {
+    if (!o.roles.has('orchestrator')) continue;
+    const jobs = graph.out(o.id).map((e) => graph.node(e.target)!).filter((n) => n.roles.has('batch-processor'));
+    if (jobs.length < 2) continue;
+    const ids = new Set(jobs.map((j) => j.id));
+    for (const job of jobs) for (const id of graph.reachableFrom([job.id])) if (id !== job.id && ids.has(id)) chained.add(id);
+  }
+  return chained;
 }
 
 /**
@@ -216,11 +350,11 @@ function depthFirstOrder(graph: DesignGraph, starts: readonly ResolvedNode[]): {
   return { order: post.reverse(), backEdges };
 }
 
-/** Product of the node's `dividesVolume` settings in force (values below 1 or not numbers count as 1). */
-function volumeDivisor(node: ResolvedNode): number {
+/** Product of the node's integer settings in force that carry the flag (values below 1 or not numbers count as 1). */
+function divisorOf(node: ResolvedNode, flag: 'dividesVolume' | 'batchesRecords'): number {
   let divisor = 1;
   for (const [key, spec] of Object.entries(node.entry.settings)) {
-    if (spec.type !== 'integer' || !spec.dividesVolume || !settingApplies(spec, node.settings)) continue;
+    if (spec.type !== 'integer' || !spec[flag] || !settingApplies(spec, node.settings)) continue;
     const v = finite(node.settings[key], 1);
     if (v >= 1) divisor *= v;
   }

@@ -3,8 +3,9 @@
  *
  * A sink is a data-carrying node that is not a source and either has no outgoing data edge or plays a
  * serving role (`dashboard`, `consumer`, `warehouse`, `key-value-store`). For every source that reaches
- * it, the delay is that of the fastest path (`DesignGraph.fastestPathsFrom`, the sum of `nodeLatencyMs` of
- * every node on the path, source included: buffer intervals, schedules, SPICE refreshes...). The
+ * it, the delay is that of the fastest path (`DesignGraph.fastestPathsFrom`, the sum of the flow-aware
+ * delay of every node on the path, source included: buffers that flush at their size or interval,
+ * windows, schedules, jobs chained after another, SPICE refreshes...). The
  * sink's latency is the slowest of those fastest paths (its data is as fresh as the latest source's),
  * and that path is its critical path, with the node contributing the most delay named.
  *
@@ -12,7 +13,7 @@
  * sink matches, the fastest path from its `from` kinds to this sink through its `through` stages is
  * compared with its `maxLatencyMs`, as the rule does for the design as a whole.
  */
-import { isKind, nodeLatencyMs, type DesignGraph, type Path, type ResolvedNode } from '../graph.ts';
+import { isKind, type DesignGraph, type Path, type ResolvedNode } from '../graph.ts';
 import type { Scenario } from '../scenario.ts';
 import { finite } from './units.ts';
 
@@ -96,7 +97,7 @@ function describe(graph: DesignGraph, sourceId: string, path: Path): SourcePath 
   let slowestNodeId = path.nodeIds[0] ?? sourceId;
   let slowestNodeMs = -Infinity;
   for (const id of path.nodeIds) {
-    const ms = finite(nodeLatencyMs(graph.node(id)!));
+    const ms = finite(graph.latencyOf(graph.node(id)!));
     if (ms > slowestNodeMs) (slowestNodeMs = ms), (slowestNodeId = id);
   }
   return { sourceId, latencyMs: finite(path.latencyMs), nodeIds: path.nodeIds, edgeIds: path.edgeIds, slowestNodeId, slowestNodeMs: finite(slowestNodeMs) };

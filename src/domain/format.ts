@@ -1,6 +1,6 @@
 /**
  * Short human-readable forms of the simulator's numbers, shared by the canvas, the simulation panel and
- * the headless grader so that all three print the same figures. Decimal units (MB = 10^6 bytes), as the
+ * the headless grader (and the rules' messages) so that all of them print the same figures. Decimal units (MB = 10^6 bytes), as the
  * models compute them. Plain string work (no Intl), so it runs the same in Node and every browser.
  */
 
@@ -90,4 +90,39 @@ export function formatUsd(usd: number, compact = false): string {
     return `${sign}$${formatFixed(a, 0)}`;
   }
   return `${sign}$${formatFixed(a, a >= 100 ? 0 : 2)}`;
+}
+
+/** Milliseconds in words: `950 ms`, `6.2 s`, `45 s`, `5 min 11 s`, `1 min`, `25.2 h`, `7 days`. */
+export function formatDuration(ms: number): string {
+  const trim = (n: number) => String(Number(n.toFixed(1)));
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${trim(ms / 1000)} s`;
+  if (ms < 3_600_000) {
+    const min = Math.floor(ms / 60_000);
+    const s = Math.round((ms % 60_000) / 1000);
+    return s ? `${min} min ${s} s` : `${min} min`;
+  }
+  if (ms < 172_800_000) return `${trim(ms / 3_600_000)} h`;
+  return `${trim(ms / 86_400_000)} days`;
+}
+
+/** A number with thousands separators and at most `digits` decimals (`57.9`, `2,555`). */
+export function formatNumber(value: number, digits = 1): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/**
+ * Two durations in words such that unequal values never read as equal: "15 min 0.5 s" against
+ * "15 min" rather than "15 min" twice. Adds precision (seconds, then milliseconds) only when needed.
+ * @returns `[actual, limit]` as strings
+ */
+export function formatDurationPair(actualMs: number, limitMs: number): [string, string] {
+  let a = formatDuration(actualMs);
+  let b = formatDuration(limitMs);
+  if (a === b && actualMs !== limitMs) {
+    const precise = (ms: number) => (Math.abs(actualMs - limitMs) >= 1000 ? `${formatNumber(ms / 1000, 0)} s` : `${formatNumber(ms, 0)} ms`);
+    a = precise(actualMs);
+    b = precise(limitMs);
+  }
+  return [a, b];
 }

@@ -1,0 +1,267 @@
+/**
+ * Capacity model: the limits that bind each stage of a pipeline, computed from the catalog's
+ * `capacities` (figures with their AWS source and as-of date, or marked estimates) and the node's
+ * settings, and the setting value that would carry a given load. Pure; no React, no DOM.
+ *
+ * A limit's value is `figure x times... / divideBy... x scale` (x the run time in seconds for
+ * `MBPerRun`), e.g. a provisioned Kinesis stream of 60 shards: 60 x 1,000 records/s = 60,000
+ * records/s and 60 x 1 MB/s = 60 MB/s.
+ */
+import { expandFigureName, settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
+import { formatMBps, formatNumber } from './format.ts';
+import type { ResolvedNode } from './graph.ts';
+
+/** One limit of a stage, evaluated for its settings. */
+export interface StageLimit {
+  /** The catalog capacity's id (`shard-write-records`), stable for tests and findings. */
+  id: string;
+  metric: CapacityMetric;
+  /** The limit in `unit`s: MB/s, MB/s read, records/s (or write units/s), or MB per run. */
+  capacity: number;
+  /** Unit of `capacity` and of the load held against it (`records/s`, `MB/s`, `MB per run`). */
+  unit: string;
+  /** The documented figure in words: "1,000 records/s per shard", "inbound publish quota 20,000 requests/s". */
+  label: string;
+  /** How `capacity` follows from the settings: "60 shards x 1,000 records/s". */
+  basis: string;
+  /** An AWS service quota (else a throughput of what the settings buy). */
+  quota: boolean;
+  /** AWS raises the quota on request (Service Quotas or a support case). */
+  raisable: boolean;
+  /** The setting that raises the limit, with its label. */
+  fix?: { setting: string; label: string };
+  /** A figure behind the limit is an estimate (AWS publishes none); its note says why. */
+  estimate: boolean;
+  /** AWS documentation page of the main figure, and its as-of date. */
+  source: string;
+  asOf: string;
+  /** For write-unit limits: the unit size in KB (a 1.5 KB item takes 2 units of 1 KB). */
+  recordUnitKB?: number;
+  /** For `MBPerRun`: the run time the limit allows, seconds. */
+  runSeconds?: number;
+}
+
+const METRIC_UNIT: Record<CapacityMetric, string> = { MBps: 'MB/s', readMBps: 'MB/s read', recordsPerSecond: 'records/s', MBPerRun: 'MB per run' };
+
+/** Whether a capacity's `when` holds for these settings (a value, or one of a list of values). */
+function capacityApplies(cap: Capacity, settings: Settings): boolean {
+  if (!cap.when) return true;
+  return Object.entries(cap.when).every(([k, v]) => (Array.isArray(v) ? v.includes(settings[k] as string) : settings[k] === v));
+}
+
+/** The figure a (possibly templated) name stands for under these settings: `dpuPerWorker.{workerType}`. */
+function figureFor(entry: CatalogEntry, name: string, settings: Settings): Figure | undefined {
+  const resolved = name.replace(/\{([^}]+)\}/g, (_, key: string) => String(settings[key]));
+  return entry.figures[resolved];
+}
+
+function settingNumber(entry: CatalogEntry, key: string, settings: Settings, numeric = false): number | undefined {
+  const spec = entry.settings[key];
+  if (!spec || !settingApplies(spec, settings)) return undefined;
+  const v = settings[key];
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (numeric && typeof v === 'string' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+function unitOf(entry: CatalogEntry, key: string): string {
+  const spec = entry.settings[key];
+  return spec?.type === 'integer' ? (spec.unit ?? spec.label) : (spec?.label ?? key);
+}
+
+/**
+ * Evaluates one catalog capacity for a node's settings.
+ * @returns the limit, or `undefined` when its `when` does not hold, a factor is missing, or the value
+ *   is not a positive finite number (settings no form produces)
+ */
+export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: Settings): StageLimit | undefined {
+  if (!capacityApplies(cap, settings)) return undefined;
+  const main = cap.figure !== undefined ? figureFor(entry, cap.figure, settings) : undefined;
+  if (cap.figure !== undefined && !main) return undefined;
+  const cited = main ?? (cap.defaultFigure ? entry.figures[cap.defaultFigure] : undefined);
+  let value = main?.value ?? 1;
+  let estimate = main?.estimate === true;
+  const basis: string[] = [];
+  for (const t of cap.times) {
+    if ('figure' in t) {
+      const f = figureFor(entry, t.figure, settings);
+      if (!f) return undefined;
+      value *= f.value;
+      estimate ||= f.estimate === true;
+      basis.push(`${formatNumber(f.value, 2)} ${f.unit}`);
+      continue;
+    }
+    let v = settingNumber(entry, t.setting, settings, t.numeric);
+    if (v === undefined) return undefined;
+    if (v === 0 && t.zeroFigure) {
+      const f = entry.figures[t.zeroFigure];
+      if (!f) return undefined;
+      v = f.value;
+      basis.push(`${formatNumber(v)} ${f.unit} (account default)`);
+    } else basis.push(`${formatNumber(v)} ${unitOf(entry, t.setting)}`);
+    value *= v;
+  }
+  for (const key of cap.divideBy) {
+    const v = settingNumber(entry, key, settings);
+    if (v === undefined || v <= 0) return undefined;
+    value /= v;
+    basis.push(`/ ${formatNumber(v)} ${unitOf(entry, key)}`);
+  }
+  if (cap.scale !== undefined) value *= cap.scale;
+  let runSeconds: number | undefined;
+  if (cap.metric === 'MBPerRun') {
+    const minutes = cap.runMinutesSetting ? settingNumber(entry, cap.runMinutesSetting, settings) : undefined;
+    if (minutes === undefined) return undefined;
+    runSeconds = minutes * 60;
+    value *= runSeconds;
+    basis.push(`${formatNumber(minutes)} min run`);
+  }
+  if (!(Number.isFinite(value) && value > 0)) return undefined;
+  const unitKB = cap.recordUnitKB ? entry.figures[cap.recordUnitKB]?.value : undefined;
+  const unit = cap.recordUnitKB && cited ? cited.unit : cap.metric === 'recordsPerSecond' && cited && /\/s$/.test(cited.unit) ? cited.unit : METRIC_UNIT[cap.metric];
+  const fixSpec = cap.fix ? entry.settings[cap.fix] : undefined;
+  const defaultNote = cited ? ` (AWS default ${formatNumber(cited.value, 2)} ${cited.unit})` : '';
+  let label: string;
+  if (main) label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`;
+  else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = `${fixSpec.label} of ${basis[0]}${defaultNote}`;
+  else label = `${fixSpec?.label ?? 'Limit'}: ${basis.join(' x ').replace(/ x \//g, ' /')}${defaultNote}`;
+  return {
+    id: cap.id,
+    metric: cap.metric,
+    capacity: value,
+    unit,
+    label,
+    basis: main && basis.length ? `${basis.join(' x ').replace(/ x \//g, ' /')} x ${formatNumber(main.value, 2)} ${main.unit}` : basis.join(' x ') || `${formatNumber(value)} ${unit}`,
+    quota: cap.quota,
+    raisable: cap.raisable === true,
+    ...(cap.fix && fixSpec ? { fix: { setting: cap.fix, label: fixSpec.label } } : {}),
+    estimate,
+    source: cited?.source ?? entry.docUrl,
+    asOf: cited?.asOf ?? '',
+    ...(unitKB !== undefined && unitKB > 0 ? { recordUnitKB: unitKB } : {}),
+    ...(runSeconds !== undefined ? { runSeconds } : {}),
+  };
+}
+
+/**
+ * Every limit in force on a node.
+ * @param inputServices catalog ids of the nodes whose data edges enter it; limits with
+ *   `unlessInputFrom` are dropped when every input is one of those (and there is at least one)
+ */
+export function stageLimits(node: Pick<ResolvedNode, 'entry' | 'settings'>, inputServices: readonly string[]): StageLimit[] {
+  const out: StageLimit[] = [];
+  for (const cap of node.entry.capacities) {
+    if (cap.unlessInputFrom.length && inputServices.length && inputServices.every((s) => cap.unlessInputFrom.includes(s))) continue;
+    const limit = evaluateCapacity(node.entry, cap, node.settings);
+    if (limit) out.push(limit);
+  }
+  return out;
+}
+
+/**
+ * The smallest value of a limit's `fix` setting that carries `needed` (in the limit's unit) with
+ * every limit of the same metric: integer settings are searched between their bounds, enum options
+ * in catalog order, booleans tried as `true`.
+ * @returns the value, or `undefined` when no value of that setting carries the load
+ */
+export function settingToCarry(node: Pick<ResolvedNode, 'entry' | 'settings'>, inputServices: readonly string[], limit: StageLimit, needed: number): number | string | boolean | undefined {
+  const key = limit.fix?.setting;
+  const spec = key ? node.entry.settings[key] : undefined;
+  if (!key || !spec) return undefined;
+  const carries = (value: number | string | boolean) => {
+    const limits = stageLimits({ entry: node.entry, settings: { ...node.settings, [key]: value } }, inputServices).filter((l) => l.metric === limit.metric);
+    return limits.length > 0 && limits.every((l) => l.capacity >= needed - 1e-9);
+  };
+  if (spec.type === 'integer') {
+    if (!carries(spec.max)) return undefined;
+    let lo = spec.min;
+    let hi = spec.max;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (carries(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+  if (spec.type === 'enum') return spec.options.find((o) => carries(o.value))?.value;
+  if (spec.type === 'boolean') return carries(true) ? true : undefined;
+  return undefined;
+}
+
+/** A load in a limit's unit: `174 MB/s`, `300,000 records/s`, `1.2 TB per run`. */
+export function formatLoad(value: number, unit: string): string {
+  if (unit === 'MB/s') return formatMBps(value);
+  if (unit === 'MB/s read') return `${formatMBps(value)} read`;
+  if (unit === 'MB per run') return `${formatDataMB(value)} per run`;
+  return `${formatNumber(value, value < 10 ? 2 : 0)} ${unit}`;
+}
+
+/** An amount of data given in MB: `850 MB`, `1.2 GB`, `3.5 TB`. */
+export function formatDataMB(mb: number): string {
+  const v = Number.isFinite(mb) ? Math.max(0, mb) : 0;
+  if (v >= 1e6) return `${formatNumber(v / 1e6, 1)} TB`;
+  if (v >= 1e3) return `${formatNumber(v / 1e3, 1)} GB`;
+  return `${formatNumber(v, 0)} MB`;
+}
+
+/** What an overloaded stage is told: the finding's message and remediation. */
+export interface OverloadWords {
+  message: string;
+  remediation: string;
+}
+
+/**
+ * A finding for a stage whose load exceeds a limit: names the stage, the binding limit with its
+ * figure (and whether it is an estimate), the load against the capacity, and the fix: the setting
+ * value that carries the load, a quota increase (and whether AWS grants one), or another capacity
+ * mode of the same service that carries it.
+ * @param node the stage
+ * @param inputServices catalog ids feeding it (for limits that depend on the source)
+ * @param limit the exceeded limit with its load
+ * @param sizedFor whether the requirement sizes for the peak or the average
+ * @param peakFactor the workload's peak factor, for the words
+ */
+export function describeOverload(node: Pick<ResolvedNode, 'entry' | 'settings' | 'label'>, inputServices: readonly string[], limit: LimitLoadLike, sizedFor: 'peak' | 'average', peakFactor: number): OverloadWords {
+  const load = sizedFor === 'peak' ? limit.peakLoad : limit.averageLoad;
+  const at = sizedFor === 'peak' && limit.peakLoad !== limit.averageLoad ? ` at ${formatNumber(peakFactor)}x peak` : sizedFor === 'peak' ? '' : ' on average';
+  const estimate = limit.estimate ? ' (an estimate: AWS publishes no figure for it)' : '';
+  const message =
+    `${node.label} (${node.entry.name}): ${formatLoad(load, limit.unit)}${at} against ${formatLoad(limit.capacity, limit.unit)} ` +
+    `(${limit.basis}); the binding limit is ${limit.label}${estimate}.`;
+  const fixes: string[] = [];
+  const value = limit.fix ? settingToCarry(node, inputServices, limit, load) : undefined;
+  const spec = limit.fix ? node.entry.settings[limit.fix.setting] : undefined;
+  if (limit.fix && value !== undefined && spec) {
+    const shown = spec.type === 'enum' ? (spec.options.find((o) => o.value === value)?.label ?? String(value)) : spec.type === 'boolean' ? 'on' : `${formatNumber(Number(value))}${spec.type === 'integer' && spec.unit ? ` ${spec.unit}` : ''}`;
+    const verb = spec.type === 'integer' ? 'to at least' : 'to';
+    fixes.push(limit.quota && limit.raisable ? `request a quota increase to at least ${formatLoad(load, limit.unit)} (Service Quotas; AWS raises this quota on request), then set ${limit.fix.label} ${verb} ${shown}` : `set ${limit.fix.label} ${verb} ${shown}`);
+  } else if (limit.quota && limit.raisable) fixes.push(`request a quota increase to at least ${formatLoad(load, limit.unit)} (Service Quotas; AWS raises this quota on request)`);
+  fixes.push(...otherModes(node, inputServices, limit, load));
+  if (!fixes.length)
+    fixes.push(
+      limit.quota && !limit.raisable
+        ? `this is a limit AWS does not raise: split the load over more ${node.entry.shortName} resources or use a service with more capacity`
+        : `split the load over more ${node.entry.shortName} resources or use a service with more capacity`,
+    );
+  const remediation = `${fixes.join('; or ')}.`;
+  return { message, remediation: remediation.charAt(0).toUpperCase() + remediation.slice(1) };
+}
+
+/** The fields of a limit with its load that `describeOverload` reads. */
+export type LimitLoadLike = StageLimit & { averageLoad: number; peakLoad: number };
+
+/** Other options of the enum settings that switch this metric's limits (capacity mode...) that carry the load. */
+function otherModes(node: Pick<ResolvedNode, 'entry' | 'settings'>, inputServices: readonly string[], limit: StageLimit, load: number): string[] {
+  const out: string[] = [];
+  const keys = new Set(node.entry.capacities.filter((c) => c.metric === limit.metric).flatMap((c) => Object.keys(c.when ?? {})));
+  for (const key of keys) {
+    const spec = node.entry.settings[key];
+    if (spec?.type !== 'enum' || key === limit.fix?.setting) continue;
+    for (const o of spec.options) {
+      if (o.value === node.settings[key]) continue;
+      const limits = stageLimits({ entry: node.entry, settings: { ...node.settings, [key]: o.value } }, inputServices).filter((l) => l.metric === limit.metric);
+      if (limits.length && limits.every((l) => l.capacity >= load)) out.push(`set ${spec.label} to ${o.label} (${limits.map((l) => `${l.label}: ${formatLoad(l.capacity, l.unit)}`).join(', ')})`);
+    }
+  }
+  return out;
+}
