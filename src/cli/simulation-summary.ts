@@ -7,7 +7,8 @@
 import { STORAGE_CLASS_NAMES, type Catalog, type StorageClass } from '../domain/catalog.ts';
 import type { Design } from '../domain/design.ts';
 import type { Scenario } from '../domain/scenario.ts';
-import { formatGBPerDay, GB_PER_DAY_PER_MBPS, formatMBps, formatMs, formatPercent, formatTB, formatUsd, type SimulationReport } from '../domain/simulation.ts';
+import { formatLoad } from '../domain/capacity.ts';
+import { formatGBPerDay, GB_PER_DAY_PER_MBPS, formatMBps, formatMs, formatPercent, formatTB, formatUsd, type LimitLoad, type SimulationReport } from '../domain/simulation.ts';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -16,11 +17,23 @@ const usd = (x: number) => Math.round(x * 100) / 100;
 /** The `simulation` member of `npm run grade -- --json`. */
 export interface SimulationSummary {
   workload: { averageIngestMBps: number; peakIngestMBps: number; peakFactor: number; horizonDays: number };
-  bottleneck?: { nodeId: string; label: string; utilisation: number; peakUtilisation: number; overloaded: boolean };
+  bottleneck?: { nodeId: string; label: string; utilisation: number; peakUtilisation: number; overloaded: boolean; limit: LimitSummary };
   /** Data edges only (control edges carry nothing). */
-  edges: { edgeId: string; source: string; target: string; averageMBps: number; peakMBps: number; averageGBPerDay: number; peakGBPerDay: number; closesCycle: boolean }[];
-  /** Nodes with a capacity limit. */
-  nodes: { nodeId: string; label: string; inboundMBps: number; capacityMBps: number; utilisation: number; peakUtilisation: number; overloaded: boolean; overloadedAtPeak: boolean }[];
+  edges: { edgeId: string; source: string; target: string; averageMBps: number; peakMBps: number; averageRecordsPerSecond: number; peakRecordsPerSecond: number; averageGBPerDay: number; peakGBPerDay: number; closesCycle: boolean }[];
+  /** Nodes with a capacity limit, with the limit that binds them. */
+  nodes: {
+    nodeId: string;
+    label: string;
+    inboundMBps: number;
+    inboundRecordsPerSecond: number;
+    /** The tightest MB/s write limit, when the node has one. */
+    capacityMBps?: number;
+    utilisation: number;
+    peakUtilisation: number;
+    overloaded: boolean;
+    overloadedAtPeak: boolean;
+    binding: LimitSummary;
+  }[];
   sinks: {
     nodeId: string;
     label: string;
@@ -45,6 +58,30 @@ export interface SimulationSummary {
   };
 }
 
+/** A limit with its load, as the grader prints it: `estimate` says AWS publishes no such figure. */
+export interface LimitSummary {
+  id: string;
+  label: string;
+  unit: string;
+  capacity: number;
+  averageLoad: number;
+  peakLoad: number;
+  quota: boolean;
+  raisable: boolean;
+  estimate: boolean;
+  source: string;
+  asOf: string;
+}
+
+function limitSummary(l: LimitLoad): LimitSummary {
+  return { id: l.id, label: l.label, unit: l.unit, capacity: r3(l.capacity), averageLoad: r3(l.averageLoad), peakLoad: r3(l.peakLoad), quota: l.quota, raisable: l.raisable, estimate: l.estimate, source: l.source, asOf: l.asOf };
+}
+
+/** A limit in words for the text output: `57.9 MB/s against 180 MB/s (1 MB/s per shard)`, `(estimate)` when it is one. */
+function limitWords(l: LimitLoad): string {
+  return `${formatLoad(l.averageLoad, l.unit)} against ${formatLoad(l.capacity, l.unit)} (${l.label}${l.estimate ? ', an estimate' : ''})`;
+}
+
 /** Display name of each node: its label, else its service's short name. */
 function namesOf(design: Design, catalog: Catalog): Map<string, string> {
   return new Map(design.nodes.map((n) => [n.id, n.label || catalog.byId.get(n.service)?.shortName || n.service]));
@@ -58,13 +95,37 @@ export function simulationSummary(sim: SimulationReport, design: Design, catalog
   const monthly = sim.cost.monthlyTotalUsd;
   return {
     workload: { averageIngestMBps: r3(sim.workload.averageIngestMBps), peakIngestMBps: r3(sim.workload.peakIngestMBps), peakFactor: sim.workload.peakFactor, horizonDays: sim.workload.horizonDays },
-    ...(b ? { bottleneck: { nodeId: b.nodeId, label: label(b.nodeId), utilisation: r4(b.utilisation), peakUtilisation: r4(b.peakUtilisation), overloaded: b.overloaded } } : {}),
+    ...(b ? { bottleneck: { nodeId: b.nodeId, label: label(b.nodeId), utilisation: r4(b.utilisation), peakUtilisation: r4(b.peakUtilisation), overloaded: b.overloaded, limit: limitSummary(b.limit) } } : {}),
     edges: sim.edges
       .filter((e) => e.data)
-      .map((e) => ({ edgeId: e.edgeId, source: e.source, target: e.target, averageMBps: r3(e.averageMBps), peakMBps: r3(e.peakMBps), averageGBPerDay: r3(e.averageGBPerDay), peakGBPerDay: r3(e.peakGBPerDay), closesCycle: e.closesCycle })),
+      .map((e) => ({
+        edgeId: e.edgeId,
+        source: e.source,
+        target: e.target,
+        averageMBps: r3(e.averageMBps),
+        peakMBps: r3(e.peakMBps),
+        averageRecordsPerSecond: r3(e.averageRecordsPerSecond),
+        peakRecordsPerSecond: r3(e.peakRecordsPerSecond),
+        averageGBPerDay: r3(e.averageGBPerDay),
+        peakGBPerDay: r3(e.peakGBPerDay),
+        closesCycle: e.closesCycle,
+      })),
     nodes: sim.nodes.flatMap((n) =>
-      n.utilisation !== undefined && n.capacityMBps !== undefined
-        ? [{ nodeId: n.nodeId, label: label(n.nodeId), inboundMBps: r3(n.inboundMBps), capacityMBps: r3(n.capacityMBps), utilisation: r4(n.utilisation), peakUtilisation: r4(n.peakUtilisation ?? 0), overloaded: n.overloaded, overloadedAtPeak: n.overloadedAtPeak }]
+      n.utilisation !== undefined && n.binding
+        ? [
+            {
+              nodeId: n.nodeId,
+              label: label(n.nodeId),
+              inboundMBps: r3(n.inboundMBps),
+              inboundRecordsPerSecond: r3(n.inboundRecordsPerSecond),
+              ...(n.capacityMBps !== undefined ? { capacityMBps: r3(n.capacityMBps) } : {}),
+              utilisation: r4(n.utilisation),
+              peakUtilisation: r4(n.peakUtilisation ?? 0),
+              overloaded: n.overloaded,
+              overloadedAtPeak: n.overloadedAtPeak,
+              binding: limitSummary(n.binding),
+            },
+          ]
         : [],
     ),
     sinks: sim.sinks.map((s) => ({
@@ -107,13 +168,17 @@ export function formatSimulation(sim: SimulationReport, design: Design, catalog:
   const lines = ['Simulation'];
   lines.push(`  Ingest: ${formatMBps(w.averageIngestMBps)} average, ${formatMBps(w.peakIngestMBps)} at ${w.peakFactor}x peak (${formatGBPerDay(w.averageIngestMBps * GB_PER_DAY_PER_MBPS)})`);
   const b = sim.bottleneck;
-  const bn = b && sim.nodes.find((n) => n.nodeId === b.nodeId);
-  if (b && bn)
+  if (b)
     lines.push(
-      `  Bottleneck: ${label(b.nodeId)}: ${formatMBps(bn.inboundMBps)} against ${formatMBps(bn.capacityMBps ?? 0)}, ${formatPercent(b.utilisation)} (${formatPercent(b.peakUtilisation)} at peak)` +
+      `  Bottleneck: ${label(b.nodeId)}: ${limitWords(b.limit)}, ${formatPercent(b.utilisation)} (${formatPercent(b.peakUtilisation)} at peak)` +
         (b.overloaded ? ': OVERLOADED' : b.peakUtilisation > 1 ? ': overloaded at peak' : ''),
     );
   else lines.push('  Bottleneck: none (no service with a capacity limit)');
+  for (const n of sim.nodes) {
+    if (!n.binding || n.utilisation === undefined) continue;
+    const verdict = n.overloaded ? 'OVER' : n.overloadedAtPeak ? 'PEAK' : 'ok';
+    lines.push(`  ${verdict.padEnd(4)} ${label(n.nodeId)}: ${formatMBps(n.inboundMBps)}, ${formatLoad(n.inboundRecordsPerSecond, 'records/s')} in; binding ${limitWords(n.binding)}: ${formatPercent(n.utilisation)}, ${formatPercent(n.peakUtilisation ?? 0)} at peak`);
+  }
   for (const s of sim.sinks) {
     const cp = s.criticalPath;
     lines.push(`  Latency to ${label(s.nodeId)}: ${s.latencyMs !== undefined && cp ? `${formatMs(s.latencyMs)} via ${cp.nodeIds.map((id) => names.get(id) ?? id).join(' -> ')}; slowest ${names.get(cp.slowestNodeId) ?? cp.slowestNodeId} (${formatMs(cp.slowestNodeMs)})` : 'no source reaches it'}`);

@@ -50,7 +50,7 @@ describe('npm run grade', () => {
     const section = r.stdout.slice(r.stdout.indexOf('\nSimulation\n'));
     // 5,000 GB/day = 57.87 MB/s, x 3 = 173.6 MB/s; 10 shards x 1 MB/s = 10 MB/s: 579% (1,736% at peak).
     expect(section).toMatch(/^ {2}Ingest: 57\.9 MB\/s average, 173\.6 MB\/s at 3x peak \(5\.0 TB\/day\)$/m);
-    expect(section).toMatch(/^ {2}Bottleneck: Telemetry stream \(kds\): 57\.9 MB\/s against 10 MB\/s, 579% \(1,736% at peak\): OVERLOADED$/m);
+    expect(section).toMatch(/^ {2}Bottleneck: Telemetry stream \(kds\): 57\.9 MB\/s against 10 MB\/s \(1 MB\/s per shard\), 579% \(1,736% at peak\): OVERLOADED$/m);
     // The dashboard has no path through the stages the real-time requirement asks for.
     expect(section).toMatch(/^ {2}Latency to .* \(quicksight\): /m);
     expect(section).toMatch(/^ {4}NO PATH +realtime-dashboard .*budget 1 min, no path through the required stages$/m);

@@ -1,4 +1,4 @@
-import { build, chain } from '../support/designs.ts';
+import { build, chain, type InvalidCase, type RuleCase } from '../support/designs.ts';
 import { ruleTable } from '../support/rule-table.ts';
 
 const realtime = { from: ['iot-source'], through: ['stream', 'stream-processor'], to: ['dashboard'], maxLatencyMs: 60_000 };
@@ -12,7 +12,7 @@ const glueEtl = (schedule: string) => ['aws-glue', { jobType: 'etl', schedule }]
  * buffer interval, so the interval sets the delay.
  */
 const SMALL = { ingestGBPerDay: 1, recordBytes: 1024, peakFactor: 3 };
-const small = <T extends { workload?: unknown }>(rows: T[]): T[] => rows.map((r) => ({ workload: SMALL, ...r }));
+const small = <T extends RuleCase>(rows: T[]): T[] => rows.map((r) => ({ workload: SMALL, ...r }));
 /** 5 TB/day (57.87 MB/s). */
 const IOT = { ingestGBPerDay: 5000, recordBytes: 1024, peakFactor: 3 };
 const sizedStream = [KDS, { capacityMode: 'on-demand' }] as [string, Record<string, string>];
@@ -20,7 +20,7 @@ const sizedStream = [KDS, { capacityMode: 'on-demand' }] as [string, Record<stri
 const sizedFlink = [FLINK, { parallelism: 40, aggregationFactor: 60 }] as [string, Record<string, number>];
 
 ruleTable('data-path', {
-  valid: small([
+  valid: small<RuleCase>([
     { name: 'devices → stream → Flink → DynamoDB → QuickSight', design: chain('iot-devices', KDS, FLINK, 'amazon-dynamodb', 'amazon-quicksight'), params: realtime },
     { name: 'a Glue streaming job stands in for Flink', design: chain('iot-devices', KDS, ['aws-glue', { jobType: 'streaming', windowSeconds: 10 }], 'amazon-dynamodb', 'amazon-quicksight'), params: realtime },
     { name: 'the fastest of two paths counts', design: build({ d: 'iot-devices', k: KDS, f: FLINK, h: 'amazon-data-firehose', s: 'amazon-s3', a: 'amazon-athena', db: 'amazon-dynamodb', q: 'amazon-quicksight' }, ['d>k', 'k>f', 'f>h', 'h>s', 's>a', 'a>q', 'f>db', 'db>q']), params: realtime },
@@ -47,7 +47,7 @@ ruleTable('data-path', {
       workload: SMALL,
     },
   ]),
-  invalid: small([
+  invalid: small<InvalidCase>([
     { name: 'no stream processor on the way to the dashboard', design: chain('iot-devices', KDS, 'amazon-data-firehose', 'amazon-s3', 'amazon-athena', 'amazon-quicksight'), params: realtime, nodes: ['n1'], mentions: ['stream processor'] },
     {
       name: 'a 300 s Firehose buffer breaks the 60 s budget',

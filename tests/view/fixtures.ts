@@ -46,7 +46,7 @@ const entries = [
     },
     figures: { writeMBpsPerShard: { value: 1, unit: 'MB/s', source: DOC, asOf: '2026-01-01' } },
     // Provisioned: 1 MB/s per shard (the simulation's capacity); on-demand has no limit here.
-    writeCapacityMBps: [{ when: { capacityMode: 'provisioned' }, figure: 'writeMBpsPerShard', timesSetting: 'shardCount' }],
+    capacities: [{ id: 'shard-write-bytes', metric: 'MBps', when: { capacityMode: 'provisioned' }, figure: 'writeMBpsPerShard', times: [{ setting: 'shardCount' }], per: 'shard', fix: 'shardCount' }],
   },
   {
     id: 'amazon-s3',
