@@ -1,6 +1,7 @@
 /**
- * The headless grader behind `npm run grade -- <design.json> [--scenario <id>] [--json]` (entry point:
- * grade.ts).
+ * The headless grader behind `npm run grade -- <design.json> [--scenario <id>] [--scale N]
+ * [--peak-factor N] [--json]` (entry point: grade.ts). `--scale` multiplies the scenario's volume and
+ * `--peak-factor` replaces its peak factor: the what-if of the Scenario tab ("now 10x the volume").
  * Grades a design file with the same engine as the app and prints one line per requirement, then a
  * short "Simulation" section (ingest rate, bottleneck, latency per sink against its budgets, storage,
  * monthly cost); with `--json`, the report with a `simulation` summary (see simulation-summary.ts).
@@ -9,15 +10,15 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { loadDesignText } from '../domain/design.ts';
-import { grade, type GradeReport } from '../domain/grade.ts';
-import { simulate } from '../domain/simulation.ts';
+import { analyseDesign, type GradeReport } from '../domain/grade.ts';
+import { applyWhatIf, type WhatIf } from '../domain/what-if.ts';
 import { loadContentFromDisk } from './content.ts';
 import { formatSimulation, simulationSummary } from './simulation-summary.ts';
 
 /** Files over this size are refused before reading (bytes). */
 export const MAX_DESIGN_BYTES = 10 * 1024 * 1024;
 
-const USAGE = 'usage: npm run grade -- <design.json> [--scenario <id>] [--json]';
+const USAGE = 'usage: npm run grade -- <design.json> [--scenario <id>] [--scale <factor>] [--peak-factor <factor>] [--json]';
 
 /** Thrown for input the user must fix; printed as its message with exit code 2. */
 class InputError extends Error {}
@@ -26,15 +27,27 @@ interface Args {
   file: string;
   scenarioId?: string;
   json: boolean;
+  whatIf: WhatIf;
+}
+
+/** A what-if option's number: positive and finite (a peak factor at least 1). */
+function factorArg(option: string, raw: string | undefined, min: number): number {
+  const v = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(v) || v < min || (min === 0 && v === 0)) throw new InputError(`${option} needs a number${min ? ` of at least ${min}` : ' above 0'} (got ${raw === undefined ? 'nothing' : JSON.stringify(raw.slice(0, 40))})\n${USAGE}`);
+  return v;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   let file: string | undefined;
   let scenarioId: string | undefined;
   let json = false;
+  const whatIf: WhatIf = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     if (a === '--json') json = true;
+    else if (name === '--scale') whatIf.volumeFactor = factorArg('--scale', inline ?? argv[++i], 0);
+    else if (name === '--peak-factor') whatIf.peakFactor = factorArg('--peak-factor', inline ?? argv[++i], 1);
     else if (a === '--scenario') {
       scenarioId = argv[++i];
       if (!scenarioId) throw new InputError(`--scenario needs a scenario id\n${USAGE}`);
@@ -45,7 +58,7 @@ function parseArgs(argv: readonly string[]): Args {
     else file = a;
   }
   if (!file) throw new InputError(`no design file given\n${USAGE}`);
-  return { file, scenarioId, json };
+  return { file, scenarioId, json, whatIf };
 }
 
 function readDesignFile(file: string): string {
@@ -88,6 +101,13 @@ export function formatReport(report: GradeReport, title: string): string {
   return lines.join('\n');
 }
 
+/** " (what-if: 50,000 GB/day, 3x peak; the scenario says 5,000 GB/day)" when the workload changed. */
+function whatIfNote(written: { ingestGBPerDay: number; peakFactor: number }, now: { ingestGBPerDay: number; peakFactor: number }): string {
+  if (written.ingestGBPerDay === now.ingestGBPerDay && written.peakFactor === now.peakFactor) return '';
+  const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return ` (what-if: ${n(now.ingestGBPerDay)} GB/day at ${n(now.peakFactor)}x peak; the scenario says ${n(written.ingestGBPerDay)} GB/day at ${n(written.peakFactor)}x)`;
+}
+
 /**
  * Runs the grader.
  * @returns the exit code (0, 1 or 2) and what to print on stdout / stderr
@@ -103,13 +123,15 @@ export function runGrader(argv: readonly string[]): { code: 0 | 1 | 2; stdout: s
     const scenarioId = args.scenarioId ?? loaded.design.scenarioId;
     const known = content.scenarios.map((s) => s.scenario.id);
     if (!scenarioId) throw new InputError(`${args.file}: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`);
-    const scenario = content.scenarios.find((s) => s.scenario.id === scenarioId)?.scenario;
-    if (!scenario) throw new InputError(`unknown scenario "${scenarioId}" (known: ${known.join(', ')})`);
-    const sim = simulate(loaded.design, scenario, content.catalog);
-    const report = grade(loaded.design, scenario, content.catalog, content.rules, { simulation: sim });
+    const written = content.scenarios.find((s) => s.scenario.id === scenarioId)?.scenario;
+    if (!written) throw new InputError(`unknown scenario "${scenarioId}" (known: ${known.join(', ')})`);
+    const scenario = applyWhatIf(written, args.whatIf);
+    const { report, simulation } = analyseDesign(loaded.design, scenario, content.catalog, content.rules);
+    if (!simulation) throw new Error('the simulation failed');
+    const sim = simulation;
     const stdout = args.json
-      ? JSON.stringify({ file: args.file, scenarioTitle: scenario.title, ...report, simulation: simulationSummary(sim, loaded.design, content.catalog) }, null, 2)
-      : terminalSafe(`${formatReport(report, `${args.file}: ${scenario.title}`)}\n\n${formatSimulation(sim, loaded.design, content.catalog, scenario)}`);
+      ? JSON.stringify({ file: args.file, scenarioTitle: scenario.title, ...(scenario !== written ? { whatIf: { ...args.whatIf, workload: scenario.workload } } : {}), ...report, simulation: simulationSummary(sim, loaded.design, content.catalog) }, null, 2)
+      : terminalSafe(`${formatReport(report, `${args.file}: ${scenario.title}${whatIfNote(written.workload, scenario.workload)}`)}\n\n${formatSimulation(sim, loaded.design, content.catalog, scenario)}`);
     return { code: report.passed ? 0 : 1, stdout, stderr: '' };
   } catch (e) {
     return { code: 2, stdout: '', stderr: terminalSafe(e instanceof InputError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`) };

@@ -51,8 +51,14 @@ function capacityApplies(cap: Capacity, settings: Settings): boolean {
 
 /** The figure a (possibly templated) name stands for under these settings: `dpuPerWorker.{workerType}`. */
 function figureFor(entry: CatalogEntry, name: string, settings: Settings): Figure | undefined {
-  const resolved = name.replace(/\{([^}]+)\}/g, (_, key: string) => String(settings[key]));
-  return entry.figures[resolved];
+  let missing = false;
+  const resolved = name.replace(/\{([^}]+)\}/g, (_, key: string) => {
+    const v = settings[key];
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+    missing = true; // a value no form produces (a list, an object) names no figure
+    return '';
+  });
+  return missing || !Object.hasOwn(entry.figures, resolved) ? undefined : entry.figures[resolved];
 }
 
 function settingNumber(entry: CatalogEntry, key: string, settings: Settings, numeric = false): number | undefined {
@@ -105,7 +111,7 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
     const v = settingNumber(entry, key, settings);
     if (v === undefined || v <= 0) return undefined;
     value /= v;
-    basis.push(`/ ${formatNumber(v)} ${unitOf(entry, key)}`);
+    if (v !== 1) basis.push(`/ ${formatNumber(v)} ${unitOf(entry, key)}`);
   }
   if (cap.scale !== undefined) value *= cap.scale;
   let runSeconds: number | undefined;
@@ -232,7 +238,8 @@ export function describeOverload(node: Pick<ResolvedNode, 'entry' | 'settings' |
   const value = limit.fix ? settingToCarry(node, inputServices, limit, load) : undefined;
   const spec = limit.fix ? node.entry.settings[limit.fix.setting] : undefined;
   if (limit.fix && value !== undefined && spec) {
-    const shown = spec.type === 'enum' ? (spec.options.find((o) => o.value === value)?.label ?? String(value)) : spec.type === 'boolean' ? 'on' : `${formatNumber(Number(value))}${spec.type === 'integer' && spec.unit ? ` ${spec.unit}` : ''}`;
+    const unit = spec.type === 'integer' && spec.unit && spec.unit.toLowerCase() !== spec.label.toLowerCase() ? ` ${spec.unit}` : '';
+    const shown = spec.type === 'enum' ? (spec.options.find((o) => o.value === value)?.label ?? String(value)) : spec.type === 'boolean' ? 'on' : `${formatNumber(Number(value))}${unit}`;
     const verb = spec.type === 'integer' ? 'to at least' : 'to';
     fixes.push(limit.quota && limit.raisable ? `request a quota increase to at least ${formatLoad(load, limit.unit)} (Service Quotas; AWS raises this quota on request), then set ${limit.fix.label} ${verb} ${shown}` : `set ${limit.fix.label} ${verb} ${shown}`);
   } else if (limit.quota && limit.raisable) fixes.push(`request a quota increase to at least ${formatLoad(load, limit.unit)} (Service Quotas; AWS raises this quota on request)`);
@@ -260,7 +267,7 @@ function otherModes(node: Pick<ResolvedNode, 'entry' | 'settings'>, inputService
     for (const o of spec.options) {
       if (o.value === node.settings[key]) continue;
       const limits = stageLimits({ entry: node.entry, settings: { ...node.settings, [key]: o.value } }, inputServices).filter((l) => l.metric === limit.metric);
-      if (limits.length && limits.every((l) => l.capacity >= load)) out.push(`set ${spec.label} to ${o.label} (${limits.map((l) => `${l.label}: ${formatLoad(l.capacity, l.unit)}`).join(', ')})`);
+      if (limits.length && limits.every((l) => l.capacity >= load)) out.push(`set ${spec.label} to ${o.label} (${limits.map((l) => l.label).join(', ')})`);
     }
   }
   return out;

@@ -289,9 +289,9 @@ export const catalogEntrySchema = z
       if (ids.has(cap.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `duplicate capacity id "${cap.id}"` });
       ids.add(cap.id);
       const figures = [...[cap.figure, cap.defaultFigure, cap.recordUnitKB].filter((f): f is string => f !== undefined), ...cap.times.flatMap((t) => ('figure' in t ? [t.figure] : t.zeroFigure ? [t.zeroFigure] : []))];
-      for (const f of figures) for (const name of expandFigureName(f, entry)) if (!entry.figures[name]) ctx.addIssue({ code: 'custom', path: at('figure'), message: `no figure "${name}" in this entry` });
+      for (const f of figures) for (const name of expandFigureName(f, entry)) if (!Object.hasOwn(entry.figures, name)) ctx.addIssue({ code: 'custom', path: at('figure'), message: `no figure "${name}" in this entry` });
       const settingKeys = [...cap.times.flatMap((t) => ('setting' in t ? [t.setting] : [])), ...cap.divideBy, ...(cap.runMinutesSetting ? [cap.runMinutesSetting] : []), ...(cap.fix ? [cap.fix] : [])];
-      for (const key of settingKeys) if (!entry.settings[key]) ctx.addIssue({ code: 'custom', path: at(), message: `"${key}" is not a setting of this entry` });
+      for (const key of settingKeys) if (!Object.hasOwn(entry.settings, key)) ctx.addIssue({ code: 'custom', path: at(), message: `"${key}" is not a setting of this entry` });
       if (cap.figure === undefined && !cap.times.length) ctx.addIssue({ code: 'custom', path: at('figure'), message: 'a capacity needs a figure or a factor' });
       if (cap.figure === undefined && cap.defaultFigure === undefined) ctx.addIssue({ code: 'custom', path: at('defaultFigure'), message: 'a capacity set by the learner needs the documented default as its source (defaultFigure)' });
       if (cap.metric === 'MBPerRun' && !cap.runMinutesSetting) ctx.addIssue({ code: 'custom', path: at('runMinutesSetting'), message: 'an MBPerRun limit needs the run-time setting' });

@@ -126,3 +126,15 @@ export function formatDurationPair(actualMs: number, limitMs: number): [string, 
   }
   return [a, b];
 }
+
+/**
+ * A record rate, compact for labels: `942 rec/s`, `56.5k rec/s`, `1.2M rec/s`; `full` gives
+ * `56,514 records/s`.
+ */
+export function formatRecordsPerSecond(perSecond: number, full = false): string {
+  const v = Number.isFinite(perSecond) ? Math.max(0, perSecond) : 0;
+  if (full) return `${formatFixed(v, v > 0 && v < 10 ? 2 : 0)} records/s`;
+  if (v >= 1e6) return `${trimZero(formatFixed(v / 1e6, 1))}M rec/s`;
+  if (v >= 1e4) return `${trimZero(formatFixed(v / 1e3, 1))}k rec/s`;
+  return `${formatFixed(v, v > 0 && v < 10 ? 1 : 0)} rec/s`;
+}

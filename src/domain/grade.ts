@@ -66,13 +66,34 @@ export type RuleSet = ReadonlyMap<string, Rule<unknown>>;
  */
 export function grade(design: Design, scenario: Scenario, catalog: Catalog, rules: RuleSet, options: GradeOptions = {}): GradeReport {
   const graph = new DesignGraph(design, catalog);
-  // Path rules need the flow-aware delays and the stages' loads: simulate first, on the same graph.
-  let simulation: SimulationReport;
   if (options.simulation) {
-    simulation = options.simulation;
-    graph.useLatencies(new Map(simulation.nodes.map((n) => [n.nodeId, n.latencyMs])));
-  } else simulation = simulateGraph(graph, scenario);
-  const simulated = () => simulation;
+    const given = options.simulation;
+    graph.useLatencies(latenciesOf(given));
+    return gradeGraph(graph, scenario, catalog, rules, () => given);
+  }
+  // Path rules need the flow-aware delays and the stages' loads: simulate first, on the same graph.
+  const simulation = trySimulate(graph, scenario);
+  return gradeGraph(graph, scenario, catalog, rules, () => {
+    if (simulation instanceof Error) throw simulation;
+    return simulation;
+  });
+}
+
+/** Each node's flow-aware delay from a simulation report. */
+function latenciesOf(simulation: SimulationReport): Map<string, number> {
+  return new Map(simulation.nodes.map((n) => [n.nodeId, n.latencyMs]));
+}
+
+/** The simulation, or the error it threw (a bug: rules that read it then report an error of their own). */
+function trySimulate(graph: DesignGraph, scenario: Scenario): SimulationReport | Error {
+  try {
+    return simulateGraph(graph, scenario);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+function gradeGraph(graph: DesignGraph, scenario: Scenario, catalog: Catalog, rules: RuleSet, simulated: () => SimulationReport): GradeReport {
   const results = scenario.requirements.map((req): RequirementResult => {
     const rule = rules.get(req.rule);
     const base = { requirementId: req.id, text: req.text, ruleId: req.rule, pillar: rule?.pillar, severity: req.severity };
@@ -131,4 +152,27 @@ export function worstSeverityByElement(report: GradeReport): Map<string, Severit
         if (!cur || SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur]) out.set(id, f.severity);
       }
   return out;
+}
+
+/** A design's grading report and simulation, computed on one design graph. */
+export interface Analysis {
+  report: GradeReport;
+  /** Absent when the simulation threw (a bug, never the learner's fault); grading then still runs. */
+  simulation?: SimulationReport;
+}
+
+/**
+ * Simulates and grades a design on one shared design graph (the simulation sets the flow-aware delays
+ * the path rules read). Never throws: a simulation that throws is left out (and passed to `onError`),
+ * and grading runs without it.
+ */
+export function analyseDesign(design: Design, scenario: Scenario, catalog: Catalog, rules: RuleSet, onError?: (e: unknown) => void): Analysis {
+  const graph = new DesignGraph(design, catalog);
+  const simulation = trySimulate(graph, scenario);
+  if (simulation instanceof Error) onError?.(simulation);
+  const report = gradeGraph(graph, scenario, catalog, rules, () => {
+    if (simulation instanceof Error) throw simulation;
+    return simulation;
+  });
+  return { report, ...(simulation instanceof Error ? {} : { simulation }) };
 }

@@ -29,7 +29,7 @@ export type { StageLimit } from './capacity.ts';
 export type { LatencyBudget, SinkLatency, SourcePath } from './simulation/latency.ts';
 export type { StorageTier, StorageYear, StoreGrowth } from './simulation/storage.ts';
 export { DAYS_PER_MONTH, GB_PER_DAY_PER_MBPS, HOURS_PER_MONTH } from './simulation/units.ts';
-export { formatFixed, formatGBPerDay, formatMBps, formatMs, formatPercent, formatTB, formatUsd } from './format.ts';
+export { formatFixed, formatGBPerDay, formatMBps, formatMs, formatPercent, formatRecordsPerSecond, formatTB, formatUsd } from './format.ts';
 
 /** Everything the simulator computes for one design and scenario. */
 export interface SimulationReport {

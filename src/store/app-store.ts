@@ -3,6 +3,7 @@
  * `temporal`) and UI state (selection, scenario, theme, toasts, right-pane tab, banners and dialogs).
  * Every design edit goes through `applyCommand`; nothing else writes the design.
  */
+import { applyWhatIf, isNeutralWhatIf, type WhatIf } from '../domain/what-if.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
 import { connectionAllowed } from '../domain/catalog.ts';
@@ -80,6 +81,12 @@ export interface AppState {
   feedbackHidden: boolean;
   /** The learner's progress by scenario id (requirements passed now and best), kept in storage. */
   progress: Record<string, ScenarioProgress>;
+  /**
+   * A what-if on the active scenario's workload ("now 10x the volume"): grading and the simulation
+   * run on the changed workload while it is set. Cleared when another scenario opens; progress is
+   * not recorded meanwhile (it counts the scenario as written).
+   */
+  whatIf: WhatIf | undefined;
 
   dispatch(cmd: Command, options?: DispatchOptions): void;
   undo(): void;
@@ -89,6 +96,8 @@ export interface AppState {
   setTheme(theme: Theme, chosen?: boolean): void;
   /** Shows or hides the volume labels on edges, and remembers the choice. */
   setEdgeLabels(on: boolean): void;
+  /** Sets or clears (undefined) the what-if on the workload; a what-if that changes nothing clears it. */
+  setWhatIf(whatIf: WhatIf | undefined): void;
   toast(kind: ToastKind, message: string, detail?: string, action?: ToastAction): number;
   dismissToast(id: number): void;
   selectScenario(id: string): void;
@@ -206,6 +215,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           readOnly: undefined,
           feedbackHidden: false,
           progress: readAllProgress(storage, content.scenarios.map((s) => s.scenario.id)),
+          whatIf: undefined,
 
           dispatch: (cmd, opts) => void commit(cmd, opts),
           undo: () => {
@@ -227,6 +237,18 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           setEdgeLabels: (on) => {
             set({ edgeLabels: on });
             writePreference(storage, 'edgeLabels', on ? 'on' : 'off');
+          },
+          setWhatIf: (whatIf) => {
+            const loaded = activeScenario(get());
+            if (whatIf && loaded) {
+              try {
+                applyWhatIf(loaded.scenario, whatIf);
+              } catch (e) {
+                toast('error', 'That what-if cannot be simulated.', e instanceof Error ? e.message : String(e));
+                return;
+              }
+            }
+            set({ whatIf: isNeutralWhatIf(whatIf) ? undefined : whatIf });
           },
           toast,
           dismissToast: (id) => {
@@ -253,7 +275,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             writePreference(storage, 'scenario', id); // opened again at the next start
             const t = (store as unknown as AppStore).temporal.getState();
             t.pause();
-            set({ scenarioId: id, design, designs, selection: { nodeIds: [], edgeIds: [] }, keptAside, rightTab: 'scenario' });
+            set({ scenarioId: id, design, designs, selection: { nodeIds: [], edgeIds: [] }, keptAside, rightTab: 'scenario', whatIf: undefined });
             t.resume();
             t.clear();
           },
@@ -381,7 +403,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
   // Progress: recorded when a grading of the active scenario finishes (an untouched empty design is not an attempt).
   store.subscribe((s, prev) => {
     const r = s.report;
-    if (!r || r === prev.report || r.scenarioId !== s.scenarioId) return;
+    if (!r || r === prev.report || r.scenarioId !== s.scenarioId || s.whatIf) return;
     const old = s.progress[r.scenarioId];
     if (!old && s.design.nodes.length === 0) return;
     const next = nextProgress(old, r.counts.pass, r.results.length);

@@ -6,8 +6,9 @@
  * responsive.
  */
 import type { Design } from '../domain/design.ts';
-import { grade, type GradeReport } from '../domain/grade.ts';
-import { simulate, type SimulationReport } from '../domain/simulation.ts';
+import { analyseDesign, type GradeReport } from '../domain/grade.ts';
+import type { SimulationReport } from '../domain/simulation.ts';
+import { applyWhatIf } from '../domain/what-if.ts';
 import { activeScenario, type AppState, type AppStore } from './app-store.ts';
 
 /** Whether two designs can grade or simulate differently (anything but node positions and group sizes changed; group membership counts). */
@@ -30,22 +31,16 @@ export interface Analyses {
 }
 
 /**
- * Grades and simulates the state's design against its active scenario (both undefined without one).
- * A simulation that throws (a bug, never the learner's fault) leaves `simulation` undefined so that
- * grading still shows; the error is logged.
+ * Grades and simulates the state's design against its active scenario (both undefined without one),
+ * with the what-if applied to its workload, on one design graph. A simulation that throws (a bug,
+ * never the learner's fault) leaves `simulation` undefined so that grading still shows; the error is
+ * logged.
  */
-export function analyse(state: Pick<AppState, 'content' | 'scenarioId' | 'design'>): Analyses {
+export function analyse(state: Pick<AppState, 'content' | 'scenarioId' | 'design' | 'whatIf'>): Analyses {
   const loaded = activeScenario(state);
   if (!loaded) return { report: undefined, simulation: undefined };
   const { catalog, rules } = state.content;
-  let simulation: SimulationReport | undefined;
-  try {
-    simulation = simulate(state.design, loaded.scenario, catalog);
-  } catch (e) {
-    console.error('simulation failed', e);
-  }
-  // Rules that read the simulation use this one instead of simulating again.
-  const report = grade(state.design, loaded.scenario, catalog, rules, simulation ? { simulation } : {});
+  const { report, simulation } = analyseDesign(state.design, applyWhatIf(loaded.scenario, state.whatIf), catalog, rules, (e) => console.error('simulation failed', e));
   return { report, simulation };
 }
 
@@ -62,7 +57,7 @@ export function startGrading(store: AppStore, delayMs = 0): () => void {
   };
   run();
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.scenarioId === prev.scenarioId && !gradingInputsChanged(prev.design, s.design)) return;
+    if (s.scenarioId === prev.scenarioId && s.whatIf === prev.whatIf && !gradingInputsChanged(prev.design, s.design)) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(run, delayMs);
   });

@@ -78,7 +78,7 @@ function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
             {volume && (
               <span className="edge-volume" aria-label={volume.text}>
                 <span className="edge-rate">{volume.rate}</span>
-                <span className="edge-daily">{volume.daily}</span>
+                <span className="edge-daily">{volume.records}</span>
               </span>
             )}
           </div>,

@@ -1,5 +1,6 @@
 /**
- * The Simulation tab: the scenario's workload run through the design. Ingest rate, the bottleneck,
+ * The Simulation tab: the scenario's workload run through the design. Ingest rate, the bottleneck and
+ * every sized stage (load in MB/s and records/s against its binding limit, estimates marked),
  * the freshness of every sink against the scenario's latency budgets (with the critical path and its
  * slowest node), stored TB per storage class per year, and the monthly cost per service. The two
  * charts come from a lazily loaded chunk (recharts), so the initial bundle does not carry them.
@@ -8,7 +9,8 @@ import { useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useMemo } from 'react';
 import { STORAGE_CLASSES, STORAGE_CLASS_NAMES, type Catalog, type StorageClass } from '../domain/catalog.ts';
 import type { Design } from '../domain/design.ts';
-import { formatGBPerDay, GB_PER_DAY_PER_MBPS, formatMBps, formatMs, formatPercent, formatTB, formatUsd, type SimulationReport, type SinkLatency } from '../domain/simulation.ts';
+import { formatLoad } from '../domain/capacity.ts';
+import { formatGBPerDay, GB_PER_DAY_PER_MBPS, formatMBps, formatMs, formatPercent, formatRecordsPerSecond, formatTB, formatUsd, type LimitLoad, type NodeFlow, type SimulationReport, type SinkLatency } from '../domain/simulation.ts';
 import { activeScenario } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import type { CostSeries, StorageRow } from './SimulationCharts.tsx';
@@ -70,6 +72,7 @@ export function SimulationPanel() {
   const w = sim.workload;
   const b = sim.bottleneck;
   const bNode = b && sim.nodes.find((n) => n.nodeId === b.nodeId);
+  const stages = sim.nodes.filter((n) => n.binding && n.utilisation !== undefined);
   const years = w.horizonDays / 365;
   const horizon = Number.isInteger(years) ? `${years} year${years === 1 ? '' : 's'}` : `${w.horizonDays} days`;
   const monthly = sim.cost.monthlyTotalUsd;
@@ -113,7 +116,10 @@ export function SimulationPanel() {
             <span className="sim-big">{formatPercent(b.utilisation)}</span>
           </div>
           <p className="small">
-            {formatMBps(bNode.inboundMBps)} in against {formatMBps(bNode.capacityMBps ?? 0)} of capacity; {formatMBps(bNode.peakInboundMBps)} at {w.peakFactor}× peak ({formatPercent(b.peakUtilisation)}).
+            {formatLoad(b.limit.averageLoad, b.limit.unit)} against {formatLoad(b.limit.capacity, b.limit.unit)}; {formatLoad(b.limit.peakLoad, b.limit.unit)} at {w.peakFactor}× peak ({formatPercent(b.peakUtilisation)}).
+          </p>
+          <p className="small">
+            Binding limit: <LimitName limit={b.limit} />
           </p>
           <p className="small sim-verdict">
             {b.utilisation >= 1 ? 'Overloaded: it cannot take the average load.' : b.peakUtilisation > 1 ? 'Takes the average load, but not the peaks.' : 'Takes the load, peaks included.'}
@@ -121,6 +127,30 @@ export function SimulationPanel() {
         </div>
       ) : (
         <p className="muted small">No service in this design has a capacity limit the model knows, so nothing limits the flow.</p>
+      )}
+
+      <h3 className="section-title">
+        Stages <span className="muted small">load against the limit that binds</span>
+      </h3>
+      {stages.length ? (
+        <table className="sim-table sim-stages" data-testid="sim-stages">
+          <caption className="visually-hidden">Load of every sized stage against its binding limit</caption>
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              <th scope="col">In, average</th>
+              <th scope="col">Binding limit</th>
+              <th scope="col">Load</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stages.map((n) => (
+              <StageRow key={n.nodeId} flow={n} name={names.get(n.nodeId) ?? n.nodeId} peakFactor={w.peakFactor} />
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted small">No stage with a known limit yet.</p>
       )}
 
       <h3 className="section-title">Latency</h3>
@@ -221,6 +251,53 @@ export function SimulationPanel() {
         </>
       )}
     </div>
+  );
+}
+
+/** A limit's figure, with its source and an "estimate" tag when AWS publishes no such figure. */
+function LimitName({ limit }: { limit: LimitLoad }) {
+  return (
+    <span className="sim-limit">
+      <a href={limit.source} target="_blank" rel="noreferrer" title={`${limit.basis}${limit.asOf ? `; figure as of ${limit.asOf}` : ''}`}>
+        {limit.label}
+      </a>
+      {limit.estimate && (
+        <span className="pill pill-quiet sim-estimate" title="AWS publishes no figure for this; the catalog states an estimate and its reasoning">
+          estimate
+        </span>
+      )}
+      {limit.quota && <span className="muted">{limit.raisable ? ' · AWS raises it on request' : ' · AWS does not raise it'}</span>}
+    </span>
+  );
+}
+
+function StageRow({ flow, name, peakFactor }: { flow: NodeFlow; name: string; peakFactor: number }) {
+  const limit = flow.binding!;
+  const peak = flow.peakUtilisation ?? 0;
+  const level = flow.overloaded ? 'is-over' : flow.overloadedAtPeak ? 'is-high' : 'is-ok';
+  return (
+    <tr className={level} data-stage={flow.nodeId}>
+      <th scope="row">
+        <NodeLink id={flow.nodeId} name={name} />
+      </th>
+      <td>
+        {formatMBps(flow.inboundMBps)}
+        <br />
+        <span className="muted">{formatRecordsPerSecond(flow.inboundRecordsPerSecond)}</span>
+      </td>
+      <td>
+        <LimitName limit={limit} />
+        <br />
+        <span className="muted">{formatLoad(limit.capacity, limit.unit)}</span>
+      </td>
+      <td>
+        {formatPercent(flow.utilisation ?? 0)}
+        <br />
+        <span className="muted">
+          {formatPercent(peak)} at {peakFactor}×
+        </span>
+      </td>
+    </tr>
   );
 }
 

@@ -4,14 +4,15 @@
  * `key` string that changes only when what is shown changes, so the canvas can keep node and edge
  * objects (and their memoised components) when a re-simulation gives the same picture.
  */
-import { formatGBPerDay, formatMBps, formatPercent, type SimulationReport } from '../domain/simulation.ts';
+import { formatLoad } from '../domain/capacity.ts';
+import { formatGBPerDay, formatMBps, formatPercent, formatRecordsPerSecond, type SimulationReport } from '../domain/simulation.ts';
 
 /** Utilisation bands: green below 0.7, amber below 1, red from 1. */
 export type LoadLevel = 'ok' | 'high' | 'over';
 
 /** The load mark of one node. */
 export interface NodeLoad {
-  /** Inbound MB/s over capacity (0 when idle). */
+  /** The highest load over limit of the node (0 when idle). */
   utilisation: number;
   level: LoadLevel;
   /**
@@ -19,7 +20,7 @@ export interface NodeLoad {
    * `peak` only at the workload's peak.
    */
   bottleneck: 'overloaded' | 'peak' | undefined;
-  /** The badge's text, e.g. "579%" or "299% at peak". */
+  /** The badge's text with the binding limit, e.g. "579% · 1 MB/s per shard" or "299% at peak · 1,000 records/s per shard". */
   badge: string;
   /** A sentence for titles and screen readers. */
   description: string;
@@ -31,9 +32,9 @@ export interface NodeLoad {
 export interface EdgeVolume {
   /** Average rate, e.g. "57.9 MB/s". */
   rate: string;
-  /** Average per day, e.g. "5.0 TB/day". */
-  daily: string;
-  /** Both on one line, e.g. "57.9 MB/s · 5.0 TB/day". */
+  /** Average records per second, e.g. "56.5k rec/s". */
+  records: string;
+  /** Both on one line, e.g. "57.9 MB/s · 56.5k rec/s". */
   text: string;
   /** Average and peak in full, for the hover title and the edge's accessible name. */
   title: string;
@@ -51,17 +52,19 @@ export function nodeLoads(sim: SimulationReport | undefined): Map<string, NodeLo
   if (!sim) return out;
   const peak = sim.workload.peakFactor;
   for (const n of sim.nodes) {
-    if (n.utilisation === undefined || n.capacityMBps === undefined) continue;
+    const limit = n.binding;
+    if (n.utilisation === undefined || !limit) continue;
     const peakUtil = n.peakUtilisation ?? n.utilisation * peak;
     const isBottleneck = sim.bottleneck?.nodeId === n.nodeId;
     const bottleneck = !isBottleneck ? undefined : n.utilisation >= 1 ? 'overloaded' : peakUtil > 1 ? 'peak' : undefined;
     const level = loadLevel(n.utilisation);
-    const badge = bottleneck === 'peak' ? `${formatPercent(peakUtil)} at peak` : formatPercent(n.utilisation);
+    const named = `${limit.label}${limit.estimate ? ' (estimate)' : ''}`;
+    const badge = `${bottleneck === 'peak' ? `${formatPercent(peakUtil)} at peak` : formatPercent(n.utilisation)} · ${named}`;
     const description =
-      `Load ${formatMBps(n.inboundMBps)} against a capacity of ${formatMBps(n.capacityMBps)} (${formatPercent(n.utilisation)}); ` +
-      `${formatMBps(n.peakInboundMBps)} at ${peak}x peak (${formatPercent(peakUtil)})` +
+      `Load ${formatLoad(limit.averageLoad, limit.unit)} against ${formatLoad(limit.capacity, limit.unit)}, binding limit ${named} (${formatPercent(n.utilisation)}); ` +
+      `${formatLoad(limit.peakLoad, limit.unit)} at ${peak}x peak (${formatPercent(peakUtil)})` +
       (bottleneck === 'overloaded' ? '. Bottleneck: overloaded' : bottleneck === 'peak' ? '. Bottleneck: overloaded at peak' : '');
-    out.set(n.nodeId, { utilisation: n.utilisation, level, bottleneck, badge, description, key: `${level}|${bottleneck ?? ''}|${description}` });
+    out.set(n.nodeId, { utilisation: n.utilisation, level, bottleneck, badge, description, key: `${level}|${bottleneck ?? ''}|${badge}|${description}` });
   }
   return out;
 }
@@ -74,13 +77,13 @@ export function edgeVolumes(sim: SimulationReport | undefined): Map<string, Edge
   for (const e of sim.edges) {
     if (!e.data) continue;
     const rate = formatMBps(e.averageMBps);
-    const daily = formatGBPerDay(e.averageGBPerDay);
-    const text = `${rate} · ${daily}`;
+    const records = formatRecordsPerSecond(e.averageRecordsPerSecond);
+    const text = `${rate} · ${records}`;
     const title =
-      `${formatMBps(e.averageMBps)} average (${formatGBPerDay(e.averageGBPerDay)}); ` +
-      `${formatMBps(e.peakMBps)} at ${peak}x peak (${formatGBPerDay(e.peakGBPerDay)})` +
+      `${formatMBps(e.averageMBps)} and ${formatRecordsPerSecond(e.averageRecordsPerSecond, true)} average (${formatGBPerDay(e.averageGBPerDay)}); ` +
+      `${formatMBps(e.peakMBps)} and ${formatRecordsPerSecond(e.peakRecordsPerSecond, true)} at ${peak}x peak (${formatGBPerDay(e.peakGBPerDay)})` +
       (e.closesCycle ? '; closes a loop, so its data is counted once' : '');
-    out.set(e.edgeId, { rate, daily, text, title, key: `${text}|${title}` });
+    out.set(e.edgeId, { rate, records, text, title, key: `${text}|${title}` });
   }
   return out;
 }

@@ -60,14 +60,14 @@ describe('bottleneck badge', () => {
     const { store } = renderApp();
     await waitFor(() => expect(within(canvas()).getByText('Bottleneck')).toBeInTheDocument());
     const badge = within(canvas()).getByTestId('bottleneck-badge');
-    expect(badge).toHaveTextContent('Bottleneck 579%');
-    expect(streamNode()).toHaveAttribute('aria-label', expect.stringMatching(/Load 57\.9 MB\/s against a capacity of 10 MB\/s \(579%\).*Bottleneck: overloaded/));
+    expect(badge).toHaveTextContent('Bottleneck 579% · 1 MB/s per shard'); // names the binding limit
+    expect(streamNode()).toHaveAttribute('aria-label', expect.stringMatching(/Load 57\.9 MB\/s against 10 MB\/s, binding limit 1 MB\/s per shard \(579%\).*Bottleneck: overloaded/));
     expect(streamNode().querySelector('.svc-load')).toHaveClass('is-over');
 
     setShards(store, 200); // 57.87 / 200 = 29%; 3x peak 87%: no bottleneck
     await waitFor(() => expect(within(canvas()).queryByTestId('bottleneck-badge')).toBeNull());
     expect(streamNode().querySelector('.svc-load')).toHaveClass('is-ok');
-    expect(streamNode()).toHaveAttribute('aria-label', expect.stringContaining('(29%)'));
+    expect(streamNode()).toHaveAttribute('aria-label', expect.stringContaining('per shard (29%)'));
 
     setShards(store, 58); // 99.8% on average, 299% at 3x peak: a bottleneck at peak only
     await waitFor(() => expect(within(canvas()).getByTestId('bottleneck-badge')).toHaveTextContent('Bottleneck 299% at peak'));
@@ -87,8 +87,9 @@ describe('edge volume labels', () => {
       return el!;
     });
     expect(label).toHaveTextContent('57.9 MB/s');
-    expect(label).toHaveTextContent('5.0 TB/day');
-    expect(label).toHaveAttribute('title', '57.9 MB/s average (5.0 TB/day); 173.6 MB/s at 3x peak (15.0 TB/day)');
+    // 57.87 MB/s / 1,024 B = 56,514 records/s; x 3 = 169,542.
+    expect(label).toHaveTextContent('56.5k rec/s');
+    expect(label).toHaveAttribute('title', '57.9 MB/s and 56,514 records/s average (5.0 TB/day); 173.6 MB/s and 169,542 records/s at 3x peak (15.0 TB/day)');
 
     const toggle = screen.getByRole('button', { name: 'Volume labels' });
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
@@ -112,14 +113,59 @@ describe('simulation tab', () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('tab', { name: 'Simulation' }));
     const panel = screen.getByRole('tabpanel');
-    expect(within(panel).getByText('57.9 MB/s')).toBeInTheDocument();
-    expect(within(panel).getByText('173.6 MB/s')).toBeInTheDocument();
+    const figures = panel.querySelector('.sim-figures')!;
+    expect(within(figures as HTMLElement).getByText('57.9 MB/s')).toBeInTheDocument();
+    expect(within(figures as HTMLElement).getByText('173.6 MB/s')).toBeInTheDocument();
     const bottleneck = within(panel).getByTestId('sim-bottleneck');
     expect(bottleneck).toHaveTextContent('Telemetry stream');
     expect(bottleneck).toHaveTextContent('579%');
     expect(bottleneck).toHaveTextContent(/Overloaded/);
+    expect(bottleneck).toHaveTextContent('Binding limit: 1 MB/s per shard');
+    // Every sized stage with its load and binding limit: 57.87 MB/s into 10 shards, 579%, 1,736% at 3x.
+    const stages = within(panel).getByTestId('sim-stages');
+    const row = stages.querySelector('tr[data-stage="stream"]') as HTMLElement;
+    expect(row).toHaveTextContent('57.9 MB/s');
+    expect(row).toHaveTextContent('56.5k rec/s');
+    expect(row).toHaveTextContent('1 MB/s per shard');
+    expect(row).toHaveTextContent('579%');
+    expect(row).toHaveTextContent('1,736% at 3×');
     // The devices have no price; the stream's pricer finds no price figures in the fixture catalog.
     const table = within(panel).getByRole('table', { name: 'Cost per service' });
     expect(within(within(table).getByRole('rowheader', { name: 'Devices' }).closest('tr')!).getByText('not priced')).toBeInTheDocument();
+  });
+});
+
+describe('what-if on the Scenario tab', () => {
+  it('scales the volume x10 and re-runs the simulation at once; Reset brings the scenario back', async () => {
+    const { store, user } = renderApp();
+    setShards(store, 200); // 57.87 MB/s on 200 MB/s: 29%, no bottleneck
+    await waitFor(() => expect(within(canvas()).queryByTestId('bottleneck-badge')).toBeNull());
+    await user.click(screen.getByRole('tab', { name: 'Scenario' }));
+    const whatIf = screen.getByTestId('what-if');
+    await user.click(within(whatIf).getByRole('button', { name: 'Volume ×10' }));
+    // 50,000 GB/day = 578.7 MB/s on 200 MB/s: 289%, overloaded.
+    await waitFor(() => expect(within(canvas()).getByTestId('bottleneck-badge')).toHaveTextContent('Bottleneck 289%'));
+    expect(store.getState().simulation!.workload.averageIngestMBps).toBeCloseTo(578.7037, 3);
+    expect(within(whatIf).getByRole('status')).toHaveTextContent('50,000 GB/day');
+    expect(screen.getByText(/scenario: 5,000 GB\/day/)).toBeInTheDocument();
+
+    // A custom peak factor: 4x the average of 50,000 GB/day.
+    await user.type(within(whatIf).getByLabelText('Peak factor'), '4');
+    await user.click(within(whatIf).getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(store.getState().simulation!.workload.peakFactor).toBe(4));
+    expect(store.getState().simulation!.workload.averageIngestMBps).toBeCloseTo(578.7037, 3);
+
+    await user.click(within(whatIf).getByRole('button', { name: 'Reset to the scenario' }));
+    await waitFor(() => expect(within(canvas()).queryByTestId('bottleneck-badge')).toBeNull());
+    expect(store.getState().whatIf).toBeUndefined();
+    expect(store.getState().simulation!.workload.peakFactor).toBe(3);
+  });
+
+  it('refuses a volume that is not a positive number, saying why, and keeps the scenario as it was', async () => {
+    const { store } = renderApp();
+    act(() => store.getState().setWhatIf({ ingestGBPerDay: -5 }));
+    expect(store.getState().whatIf).toBeUndefined();
+    expect(store.getState().toasts.at(-1)).toMatchObject({ kind: 'error' });
+    expect(store.getState().toasts.at(-1)!.detail).toContain('ingestGBPerDay');
   });
 });
