@@ -129,15 +129,15 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   const defaultNote = cited ? ` (AWS default ${formatNumber(cited.value, 2)} ${cited.unit})` : '';
   let label: string;
   if (main) label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`;
-  else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = `${fixSpec.label} of ${basis[0]}${defaultNote}`;
-  else label = `${fixSpec?.label ?? 'Limit'}: ${basis.join(' x ').replace(/ x \//g, ' /')}${defaultNote}`;
+  else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = `${fixSpec.label} of ${basis[0]}`;
+  else label = `${fixSpec?.label ?? 'Limit'}: ${basis.join(' x ').replace(/ x \//g, ' /')}`;
   return {
     id: cap.id,
     metric: cap.metric,
     capacity: value,
     unit,
     label,
-    basis: main && basis.length ? `${basis.join(' x ').replace(/ x \//g, ' /')} x ${formatNumber(main.value, 2)} ${main.unit}` : basis.join(' x ') || `${formatNumber(value)} ${unit}`,
+    basis: main && basis.length ? `${basis.join(' x ').replace(/ x \//g, ' /')} x ${formatNumber(main.value, 2)} ${main.unit}` : `${basis.join(' x ').replace(/ x \//g, ' /') || `${formatNumber(value)} ${unit}`}${main ? '' : defaultNote}`,
     quota: cap.quota,
     raisable: cap.raisable === true,
     ...(cap.fix && fixSpec ? { fix: { setting: cap.fix, label: fixSpec.label } } : {}),

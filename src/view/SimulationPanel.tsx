@@ -116,7 +116,8 @@ export function SimulationPanel() {
             <span className="sim-big">{formatPercent(b.utilisation)}</span>
           </div>
           <p className="small">
-            {formatLoad(b.limit.averageLoad, b.limit.unit)} against {formatLoad(b.limit.capacity, b.limit.unit)}; {formatLoad(b.limit.peakLoad, b.limit.unit)} at {w.peakFactor}× peak ({formatPercent(b.peakUtilisation)}).
+            {formatLoad(b.limit.averageLoad, b.limit.unit)} against {formatLoad(b.limit.capacity, b.limit.unit)}
+            {b.limit.peakLoad !== b.limit.averageLoad ? `; ${formatLoad(b.limit.peakLoad, b.limit.unit)} at ${w.peakFactor}× peak (${formatPercent(b.peakUtilisation)})` : ' (a batch run covers the day: peaks within it do not change its load)'}.
           </p>
           <p className="small">
             Binding limit: <LimitName limit={b.limit} />
@@ -266,7 +267,11 @@ function LimitName({ limit }: { limit: LimitLoad }) {
           estimate
         </span>
       )}
-      {limit.quota && <span className="muted">{limit.raisable ? ' · AWS raises it on request' : ' · AWS does not raise it'}</span>}
+      {limit.quota && (
+        <span className="muted" title={limit.raisable ? 'An AWS service quota that AWS raises on request (Service Quotas)' : 'A limit AWS does not raise'}>
+          {limit.raisable ? ' · raisable quota' : ' · fixed limit'}
+        </span>
+      )}
     </span>
   );
 }
@@ -287,8 +292,12 @@ function StageRow({ flow, name, peakFactor }: { flow: NodeFlow; name: string; pe
       </td>
       <td>
         <LimitName limit={limit} />
-        <br />
-        <span className="muted">{formatLoad(limit.capacity, limit.unit)}</span>
+        {limit.label.includes(' per ') && (
+          <>
+            <br />
+            <span className="muted">{formatLoad(limit.capacity, limit.unit)}</span>
+          </>
+        )}
       </td>
       <td>
         {formatPercent(flow.utilisation ?? 0)}

@@ -13,7 +13,7 @@ import { dragMouse, watchErrors } from './support.ts';
 
 const SCENARIO_DIR = join(PROJECT_ROOT, 'scenarios', 'iot-5tb-day');
 const scenario = JSON.parse(readFileSync(join(SCENARIO_DIR, 'scenario.json'), 'utf8')) as { requirements: { id: string; rule: string }[] };
-const INGESTION = scenario.requirements.find((r) => r.rule === 'ingestion-capacity')!.id;
+const INGESTION = scenario.requirements.find((r) => r.rule === 'stage-capacity')!.id;
 
 const node = (page: Page, service: string) => page.locator(`.react-flow__node:has([data-service="${service}"])`);
 
@@ -87,7 +87,7 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
   await expect(page.locator('.react-flow__edge')).toHaveCount(3);
 
-  // The ingestion requirement fails with 2 provisioned shards ...
+  // The sizing requirement fails with 2 provisioned shards and a Flink application of parallelism 1 ...
   await page.getByRole('tab', { name: 'Feedback' }).click();
   const ingestion = page.locator(`.result[data-requirement="${INGESTION}"]`);
   await expect(ingestion).toHaveAttribute('data-status', 'fail');
@@ -96,12 +96,19 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   await expect(kinesis.locator('.svc-node')).toHaveClass(/is-selected/);
   await expect(kinesis.locator('.svc-status-error')).toBeVisible();
 
-  // ... and passes with 60 shards set in the inspector.
+  await expect(ingestion.locator('.finding-main').first()).toContainText('1 MB/s per shard');
+  await expect(ingestion).toContainText('5 MB/s per KPU');
+
+  // ... and passes with 180 shards (173.6 MB/s at 3x peak) and Flink sized in the inspector:
+  // parallelism 40 (200 MB/s, an estimate) and one output record per 60 so DynamoDB takes the writes.
   await kinesis.click();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   const shards = page.getByRole('spinbutton', { name: /Shards/ });
   await expect(shards).toHaveValue('2');
-  await shards.fill('60');
+  await shards.fill('180');
+  await flink.click();
+  await page.getByRole('spinbutton', { name: /^Parallelism \(tasks\)/ }).fill('40');
+  await page.getByRole('spinbutton', { name: /Aggregation factor/ }).fill('60');
   await page.getByRole('tab', { name: 'Scenario' }).click();
   await expect(page.locator(`.check-item[data-requirement="${INGESTION}"]`)).toHaveAttribute('data-status', 'pass');
   await page.getByRole('tab', { name: 'Feedback' }).click();
@@ -125,7 +132,7 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   if (!loaded.ok) return;
   expect(loaded.design.nodes.map((n) => n.service).sort()).toEqual(['amazon-dynamodb', 'amazon-kinesis-data-streams', 'amazon-managed-service-for-apache-flink', 'iot-devices']);
   expect(loaded.design.edges).toHaveLength(3);
-  expect(loaded.design.nodes.find((n) => n.service === 'amazon-kinesis-data-streams')!.settings?.shardCount).toBe(60);
+  expect(loaded.design.nodes.find((n) => n.service === 'amazon-kinesis-data-streams')!.settings?.shardCount).toBe(180);
 
   // Export PNG: a real PNG, cropped to the diagram, with the edge between devices and stream drawn.
   const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG', exact: true }).click()]);

@@ -34,7 +34,7 @@ test('the bottleneck mark follows the shard count, and the Simulation tab shows 
 
   // 5 TB/day = 57.9 MB/s into 10 shards (10 MB/s): 579%.
   await expect(badge(page)).toBeVisible();
-  await expect(badge(page)).toHaveText('Bottleneck 579%');
+  await expect(badge(page)).toHaveText('Bottleneck 579% · 1 MB/s per shard');
   await expect(stream(page).locator('.svc-node')).toHaveAttribute('aria-label', /579%.*Bottleneck: overloaded/);
 
   // 200 shards (200 MB/s): 29%, 87% at 3x peak: no bottleneck.
@@ -48,7 +48,7 @@ test('the bottleneck mark follows the shard count, and the Simulation tab shows 
 
   // Back to 10: the mark comes back.
   await shards.fill('10');
-  await expect(badge(page)).toHaveText('Bottleneck 579%');
+  await expect(badge(page)).toHaveText('Bottleneck 579% · 1 MB/s per shard');
 
   // Volume labels on the edges, readable once zoomed in; the toggle hides them.
   await page.getByRole('button', { name: 'Fit view' }).click();
@@ -56,8 +56,8 @@ test('the bottleneck mark follows the shard count, and the Simulation tab shows 
   const devicesEdge = page.locator('.edge-label[data-edge-id="e-devices-kds"]');
   await expect(devicesEdge).toBeVisible();
   await expect(devicesEdge).toContainText('57.9 MB/s');
-  await expect(devicesEdge).toContainText('5.0 TB/day');
-  await expect(devicesEdge).toHaveAttribute('title', /173\.6 MB\/s at 3x peak/);
+  await expect(devicesEdge).toContainText('56.5k rec/s'); // 57.87 MB/s / 1,024 B
+  await expect(devicesEdge).toHaveAttribute('title', /173\.6 MB\/s and 169,542 records\/s at 3x peak/);
   await page.mouse.move(0, 0);
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
@@ -76,6 +76,7 @@ test('the bottleneck mark follows the shard count, and the Simulation tab shows 
   const panel = page.getByRole('tabpanel');
   await expect(panel.getByTestId('sim-bottleneck')).toContainText('Telemetry stream');
   await expect(panel.getByTestId('sim-bottleneck')).toContainText('579%');
+  await expect(panel.getByTestId('sim-stages').locator('tr[data-stage="kds"]')).toContainText('1 MB/s per shard');
   const dashboard = panel.locator('[data-sink="quicksight"]');
   await expect(dashboard).toContainText('no path');
   await expect(panel.getByTestId('storage-chart').locator('.recharts-legend-item-text')).toHaveText(['S3 Standard']);
@@ -99,6 +100,19 @@ test('the bottleneck mark follows the shard count, and the Simulation tab shows 
     await storage.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`simulation-charts-${theme}.png`) });
   }
+  await setTheme(page, 'light');
+
+  // What-if: 10x the volume breaks the sized stages at once; Reset brings the scenario back.
+  await page.getByRole('tab', { name: 'Scenario' }).click();
+  await page.getByTestId('what-if').getByRole('button', { name: 'Volume ×10' }).click();
+  await expect(page.locator('.check-item[data-requirement="ingestion"]')).toHaveAttribute('data-status', 'fail');
+  // The daily job is the worst: 10 TB per run against 1.4 TB (10 G.2X workers for 60 min).
+  await expect(page.locator('.react-flow__node[data-id="glue-daily"]').getByTestId('bottleneck-badge')).toContainText('20 MB/s per DPU (estimate)');
+  await expect(page.getByTestId('what-if').getByRole('status')).toContainText('50,000 GB/day');
+  await page.screenshot({ path: testInfo.outputPath('what-if-x10.png') });
+  await page.getByRole('button', { name: 'Reset to the scenario' }).click();
+  await expect(page.locator('.check-item[data-requirement="ingestion"]')).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('bottleneck-badge')).toHaveCount(0);
 
   expect(problems, 'console errors (CSP violations included)').toEqual([]);
 });
