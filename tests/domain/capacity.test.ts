@@ -101,6 +101,7 @@ describe('stage limits from the catalog', () => {
     expect(capacity('amazon-sqs', { type: 'fifo', highThroughputFifo: true }, 'high-throughput-fifo')).toBe(70_000);
     expect(limitsOf('amazon-sqs', { type: 'standard' }).size).toBe(0);
     expect(capacity('amazon-eventbridge', {}, 'put-events')).toBe(10_000);
+    expect(capacity('amazon-eventbridge', { entriesPerRequest: 10 }, 'put-events')).toBe(100_000); // 10,000 requests/s x 10 events
     expect(capacity('amazon-ecs-fargate', { taskCount: 4, taskVcpu: '2' }, 'tasks')).toBe(40); // 4 x 2 vCPU x 5
   });
 
