@@ -1,9 +1,14 @@
 /**
- * setting-value: every node of a kind has a setting at an expected value: DMS validation on, Flink
- * checkpointing on, Route 53 latency-based routing, Glue data-quality checks, and the like.
+ * setting-value: nodes in a scope have a setting at an expected value: DMS validation on, Flink
+ * checkpointing on, Route 53 latency-based routing, Glue data-quality checks, and the like. The scope
+ * is a kind list or a selector (`lake.ts`), so a requirement can reach a setting of the source of a
+ * path: `{"kinds": ["database-source"], "sendsTo": ["cdc"]}` is every source database read by change
+ * data capture. `match: "any"` asks only that at least one node in scope has the value (DynamoDB
+ * Streams on for some table).
  */
 import { z } from 'zod';
-import { defineRule, describeKinds, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
+import { describeScope, scopeSchema, selectNodes } from '../src/domain/lake.ts';
+import { defineRule, sentenceCase } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'setting-value',
@@ -11,30 +16,48 @@ export default defineRule({
   pillar: 'operational-excellence',
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html',
   params: z.strictObject({
-    kinds: kindsSchema,
+    /** The nodes checked: a kind list or a selector (kinds, where, sendsTo, receivesFrom, downstreamOf, upstreamOf, except). */
+    kinds: scopeSchema,
     setting: z.string().min(1),
     /** Accepted values (enum option values, booleans or numbers). */
     equals: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** For integer settings: the smallest accepted value. */
     minimum: z.number().optional(),
-    /** Fail when no node of the kinds exists (default: the requirement does not apply). */
+    /** For integer settings: the largest accepted value. */
+    maximum: z.number().optional(),
+    /** `every` node in scope must have the value (default), or `any`: at least one of them. */
+    match: z.enum(['every', 'any']).default('every'),
+    /** Fail when no node in scope exists (default: the requirement does not apply). */
     requirePresent: z.boolean().default(false),
-  }).refine((p) => p.equals !== undefined || p.minimum !== undefined, { message: 'give "equals" or "minimum"' }),
+  }).refine((p) => p.equals !== undefined || p.minimum !== undefined || p.maximum !== undefined, { message: 'give "equals", "minimum" or "maximum"' }),
   check(design, params, ctx) {
-    const nodes = design.nodesOf(params.kinds).filter((n) => Object.hasOwn(n.entry.settings, params.setting));
+    const nodes = selectNodes(design, params.kinds).filter((n) => Object.hasOwn(n.entry.settings, params.setting));
     if (!nodes.length) {
-      const what = describeKinds(params.kinds, ctx.catalog);
-      if (params.requirePresent) return ctx.fail({ message: `${sentenceCase(what)} is missing from the design.`, remediation: `Add ${what} from the palette.` });
+      const what = describeScope(params.kinds, ctx.catalog);
+      if (params.requirePresent) return ctx.fail({ code: 'missing', message: `${sentenceCase(what)} is missing from the design.`, remediation: `Add ${what} from the palette.` });
       return ctx.notApplicable(`${sentenceCase(what)} is not in the design.`);
     }
-    for (const n of nodes) {
+    const spec0 = nodes[0]!.entry.settings[params.setting]!;
+    const show = (v: unknown, spec = spec0) => (spec.type === 'enum' ? (spec.options.find((o) => o.value === v)?.label ?? String(v)) : spec.type === 'boolean' ? (v ? 'on' : 'off') : String(v));
+    const expected = (spec = spec0) =>
+      [...(params.equals ?? []).map((v) => show(v, spec)), ...(params.minimum !== undefined ? [`at least ${params.minimum}`] : []), ...(params.maximum !== undefined ? [`at most ${params.maximum}`] : [])].join(params.equals ? ' or ' : ' and ');
+    const ok = (value: unknown) =>
+      (params.equals === undefined || params.equals.includes(value as string | number | boolean)) &&
+      (params.minimum === undefined || (typeof value === 'number' && value >= params.minimum)) &&
+      (params.maximum === undefined || (typeof value === 'number' && value <= params.maximum));
+    const wrong = nodes.filter((n) => !ok(n.settings[params.setting]));
+    if (params.match === 'any') {
+      if (wrong.length < nodes.length) return;
+      return ctx.fail({
+        code: 'none-set',
+        nodeIds: nodes.map((n) => n.id),
+        message: `None of ${nodes.map((n) => n.label).join(', ')} has ${spec0.label} ${expected()}.`,
+        remediation: `Set ${spec0.label} to ${expected()} on at least one of them.`,
+      });
+    }
+    for (const n of wrong) {
       const spec = n.entry.settings[params.setting]!;
-      const value = n.settings[params.setting];
-      const ok = (params.equals === undefined || params.equals.includes(value as string | number | boolean)) && (params.minimum === undefined || (typeof value === 'number' && value >= params.minimum));
-      if (ok) continue;
-      const show = (v: unknown) => (spec.type === 'enum' ? (spec.options.find((o) => o.value === v)?.label ?? String(v)) : spec.type === 'boolean' ? (v ? 'on' : 'off') : String(v));
-      const expected = [...(params.equals ?? []).map(show), ...(params.minimum !== undefined ? [`at least ${params.minimum}`] : [])].join(' or ');
-      ctx.fail({ nodeIds: [n.id], message: `${n.label}: ${spec.label} is ${show(value)}; expected ${expected}.`, remediation: `Set ${spec.label} to ${expected}.` });
+      ctx.fail({ code: 'wrong-value', nodeIds: [n.id], message: `${n.label}: ${spec.label} is ${show(n.settings[params.setting], spec)}; expected ${expected(spec)}.`, remediation: `Set ${spec.label} to ${expected(spec)}.` });
     }
   },
 });

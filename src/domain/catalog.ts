@@ -83,6 +83,13 @@ const enumOptionSchema = z.strictObject({
    * size x this figure (it does not compound with an earlier conversion); see `simulation.ts`.
    */
   volumeFactor: z.string().min(1).optional(),
+  /**
+   * File formats (values of Amazon S3's `format` setting) of the objects the node writes while this
+   * option is chosen, e.g. `["parquet"]` for Firehose record format conversion to Parquet, `["json",
+   * "csv"]` for Firehose delivering records as received. A bucket the node writes to holds these
+   * formats whatever its own `format` setting says (see `bucketFormat` in `lake.ts`).
+   */
+  writesFormats: z.array(z.string().min(1)).min(1).optional(),
 });
 
 const settingBase = {
@@ -236,6 +243,62 @@ export function expandFigureName(name: string, entry: Pick<CatalogEntry, 'settin
 /** A connection the entry refuses, with the reason shown to the learner. */
 const refusalSchema = z.strictObject({ target: z.string(), reason: z.string().min(10) });
 
+/** `{settingKey: [values]}`: holds when every listed setting has one of its values. */
+const whenAnySchema = z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])).min(1));
+
+/**
+ * A limit AWS documents on a combination of settings, checked by the `service-constraints` rule:
+ * while `when` holds, the integer `setting` must lie in `minimum`..`maximum` (or equal one of
+ * `equals`), or the node may send data only to `dataTargets` (catalog ids or roles). E.g. Firehose
+ * record format conversion needs a buffer size of at least 64 MiB and delivers only to Amazon S3.
+ */
+export const constraintSchema = z
+  .strictObject({
+    /** Stable kebab-case id; findings carry it as their code. */
+    id: idPattern,
+    when: whenAnySchema.optional(),
+    setting: z.string().min(1).optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    equals: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+    dataTargets: z.array(z.string().min(1)).min(1).optional(),
+    /** What AWS requires, in a sentence shown to the learner. */
+    reason: z.string().min(10),
+    source: z.url(),
+    asOf: isoDate,
+  })
+  .refine((c) => (c.setting !== undefined) !== (c.dataTargets !== undefined), { message: 'give either "setting" (with "minimum", "maximum" or "equals") or "dataTargets"' })
+  .refine((c) => c.setting === undefined || c.minimum !== undefined || c.maximum !== undefined || c.equals !== undefined, { message: 'a setting constraint needs "minimum", "maximum" or "equals"' });
+export type Constraint = z.infer<typeof constraintSchema>;
+
+/** What a service guarantees about the data it handles, read by the `exactly-once` rule. */
+export const GUARANTEE_KINDS = ['checkpointing', 'idempotent-writes', 'transactional-writes', 'dedupe-store'] as const;
+export type GuaranteeKind = (typeof GUARANTEE_KINDS)[number];
+
+/**
+ * A delivery guarantee of the service while `when` holds (always when absent):
+ * - `checkpointing`: a processor that records its position and state and resumes from them after a
+ *   failure, so it replays, never skips (Flink checkpoints, Glue streaming checkpoints);
+ * - `idempotent-writes`: a sink where writing the same record again leaves the same result (a write
+ *   keyed by the event id, a DynamoDB conditional put);
+ * - `transactional-writes`: a sink that commits a batch atomically with the processor's checkpoint;
+ * - `dedupe-store`: a store a processor can check event ids against before it acts.
+ */
+export const guaranteeSchema = z.strictObject({
+  kind: z.enum(GUARANTEE_KINDS),
+  when: whenAnySchema.optional(),
+  /** How the guarantee is obtained, in a sentence shown in findings. */
+  how: z.string().min(10),
+  source: z.url(),
+  asOf: isoDate,
+});
+export type Guarantee = z.infer<typeof guaranteeSchema>;
+
+/** Whether a `{setting: [values]}` condition holds on a node's settings (an absent condition holds). */
+export function whenAnyHolds(when: Readonly<Record<string, readonly (string | number | boolean)[]>> | undefined, settings: Settings): boolean {
+  return !when || Object.entries(when).every(([k, values]) => values.includes(settings[k] as string | number | boolean));
+}
+
 /** One catalog entry, as in `catalog/<id>.json`. */
 export const catalogEntrySchema = z
   .strictObject({
@@ -267,6 +330,10 @@ export const catalogEntrySchema = z
     connectsTo: z.array(z.string()).default([]),
     /** Targets refused with a specific reason (the generic reason is used otherwise). */
     refusals: z.array(refusalSchema).default([]),
+    /** Limits AWS documents on combinations of settings (see `constraintSchema`). */
+    constraints: z.array(constraintSchema).default([]),
+    /** Delivery guarantees (see `guaranteeSchema`). */
+    guarantees: z.array(guaranteeSchema).default([]),
   })
   .superRefine((entry, ctx) => {
     if (entry.group && (entry.dataFlow || entry.connectsTo.length))
@@ -283,6 +350,13 @@ export const catalogEntrySchema = z
             ctx.addIssue({ code: 'custom', path: ['settings', key, 'options', i, 'volumeFactor'], message: `no figure "${o.volumeFactor}" in this entry` });
         });
     }
+    const conditions = [...entry.constraints.map((c, i) => ['constraints', i, c.when] as const), ...entry.guarantees.map((g, i) => ['guarantees', i, g.when] as const)];
+    for (const [section, i, when] of conditions)
+      for (const key of Object.keys(when ?? {}))
+        if (!Object.hasOwn(entry.settings, key)) ctx.addIssue({ code: 'custom', path: [section, i, 'when', key], message: `no setting "${key}" in this entry` });
+    entry.constraints.forEach((c, i) => {
+      if (c.setting !== undefined && !Object.hasOwn(entry.settings, c.setting)) ctx.addIssue({ code: 'custom', path: ['constraints', i, 'setting'], message: `no setting "${c.setting}" in this entry` });
+    });
     const ids = new Set<string>();
     for (const [i, cap] of entry.capacities.entries()) {
       const at = (...p: (string | number)[]) => ['capacities', i, ...p];

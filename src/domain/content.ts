@@ -61,11 +61,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
     scenario.requirements.forEach((req, i) => {
       if (reqIds.has(req.id)) problems.push({ file, path: `$.requirements[${i}].id`, message: `duplicate requirement id "${req.id}"` });
       reqIds.add(req.id);
-      const rule = rules.get(req.rule);
-      if (!rule) return void problems.push({ file, path: `$.requirements[${i}].rule`, message: `unknown rule "${req.rule}"` });
-      const params = rule.params.safeParse(req.params);
-      if (!params.success)
-        for (const issue of params.error.issues) problems.push({ file, path: `$.requirements[${i}].params${jsonPath(issue.path).slice(1)}`, message: issue.message });
+      checkRequirement(req.rule, req.params, `$.requirements[${i}]`, file, rules, problems, 0);
     });
     scenario.commonMistake.fails.forEach((id, i) => {
       if (!reqIds.has(id)) problems.push({ file, path: `$.commonMistake.fails[${i}]`, message: `no requirement "${id}" in this scenario` });
@@ -86,4 +82,21 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
       scenarios.push({ scenario, reference, alternatives: alternatives.filter((d): d is Design => d !== undefined), commonMistake });
   }
   return { content: { catalog, scenarios, rules }, problems };
+}
+
+/**
+ * Checks that a requirement's rule exists and accepts its params, and so on for the requirements
+ * written inside its params (the alternatives of `any-of`), each reported at its own JSON path.
+ * @param at JSON path of the requirement (`$.requirements[3]`); the rule is at `.rule`, params at `.params`
+ */
+function checkRequirement(ruleId: string, rawParams: unknown, at: string, file: string, rules: RuleSet, problems: ContentProblem[], depth: number): void {
+  const rule = rules.get(ruleId);
+  if (!rule) return void problems.push({ file, path: `${at}.rule`, message: `unknown rule "${ruleId}"` });
+  const params = rule.params.safeParse(rawParams);
+  if (!params.success) {
+    for (const issue of params.error.issues) problems.push({ file, path: `${at}.params${jsonPath(issue.path).slice(1)}`, message: issue.message });
+    return;
+  }
+  if (depth >= 8) return void problems.push({ file, path: at, message: 'requirements nested more than 8 deep' });
+  for (const inner of rule.nested?.(params.data) ?? []) checkRequirement(inner.rule, inner.params, `${at}.params${jsonPath(inner.path).slice(1)}`, file, rules, problems, depth + 1);
 }

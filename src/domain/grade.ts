@@ -94,42 +94,53 @@ function trySimulate(graph: DesignGraph, scenario: Scenario): SimulationReport |
 }
 
 function gradeGraph(graph: DesignGraph, scenario: Scenario, catalog: Catalog, rules: RuleSet, simulated: () => SimulationReport): GradeReport {
-  const results = scenario.requirements.map((req): RequirementResult => {
-    const rule = rules.get(req.rule);
-    const base = { requirementId: req.id, text: req.text, ruleId: req.rule, pillar: rule?.pillar, severity: req.severity };
-    if (!rule) return { ...base, status: 'error', findings: [], detail: `no rule "${req.rule}" in the rule set` };
-    const params = rule.params.safeParse(req.params);
+  const context = { catalog, workload: scenario.workload, simulation: simulated };
+  /**
+   * Runs one rule with raw params: the outcome, its raw findings, and why it did not run or apply.
+   * `what` names the params in the detail of an `error` ("params of requirement \"retention\"").
+   */
+  const evaluate = (ruleId: string, rawParams: unknown, what: string, depth: number): { status: RequirementStatus; findings: FindingInput[]; detail?: string } => {
+    const rule = rules.get(ruleId);
+    if (!rule) return { status: 'error', findings: [], detail: `no rule "${ruleId}" in the rule set` };
+    const params = rule.params.safeParse(rawParams);
     if (!params.success) {
       const issue = params.error.issues[0];
-      return { ...base, status: 'error', findings: [], detail: `params of requirement "${req.id}" refused at ${jsonPath(issue?.path ?? [])}: ${issue?.message}` };
+      return { status: 'error', findings: [], detail: `${what} refused at ${jsonPath(issue?.path ?? [])}: ${issue?.message}` };
     }
     const raw: FindingInput[] = [];
     let notApplicable: string | undefined;
     try {
       rule.check(graph, params.data, {
-        catalog,
-        workload: scenario.workload,
-        simulation: simulated,
+        ...context,
         fail: (f) => void raw.push(f),
         notApplicable: (reason) => void (notApplicable = reason),
+        // Rules that combine others nest; a loop of nesting in authored params stops here.
+        evaluate: (inner, innerParams) => (depth >= 8 ? { status: 'error', findings: [], detail: 'requirements nested more than 8 deep' } : evaluate(inner, innerParams, `params of rule "${inner}"`, depth + 1)),
       });
     } catch (e) {
-      return { ...base, status: 'error', findings: [], detail: `rule "${rule.id}" failed to run: ${e instanceof Error ? e.message : String(e)}` };
+      return { status: 'error', findings: [], detail: `rule "${rule.id}" failed to run: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const findings = raw.map((f) => ({
-      ruleId: rule.id,
-      ...(f.code ? { code: f.code } : {}),
+    if (raw.length) return { status: 'fail', findings: raw };
+    if (notApplicable !== undefined) return { status: 'not-applicable', findings: [], detail: notApplicable };
+    return { status: 'pass', findings: [] };
+  };
+  const results = scenario.requirements.map((req): RequirementResult => {
+    const rule = rules.get(req.rule);
+    const base = { requirementId: req.id, text: req.text, ruleId: req.rule, pillar: rule?.pillar, severity: req.severity };
+    const outcome = evaluate(req.rule, req.params, `params of requirement "${req.id}"`, 0);
+    const { detail } = outcome;
+    const findings = outcome.findings.map((f) => ({
+      ruleId: req.rule,
+      ...(f.code !== undefined ? { code: f.code } : {}),
       requirementId: req.id,
       severity: req.severity,
       message: f.message,
       remediation: f.remediation,
-      docUrl: rule.docUrl,
+      docUrl: rule?.docUrl ?? '',
       nodeIds: [...(f.nodeIds ?? [])],
       edgeIds: [...(f.edgeIds ?? [])],
     }));
-    if (findings.length) return { ...base, status: 'fail', findings };
-    if (notApplicable !== undefined) return { ...base, status: 'not-applicable', findings, detail: notApplicable };
-    return { ...base, status: 'pass', findings };
+    return { ...base, status: outcome.status, findings, ...(detail !== undefined ? { detail } : {}) };
   });
   const counts: Record<RequirementStatus, number> = { pass: 0, fail: 0, 'not-applicable': 0, error: 0 };
   for (const r of results) counts[r.status]++;

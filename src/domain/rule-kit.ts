@@ -23,6 +23,22 @@ export interface FindingInput {
   remediation: string;
 }
 
+/** The outcome of a requirement checked inside another rule (`RuleContext.evaluate`). */
+export interface NestedResult {
+  status: 'pass' | 'fail' | 'not-applicable' | 'error';
+  findings: FindingInput[];
+  /** Why it does not apply, or what went wrong (`error`). */
+  detail?: string;
+}
+
+/** A requirement written inside another rule's params (an alternative of `any-of`). */
+export interface NestedRequirement {
+  rule: string;
+  params: Record<string, unknown>;
+  /** Where it sits inside the outer requirement's params, for content problems (`['anyOf', 0]`). */
+  path: readonly (string | number)[];
+}
+
 /** What a rule can use while checking. */
 export interface RuleContext {
   readonly catalog: Catalog;
@@ -34,6 +50,12 @@ export interface RuleContext {
   fail(finding: FindingInput): void;
   /** The requirement does not apply to this design (e.g. no S3 bucket to check lifecycle on). */
   notApplicable(reason: string): void;
+  /**
+   * Checks the same design against another rule with its params and returns the outcome without
+   * reporting it (for rules that combine others, as `any-of` does). Never throws: an unknown rule,
+   * refused params or a rule that throws give status `error` with a `detail`.
+   */
+  evaluate(rule: string, params: unknown): NestedResult;
 }
 
 /**
@@ -50,6 +72,8 @@ export interface Rule<P = unknown> {
   params: z.ZodType<P>;
   /** Checks the design; reports through `ctx`. Throwing is reported as an error of the rule. */
   check(design: DesignGraph, params: P, ctx: RuleContext): void;
+  /** Requirements written inside the params (checked at content load like top-level ones). */
+  nested?(params: P): NestedRequirement[];
 }
 
 /** Declares a rule module; the identity function, there for type inference of `params`. */
@@ -100,6 +124,8 @@ export const ROLE_NAMES: Record<string, string> = {
   'log-store': 'a log store',
   crawler: 'a crawler',
   'web-source': 'web and mobile apps',
+  'inference-endpoint': 'a real-time inference endpoint',
+  'anomaly-detection': 'streaming anomaly detection (Random Cut Forest)',
   'log-source': 'log producers',
   'saas-source': 'SaaS applications',
 };
