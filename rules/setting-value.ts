@@ -7,7 +7,7 @@
  * Streams on for some table).
  */
 import { z } from 'zod';
-import { describeScope, scopeSchema, selectNodes } from '../src/domain/lake.ts';
+import { describeScope, nearMisses, scopeSchema, selectNodes } from '../src/domain/lake.ts';
 import { defineRule, sentenceCase } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
@@ -34,7 +34,14 @@ export default defineRule({
     const nodes = selectNodes(design, params.kinds).filter((n) => Object.hasOwn(n.entry.settings, params.setting));
     if (!nodes.length) {
       const what = describeScope(params.kinds, ctx.catalog);
-      if (params.requirePresent) return ctx.fail({ code: 'missing', message: `${sentenceCase(what)} is missing from the design.`, remediation: `Add ${what} from the palette.` });
+      const near = nearMisses(design, params.kinds).filter((n) => Object.hasOwn(n.entry.settings, params.setting));
+      if (params.requirePresent)
+        return ctx.fail({
+          code: 'missing',
+          nodeIds: near.map((n) => n.id),
+          message: `${sentenceCase(what)} is missing from the design${near.length ? `: ${near.map((n) => n.label).join(', ')} ${near.length === 1 ? 'is' : 'are'} not in that position` : ''}.`,
+          remediation: near.length ? `Connect ${near.map((n) => n.label).join(', ')} as the requirement describes (${what}).` : `Add ${what} from the palette.`,
+        });
       return ctx.notApplicable(`${sentenceCase(what)} is not in the design.`);
     }
     const spec0 = nodes[0]!.entry.settings[params.setting]!;

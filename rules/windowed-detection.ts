@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { settingApplies } from '../src/domain/catalog.ts';
 import type { ResolvedNode } from '../src/domain/graph.ts';
 import { sinkReachedFrom } from '../src/domain/lake.ts';
-import { defineRule, describeKinds, formatDuration, kindsSchema } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, formatDuration, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'windowed-detection',
@@ -50,7 +50,7 @@ export default defineRule({
       return ctx.fail({
         code: 'no-detector',
         nodeIds: sources.map((n) => n.id),
-        message: `No ${detector} sits on a path from ${describeKinds(params.from, ctx.catalog)}${params.through.length ? ` through ${describeKinds(params.through, ctx.catalog)}` : ''} that sends its detections on to ${describeKinds(params.to, ctx.catalog)}.`,
+        message: `${sentenceCase(detector)} is not on any path from ${describeKinds(params.from, ctx.catalog)}${params.through.length ? ` through ${describeKinds(params.through, ctx.catalog)}` : ''} that sends its detections on to ${describeKinds(params.to, ctx.catalog)}.`,
         remediation: `Read the data with ${detector} (a window of at most ${limit}) and send what it detects to ${describeKinds(params.to, ctx.catalog)}.`,
       });
     }

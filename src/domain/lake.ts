@@ -33,19 +33,25 @@ const selectorFields = {
 };
 const selectorBase = z.strictObject(selectorFields);
 
+const selectorSchema = z.strictObject({ ...selectorFields, except: selectorBase.optional() });
+type SelectorWithExcept = z.infer<typeof selectorSchema>;
+
 /**
- * A scope: the nodes a requirement applies to. Either a kind list (`["object-store"]`) or a selector
- * object whose conditions must all hold, with `except` (a selector too) leaving nodes out:
- * `{"kinds": ["object-store"], "downstreamOf": ["source"], "except": {"receivesFrom": ["audit"]}}`
- * is every S3 bucket holding the sources' data, but not a bucket CloudTrail writes its logs to.
+ * A scope: the nodes a requirement applies to. A list whose entries are kinds (`"object-store"`) or
+ * selector objects, or one selector object. A selector's conditions must all hold, and `except` (a
+ * selector too) leaves nodes out; the scope is every node some entry selects:
+ * `[{"kinds": ["object-store"], "downstreamOf": ["source"]}, "metadata-catalog"]` is every S3 bucket
+ * holding the sources' data (not a bucket CloudTrail writes its logs to) and the Glue Data Catalog.
  */
-export const scopeSchema = z.union([kindsSchema, z.strictObject({ ...selectorFields, except: selectorBase.optional() })]);
+export const scopeSchema = z.union([z.array(z.union([z.string().min(1), selectorSchema])).min(1), selectorSchema]);
 export type Scope = z.infer<typeof scopeSchema>;
 type Selector = z.infer<typeof selectorBase>;
 
-/** The scope as a selector object (a kind list becomes `{kinds}`). */
-function asSelector(scope: Scope): Selector & { except?: Selector } {
-  return Array.isArray(scope) ? { kinds: scope } : scope;
+/** The scope's selectors: plain kinds in a list become one `{kinds}` selector. */
+function selectorsOf(scope: Scope): SelectorWithExcept[] {
+  const entries = Array.isArray(scope) ? scope : [scope];
+  const kinds = entries.filter((e): e is string => typeof e === 'string');
+  return [...(kinds.length ? [{ kinds }] : []), ...entries.filter((e): e is SelectorWithExcept => typeof e !== 'string')];
 }
 
 /**
@@ -53,9 +59,22 @@ function asSelector(scope: Scope): Selector & { except?: Selector } {
  * Linear in nodes + edges per reachability condition.
  */
 export function selectNodes(design: DesignGraph, scope: Scope): ResolvedNode[] {
-  const selector = asSelector(scope);
-  const excluded = selector.except ? new Set(matching(design, selector.except).map((n) => n.id)) : undefined;
-  return matching(design, selector).filter((n) => !excluded?.has(n.id));
+  const chosen = new Set<string>();
+  for (const selector of selectorsOf(scope)) {
+    const excluded = selector.except ? new Set(matching(design, selector.except).map((n) => n.id)) : undefined;
+    for (const n of matching(design, selector)) if (!excluded?.has(n.id)) chosen.add(n.id);
+  }
+  return design.nodes.filter((n) => chosen.has(n.id));
+}
+
+/**
+ * Nodes of the scope's kinds that its other conditions leave out (an Oracle database that no change
+ * data capture reads), to name them when a requirement finds nothing in scope.
+ */
+export function nearMisses(design: DesignGraph, scope: Scope): ResolvedNode[] {
+  const inScope = new Set(selectNodes(design, scope).map((n) => n.id));
+  const kinds = selectorsOf(scope).flatMap((s) => s.kinds ?? []);
+  return kinds.length ? design.nodesOf(kinds).filter((n) => !inScope.has(n.id)) : [];
 }
 
 function matching(design: DesignGraph, s: Selector): ResolvedNode[] {
@@ -99,9 +118,8 @@ function walk(startIds: readonly string[], next: (id: string) => string[]): Set<
   return seen;
 }
 
-/** A scope in words, for messages: "Amazon S3 (downstream of a data source, except ...)". */
+/** A scope in words, for messages: "Amazon S3 (holding data of a data source) or AWS Glue Data Catalog". */
 export function describeScope(scope: Scope, catalog: Catalog): string {
-  const s = asSelector(scope);
   const words = (sel: Selector): string[] => [
     ...Object.entries(sel.where ?? {}).map(([k, v]) => `${k} ${v.map(String).join(' or ')}`),
     ...(sel.sendsTo ? [`sending to ${describeKinds(sel.sendsTo, catalog)}`] : []),
@@ -109,11 +127,13 @@ export function describeScope(scope: Scope, catalog: Catalog): string {
     ...(sel.downstreamOf ? [`holding data of ${describeKinds(sel.downstreamOf, catalog)}`] : []),
     ...(sel.upstreamOf ? [`feeding ${describeKinds(sel.upstreamOf, catalog)}`] : []),
   ];
-  const head = s.kinds ? describeKinds(s.kinds, catalog) : 'any service';
-  const conditions = words(s);
-  const except = s.except ? [`except ${s.except.kinds ? describeKinds(s.except.kinds, catalog) : 'those'} ${words(s.except).join(', ')}`.trim()] : [];
-  const all = [...conditions, ...except];
-  return all.length ? `${head} (${all.join('; ')})` : head;
+  const one = (s: SelectorWithExcept): string => {
+    const head = s.kinds ? describeKinds(s.kinds, catalog) : 'any service';
+    const except = s.except ? [`except ${[s.except.kinds ? describeKinds(s.except.kinds, catalog) : 'those', ...words(s.except)].join(' ')}`] : [];
+    const all = [...words(s), ...except];
+    return all.length ? `${head} (${all.join('; ')})` : head;
+  };
+  return selectorsOf(scope).map(one).join(' or ');
 }
 
 /**

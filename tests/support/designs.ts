@@ -81,4 +81,11 @@ export interface InvalidCase extends RuleCase {
   nodes: string[];
   /** Words the message must contain (figures a learner acts on), optional. */
   mentions?: string[];
+  /** The findings' codes (the way the rule failed), sorted without repeats, optional. */
+  codes?: string[];
+}
+
+/** Finding codes of a result, sorted and without repeats. */
+export function findingCodes(result: RequirementResult): string[] {
+  return [...new Set(result.findings.map((f) => f.code ?? ''))].sort();
 }

@@ -1,10 +1,10 @@
 /**
  * The rule table test, as typescript-eslint's RuleTester: every `valid` design passes (or is
  * not-applicable when marked), every `invalid` one fails with findings of this rule naming exactly the
- * given nodes.
+ * given nodes (and, when given, with exactly the given finding codes: the branch that failed).
  */
 import { describe, expect, it } from 'vitest';
-import { flaggedNodes, runRule, type InvalidCase, type RuleCase } from './designs.ts';
+import { findingCodes, flaggedNodes, runRule, type InvalidCase, type RuleCase } from './designs.ts';
 
 export function ruleTable(ruleId: string, cases: { valid: RuleCase[]; notApplicable?: RuleCase[]; invalid: InvalidCase[] }): void {
   describe(`rule ${ruleId}`, () => {
@@ -17,9 +17,10 @@ export function ruleTable(ruleId: string, cases: { valid: RuleCase[]; notApplica
       it.each(cases.notApplicable)('does not apply: $name', ({ design, params, workload }) => {
         expect(runRule(ruleId, design, params, workload).status).toBe('not-applicable');
       });
-    it.each(cases.invalid)('fails: $name', ({ design, params, workload, nodes, mentions }) => {
+    it.each(cases.invalid)('fails: $name', ({ design, params, workload, nodes, mentions, codes }) => {
       const result = runRule(ruleId, design, params, workload);
       expect(result.status).toBe('fail');
+      if (codes) expect(findingCodes(result)).toEqual([...codes].sort());
       expect(result.findings.every((f) => f.ruleId === ruleId && f.remediation.length > 0)).toBe(true);
       expect(flaggedNodes(result)).toEqual([...nodes].sort());
       for (const word of mentions ?? []) expect(result.findings.map((f) => f.message).join(' ')).toContain(word);
