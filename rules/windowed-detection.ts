@@ -41,7 +41,7 @@ export default defineRule({
     const onPath = design.nodesOf(params.detector).flatMap((d) => {
       const path = design.fastestPath(params.from, ['#' + d.id], params.through);
       const sink = path && sinkReachedFrom(design, d.id, params.to);
-      return path && sink ? [{ detector: d, path, sink, window: windowOf(d) }] : [];
+      return path && sink ? [{ detector: d, path, sink, span: windowOf(d) }] : [];
     });
     const limit = formatDuration(params.maxWindowSeconds * 1000);
     const detector = describeKinds(params.detector, ctx.catalog);
@@ -54,13 +54,13 @@ export default defineRule({
         remediation: `Read the data with ${detector} (a window of at most ${limit}) and send what it detects to ${describeKinds(params.to, ctx.catalog)}.`,
       });
     }
-    if (onPath.some((c) => c.window.seconds <= params.maxWindowSeconds)) return;
+    if (onPath.some((c) => c.span.seconds <= params.maxWindowSeconds)) return;
     for (const c of onPath)
       ctx.fail({
         code: 'window-too-long',
         nodeIds: [c.detector.id],
-        message: `${c.detector.label} detects over a ${formatDuration(c.window.seconds * 1000)} window, longer than ${limit}: a detection can come up to ${formatDuration(c.window.seconds * 1000)} after the event.`,
-        remediation: `Set ${c.window.label ?? 'the window'} on ${c.detector.label} to at most ${params.maxWindowSeconds} s (a sliding window of ${limit} that emits more often keeps the full look-back).`,
+        message: `${c.detector.label} detects over a ${formatDuration(c.span.seconds * 1000)} window, longer than ${limit}: a detection can come up to ${formatDuration(c.span.seconds * 1000)} after the event.`,
+        remediation: `Set ${c.span.label ?? 'the window'} on ${c.detector.label} to at most ${params.maxWindowSeconds} s (a sliding window of ${limit} that emits more often keeps the full look-back).`,
       });
   },
 });

@@ -9,6 +9,8 @@ const fraudScoring = {
   ],
 };
 const stream = { a: 'web-mobile-apps', k: 'amazon-kinesis-data-streams' } as const;
+/** 1 GB/day: small enough for one shard, so the alternatives are judged on their shape, not on sizing. */
+const workload = { ingestGBPerDay: 1, recordBytes: 500, peakFactor: 2 };
 
 ruleTable('any-of', {
   valid: [
@@ -18,7 +20,7 @@ ruleTable('any-of', {
       name: 'both alternatives at once',
       design: build({ ...stream, l: 'aws-lambda', sm: ['amazon-sagemaker', { workload: 'real-time-endpoint' }], f: ['amazon-managed-service-for-apache-flink', { anomalyDetection: 'random-cut-forest' }] }, ['a>k', 'k>l', 'l>sm', 'k>f']),
     },
-  ].map((c) => ({ ...c, params: fraudScoring })),
+  ].map((c) => ({ ...c, params: fraudScoring, workload })),
   notApplicable: [
     {
       name: 'every alternative does not apply',
@@ -27,13 +29,14 @@ ruleTable('any-of', {
     },
   ],
   invalid: [
-    { name: 'Flink without anomaly detection and no endpoint', design: build({ ...stream, f: 'amazon-managed-service-for-apache-flink' }, ['a>k', 'k>f']), params: fraudScoring, nodes: ['a', 'f'], codes: ['1:failed', '2:none-set'] },
+    { name: 'Flink without anomaly detection and no endpoint', design: build({ ...stream, f: 'amazon-managed-service-for-apache-flink' }, ['a>k', 'k>f']), params: fraudScoring, workload, nodes: ['a', 'f'], codes: ['1:no-path', '2:none-set'] },
     {
       name: 'SageMaker only trains: no real-time endpoint, no stream processor',
       design: build({ ...stream, l: 'aws-lambda', sm: ['amazon-sagemaker', { workload: 'training' }] }, ['a>k', 'k>l', 'l>sm']),
       params: fraudScoring,
+      workload,
       nodes: ['a'],
-      codes: ['1:failed', '2:missing'],
+      codes: ['1:no-path', '2:missing'],
     },
   ],
 });
@@ -45,7 +48,7 @@ describe('rule any-of with a broken alternative', () => {
     expect(result.detail).toContain('a typo');
   });
   it('passes when another alternative passes', () => {
-    const result = runRule('any-of', build({ ...stream, f: ['amazon-managed-service-for-apache-flink', { anomalyDetection: 'random-cut-forest' }] }, ['a>k', 'k>f']), { anyOf: [{ label: 'a typo', rule: 'data-pth', params: {} }, fraudScoring.anyOf[1]!] });
+    const result = runRule('any-of', build({ ...stream, f: ['amazon-managed-service-for-apache-flink', { anomalyDetection: 'random-cut-forest' }] }, ['a>k', 'k>f']), { anyOf: [{ label: 'a typo', rule: 'data-pth', params: {} }, fraudScoring.anyOf[1]!] }, workload);
     expect(result.status).toBe('pass');
     expect(findingCodes(result)).toEqual([]);
   });
