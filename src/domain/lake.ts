@@ -118,10 +118,13 @@ function walk(startIds: readonly string[], next: (id: string) => string[]): Set<
   return seen;
 }
 
-/** A scope in words, for messages: "Amazon S3 (holding data of a data source) or AWS Glue Data Catalog". */
+/**
+ * A scope in words, for messages: "an object store (S3) holding data of a data source, or AWS Glue
+ * Data Catalog"; "an object store (S3) but not those written by an audit trail".
+ */
 export function describeScope(scope: Scope, catalog: Catalog): string {
   const words = (sel: Selector): string[] => [
-    ...Object.entries(sel.where ?? {}).map(([k, v]) => `${k} ${v.map(String).join(' or ')}`),
+    ...Object.entries(sel.where ?? {}).map(([k, v]) => `with ${k} ${v.map(String).join(' or ')}`),
     ...(sel.sendsTo ? [`sending to ${describeKinds(sel.sendsTo, catalog)}`] : []),
     ...(sel.receivesFrom ? [`written by ${describeKinds(sel.receivesFrom, catalog)}`] : []),
     ...(sel.downstreamOf ? [`holding data of ${describeKinds(sel.downstreamOf, catalog)}`] : []),
@@ -129,11 +132,10 @@ export function describeScope(scope: Scope, catalog: Catalog): string {
   ];
   const one = (s: SelectorWithExcept): string => {
     const head = s.kinds ? describeKinds(s.kinds, catalog) : 'any service';
-    const except = s.except ? [`except ${[s.except.kinds ? describeKinds(s.except.kinds, catalog) : 'those', ...words(s.except)].join(' ')}`] : [];
-    const all = [...words(s), ...except];
-    return all.length ? `${head} (${all.join('; ')})` : head;
+    const except = s.except ? [`but not ${[s.except.kinds ? describeKinds(s.except.kinds, catalog) : 'those', ...words(s.except)].join(' ')}`] : [];
+    return [head, words(s).join(', '), ...except].filter(Boolean).join(' ');
   };
-  return selectorsOf(scope).map(one).join(' or ');
+  return selectorsOf(scope).map(one).join(', or ');
 }
 
 /**
