@@ -45,6 +45,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
   const { catalog, problems } = parseCatalog(catalogFiles);
   const scenarios: LoadedScenario[] = [];
   const byPath = new Map(scenarioFiles.map((f) => [f.file, f.data]));
+  const kinds = knownKinds(catalog);
   for (const { file, data } of scenarioFiles) {
     if (!file.endsWith('/scenario.json')) continue;
     const parsed = scenarioSchema.safeParse(data);
@@ -61,7 +62,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
     scenario.requirements.forEach((req, i) => {
       if (reqIds.has(req.id)) problems.push({ file, path: `$.requirements[${i}].id`, message: `duplicate requirement id "${req.id}"` });
       reqIds.add(req.id);
-      checkRequirement(req.rule, req.params, `$.requirements[${i}]`, file, rules, problems, 0);
+      checkRequirement(req.rule, req.params, `$.requirements[${i}]`, file, rules, problems, 0, kinds);
     });
     scenario.commonMistake.fails.forEach((id, i) => {
       if (!reqIds.has(id)) problems.push({ file, path: `$.commonMistake.fails[${i}]`, message: `no requirement "${id}" in this scenario` });
@@ -89,7 +90,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
  * written inside its params (the alternatives of `any-of`), each reported at its own JSON path.
  * @param at JSON path of the requirement (`$.requirements[3]`); the rule is at `.rule`, params at `.params`
  */
-function checkRequirement(ruleId: string, rawParams: unknown, at: string, file: string, rules: RuleSet, problems: ContentProblem[], depth: number): void {
+function checkRequirement(ruleId: string, rawParams: unknown, at: string, file: string, rules: RuleSet, problems: ContentProblem[], depth: number, kinds: ReadonlySet<string>): void {
   const rule = rules.get(ruleId);
   if (!rule) return void problems.push({ file, path: `${at}.rule`, message: `unknown rule "${ruleId}"` });
   const params = rule.params.safeParse(rawParams);
@@ -97,6 +98,33 @@ function checkRequirement(ruleId: string, rawParams: unknown, at: string, file: 
     for (const issue of params.error.issues) problems.push({ file, path: `${at}.params${jsonPath(issue.path).slice(1)}`, message: issue.message });
     return;
   }
+  for (const [path, kind] of kindsIn(rawParams, [])) if (!kinds.has(kind) && !kind.startsWith('#')) problems.push({ file, path: `${at}.params${jsonPath(path).slice(1)}`, message: `unknown kind "${kind}": not a catalog id or a role of any catalog entry` });
   if (depth >= 8) return void problems.push({ file, path: at, message: 'requirements nested more than 8 deep' });
-  for (const inner of rule.nested?.(params.data) ?? []) checkRequirement(inner.rule, inner.params, `${at}.params${jsonPath(inner.path).slice(1)}`, file, rules, problems, depth + 1);
+  for (const inner of rule.nested?.(params.data) ?? []) checkRequirement(inner.rule, inner.params, `${at}.params${jsonPath(inner.path).slice(1)}`, file, rules, problems, depth + 1, kinds);
+}
+
+/** Param keys whose values are kinds (catalog ids or roles), in any rule and in scope selectors. */
+const KIND_KEYS = new Set(['kinds', 'from', 'through', 'to', 'covers', 'ingest', 'detector', 'writers', 'ignore', 'sendsTo', 'receivesFrom', 'downstreamOf', 'upstreamOf', 'queryableBy', 'kmsRequiredFor', 'personalData', 'allowedRegions', 'group', 'requires', 'deadLetter', 'targets', 'endpoint']);
+
+/** Every kind a requirement may name: catalog ids, entry roles and the roles enum options add. */
+function knownKinds(catalog: Catalog): Set<string> {
+  const out = new Set<string>();
+  for (const e of catalog.entries) {
+    out.add(e.id);
+    for (const r of e.roles) out.add(r);
+    for (const spec of Object.values(e.settings)) if (spec.type === 'enum') for (const o of spec.options) for (const r of o.roles ?? []) out.add(r);
+  }
+  return out;
+}
+
+/**
+ * The strings under kind keys of raw params, with their paths: lists of kinds, lists of lists
+ * (`requires`), and selector objects (their own kind keys, `except`). The params of nested
+ * requirements (`anyOf[i].params`) are left to their own check.
+ */
+function kindsIn(value: unknown, path: (string | number)[], underKindKey = false): [(string | number)[], string][] {
+  if (typeof value === 'string') return underKindKey ? [[path, value]] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => kindsIn(v, [...path, i], underKindKey));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === 'params' ? [] : kindsIn(v, [...path, k], KIND_KEYS.has(k))));
 }

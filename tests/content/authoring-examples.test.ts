@@ -1,15 +1,19 @@
 /**
  * The requirement examples in docs/authoring.md are ones the grader accepts: every JSON block that
- * names a rule and params parses with that rule's params schema (alternatives of `any-of` included), so
- * an author who copies an example starts from something that loads.
+ * names a rule and params parses with that rule's params schema and names only kinds the catalog has
+ * (alternatives of `any-of` included), so an author who copies an example starts from something that
+ * loads. Content load reports mistakes inside alternatives and scopes at their JSON path.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { assembleContent } from '../../src/domain/content.ts';
 import { RULES } from '../../rules/index.ts';
 
+const catalogFiles = readdirSync(join(PROJECT_ROOT, 'catalog'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: `catalog/${f}`, data: JSON.parse(readFileSync(join(PROJECT_ROOT, 'catalog', f), 'utf8')) as unknown }));
 const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'authoring.md'), 'utf8');
 const examples = [...doc.matchAll(/```json\n([\s\S]*?)```/g)]
   .map((m) => m[1]!)
@@ -41,7 +45,7 @@ describe('requirement examples in docs/authoring.md', () => {
       referenceDesign: 'reference.design.json',
       commonMistake: { design: 'reference.design.json', fails: ['example'], explanation: 'not graded here' },
     };
-    const { problems } = assembleContent([], [{ file: 'scenarios/doc-example/scenario.json', data: scenario }], RULES);
+    const { problems } = assembleContent(catalogFiles, [{ file: 'scenarios/doc-example/scenario.json', data: scenario }], RULES);
     expect(problems.filter((p) => p.path.startsWith('$.requirements'))).toEqual([]);
   });
 });
@@ -68,9 +72,36 @@ describe('alternatives are checked at content load', () => {
       referenceDesign: 'reference.design.json',
       commonMistake: { design: 'reference.design.json', fails: ['scoring'], explanation: 'not graded here' },
     };
-    const { problems } = assembleContent([], [{ file: 'scenarios/bad-alternatives/scenario.json', data: scenario }], RULES);
+    const { problems } = assembleContent(catalogFiles, [{ file: 'scenarios/bad-alternatives/scenario.json', data: scenario }], RULES);
     const paths = problems.map((p) => p.path);
     expect(paths).toContain('$.requirements[0].params.anyOf[0].rule');
     expect(paths).toContain('$.requirements[0].params.anyOf[1].params.maxWindowSeconds');
+  });
+
+  it('reports a kind no catalog entry has, in a scope or an alternative, at its JSON path', () => {
+    const scenario = {
+      id: 'bad-kinds',
+      title: 'Bad kinds',
+      summary: 'Kinds with typos in them.',
+      brief: 'A scenario whose scopes name kinds that do not exist.',
+      difficulty: 'beginner',
+      workload: { ingestGBPerDay: 1, recordBytes: 500, peakFactor: 2 },
+      requirements: [
+        { id: 'governance', text: 'The lake is governed', rule: 'service-coverage', params: { kinds: ['aws-lake-formation'], covers: [{ kinds: ['object-store'], downstreamOf: ['sourec'] }, 'metadata-catalog'] }, severity: 'error', hints: ['one', 'two', 'three'] },
+        {
+          id: 'scoring',
+          text: 'Scored one way or another',
+          rule: 'any-of',
+          params: { anyOf: [{ label: 'an endpoint', rule: 'data-path', params: { from: ['web-source'], to: ['inference-endpont'] } }, { label: 'a window', rule: 'windowed-detection', params: { maxWindowSeconds: 60 } }] },
+          severity: 'error',
+          hints: ['one', 'two', 'three'],
+        },
+      ],
+      referenceDesign: 'reference.design.json',
+      commonMistake: { design: 'reference.design.json', fails: ['scoring'], explanation: 'not graded here' },
+    };
+    const { problems } = assembleContent(catalogFiles, [{ file: 'scenarios/bad-kinds/scenario.json', data: scenario }], RULES);
+    const kindProblems = problems.filter((p) => p.message.startsWith('unknown kind')).map((p) => p.path);
+    expect(kindProblems).toEqual(['$.requirements[0].params.covers[0].downstreamOf[0]', '$.requirements[1].params.anyOf[0].params.to[0]']);
   });
 });
