@@ -26,6 +26,22 @@ const examples = [...doc.matchAll(/```json\n([\s\S]*?)```/g)]
     }
   });
 
+/** Content problems in requirement params of a one-file scenario with these requirements (its designs are not given). */
+function requirementProblems(id: string, requirements: { id: string; rule: string; params: unknown }[]) {
+  const scenario = {
+    id,
+    title: 'Authoring check',
+    summary: 'Requirements written as an author would.',
+    brief: 'A scenario made to check how requirements load.',
+    difficulty: 'beginner',
+    workload: { ingestGBPerDay: 1, recordBytes: 500, peakFactor: 2 },
+    requirements: requirements.map((r) => ({ text: 'A requirement under test', severity: 'error', hints: ['one', 'two', 'three'], ...r })),
+    referenceDesign: 'reference.design.json',
+    commonMistake: { design: 'reference.design.json', fails: [requirements[0]!.id], explanation: 'not graded here' },
+  };
+  return assembleContent(catalogFiles, [{ file: `scenarios/${id}/scenario.json`, data: scenario }], RULES).problems.filter((p) => p.path.startsWith('$.requirements'));
+}
+
 describe('requirement examples in docs/authoring.md', () => {
   it('shows an example of every rule kind this issue added', () => {
     const used = new Set(examples.map((e) => e.rule));
@@ -34,73 +50,24 @@ describe('requirement examples in docs/authoring.md', () => {
 
   it.each(examples.map((e) => ({ ...e, name: `${e.rule}: ${e.text.slice(0, 60).replace(/\s+/g, ' ')}` })))('$name loads', ({ rule, params }) => {
     // Through the content loader, so nested alternatives are checked as a shipped scenario's would be.
-    const scenario = {
-      id: 'doc-example',
-      title: 'Example',
-      summary: 'An example from the authoring guide.',
-      brief: 'An example requirement from the authoring guide.',
-      difficulty: 'beginner',
-      workload: { ingestGBPerDay: 1, recordBytes: 500, peakFactor: 2 },
-      requirements: [{ id: 'example', text: 'The example requirement', rule, params, severity: 'error', hints: ['one', 'two', 'three'] }],
-      referenceDesign: 'reference.design.json',
-      commonMistake: { design: 'reference.design.json', fails: ['example'], explanation: 'not graded here' },
-    };
-    const { problems } = assembleContent(catalogFiles, [{ file: 'scenarios/doc-example/scenario.json', data: scenario }], RULES);
-    expect(problems.filter((p) => p.path.startsWith('$.requirements'))).toEqual([]);
+    expect(requirementProblems('doc-example', [{ id: 'example', rule, params }])).toEqual([]);
   });
 });
 
 describe('alternatives are checked at content load', () => {
   it('reports an unknown rule or refused params inside any-of at its JSON path', () => {
-    const scenario = {
-      id: 'bad-alternatives',
-      title: 'Bad alternatives',
-      summary: 'Alternatives with mistakes in them.',
-      brief: 'A scenario whose any-of alternatives have mistakes.',
-      difficulty: 'beginner',
-      workload: { ingestGBPerDay: 1, recordBytes: 500, peakFactor: 2 },
-      requirements: [
-        {
-          id: 'scoring',
-          text: 'Scored one way or another',
-          rule: 'any-of',
-          params: { anyOf: [{ label: 'typo', rule: 'data-pth', params: {} }, { label: 'bad params', rule: 'windowed-detection', params: { maxWindowSeconds: -1 } }] },
-          severity: 'error',
-          hints: ['one', 'two', 'three'],
-        },
-      ],
-      referenceDesign: 'reference.design.json',
-      commonMistake: { design: 'reference.design.json', fails: ['scoring'], explanation: 'not graded here' },
-    };
-    const { problems } = assembleContent(catalogFiles, [{ file: 'scenarios/bad-alternatives/scenario.json', data: scenario }], RULES);
-    const paths = problems.map((p) => p.path);
+    const paths = requirementProblems('bad-alternatives', [
+      { id: 'scoring', rule: 'any-of', params: { anyOf: [{ label: 'typo', rule: 'data-pth', params: {} }, { label: 'bad params', rule: 'windowed-detection', params: { maxWindowSeconds: -1 } }] } },
+    ]).map((p) => p.path);
     expect(paths).toContain('$.requirements[0].params.anyOf[0].rule');
     expect(paths).toContain('$.requirements[0].params.anyOf[1].params.maxWindowSeconds');
   });
 
   it('reports a kind no catalog entry has, in a scope or an alternative, at its JSON path', () => {
-    const scenario = {
-      id: 'bad-kinds',
-      title: 'Bad kinds',
-      summary: 'Kinds with typos in them.',
-      brief: 'A scenario whose scopes name kinds that do not exist.',
-      difficulty: 'beginner',
-      workload: { ingestGBPerDay: 1, recordBytes: 500, peakFactor: 2 },
-      requirements: [
-        { id: 'governance', text: 'The lake is governed', rule: 'service-coverage', params: { kinds: ['aws-lake-formation'], covers: [{ kinds: ['object-store'], downstreamOf: ['sourec'] }, 'metadata-catalog'] }, severity: 'error', hints: ['one', 'two', 'three'] },
-        {
-          id: 'scoring',
-          text: 'Scored one way or another',
-          rule: 'any-of',
-          params: { anyOf: [{ label: 'an endpoint', rule: 'data-path', params: { from: ['web-source'], to: ['inference-endpont'] } }, { label: 'a window', rule: 'windowed-detection', params: { maxWindowSeconds: 60 } }] },
-          severity: 'error',
-          hints: ['one', 'two', 'three'],
-        },
-      ],
-      referenceDesign: 'reference.design.json',
-      commonMistake: { design: 'reference.design.json', fails: ['scoring'], explanation: 'not graded here' },
-    };
-    const { problems } = assembleContent(catalogFiles, [{ file: 'scenarios/bad-kinds/scenario.json', data: scenario }], RULES);
+    const problems = requirementProblems('bad-kinds', [
+      { id: 'governance', rule: 'service-coverage', params: { kinds: ['aws-lake-formation'], covers: [{ kinds: ['object-store'], downstreamOf: ['sourec'] }, 'metadata-catalog'] } },
+      { id: 'scoring', rule: 'any-of', params: { anyOf: [{ label: 'an endpoint', rule: 'data-path', params: { from: ['web-source'], to: ['inference-endpont'] } }, { label: 'a window', rule: 'windowed-detection', params: { maxWindowSeconds: 60 } }] } },
+    ]);
     const kindProblems = problems.filter((p) => p.message.startsWith('unknown kind')).map((p) => p.path);
     expect(kindProblems).toEqual(['$.requirements[0].params.covers[0].downstreamOf[0]', '$.requirements[1].params.anyOf[0].params.to[0]']);
   });
