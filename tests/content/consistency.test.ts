@@ -1,19 +1,21 @@
 /**
- * The contradictions issue 9 lists, on the shipped IoT scenario: each variant of its reference design
- * is graded against the scenario's own requirements, as a learner's edit would be.
+ * The contradictions and requirement kinds issue 9 lists, on shipped scenarios: each variant of a
+ * reference design is graded against the scenario's own requirements, as a learner's edit would be.
  */
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../src/domain/design.ts';
 import { grade } from '../../src/domain/grade.ts';
 import { content } from '../support/designs.ts';
 
-const iot = content.scenarios.find((s) => s.scenario.id === 'iot-5tb-day')!;
-const result = (design: Design, requirementId: string) => grade(design, iot.scenario, content.catalog, content.rules).results.find((r) => r.requirementId === requirementId)!;
+const scenario = (id: string) => content.scenarios.find((s) => s.scenario.id === id)!;
+const iot = scenario('iot-5tb-day');
+const result = (design: Design, requirementId: string, s = iot) => grade(design, s.scenario, content.catalog, content.rules).results.find((r) => r.requirementId === requirementId)!;
 const codes = (r: ReturnType<typeof result>) => [...new Set(r.findings.map((f) => f.code))].sort();
 
-/** The reference design with nodes added or changed and edges added or removed. */
-function variant(change: { nodes?: Design['nodes']; settings?: Record<string, Record<string, unknown>>; addEdges?: [string, string][]; dropNodes?: string[] }): Design {
-  const d = structuredClone(iot.reference);
+type Change = { nodes?: Design['nodes']; settings?: Record<string, Record<string, unknown>>; addEdges?: [string, string][]; dropNodes?: string[] };
+/** A scenario's reference design with nodes added or changed and edges added or removed. */
+function variant(change: Change, s = iot): Design {
+  const d = structuredClone(s.reference);
   const dropped = new Set(change.dropNodes ?? []);
   d.nodes = [...d.nodes.filter((n) => !dropped.has(n.id)), ...(change.nodes ?? [])].map((n) => (change.settings?.[n.id] ? { ...n, settings: { ...n.settings, ...change.settings[n.id] } as typeof n.settings } : n));
   d.edges = [...d.edges.filter((e) => !dropped.has(e.source) && !dropped.has(e.target)), ...(change.addEdges ?? []).map(([source, target]) => ({ id: `${source}>${target}`, source, target }))];
@@ -55,5 +57,47 @@ describe('consistency on the IoT scenario', () => {
     const lake = result(firehose, 'lake-zones');
     expect(codes(lake)).toEqual(['format-contradiction', 'zone-layout']);
     expect(lake.findings.find((f) => f.code === 'format-contradiction')!.nodeIds.sort()).toEqual(['fh', 's3-bronze']);
+  });
+});
+
+describe('the new requirement kinds on their scenarios', () => {
+  const shop = scenario('ecommerce-realtime-100k');
+  const flinkId = shop.reference.nodes.find((n) => n.service === 'amazon-managed-service-for-apache-flink')!.id;
+  const lambdaId = shop.reference.nodes.find((n) => n.service === 'aws-lambda')!.id;
+
+  it('fraud detection fails with a 5-minute window on the stream processor', () => {
+    expect(result(shop.reference, 'fraud-window', shop).status).toBe('pass');
+    const slow = variant({ settings: { [flinkId]: { windowSeconds: 300 } } }, shop);
+    expect(codes(result(slow, 'fraud-window', shop))).toEqual(['window-too-long']);
+  });
+
+  it('exactly-once fails when the stream processor stops checkpointing', () => {
+    const noCheckpoints = variant({ settings: { [flinkId]: { checkpointing: false } } }, shop);
+    const r = result(noCheckpoints, 'exactly-once', shop);
+    expect(codes(r)).toEqual(['no-checkpoint']);
+    expect(r.findings.flatMap((f) => f.nodeIds)).toEqual([flinkId]);
+  });
+
+  it('fraud scoring accepts a SageMaker endpoint instead of Random Cut Forest', () => {
+    const noRcf = variant({ settings: { [flinkId]: { anomalyDetection: 'none' } } }, shop);
+    expect(result(noRcf, 'fraud-scoring', shop).status).toBe('fail');
+    const endpoint = variant({ settings: { [flinkId]: { anomalyDetection: 'none' } }, nodes: [node('scorer', 'amazon-sagemaker', { workload: 'real-time-endpoint' })], addEdges: [[lambdaId, 'scorer']] }, shop);
+    expect(result(endpoint, 'fraud-scoring', shop).status).toBe('pass');
+  });
+
+  it('CDC asks the Oracle source for supplemental logging', () => {
+    const migration = scenario('financial-dw-migration');
+    const oracleId = migration.reference.nodes.find((n) => n.service === 'on-prem-oracle')!.id;
+    const off = variant({ settings: { [oracleId]: { supplementalLogging: false } } }, migration);
+    const r = result(off, 'supplemental-logging', migration);
+    expect([r.status, codes(r), r.findings.flatMap((f) => f.nodeIds)]).toEqual(['fail', ['wrong-value'], [oracleId]]);
+  });
+
+  it('Firehose Parquet conversion needs a 64 MiB buffer', () => {
+    const oneMillion = scenario('ecommerce-1m-tx');
+    const fhId = oneMillion.reference.nodes.find((n) => n.service === 'amazon-data-firehose')!.id;
+    const small = variant({ settings: { [fhId]: { bufferSizeMiB: 5 } } }, oneMillion);
+    const r = result(small, 'service-limits', oneMillion);
+    expect([codes(r), r.findings.flatMap((f) => f.nodeIds)]).toEqual([['format-conversion-buffer'], [fhId]]);
   });
 });
