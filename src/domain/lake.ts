@@ -177,10 +177,16 @@ export interface BucketFormat {
  * writes holds its own format.
  */
 export function bucketFormat(design: DesignGraph, bucket: ResolvedNode): BucketFormat {
-  return formatOf(design, bucket, new Set());
+  let memo = formatMemo.get(design);
+  if (!memo) formatMemo.set(design, (memo = new Map()));
+  return formatOf(design, bucket, new Set(), memo);
 }
+/** Formats per bucket id, per graph: a design graph never changes, and replicas chain. */
+const formatMemo = new WeakMap<DesignGraph, Map<string, BucketFormat>>();
 
-function formatOf(design: DesignGraph, bucket: ResolvedNode, visiting: Set<string>): BucketFormat {
+function formatOf(design: DesignGraph, bucket: ResolvedNode, visiting: Set<string>, memo: Map<string, BucketFormat>): BucketFormat {
+  const known = memo.get(bucket.id);
+  if (known) return known;
   const declared = String(bucket.settings.format ?? '');
   visiting.add(bucket.id);
   const formats = new Set<string>();
@@ -192,7 +198,7 @@ function formatOf(design: DesignGraph, bucket: ResolvedNode, visiting: Set<strin
     let decided: { setting: string; choice: string } | undefined;
     if (writer.roles.has('object-store')) {
       if (!visiting.has(writer.id)) {
-        written = formatOf(design, writer, visiting).formats;
+        written = formatOf(design, writer, visiting, memo).formats;
         decided = { setting: 'Replication', choice: writer.label };
       }
     } else {
@@ -211,7 +217,9 @@ function formatOf(design: DesignGraph, bucket: ResolvedNode, visiting: Set<strin
     }
   }
   visiting.delete(bucket.id);
-  return { declared, formats: formats.size ? [...formats] : [declared], contradictions };
+  const result = { declared, formats: formats.size ? [...formats] : [declared], contradictions };
+  memo.set(bucket.id, result);
+  return result;
 }
 
 /**

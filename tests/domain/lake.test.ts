@@ -25,6 +25,13 @@ describe('bucketFormat', () => {
     const g = graph({ f: ['amazon-data-firehose', { recordFormatConversion: 'parquet' }], a: ['amazon-s3', { format: 'parquet' }], b: ['amazon-s3', { format: 'parquet' }] }, ['f>a', 'a>b', 'b>a']);
     expect(bucketFormat(g, g.node('b')!)).toMatchObject({ formats: ['parquet'], contradictions: [] });
   });
+  it('follows a web of replicas once per bucket (40 buckets, each replicated from every earlier one)', () => {
+    const n = 40;
+    const nodes = Object.fromEntries([['f', ['amazon-data-firehose', { recordFormatConversion: 'parquet' }]], ...Array.from({ length: n }, (_, i) => [`b${i}`, ['amazon-s3', { format: 'parquet' }]])]);
+    const edges = ['f>b0', ...Array.from({ length: n }, (_, j) => Array.from({ length: j }, (_, i) => `b${i}>b${j}`)).flat()];
+    const g = graph(nodes, edges);
+    expect(bucketFormat(g, g.node(`b${n - 1}`)!)).toMatchObject({ formats: ['parquet'], contradictions: [] });
+  });
   it('is the bucket setting when nothing writes the bucket', () => {
     const g = graph({ b: ['amazon-s3', { format: 'avro' }] });
     expect(bucketFormat(g, g.node('b')!).formats).toEqual(['avro']);
