@@ -119,7 +119,7 @@ function walk(startIds: readonly string[], next: (id: string) => string[]): Set<
 }
 
 /**
- * A scope in words, for messages: "an object store (S3) holding data of a data source, or AWS Glue
+ * A scope in words, for messages: "an object store (S3) fed by a data source, or AWS Glue
  * Data Catalog"; "an object store (S3) but not those written by an audit trail".
  */
 export function describeScope(scope: Scope, catalog: Catalog): string {
@@ -127,7 +127,7 @@ export function describeScope(scope: Scope, catalog: Catalog): string {
     ...Object.entries(sel.where ?? {}).map(([k, v]) => `with ${k} ${v.map(String).join(' or ')}`),
     ...(sel.sendsTo ? [`sending to ${describeKinds(sel.sendsTo, catalog)}`] : []),
     ...(sel.receivesFrom ? [`written by ${describeKinds(sel.receivesFrom, catalog)}`] : []),
-    ...(sel.downstreamOf ? [`holding data of ${describeKinds(sel.downstreamOf, catalog)}`] : []),
+    ...(sel.downstreamOf ? [`fed by ${describeKinds(sel.downstreamOf, catalog)}`] : []),
     ...(sel.upstreamOf ? [`feeding ${describeKinds(sel.upstreamOf, catalog)}`] : []),
   ];
   const one = (s: SelectorWithExcept): string => {

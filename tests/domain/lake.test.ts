@@ -55,7 +55,7 @@ describe('selectNodes', () => {
     expect(ids(selectNodes(lake, { kinds: ['object-store'], except: { receivesFrom: ['audit'] } }))).toEqual(['raw']);
   });
   it('says in words what it selects', () => {
-    expect(describeScope({ kinds: ['object-store'], downstreamOf: ['source'] }, content.catalog)).toBe('an object store (S3) holding data of a data source');
+    expect(describeScope({ kinds: ['object-store'], downstreamOf: ['source'] }, content.catalog)).toBe('an object store (S3) fed by a data source');
     expect(describeScope([{ kinds: ['object-store'], where: { zone: ['bronze', 'silver'] } }, 'metadata-catalog'], content.catalog)).toBe('a metadata catalog, or an object store (S3) with zone bronze or silver');
     expect(describeScope({ kinds: ['object-store'], except: { receivesFrom: ['audit'] } }, content.catalog)).toBe('an object store (S3) but not those written by an audit trail');
   });
