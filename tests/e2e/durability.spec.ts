@@ -2,7 +2,13 @@
  * Nothing lost on the built app: an edit typed in the inspector survives a reload made at once, before
  * the autosave delay has passed (the `pagehide` flush writes it).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { PROJECT_ROOT } from '../../src/cli/content.ts';
+
+/** Nodes of the IoT reference design, as the Reference button loads it. */
+const REFERENCE_NODES = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'scenarios', 'iot-5tb-day', 'reference.design.json'), 'utf8')) as { nodes: unknown[] }).nodes.length;
 
 test('a label typed in the inspector survives an immediate reload', async ({ page }) => {
   await page.goto('/');
@@ -37,7 +43,7 @@ test('a full localStorage: the error says so, the work stays, and Export JSON do
   const toast = page.locator('.toast', { hasText: 'Could not save: storage full' });
   await expect(toast).toBeVisible();
   await expect(toast).toHaveAttribute('role', 'alert');
-  await expect(page.locator('.react-flow__node')).toHaveCount(15);
+  await expect(page.locator('.react-flow__node')).toHaveCount(REFERENCE_NODES);
   for (const theme of ['light', 'dark'] as const) {
     if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.getByRole('button', { name: `Switch to the ${theme} theme` }).click();
     await page.screenshot({ path: testInfo.outputPath(`quota-toast-${theme}.png`) });
@@ -47,5 +53,5 @@ test('a full localStorage: the error says so, the work stays, and Export JSON do
   const path = testInfo.outputPath('kept-in-memory.json');
   await download.saveAs(path);
   const { readFileSync } = await import('node:fs');
-  expect(JSON.parse(readFileSync(path, 'utf8')).nodes).toHaveLength(15);
+  expect(JSON.parse(readFileSync(path, 'utf8')).nodes).toHaveLength(REFERENCE_NODES);
 });
