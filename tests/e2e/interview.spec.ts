@@ -83,7 +83,7 @@ test('an interview from start to result page, then review, trade-off, comparison
   expect(pillarNames).toContain('Security');
   expect(pillarNames).toContain('Reliability');
   await expect(page.getByRole('button', { name: 'Review feedback' })).toBeFocused();
-  await page.screenshot({ path: join(PROJECT_ROOT, 'docs', 'interview-result.png') });
+  await page.screenshot({ path: testInfo.outputPath('interview-result.png') }); // docs/ copies come from npm run docs:screenshots
 
   // Dark theme: look at the result page there too.
   await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
@@ -128,7 +128,7 @@ test('an interview from start to result page, then review, trade-off, comparison
   await expect(compare.getByTestId('compare')).toBeVisible();
   await expect(compare.locator('.compare-row.is-pair')).not.toHaveCount(0);
   await expect(compare.locator('.compare-row.is-reference')).toContainText(['Amazon Redshift']);
-  await page.screenshot({ path: join(PROJECT_ROOT, 'docs', 'compare.png') });
+  await page.screenshot({ path: testInfo.outputPath('compare.png') });
   await page.keyboard.press('Escape');
   await expect(compare).toHaveCount(0);
 
