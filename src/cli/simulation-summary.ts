@@ -52,8 +52,8 @@ export interface SimulationSummary {
     lastMonthUsd: number;
     yearlyUsd: number[];
     horizonUsd: number;
-    nodes: { nodeId: string; label: string; averageMonthlyUsd: number; horizonUsd: number; lines: { label: string; basis: string; usdPerMonth: number }[] }[];
-    /** Nodes whose service the model does not price. */
+    nodes: { nodeId: string; label: string; averageMonthlyUsd: number; horizonUsd: number; lines: { label: string; basis: string; usdPerMonth: number }[]; free?: string }[];
+    /** Service nodes whose service has no public price in the catalog (sources, consumers, notes and groups are not listed). */
     notPriced: { nodeId: string; label: string }[];
   };
 }
@@ -152,7 +152,7 @@ export function simulationSummary(sim: SimulationReport, design: Design, catalog
       lastMonthUsd: usd(monthly.at(-1) ?? 0),
       yearlyUsd: sim.cost.yearlyTotalUsd.map(usd),
       horizonUsd: usd(sim.cost.horizonTotalUsd),
-      nodes: sim.cost.nodes.map((n) => ({ nodeId: n.nodeId, label: label(n.nodeId), averageMonthlyUsd: usd(n.averageMonthlyUsd), horizonUsd: usd(n.horizonUsd), lines: n.lines.map((l) => ({ ...l, usdPerMonth: usd(l.usdPerMonth) })) })),
+      nodes: sim.cost.nodes.map((n) => ({ nodeId: n.nodeId, label: label(n.nodeId), averageMonthlyUsd: usd(n.averageMonthlyUsd), horizonUsd: usd(n.horizonUsd), lines: n.lines.map((l) => ({ ...l, usdPerMonth: usd(l.usdPerMonth) })), ...(n.free ? { free: n.free } : {}) })),
       notPriced: sim.cost.unpricedNodeIds.map((id) => ({ nodeId: id, label: label(id) })),
     },
   };
@@ -196,7 +196,9 @@ export function formatSimulation(sim: SimulationReport, design: Design, catalog:
   }
   const average = sim.cost.nodes.reduce((a, n) => a + n.averageMonthlyUsd, 0);
   lines.push(`  Cost (${sim.cost.region}): ${formatUsd(average)} a month on average (month 1 ${formatUsd(sim.cost.monthlyTotalUsd[0] ?? 0)}, month ${sim.cost.months} ${formatUsd(sim.cost.monthlyTotalUsd.at(-1) ?? 0)}); ${formatUsd(sim.cost.horizonTotalUsd)} over ${horizon}`);
-  for (const n of [...sim.cost.nodes].sort((a, c) => c.averageMonthlyUsd - a.averageMonthlyUsd)) lines.push(`    ${formatUsd(n.averageMonthlyUsd).padStart(10)}/month  ${label(n.nodeId)}`);
+  for (const n of [...sim.cost.nodes].sort((a, c) => c.averageMonthlyUsd - a.averageMonthlyUsd)) if (!n.free) lines.push(`    ${formatUsd(n.averageMonthlyUsd).padStart(10)}/month  ${label(n.nodeId)}`);
+  const free = sim.cost.nodes.filter((n) => n.free);
+  if (free.length) lines.push(`    no charge: ${free.map((n) => label(n.nodeId)).join(', ')}`);
   if (sim.cost.unpricedNodeIds.length) lines.push(`    not priced: ${sim.cost.unpricedNodeIds.map(label).join(', ')}`);
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@
  * this module touches the file system, React or the DOM.
  */
 import { z } from 'zod';
+import { figuresReadBy, pricingSchema, settingsReadBy } from './pricing.ts';
 
 /** Categories of the palette. Each has a colour in the view (see `CATEGORY_META`). */
 export const CATEGORIES = [
@@ -45,10 +46,8 @@ const idPattern = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab
  * A figure from AWS documentation: a quota, a latency, a price. The unit is also part of the
  * figure's key (`writeMBpsPerShard`), so code that reads it cannot mistake it.
  *
- * Prices are figures whose key starts with `usdPer` (`usdPerShardHour`, `usdPerGBIngested`), in US
- * dollars for us-east-1, with the pricing page as source; a price that depends on an option's value
- * appends it after a dot (`usdPerGBMonth.DEEP_ARCHIVE` for an S3 storage class, `dpuPerWorker.G.1X`
- * for a Glue worker type). Which figures the simulation reads, and how, is listed in `simulation/cost.ts`.
+ * A figure that depends on an option's value appends it after a dot (`dpuPerWorker.G.1X` for a Glue
+ * worker type). Prices are not figures: they live in the entry's `pricing` section (`pricing.ts`).
  */
 export const figureSchema = z.strictObject({
   value: z.number().nonnegative(),
@@ -320,6 +319,8 @@ export const catalogEntrySchema = z
      */
     group: z.boolean().default(false),
     docUrl: z.url(),
+    /** Priced items of the service's bill (`pricing.ts`); absent for what is not a service or has no public price. */
+    pricing: pricingSchema.optional(),
     settings: z.record(z.string(), settingSpecSchema).default({}),
     figures: z.record(z.string(), figureSchema).default({}),
     /** The limits that bind this stage (see `capacitySchema`); none means the catalog sets no limit. */
@@ -356,6 +357,24 @@ export const catalogEntrySchema = z
         if (!Object.hasOwn(entry.settings, key)) ctx.addIssue({ code: 'custom', path: [section, i, 'when', key], message: `no setting "${key}" in this entry` });
     entry.constraints.forEach((c, i) => {
       if (c.setting !== undefined && !Object.hasOwn(entry.settings, c.setting)) ctx.addIssue({ code: 'custom', path: ['constraints', i, 'setting'], message: `no setting "${c.setting}" in this entry` });
+    });
+    entry.pricing?.items.forEach((item, i) => {
+      const at = ['pricing', 'items', i];
+      for (const key of [...settingsReadBy(item), ...Object.keys(item.when ?? {})])
+        if (!entry.settings[key]) ctx.addIssue({ code: 'custom', path: at, message: `no setting "${key}" in this entry` });
+      for (const key of figuresReadBy(item)) if (!entry.figures[key]) ctx.addIssue({ code: 'custom', path: at, message: `no figure "${key}" in this entry` });
+      const q = item.quantity;
+      for (const f of 'factors' in q ? q.factors : [])
+        if ('figure' in f && f.bySetting) {
+          const spec = entry.settings[f.bySetting];
+          for (const o of spec?.type === 'enum' ? spec.options : [])
+            if (!entry.figures[`${f.figure}.${o.value}`]) ctx.addIssue({ code: 'custom', path: at, message: `no figure "${f.figure}.${o.value}" in this entry` });
+        }
+      const by = item.price.bySetting;
+      const spec = by ? entry.settings[by] : undefined;
+      if (spec?.type === 'enum')
+        for (const o of spec.options)
+          if (item.price.values?.[o.value] === undefined) ctx.addIssue({ code: 'custom', path: [...at, 'price', 'values'], message: `no price for option "${o.value}" of "${by}"` });
     });
     const ids = new Set<string>();
     for (const [i, cap] of entry.capacities.entries()) {

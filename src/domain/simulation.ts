@@ -5,8 +5,8 @@
  * - the latency: how fresh each sink's data is, along the fastest path from each source, with the
  *   critical path, its slowest node, and the scenario's latency budgets (`simulation/latency.ts`);
  * - the storage: TB per S3 storage class at each year end of the horizon (`simulation/storage.ts`);
- * - the cost: monthly cost per service node from the catalog's prices, with totals per month, per
- *   year and over the horizon (`simulation/cost.ts`).
+ * - the cost: monthly cost per service node from the catalog's price model (each entry's `pricing`),
+ *   with totals per month, per year and over the horizon (`simulation/cost.ts`).
  *
  * Pure and deterministic: no I/O, no clock. Every number in the report is finite (never NaN or
  * Infinity, whatever the design's settings); what cannot be computed is absent (e.g. the utilisation
@@ -77,7 +77,6 @@ export function simulate(design: Design, scenario: Scenario, catalog: Catalog): 
 export function simulateGraph(graph: DesignGraph, scenario: Scenario): SimulationReport {
   const workload = scenario.workload;
   const horizonDays = Math.min(MAX_HORIZON_DAYS, Math.max(1, Math.round(finite(workload.horizonDays, DEFAULT_HORIZON_DAYS))));
-  const recordBytes = Math.max(1, finite(workload.recordBytes, 1));
   const flow = computeFlow(graph, workload);
   graph.useLatencies(new Map(flow.nodes.map((n) => [n.nodeId, n.latencyMs])));
   const sinks = computeLatency(graph, flow.sourceIds, scenario);
@@ -95,9 +94,15 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
   const cost = computeCost(
     graph.nodes.map((node) => {
       const plan = plans.get(node.id);
-      return { node, flow: flow.byNode.get(node.id)!, consumers: graph.out(node.id).filter((e) => e.data).length, ...(plan ? { storage: plan } : {}) };
+      const dataIn = graph.in(node.id).filter((e) => e.data);
+      return {
+        node,
+        flow: flow.byNode.get(node.id)!,
+        consumers: graph.out(node.id).filter((e) => e.data).length,
+        upstream: dataIn.map((e) => graph.node(e.source)).filter((n): n is NonNullable<typeof n> => n !== undefined),
+        ...(plan ? { storage: plan } : {}),
+      };
     }),
-    recordBytes,
     horizonDays,
   );
 

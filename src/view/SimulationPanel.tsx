@@ -207,8 +207,14 @@ export function SimulationPanel() {
           {[...sim.cost.nodes].sort((a, b) => b.averageMonthlyUsd - a.averageMonthlyUsd).map((n) => (
             <tr key={n.nodeId} title={n.lines.map((l) => `${l.label}: ${l.basis}`).join('\n')}>
               <th scope="row">{names.get(n.nodeId) ?? n.nodeId}</th>
-              <td>{formatUsd(n.averageMonthlyUsd)}</td>
-              <td>{formatUsd(n.horizonUsd)}</td>
+              {n.free ? (
+                <td colSpan={2}>no charge</td>
+              ) : (
+                <>
+                  <td>{formatUsd(n.averageMonthlyUsd)}</td>
+                  <td>{formatUsd(n.horizonUsd)}</td>
+                </>
+              )}
             </tr>
           ))}
           {sim.cost.unpricedNodeIds.map((id) => (

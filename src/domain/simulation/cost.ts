@@ -1,39 +1,23 @@
 /**
- * Cost model: monthly cost per service node from the catalog's price figures (us-east-1, on-demand
- * list prices, each figure with its pricing page and as-of date), over the scenario's horizon.
+ * Cost model: monthly cost per service node from the catalog's price model (each entry's `pricing`
+ * section, see `pricing.ts`: us-east-1 on-demand list prices, each with its pricing page and as-of
+ * date), over the scenario's horizon. A generic engine: every priced item is a price (one value, volume
+ * tiers, or a value per option of a setting) times a billable quantity computed from the node's
+ * settings, its flow and its neighbours; nothing here is keyed by service id.
  *
  * A month is 730 hours (30.42 days), twelve make a 365-day year; a horizon that ends inside a month
- * pays that month pro rata. Traffic is the flow model's average (peaks do not change a monthly bill
- * under these prices except through provisioned capacity, which the learner sets).
+ * pays that month pro rata. Traffic is the flow model's average (peaks change a bill only through
+ * capacity the learner provisions, which the settings price). Volume tiers apply to each node's own
+ * monthly quantity, and free allowances (written as tiers at $0) to each node, as if each were alone in
+ * its account.
  *
- * Priced, with the figures read (see each catalog file):
- * - Amazon S3: storage per storage class, GB-months from the storage model x `usdPerGBMonth.<CLASS>`.
- * - Kinesis Data Streams, provisioned: shards x 730 h x `usdPerShardHour`, plus PUT payload units
- *   (one per started `putPayloadUnitKB` of each record) x `usdPerMillionPutPayloadUnits`.
- *   On-demand: 730 h x `onDemandUsdPerStreamHour`, data in (records rounded up to
- *   `onDemandBillingIncrementKB`) x `onDemandUsdPerGBIngested`, and data out once per outgoing data
- *   edge (each consumer reads everything) x `onDemandUsdPerGBRetrieved`.
- * - Amazon Data Firehose: records rounded up to `ingestionBillingIncrementKB` (5 KB) x
- *   `usdPerGBIngested`, plus the same GB x `usdPerGBFormatConversion` when converting to Parquet/ORC.
- * - AWS Glue: workers x `dpuPerWorker.<type>` x `usdPerDpuHour`, 730 h a month for a streaming job;
- *   for a scheduled job, runs a month (730 h / the schedule's period, from the schedule option's
- *   delay) x `runMinutes`.
- * - Managed Service for Apache Flink: (parallelism + `orchestrationKpusPerApplication`) KPUs x 730 h x
- *   `usdPerKpuHour` (one KPU per parallel task; autoscaling not modelled).
- * - DynamoDB: writes (one per record, one write unit per started `writeRequestUnitKB`); on-demand x
- *   `onDemandUsdPerMillionWriteRequestUnits`, provisioned as WCUs sized for the average x 730 h x
- *   `provisionedUsdPerWcuHour`.
- * - Redshift: serverless `baseRpu` x `activeHoursPerDay` x 30.42 days x `serverlessUsdPerRpuHour`;
- *   provisioned `nodeCount` x 730 h x `provisionedUsdPerNodeHour`.
- * - Athena: inbound GB/day x `scansPerDay` x 30.42 days / 1,000 x `usdPerTBScanned`.
- *
- * Not priced: requests and lifecycle transitions in S3, retrievals and early deletion, Kinesis
- * extended retention and enhanced fan-out, DynamoDB reads and storage, Redshift managed storage,
- * Glue crawlers and Data Catalog, Lambda, EMR, IoT Core, QuickSight, CloudWatch, KMS, Lake Formation,
- * data transfer, volume-tier discounts, free tiers, Savings Plans and reservations. Services without a
- * pricing rule here are listed in `unpricedNodeIds`.
+ * Not modelled: data transfer, S3 requests and lifecycle transitions, retrievals and early deletion,
+ * reads of DynamoDB and most other read traffic, Savings Plans and reservations, the 12-month AWS Free
+ * Tier for new accounts. Each entry's `pricing.notModelled` lists what its own bill leaves out.
  */
+import type { CatalogEntry, StorageClass } from '../catalog.ts';
 import type { ResolvedNode } from '../graph.ts';
+import { NON_SERVICE_CATEGORIES, type Factor, type Price, type PricingItem, type Quantity } from '../pricing.ts';
 import type { NodeFlow } from './flow.ts';
 import { tierGBDays, type StorageTier } from './storage.ts';
 import { DAYS_PER_MONTH, finite, GB_PER_DAY_PER_MBPS, HOURS_PER_MONTH, ratio, SECONDS_PER_MONTH } from './units.ts';
@@ -41,10 +25,13 @@ import { DAYS_PER_MONTH, finite, GB_PER_DAY_PER_MBPS, HOURS_PER_MONTH, ratio, SE
 /** Region of every price in the catalog. */
 export const PRICE_REGION = 'us-east-1';
 
+/** Storage classes a query engine reads without a restore. */
+const ARCHIVE_CLASSES: readonly StorageClass[] = ['GLACIER', 'DEEP_ARCHIVE'];
+
 /** One item of a node's bill. */
 export interface CostLine {
   label: string;
-  /** How the amount is computed, with the figures used (e.g. "58 shards x 730 h x $0.015/shard-hour"). */
+  /** How the amount is computed, with the figures used (e.g. "42,340 shard-hours (58 Shards x 730 h) x $0.015/shard-hour"). */
   basis: string;
   /** Average over the months of the horizon (constant items: every month's amount), USD. */
   usdPerMonth: number;
@@ -61,6 +48,8 @@ export interface NodeCost {
   averageMonthlyUsd: number;
   /** Total over the horizon, USD. */
   horizonUsd: number;
+  /** Set when the service costs nothing under its settings: why (from the catalog's `pricing.free`). */
+  free?: string;
 }
 
 /** Cost of the whole design. */
@@ -74,69 +63,87 @@ export interface CostReport {
   /** Per year of the horizon (12 months each; the last may be shorter), USD. */
   yearlyTotalUsd: number[];
   horizonTotalUsd: number;
-  /** Nodes whose service the model does not price (see the module's list). */
+  /**
+   * Service nodes whose catalog entry has no price model (no public price). Sources, consumers, notes
+   * and groups are not services and are never listed.
+   */
   unpricedNodeIds: string[];
 }
 
-/** What a pricing rule gets: the node, its flow, the record size, and its storage plan for S3. */
-interface PriceInput {
+/** What the cost model gets for one node. */
+export interface CostInput {
   node: ResolvedNode;
   flow: NodeFlow;
-  recordBytes: number;
-  /** Data edges leaving the node (consumers of a stream). */
+  /** Data edges leaving the node (consumers of a stream, actions of a rule). */
   consumers: number;
+  /** Nodes with a data edge into this one. */
+  upstream: readonly ResolvedNode[];
+  /** The node's S3 storage plan: GB written a day and the lifecycle tiers. */
+  storage?: { gbPerDay: number; tiers: StorageTier[] };
 }
 
-type ConstantPricer = (input: PriceInput) => CostLine[];
+/** The horizon as months: count, the fraction of each month inside the horizon, and its length in days. */
+interface Months {
+  count: number;
+  fractions: number[];
+  full: number;
+  horizonDays: number;
+}
 
 /**
  * Costs of every node over the horizon.
- * @param nodes resolved nodes in design order, with their flows, consumer counts and, for S3, storage plans
+ * @param inputs resolved nodes in design order, with their flows, neighbours and, for S3, storage plans
  * @param horizonDays days simulated
  */
-export function computeCost(
-  nodes: readonly { node: ResolvedNode; flow: NodeFlow; consumers: number; storage?: { gbPerDay: number; tiers: StorageTier[] } }[],
-  recordBytes: number,
-  horizonDays: number,
-): CostReport {
-  const months = Math.max(1, Math.ceil(horizonDays / DAYS_PER_MONTH - 1e-9));
-  // Fraction of each (0-based) month inside the horizon, computed once for every node.
-  const monthFractions = Array.from({ length: months }, (_, m) => Math.min(1, Math.max(0, (horizonDays - m * DAYS_PER_MONTH) / DAYS_PER_MONTH)));
-  const fullMonths = horizonDays / DAYS_PER_MONTH;
+export function computeCost(inputs: readonly CostInput[], horizonDays: number): CostReport {
+  const count = Math.max(1, Math.ceil(horizonDays / DAYS_PER_MONTH - 1e-9));
+  const months: Months = {
+    count,
+    fractions: Array.from({ length: count }, (_, m) => Math.min(1, Math.max(0, (horizonDays - m * DAYS_PER_MONTH) / DAYS_PER_MONTH))),
+    full: horizonDays / DAYS_PER_MONTH,
+    horizonDays,
+  };
+  const plans = new Map(inputs.flatMap((i) => (i.storage ? [[i.node.id, i.storage] as const] : [])));
+  const readable = new Map<string, number[]>();
+  const cache = new Map<string, { lines: CostLine[]; monthly: number[] }>();
   const costs: NodeCost[] = [];
   const unpricedNodeIds: string[] = [];
-  const storageCache = new Map<string, { monthly: number[]; lines: CostLine[] }>();
 
-  for (const { node, flow, consumers, storage } of nodes) {
-    let monthlyUsd: number[];
-    let lines: CostLine[];
-    if (node.service === 'amazon-s3' && storage) {
-      const key = `${storage.gbPerDay}|${JSON.stringify(storage.tiers)}|${JSON.stringify(priceFigures(node))}`;
-      let s = storageCache.get(key);
-      if (!s) storageCache.set(key, (s = s3StorageCost(node, storage.gbPerDay, storage.tiers, months, horizonDays, fullMonths)));
-      ({ monthly: monthlyUsd, lines } = s);
-    } else {
-      const pricer = PRICERS[node.service];
-      if (!pricer) {
-        unpricedNodeIds.push(node.id);
-        continue;
+  for (const input of inputs) {
+    const { node } = input;
+    const pricing = node.entry.pricing;
+    if (!pricing) {
+      if (!NON_SERVICE_CATEGORIES.includes(node.entry.category)) unpricedNodeIds.push(node.id);
+      continue;
+    }
+    const items = pricing.items.filter((it) => whenHolds(it.when, node.settings));
+    const monthlyUsd = new Array<number>(count).fill(0);
+    const lines: CostLine[] = [];
+    for (const item of items) {
+      const ctx: ItemContext = { ...input, months, readableHeld: () => readableHeld(input, plans, readable, months) };
+      const key = cacheKey(item, ctx);
+      let result = key === undefined ? undefined : cache.get(key);
+      if (!result) {
+        result = priceItem(item, ctx);
+        if (key !== undefined) cache.set(key, result);
       }
-      lines = pricer({ node, flow, recordBytes, consumers }).map((l) => ({ ...l, usdPerMonth: finite(l.usdPerMonth) }));
-      const perMonth = lines.reduce((a, l) => a + l.usdPerMonth, 0);
-      monthlyUsd = monthFractions.map((f) => finite(perMonth * f));
+      lines.push(...result.lines);
+      for (let m = 0; m < count; m++) monthlyUsd[m] = finite(monthlyUsd[m]! + (result.monthly[m] ?? 0));
     }
     const horizonUsd = finite(monthlyUsd.reduce((a, b) => a + b, 0));
-    costs.push({ nodeId: node.id, service: node.service, lines, monthlyUsd, averageMonthlyUsd: ratio(horizonUsd, fullMonths), horizonUsd });
+    const free = items.length === 0 ? (pricing.free ?? 'No billable usage under these settings.') : undefined;
+    if (free !== undefined) lines.push({ label: 'No charge', basis: free, usdPerMonth: 0 });
+    costs.push({ nodeId: node.id, service: node.service, lines, monthlyUsd, averageMonthlyUsd: ratio(horizonUsd, months.full), horizonUsd, ...(free !== undefined ? { free } : {}) });
   }
 
-  const sums = new Array<number>(months).fill(0);
-  for (const c of costs) for (let m = 0; m < months; m++) sums[m]! += c.monthlyUsd[m] ?? 0;
+  const sums = new Array<number>(count).fill(0);
+  for (const c of costs) for (let m = 0; m < count; m++) sums[m]! += c.monthlyUsd[m] ?? 0;
   const monthlyTotalUsd = sums.map((x) => finite(x));
   const yearlyTotalUsd: number[] = [];
-  for (let m = 0; m < months; m += 12) yearlyTotalUsd.push(finite(monthlyTotalUsd.slice(m, m + 12).reduce((a, b) => a + b, 0)));
+  for (let m = 0; m < count; m += 12) yearlyTotalUsd.push(finite(monthlyTotalUsd.slice(m, m + 12).reduce((a, b) => a + b, 0)));
   return {
     region: PRICE_REGION,
-    months,
+    months: count,
     nodes: costs,
     monthlyTotalUsd,
     yearlyTotalUsd,
@@ -145,152 +152,300 @@ export function computeCost(
   };
 }
 
-/** S3 storage per month: GB-months per tier x the class's `usdPerGBMonth.<CLASS>` figure. */
-function s3StorageCost(node: ResolvedNode, gbPerDay: number, tiers: StorageTier[], months: number, horizonDays: number, fullMonths: number) {
-  const monthly = new Array<number>(months).fill(0);
+interface ItemContext extends CostInput {
+  months: Months;
+  /** GB held, month by month, in the readable storage classes of the upstream stores. */
+  readableHeld: () => number[];
+}
+
+/** Cache key for the items whose evaluation loops over the months (storage), so 10,000 equal buckets cost one evaluation. */
+function cacheKey(item: PricingItem, ctx: ItemContext): string | undefined {
+  if (item.quantity.kind !== 'lifecycleStoredGB' || !ctx.storage) return undefined;
+  return `${ctx.node.service}|${item.label}|${ctx.storage.gbPerDay}|${JSON.stringify(ctx.storage.tiers)}`;
+}
+
+function whenHolds(when: Record<string, string | boolean> | undefined, settings: ResolvedNode['settings']): boolean {
+  return !when || Object.entries(when).every(([k, v]) => settings[k] === v);
+}
+
+/** A setting as a number: integers as they are, numeric enum options ("0.25") parsed, booleans 1/0; anything else 0. */
+function num(settings: ResolvedNode['settings'], key: string): number {
+  const v = settings[key];
+  if (typeof v === 'number') return Math.max(0, finite(v));
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) return Number(v);
+  return 0;
+}
+
+function figure(entry: CatalogEntry, key: string): number {
+  return Math.max(0, finite(entry.figures[key]?.value));
+}
+
+/** The value and description of one factor. */
+function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string } {
+  const { node } = ctx;
+  const labelOf = (key: string) => node.entry.settings[key]?.label ?? key;
+  if ('setting' in f) {
+    let v = num(node.settings, f.setting);
+    let text = `${round(v)} ${labelOf(f.setting)}`;
+    if (f.divideBySetting) {
+      const d = Math.max(1, num(node.settings, f.divideBySetting));
+      v = Math.ceil(finite(v / d) - 1e-9);
+      text = `ceil(${text} / ${round(d)} ${labelOf(f.divideBySetting)})`;
+    }
+    if (f.plus) {
+      v += f.plus;
+      text = `(${text} + ${round(f.plus)})`;
+    }
+    if (f.scale !== undefined) {
+      v *= f.scale;
+      text = `${text} x ${round(f.scale, 6)}`;
+    }
+    return { value: Math.max(0, finite(v)), text };
+  }
+  if ('figure' in f) {
+    const key = f.bySetting ? `${f.figure}.${String(node.settings[f.bySetting])}` : f.figure;
+    const v = figure(node.entry, key);
+    return { value: v, text: `${round(v, 4)} (${key})` };
+  }
+  if ('upstreamSetting' in f) {
+    const v = ctx.upstream.reduce((a, u) => a + (u.settings[f.upstreamSetting] !== undefined ? num(u.settings, f.upstreamSetting) : 0), 0) * (f.scale ?? 1);
+    const label = ctx.upstream.map((u) => u.entry.settings[f.upstreamSetting]?.label).find(Boolean) ?? f.upstreamSetting;
+    return { value: finite(v), text: `${round(v)} ${label} upstream` };
+  }
+  if ('consumers' in f) return { value: ctx.consumers, text: `${ctx.consumers} consumer${ctx.consumers === 1 ? '' : 's'}` };
+  return { value: f.value, text: `${round(f.value, 6)} (${f.note})` };
+}
+
+/** Runs a month of a schedule setting: 730 h / the chosen option's period (`latencyMs`), or `fallback` without one. */
+function runsPerMonth(node: ResolvedNode, setting: string, fallback: number, perOption?: Record<string, number>): number {
+  const stated = perOption?.[String(node.settings[setting])];
+  if (stated !== undefined) return stated;
+  const spec = node.entry.settings[setting];
+  const periodMs = spec?.type === 'enum' ? spec.options.find((o) => o.value === node.settings[setting])?.latencyMs : undefined;
+  return periodMs ? ratio(HOURS_PER_MONTH * 3_600_000, periodMs) : fallback;
+}
+
+function product(fs: readonly Factor[], ctx: ItemContext): { value: number; text: string } {
+  let value = 1;
+  const texts: string[] = [];
+  for (const f of fs) {
+    const r = factorValue(f, ctx);
+    value *= r.value;
+    texts.push(r.text);
+  }
+  return { value: finite(value), text: texts.join(' x ') };
+}
+
+/** Records a month arriving, and the bytes of each (from the flow model). */
+function recordsIn(flow: NodeFlow): { perMonth: number; bytesEach: number } {
+  const perMonth = finite(flow.inboundRecordsPerSecond * SECONDS_PER_MONTH);
+  const bytesEach = ratio(flow.inboundMBps * 1e6, flow.inboundRecordsPerSecond);
+  return { perMonth, bytesEach };
+}
+
+/** Started units of `kb` KB (1,024 B) in a record of `bytes`; at least 1. */
+function unitsEach(bytes: number, kb: number): number {
+  return Math.max(1, Math.ceil(finite(bytes / (kb * 1024)) - 1e-9));
+}
+
+/** Per-month amounts of a quantity, in its own units (hours, messages, GB, GB-months), with a description. */
+function quantityPerMonth(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, ctx: ItemContext): { perMonth: number[]; text: string } {
+  const { months, node, flow } = ctx;
+  const spread = (monthly: number) => months.fractions.map((f) => finite(monthly * f));
+  switch (q.kind) {
+    case 'hours': {
+      const fs = product(q.factors, ctx);
+      let hours = HOURS_PER_MONTH;
+      let hoursText = `${HOURS_PER_MONTH} h`;
+      if (typeof q.time === 'object' && 'hoursPerDaySetting' in q.time) {
+        const perDay = Math.min(24, num(node.settings, q.time.hoursPerDaySetting));
+        hours = perDay * DAYS_PER_MONTH;
+        hoursText = `${round(perDay)} h/day x ${round(DAYS_PER_MONTH)} days`;
+      } else if (typeof q.time === 'object') {
+        const runs = runsPerMonth(node, q.time.runsFrom, q.time.unscheduledRunsPerMonth, q.time.runsPerOption);
+        const minutes = Math.max(q.time.minimumMinutes, num(node.settings, q.time.minutesSetting));
+        hours = finite(runs * (minutes / 60));
+        hoursText = `${round(runs)} runs x ${round(minutes)} min`;
+      }
+      return { perMonth: spread(hours * fs.value), text: fs.text ? `${fs.text} x ${hoursText}` : hoursText };
+    }
+    case 'count': {
+      const fs = product(q.factors, ctx);
+      return { perMonth: spread(fs.value), text: fs.text };
+    }
+    case 'runs': {
+      const fs = product(q.factors, ctx);
+      const runs = runsPerMonth(node, q.runsFrom, q.unscheduledRunsPerMonth, q.runsPerOption);
+      return { perMonth: spread(runs * fs.value), text: `${round(runs)} runs${fs.text ? ` x ${fs.text}` : ''}` };
+    }
+    case 'once': {
+      const fs = product(q.factors, ctx);
+      return { perMonth: months.fractions.map((_, m) => (m === 0 ? fs.value : 0)), text: `${fs.text}, once` };
+    }
+    case 'records': {
+      const { perMonth, bytesEach } = recordsIn(flow);
+      const kb = q.unitKB ?? (q.unitKBFigure ? figure(node.entry, q.unitKBFigure) : 0);
+      const each = kb > 0 ? unitsEach(bytesEach, kb) : 1;
+      const batch = q.perSetting ? Math.max(1, num(node.settings, q.perSetting)) : 1;
+      const consumers = q.perConsumer ? ctx.consumers : 1;
+      const fs = product(q.factors, ctx);
+      const texts = [`${round(flow.inboundRecordsPerSecond)} records/s`];
+      if (kb > 0) texts.push(`${each} x ${round(kb)} KB unit${each === 1 ? '' : 's'} each (${round(bytesEach)} B)`);
+      if (q.perSetting) texts.push(`/ ${round(batch)} ${node.entry.settings[q.perSetting]?.label ?? q.perSetting}`);
+      if (q.perConsumer) texts.push(`x ${consumers} outgoing connection${consumers === 1 ? '' : 's'}`);
+      if (fs.text) texts.push(`x ${fs.text}`);
+      return { perMonth: spread((perMonth * each * consumers * fs.value) / batch), text: texts.join(' ') };
+    }
+    case 'gb': {
+      const fs = product(q.factors, ctx);
+      if (q.perConsumer) {
+        const gb = (flow.outputMBps * SECONDS_PER_MONTH * ctx.consumers) / 1000;
+        return { perMonth: spread(gb * fs.value), text: `${round(flow.outputMBps)} MB/s out x ${ctx.consumers} outgoing connection${ctx.consumers === 1 ? '' : 's'}${fs.text ? ` x ${fs.text}` : ''}` };
+      }
+      const kb = q.billingIncrementKB ?? (q.billingIncrementKBFigure ? figure(node.entry, q.billingIncrementKBFigure) : 0);
+      let gb = (flow.inboundMBps * SECONDS_PER_MONTH) / 1000;
+      let text = `${round(flow.inboundMBps)} MB/s in`;
+      if (kb > 0) {
+        const { perMonth, bytesEach } = recordsIn(flow);
+        gb = (perMonth * unitsEach(bytesEach, kb) * kb * 1024) / 1e9;
+        text += `, ${round(bytesEach)} B records billed in ${round(kb)} KB increments`;
+      }
+      return { perMonth: spread(gb * fs.value), text: fs.text ? `${text} x ${fs.text}` : text };
+    }
+    case 'storedGB': {
+      const fs = product(q.factors, ctx);
+      const gbPerDay = finite(flow.inboundMBps * GB_PER_DAY_PER_MBPS * fs.value);
+      const days = (q.retentionSetting ? num(node.settings, q.retentionSetting) : 0) / (q.retentionUnit === 'hours' ? 24 : 1);
+      const tier: StorageTier = days > 0 ? { storageClass: 'STANDARD', fromAgeDays: 0, toAgeDays: days } : { storageClass: 'STANDARD', fromAgeDays: 0 };
+      const perMonth = months.fractions.map((_, m) => finite(tierGBDays(gbPerDay, tier, m * DAYS_PER_MONTH, Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays)) / DAYS_PER_MONTH));
+      return { perMonth, text: `${round(gbPerDay)} GB/day written, kept ${days > 0 ? `${round(days)} days` : 'for the whole horizon'}` };
+    }
+    case 'scannedGB': {
+      const held = ctx.readableHeld();
+      const perDay = num(node.settings, q.queriesPerDaySetting);
+      const pct = Math.min(100, num(node.settings, q.scannedPercentSetting));
+      const minGB = q.minimumMBPerQuery / 1000;
+      const perMonth = months.fractions.map((f, m) => finite(perDay * DAYS_PER_MONTH * f * Math.max((pct / 100) * (held[m] ?? 0), minGB)));
+      const avgHeld = ratio(held.reduce((a, b) => a + b, 0), held.length);
+      return { perMonth, text: `${round(perDay)} queries/day x ${round(pct)} % of ${round(avgHeld)} GB held in readable classes upstream (average; at least ${round(q.minimumMBPerQuery)} MB a query)` };
+    }
+  }
+}
+
+/** GB held in readable storage classes by the upstream stores, month by month (average over each month). */
+function readableHeld(input: CostInput, plans: Map<string, { gbPerDay: number; tiers: StorageTier[] }>, memo: Map<string, number[]>, months: Months): number[] {
+  const out = new Array<number>(months.count).fill(0);
+  for (const u of input.upstream) {
+    const plan = plans.get(u.id);
+    if (!plan) continue;
+    let series = memo.get(u.id);
+    if (!series) {
+      series = months.fractions.map((_, m) => {
+        const a = m * DAYS_PER_MONTH;
+        const b = Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays);
+        const gbDays = plan.tiers.filter((t) => !ARCHIVE_CLASSES.includes(t.storageClass)).reduce((s, t) => s + tierGBDays(plan.gbPerDay, t, a, b), 0);
+        return finite(ratio(gbDays, b - a));
+      });
+      memo.set(u.id, series);
+    }
+    series.forEach((v, m) => (out[m]! += v));
+  }
+  return out;
+}
+
+/** USD for `quantity` units at `price`, tiers applied (each tier's value per `per` units). */
+function charge(quantity: number, value: number, per: number, tiers: Price['tiers']): number {
+  if (!tiers) return finite((quantity / per) * value);
+  let usd = 0;
+  let from = 0;
+  for (const t of tiers) {
+    const to = t.upTo ?? Infinity;
+    if (quantity > from) usd += ((Math.min(quantity, to) - from) / per) * t.value;
+    from = to;
+  }
+  return finite(usd);
+}
+
+/** The bill lines and per-month USD of one item. */
+function priceItem(item: PricingItem, ctx: ItemContext): { lines: CostLine[]; monthly: number[] } {
+  const { months, node } = ctx;
+  if (item.quantity.kind === 'lifecycleStoredGB') return lifecycleItem(item, ctx);
+  const price = item.price;
+  const chosen = price.bySetting ? String(node.settings[price.bySetting]) : undefined;
+  const value = price.value ?? (chosen !== undefined ? price.values?.[chosen] : undefined);
+  if (value === undefined) return { lines: [], monthly: [] };
+  const q = quantityPerMonth(item.quantity, ctx);
+  const monthly = q.perMonth.map((x) => charge(x, value, item.per, price.tiers));
+  const total = monthly.reduce((a, b) => a + b, 0);
+  const averageQuantity = ratio(q.perMonth.reduce((a, b) => a + b, 0), months.full);
+  const usdPerMonth = ratio(total, months.full);
+  const rate = price.tiers && price.tiers.length > 1 ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${amount(item)} on average (tiers: ${tierText(price.tiers, item)})` : `$${round(value, 6)} per ${amount(item)}`;
+  const option = chosen !== undefined ? ` (${chosen})` : '';
+  return {
+    lines: [{ label: item.label, basis: `${quantityText(averageQuantity, item)} a month (${q.text}) x ${rate}${option}`, usdPerMonth }],
+    monthly,
+  };
+}
+
+/** S3-style storage: GB-months per lifecycle tier, priced by storage class. */
+function lifecycleItem(item: PricingItem, ctx: ItemContext): { lines: CostLine[]; monthly: number[] } {
+  const { months } = ctx;
+  const monthly = new Array<number>(months.count).fill(0);
+  if (!ctx.storage) return { lines: [], monthly };
   const byClass = new Map<string, { gbMonths: number; usd: number; price: number }>();
-  for (const tier of tiers) {
-    const price = fig(node, `usdPerGBMonth.${tier.storageClass}`);
+  for (const tier of ctx.storage.tiers) {
+    const price = item.price.values?.[tier.storageClass] ?? item.price.value;
     if (price === undefined) continue;
     const acc = byClass.get(tier.storageClass) ?? { gbMonths: 0, usd: 0, price };
-    for (let m = 0; m < months; m++) {
-      const gbMonths = finite(tierGBDays(gbPerDay, tier, m * DAYS_PER_MONTH, Math.min((m + 1) * DAYS_PER_MONTH, horizonDays)) / DAYS_PER_MONTH);
-      monthly[m] = finite(monthly[m]! + gbMonths * price);
+    for (let m = 0; m < months.count; m++) {
+      const gbMonths = finite(tierGBDays(ctx.storage.gbPerDay, tier, m * DAYS_PER_MONTH, Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays)) / DAYS_PER_MONTH);
+      monthly[m] = finite(monthly[m]! + (gbMonths / item.per) * price);
       acc.gbMonths += gbMonths;
-      acc.usd += gbMonths * price;
+      acc.usd += (gbMonths / item.per) * price;
     }
     byClass.set(tier.storageClass, acc);
   }
   const lines = [...byClass].map(([cls, a]) => ({
-    label: `Storage, ${cls}`,
-    basis: `${round(a.gbMonths / Math.max(fullMonths, 1e-9))} GB-months a month on average x $${a.price}/GB-month`,
-    usdPerMonth: ratio(a.usd, fullMonths),
+    label: `${item.label}, ${cls}`,
+    basis: `${round(a.gbMonths / Math.max(months.full, 1e-9))} GB-months a month on average x $${a.price}/GB-month`,
+    usdPerMonth: ratio(a.usd, months.full),
   }));
-  return { monthly, lines };
+  return { lines, monthly };
 }
 
-/** Price-related figures of a node, for the storage cache key. */
-function priceFigures(node: ResolvedNode): Record<string, number> {
-  return Object.fromEntries(Object.entries(node.entry.figures).filter(([k]) => k.startsWith('usdPer')).map(([k, f]) => [k, f.value]));
+/** The unit a price is per: "shard-hour", "million messages", "10,000 requests". */
+function amount(item: PricingItem): string {
+  if (item.per === 1) return item.unit;
+  const n = item.per === 1e6 ? 'million' : item.per === 1e9 ? 'billion' : round(item.per);
+  return `${n} ${plural(item.unit)}`;
 }
 
-function fig(node: ResolvedNode, key: string): number | undefined {
-  const v = node.entry.figures[key]?.value;
-  return v !== undefined && Number.isFinite(v) ? v : undefined;
+/** A quantity in the item's units: "42,340 shard-hours", "148,519 million messages", "100 x 10,000 requests". */
+function quantityText(quantity: number, item: PricingItem): string {
+  if (item.per === 1) return `${round(quantity)} ${plural(item.unit)}`;
+  const unit = amount(item);
+  return /^\d/.test(unit) ? `${round(quantity / item.per)} x ${unit}` : `${round(quantity / item.per)} ${unit}`;
 }
 
-/** A whole-number setting, or `fallback` when missing or not a finite number >= `min`. */
-function intSetting(node: ResolvedNode, key: string, fallback: number, min = 0): number {
-  const v = node.settings[key];
-  return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
+function plural(unit: string): string {
+  return /(s|GB|TB|KB|MB|GB-month)$/.test(unit) ? unit : `${unit}s`;
 }
 
-/** `x` with at most 2 decimals and thousands separators (`152,083.33`); plain string work, as Intl is slow at 10,000 nodes. */
-function round(x: number): string {
-  const [whole, frac] = String(Number(finite(x).toFixed(2))).split('.');
+function tierText(tiers: NonNullable<Price['tiers']>, item: PricingItem): string {
+  let from = 0;
+  return tiers
+    .map((t) => {
+      const text = t.upTo === undefined ? `$${round(t.value, 6)} above ${quantityText(from, item)}` : `$${round(t.value, 6)} up to ${quantityText(t.upTo, item)}`;
+      from = t.upTo ?? from;
+      return text;
+    })
+    .join(', ');
+}
+
+/** `x` with at most `digits` decimals and thousands separators (`152,083.33`); plain string work, as Intl is slow at 10,000 nodes. */
+function round(x: number, digits = 2): string {
+  const [whole, frac] = String(Number(finite(x).toFixed(digits))).split('.');
   return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
 }
 
-/** A line when every figure exists, else none. */
-function line(label: string, basis: string, amount: number | undefined): CostLine[] {
-  return amount === undefined || !Number.isFinite(amount) ? [] : [{ label, basis, usdPerMonth: amount }];
-}
-
-/** Records a month and the bytes of each (records keep the scenario's record count; bytes follow the format). */
-function records(flow: NodeFlow, recordBytes: number) {
-  const perMonth = finite(flow.inboundRecordsPerSecond * SECONDS_PER_MONTH);
-  const bytesEach = finite(ratio(flow.inboundMBps * 1e6, flow.inboundRecordsPerSecond, recordBytes));
-  return { perMonth, bytesEach };
-}
-
-/** Billed GB a month when each record is rounded up to a whole number of `incrementKB` (1,024 B) units. */
-function billedGB(flow: NodeFlow, recordBytes: number, incrementKB: number): number {
-  const { perMonth, bytesEach } = records(flow, recordBytes);
-  const unit = incrementKB * 1024;
-  return finite((perMonth * Math.ceil(bytesEach / unit) * unit) / 1e9);
-}
-
-const PRICERS: Record<string, ConstantPricer> = {
-  'amazon-kinesis-data-streams': ({ node, flow, recordBytes, consumers }) => {
-    if (node.settings.capacityMode === 'on-demand') {
-      const hour = fig(node, 'onDemandUsdPerStreamHour');
-      const inGB = fig(node, 'onDemandUsdPerGBIngested');
-      const outGB = fig(node, 'onDemandUsdPerGBRetrieved');
-      const gbIn = billedGB(flow, recordBytes, fig(node, 'onDemandBillingIncrementKB') ?? 1);
-      const gbOut = finite(flow.outputMBps * GB_PER_DAY_PER_MBPS * DAYS_PER_MONTH * consumers);
-      return [
-        ...line('Stream hours (on-demand)', `${HOURS_PER_MONTH} h x $${hour}/stream-hour`, hour === undefined ? undefined : HOURS_PER_MONTH * hour),
-        ...line('Data in (on-demand)', `${round(gbIn)} GB x $${inGB}/GB`, inGB === undefined ? undefined : gbIn * inGB),
-        ...line('Data out (on-demand)', `${round(gbOut)} GB (${consumers} consumers) x $${outGB}/GB`, outGB === undefined ? undefined : gbOut * outGB),
-      ];
-    }
-    const shards = intSetting(node, 'shardCount', 0);
-    const shardHour = fig(node, 'usdPerShardHour');
-    const perMillion = fig(node, 'usdPerMillionPutPayloadUnits');
-    const { perMonth, bytesEach } = records(flow, recordBytes);
-    const units = finite(perMonth * Math.ceil(bytesEach / ((fig(node, 'putPayloadUnitKB') ?? 25) * 1024)));
-    return [
-      ...line('Shard hours', `${shards} shards x ${HOURS_PER_MONTH} h x $${shardHour}/shard-hour`, shardHour === undefined ? undefined : shards * HOURS_PER_MONTH * shardHour),
-      ...line('PUT payload units', `${round(units / 1e6)} million units x $${perMillion}/million`, perMillion === undefined ? undefined : (units / 1e6) * perMillion),
-    ];
-  },
-  'amazon-data-firehose': ({ node, flow, recordBytes }) => {
-    const gb = billedGB(flow, recordBytes, fig(node, 'ingestionBillingIncrementKB') ?? 5);
-    const ingest = fig(node, 'usdPerGBIngested');
-    const converting = node.entry.settings.recordFormatConversion?.type === 'enum' && node.settings.recordFormatConversion !== 'none';
-    const convert = fig(node, 'usdPerGBFormatConversion');
-    return [
-      ...line('Ingestion', `${round(gb)} GB billed (records rounded up to 5 KB) x $${ingest}/GB`, ingest === undefined ? undefined : gb * ingest),
-      ...(converting ? line('Format conversion', `${round(gb)} GB x $${convert}/GB`, convert === undefined ? undefined : gb * convert) : []),
-    ];
-  },
-  'aws-glue': ({ node }) => {
-    const workers = intSetting(node, 'numberOfWorkers', 0);
-    const workerType = node.settings.workerType;
-    const dpuEach = typeof workerType === 'string' ? fig(node, `dpuPerWorker.${workerType}`) : undefined;
-    const price = fig(node, 'usdPerDpuHour');
-    if (dpuEach === undefined || price === undefined) return [];
-    const dpus = workers * dpuEach;
-    if (node.settings.jobType === 'streaming')
-      return line('Streaming job DPU-hours', `${dpus} DPU x ${HOURS_PER_MONTH} h x $${price}/DPU-hour`, dpus * HOURS_PER_MONTH * price);
-    const spec = node.entry.settings.schedule;
-    const periodMs = spec?.type === 'enum' ? (spec.options.find((o) => o.value === node.settings.schedule)?.latencyMs ?? 0) : 0;
-    const runs = ratio(HOURS_PER_MONTH * 3_600_000, periodMs);
-    const hours = intSetting(node, 'runMinutes', 0) / 60;
-    return line('Scheduled job DPU-hours', `${round(runs)} runs x ${round(hours)} h x ${dpus} DPU x $${price}/DPU-hour`, runs * hours * dpus * price);
-  },
-  'amazon-managed-service-for-apache-flink': ({ node }) => {
-    const kpus = intSetting(node, 'parallelism', 1, 1) + (fig(node, 'orchestrationKpusPerApplication') ?? 1);
-    const price = fig(node, 'usdPerKpuHour');
-    return line('KPU hours', `${kpus} KPU (parallelism + 1 for orchestration) x ${HOURS_PER_MONTH} h x $${price}/KPU-hour`, price === undefined ? undefined : kpus * HOURS_PER_MONTH * price);
-  },
-  'amazon-dynamodb': ({ node, flow, recordBytes }) => {
-    const { perMonth, bytesEach } = records(flow, recordBytes);
-    const unitsEach = Math.max(1, Math.ceil(bytesEach / ((fig(node, 'writeRequestUnitKB') ?? 1) * 1024)));
-    const writeUnits = finite(perMonth * unitsEach);
-    if (node.settings.capacityMode === 'provisioned') {
-      const price = fig(node, 'provisionedUsdPerWcuHour');
-      const wcu = Math.ceil(finite(writeUnits / SECONDS_PER_MONTH));
-      return line('Provisioned write capacity', `${wcu} WCU (average writes/s) x ${HOURS_PER_MONTH} h x $${price}/WCU-hour`, price === undefined ? undefined : wcu * HOURS_PER_MONTH * price);
-    }
-    const price = fig(node, 'onDemandUsdPerMillionWriteRequestUnits');
-    return line('Write request units (on-demand)', `${round(writeUnits / 1e6)} million WRU x $${price}/million`, price === undefined ? undefined : (writeUnits / 1e6) * price);
-  },
-  'amazon-redshift': ({ node }) => {
-    if (node.settings.deployment === 'serverless') {
-      const rpu = intSetting(node, 'baseRpu', 128, 0);
-      const hours = Math.min(24, intSetting(node, 'activeHoursPerDay', 8, 0));
-      const price = fig(node, 'serverlessUsdPerRpuHour');
-      return line('Serverless compute', `${rpu} RPU x ${hours} h/day x ${round(DAYS_PER_MONTH)} days x $${price}/RPU-hour`, price === undefined ? undefined : rpu * hours * DAYS_PER_MONTH * price);
-    }
-    const nodes = intSetting(node, 'nodeCount', 2, 0);
-    const price = fig(node, 'provisionedUsdPerNodeHour');
-    return line('Provisioned nodes (ra3.xlplus)', `${nodes} nodes x ${HOURS_PER_MONTH} h x $${price}/node-hour`, price === undefined ? undefined : nodes * HOURS_PER_MONTH * price);
-  },
-  'amazon-athena': ({ node, flow }) => {
-    const scans = intSetting(node, 'scansPerDay', 1, 0);
-    const tb = finite((flow.inboundMBps * GB_PER_DAY_PER_MBPS * scans * DAYS_PER_MONTH) / 1000);
-    const price = fig(node, 'usdPerTBScanned');
-    return line('Data scanned', `${round(tb)} TB (${scans} scans of each day's data) x $${price}/TB`, price === undefined ? undefined : tb * price);
-  },
-};
