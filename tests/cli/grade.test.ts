@@ -61,7 +61,9 @@ describe('npm run grade', () => {
     const monthly = sim.cost.nodes.reduce((a, n) => a + n.averageMonthlyUsd, 0);
     expect(section).toContain(`Cost (us-east-1): ${formatUsd(monthly)} a month on average`);
     expect(section).toContain(`${formatUsd(sim.cost.horizonTotalUsd)} over 7 years`);
-    expect(section).toMatch(/not priced: .*Sensors \(devices\)/);
+    // Every service in the design has a public price; the devices are a source, not a service.
+    expect(section).not.toMatch(/not priced/);
+    expect(section).not.toMatch(/\/month {2}Sensors \(devices\)/);
   });
 
   it('includes the simulation summary in the JSON: edge volumes, the overloaded stream, sink latency, cost', () => {
@@ -82,8 +84,10 @@ describe('npm run grade', () => {
     expect(cost.yearlyUsd).toHaveLength(7);
     expect(cost.horizonUsd).toBeCloseTo(cost.yearlyUsd.reduce((a: number, b: number) => a + b, 0), 0);
     expect(cost.averageMonthlyUsd).toBeCloseTo(cost.nodes.reduce((a: number, n: { averageMonthlyUsd: number }) => a + n.averageMonthlyUsd, 0), 0);
-    expect(cost.nodes.find((n: { nodeId: string }) => n.nodeId === 'kds').lines[0]).toMatchObject({ label: 'Shard hours', basis: expect.stringContaining('10 shards x 730 h') });
-    expect(cost.notPriced.map((n: { nodeId: string }) => n.nodeId)).toContain('devices');
+    // 10 shards x 730 h = 7,300 shard-hours x $0.015 = $109.50.
+    expect(cost.nodes.find((n: { nodeId: string }) => n.nodeId === 'kds').lines[0]).toMatchObject({ label: 'Shard hours', basis: expect.stringContaining('7,300 shard-hours a month (10 Shards x 730 h)'), usdPerMonth: 109.5 });
+    expect(cost.notPriced).toEqual([]);
+    expect(cost.nodes.map((n: { nodeId: string }) => n.nodeId)).not.toContain('devices');
   });
 
   it('shows no overloaded node and every latency budget met for the reference design', () => {

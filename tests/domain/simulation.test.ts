@@ -23,7 +23,11 @@ function scenario(workload: Workload = IOT_WORKLOAD, requirements: Scenario['req
 const run = (design: Design, s: Scenario = scenario()) => simulate(design, s, catalog);
 const node = (r: SimulationReport, id: string) => r.nodes.find((n) => n.nodeId === id)!;
 const edge = (r: SimulationReport, id: string) => r.edges.find((e) => e.edgeId === id)!;
-const price = (service: string, key: string) => catalog.byId.get(service)!.figures[key]!.value;
+/** A price of the catalog's price model: the item with this label, for the option `option` when it is priced per option. */
+const price = (service: string, label: string, option?: string) => {
+  const p = catalog.byId.get(service)!.pricing!.items.find((i) => i.label === label)!.price;
+  return option === undefined ? p.value! : p.values![option]!;
+};
 
 // 5 TB/day = 5,000 GB/day x 10^9 B / 86,400 s / 10^6 = 57.870 MB/s; at 3x peak 173.61 MB/s.
 const MBPS = 57.87037;
@@ -77,7 +81,7 @@ describe('flow', () => {
   });
 
   it('divides by the aggregation factor and shrinks Parquet to the catalog ratio, without compounding', () => {
-    const parquet = price('amazon-s3', 'parquetVolumeFactor'); // 0.2 x JSON
+    const parquet = catalog.byId.get('amazon-s3')!.figures.parquetVolumeFactor!.value; // 0.2 x JSON
     const r = run(
       build(
         { d: 'iot-devices', k: [KDS, { capacityMode: 'on-demand' }], f: [FLINK, { aggregationFactor: 60 }], db: 'amazon-dynamodb', h: [FIREHOSE, { recordFormatConversion: 'parquet' }], s: ['amazon-s3', { format: 'parquet' }] },
@@ -180,8 +184,8 @@ describe('storage and cost', () => {
   it('prices a known size at the catalog’s per-GB-month price', () => {
     // 30 TB held all month (after day 30, months of 730 h = 30.42 days): 30,000 GB x $0.023 = $690.00
     // in S3 Standard, 30,000 GB x $0.00099 = $29.70 in Deep Archive.
-    expect(price('amazon-s3', 'usdPerGBMonth.STANDARD')).toBe(0.023);
-    expect(price('amazon-s3', 'usdPerGBMonth.DEEP_ARCHIVE')).toBe(0.00099);
+    expect(price('amazon-s3', 'Storage', 'STANDARD')).toBe(0.023);
+    expect(price('amazon-s3', 'Storage', 'DEEP_ARCHIVE')).toBe(0.00099);
     const w = { ...IOT_WORKLOAD, ingestGBPerDay: 1000 };
     const std = lake({ expirationDays: 30 }, w).cost.nodes.find((c) => c.nodeId === 'n4')!;
     expect(std.monthlyUsd[1]).toBeCloseTo(690, 6);
@@ -206,9 +210,12 @@ describe('storage and cost', () => {
     expect(r.cost.yearlyTotalUsd).toHaveLength(7);
     expect(r.cost.yearlyTotalUsd[0]).toBeCloseTo(r.cost.monthlyTotalUsd.slice(0, 12).reduce((a, b) => a + b, 0), 6);
     expect(r.cost.horizonTotalUsd).toBeCloseTo(r.cost.yearlyTotalUsd.reduce((a, b) => a + b, 0), 4);
-    // Firehose bills each 1 KiB record as 5 KB: 148,518.9 million x 5,120 B = 760,417 GB x $0.029 = $22,052.08.
-    expect(r.cost.nodes.find((c) => c.nodeId === 'n3')!.lines[0]!.usdPerMonth).toBeCloseTo(22_052.08, 1);
-    expect(r.cost.unpricedNodeIds).toEqual(['n1']);
+    // Firehose bills each 1 KiB record as 5 KB: 148,518.9 million x 5,120 B = 760,417 GB, tiered:
+    // 500,000 GB x $0.029 = $14,500 plus 260,417 GB x $0.025 = $6,510.42, $21,010.42 in all.
+    expect(r.cost.nodes.find((c) => c.nodeId === 'n3')!.lines[0]!.usdPerMonth).toBeCloseTo(21_010.42, 1);
+    // The devices are a source, not a service: neither priced nor "not priced".
+    expect(r.cost.unpricedNodeIds).toEqual([]);
+    expect(r.cost.nodes.map((c) => c.nodeId)).toEqual(['n2', 'n3', 'n4']);
   });
 });
 

@@ -177,6 +177,12 @@ function num(settings: ResolvedNode['settings'], key: string): number {
   return 0;
 }
 
+/** A setting's value as an option name ("" when it is not a string, e.g. from settings no form produces). */
+function optionOf(settings: ResolvedNode['settings'], key: string): string {
+  const v = settings[key];
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}
+
 function figure(entry: CatalogEntry, key: string): number {
   return Math.max(0, finite(entry.figures[key]?.value));
 }
@@ -204,7 +210,7 @@ function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string
     return { value: Math.max(0, finite(v)), text };
   }
   if ('figure' in f) {
-    const key = f.bySetting ? `${f.figure}.${String(node.settings[f.bySetting])}` : f.figure;
+    const key = f.bySetting ? `${f.figure}.${optionOf(node.settings, f.bySetting)}` : f.figure;
     const v = figure(node.entry, key);
     return { value: v, text: `${round(v, 4)} (${key})` };
   }
@@ -219,10 +225,10 @@ function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string
 
 /** Runs a month of a schedule setting: 730 h / the chosen option's period (`latencyMs`), or `fallback` without one. */
 function runsPerMonth(node: ResolvedNode, setting: string, fallback: number, perOption?: Record<string, number>): number {
-  const stated = perOption?.[String(node.settings[setting])];
+  const stated = perOption && Object.hasOwn(perOption, optionOf(node.settings, setting)) ? perOption[optionOf(node.settings, setting)] : undefined;
   if (stated !== undefined) return stated;
   const spec = node.entry.settings[setting];
-  const periodMs = spec?.type === 'enum' ? spec.options.find((o) => o.value === node.settings[setting])?.latencyMs : undefined;
+  const periodMs = spec?.type === 'enum' ? spec.options.find((o) => o.value === optionOf(node.settings, setting))?.latencyMs : undefined;
   return periodMs ? ratio(HOURS_PER_MONTH * 3_600_000, periodMs) : fallback;
 }
 
@@ -372,8 +378,8 @@ function priceItem(item: PricingItem, ctx: ItemContext): { lines: CostLine[]; mo
   const { months, node } = ctx;
   if (item.quantity.kind === 'lifecycleStoredGB') return lifecycleItem(item, ctx);
   const price = item.price;
-  const chosen = price.bySetting ? String(node.settings[price.bySetting]) : undefined;
-  const value = price.value ?? (chosen !== undefined ? price.values?.[chosen] : undefined);
+  const chosen = price.bySetting ? optionOf(node.settings, price.bySetting) : undefined;
+  const value = price.value ?? (chosen !== undefined && price.values && Object.hasOwn(price.values, chosen) ? price.values[chosen] : undefined);
   if (value === undefined) return { lines: [], monthly: [] };
   const q = quantityPerMonth(item.quantity, ctx);
   const monthly = q.perMonth.map((x) => charge(x, value, item.per, price.tiers));
@@ -395,7 +401,7 @@ function lifecycleItem(item: PricingItem, ctx: ItemContext): { lines: CostLine[]
   if (!ctx.storage) return { lines: [], monthly };
   const byClass = new Map<string, { gbMonths: number; usd: number; price: number }>();
   for (const tier of ctx.storage.tiers) {
-    const price = item.price.values?.[tier.storageClass] ?? item.price.value;
+    const price = (item.price.values && Object.hasOwn(item.price.values, tier.storageClass) ? item.price.values[tier.storageClass] : undefined) ?? item.price.value;
     if (price === undefined) continue;
     const acc = byClass.get(tier.storageClass) ?? { gbMonths: 0, usd: 0, price };
     for (let m = 0; m < months.count; m++) {
