@@ -131,8 +131,9 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
       for (let m = 0; m < count; m++) monthlyUsd[m] = finite(monthlyUsd[m]! + (result.monthly[m] ?? 0));
     }
     const horizonUsd = finite(monthlyUsd.reduce((a, b) => a + b, 0));
-    const free = items.length === 0 ? (pricing.free ?? 'No billable usage under these settings.') : undefined;
-    if (free !== undefined) lines.push({ label: 'No charge', basis: free, usdPerMonth: 0 });
+    // Free: no item in force, or every item inside its free allowance, and the catalog says why.
+    const free = items.length === 0 ? (pricing.free ?? 'No billable usage under these settings.') : horizonUsd === 0 ? pricing.free : undefined;
+    if (free !== undefined && items.length === 0) lines.push({ label: 'No charge', basis: free, usdPerMonth: 0 });
     costs.push({ nodeId: node.id, service: node.service, lines, monthlyUsd, averageMonthlyUsd: ratio(horizonUsd, months.full), horizonUsd, ...(free !== undefined ? { free } : {}) });
   }
 
