@@ -129,9 +129,11 @@ describe('simulation tab', () => {
     expect(row).toHaveTextContent('1 MB/s per shard');
     expect(row).toHaveTextContent('579%');
     expect(row).toHaveTextContent('1,736% at 3×');
-    // The devices have no price; the stream's pricer finds no price figures in the fixture catalog.
+    // The fixture catalog's stream has no price model: "not priced". The devices are a source, not a
+    // service: neither priced nor listed as not priced.
     const table = within(panel).getByRole('table', { name: 'Cost per service' });
-    expect(within(within(table).getByRole('rowheader', { name: 'Devices' }).closest('tr')!).getByText('not priced')).toBeInTheDocument();
+    expect(within(within(table).getByRole('rowheader', { name: 'Telemetry stream' }).closest('tr')!).getByText('not priced')).toBeInTheDocument();
+    expect(within(table).queryByRole('rowheader', { name: 'Devices' })).toBeNull();
   });
 });
 
