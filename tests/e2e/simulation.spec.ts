@@ -80,7 +80,10 @@ test('the bottleneck mark follows the shard count, and the Simulation tab shows 
   const dashboard = panel.locator('[data-sink="quicksight"]');
   await expect(dashboard).toContainText('no path');
   await expect(panel.getByTestId('storage-chart').locator('.recharts-legend-item-text')).toHaveText(['S3 Standard']);
-  await expect(panel.getByRole('table', { name: 'Cost per service' })).toContainText('not priced');
+  // Every service in it has a public price: the dashboard has a cost, nothing is "not priced".
+  const costTable = panel.getByRole('table', { name: 'Cost per service' });
+  await expect(costTable.getByRole('row', { name: /^Dashboards/ })).toContainText('$');
+  await expect(costTable).not.toContainText('not priced');
 
   // The reference design: every budget met, and the lifecycle puts data in Deep Archive.
   await importDesign(page, 'reference.design.json');
@@ -93,6 +96,11 @@ test('the bottleneck mark follows the shard count, and the Simulation tab shows 
   await expect(storage.locator('.recharts-legend-item-text')).toContainText(['S3 Glacier Deep Archive', 'S3 Standard']);
   await expect(storage.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(panel.getByTestId('cost-chart').locator('.recharts-area').first()).toBeVisible();
+  // AWS IoT Core is on the bill; Lake Formation costs nothing and says so.
+  await expect(costTable.getByRole('row', { name: /^IoT Core rules/ })).toContainText('$');
+  await expect(costTable.getByRole('row', { name: /^Lake permissions/ })).toContainText('no charge');
+  await costTable.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('simulation-cost-table.png') });
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
     await panel.evaluate((el) => (el.scrollTop = 0));
