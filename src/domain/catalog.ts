@@ -363,6 +363,11 @@ export const catalogEntrySchema = z
       for (const key of [...settingsReadBy(item), ...Object.keys(item.when ?? {})])
         if (!entry.settings[key]) ctx.addIssue({ code: 'custom', path: at, message: `no setting "${key}" in this entry` });
       for (const key of figuresReadBy(item)) if (!entry.figures[key]) ctx.addIssue({ code: 'custom', path: at, message: `no figure "${key}" in this entry` });
+      for (const [key, value] of Object.entries(item.when ?? {})) {
+        const spec = entry.settings[key];
+        const ok = !spec || (spec.type === 'enum' ? spec.options.some((o) => o.value === value) : spec.type === 'boolean' ? typeof value === 'boolean' : true);
+        if (!ok) ctx.addIssue({ code: 'custom', path: [...at, 'when', key], message: `"${String(value)}" is not a value of the setting "${key}"` });
+      }
       const q = item.quantity;
       for (const f of 'factors' in q ? q.factors : [])
         if ('figure' in f && f.bySetting) {

@@ -7,8 +7,10 @@
  * records/s, 2,628,000 s x 1,000 = 2.628 billion records and 2,628 GB a month of 730 hours; 365 days
  * make 12 months exactly. A daily schedule runs 730 h / 24 h = 30.4167 times a month.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../src/domain/catalog.ts';
 import type { Design } from '../../src/domain/design.ts';
 import type { Scenario, Workload } from '../../src/domain/scenario.ts';
 import { simulate, type NodeCost } from '../../src/domain/simulation.ts';
@@ -351,6 +353,33 @@ describe('the price model is catalog data', () => {
         expect(item.price.note ?? '', `${e.id}: ${item.label}`).toMatch(/\w/);
       }
     }
+  });
+});
+
+describe('price model mistakes are reported with file and JSON path', () => {
+  const raw = (id: string) => JSON.parse(readFileSync(`catalog/${id}.json`, 'utf8')) as Record<string, any>;
+  const problems = (data: Record<string, any>) => parseCatalog([{ file: `catalog/${data.id}.json`, data }]).problems.map((p) => `${p.path}: ${p.message}`);
+
+  it('names a setting, an option price or a when value that does not exist', () => {
+    const msk = raw('amazon-msk');
+    msk.pricing.items[0].quantity.factors[0].setting = 'brokerz';
+    delete msk.pricing.items[0].price.values['kafka.m7g.large'];
+    msk.pricing.items[1].when = { deployment: 'provisionned' };
+    expect(problems(msk)).toEqual([
+      '$.pricing.items[0]: no setting "brokerz" in this entry',
+      '$.pricing.items[0].price.values: no price for option "kafka.m7g.large" of "brokerInstanceType"',
+      '$.pricing.items[1].when.deployment: "provisionned" is not a value of the setting "deployment"',
+    ]);
+  });
+
+  it('refuses tiers out of order and a price with neither value nor values', () => {
+    const iotCore = raw('aws-iot-core');
+    iotCore.pricing.items[0].price.tiers = [{ upTo: 5e9, value: 1 }, { upTo: 1e9, value: 0.8 }, { value: 0.7 }];
+    delete iotCore.pricing.items[1].price.value;
+    expect(problems(iotCore)).toEqual([
+      '$.pricing.items[0].price.tiers[1].upTo: "upTo" must grow from tier to tier',
+      '$.pricing.items[1].price: a price has either "value" or "bySetting" with "values"',
+    ]);
   });
 });
 
