@@ -1,25 +1,30 @@
-/** Toolbar pieces of the editor: SVG export, Share, and the snap-to-grid toggle. */
+/** Toolbar pieces of the editor: picture exports (PNG, SVG, PDF), Share, and the snap-to-grid toggle. */
 import { useState } from 'react';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { useEditorUi } from './editor-ui.ts';
 import { IconImage, IconLink } from './icons.tsx';
 import { shareDesign } from './ShareLink.tsx';
-import { downloadImage, useDiagramCapture } from './export-image.ts';
+import { exportPicture, type ImageKind } from './export-image.ts';
 
-/** Exports the whole diagram (not just what is in view) as SVG, cropped to the nodes plus padding. */
-export function SvgExportButton() {
+const PICTURE_TITLES: Record<ImageKind, string> = {
+  png: 'Export the diagram as a PNG image (the whole design, whatever the zoom)',
+  svg: 'Export the diagram as an SVG image (editable in design tools)',
+  pdf: 'Export the diagram as a PDF document',
+};
+
+/** Exports the whole diagram (not just what is in view) as PNG, SVG or PDF, drawn from the design. */
+export function PictureExportButton({ kind }: { kind: ImageKind }) {
   const store = useAppStore();
   const empty = useApp((s) => s.design.nodes.length === 0);
-  const capture = useDiagramCapture();
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
-    await downloadImage(store, `${store.getState().scenarioId ?? 'archboard'}-design.svg`, async () => (await capture('svg')).url);
+    await exportPicture(store, kind, `${store.getState().scenarioId ?? 'archboard'}-design.${kind}`);
     setBusy(false);
   };
   return (
-    <button type="button" className="btn btn-quiet" title="Export the diagram as an SVG image" onClick={() => void run()} disabled={empty || busy}>
-      <IconImage /> <span className="btn-label">SVG</span>
+    <button type="button" className="btn btn-quiet" title={PICTURE_TITLES[kind]} onClick={() => void run()} disabled={empty || busy}>
+      <IconImage /> <span className="btn-label">{kind.toUpperCase()}</span>
     </button>
   );
 }

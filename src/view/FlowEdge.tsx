@@ -3,7 +3,7 @@
  * a hover title and stay crisp) showing the edge's own label and, when volume labels are on, the
  * simulated volume. Clicking the pill selects the edge. Labels sit under the nodes (never over a
  * handle); on a hop too short to hold a volume pill between two nodes, the pill is lifted above the
- * nodes with a dashed leader down to its edge. The PNG export leaves volumes out (see export-png.ts). Memoised: React Flow re-renders it only when
+ * nodes with a dashed leader down to its edge. Exports do not capture this component: they are drawn from the design (src/domain/render-svg.ts). Memoised: React Flow re-renders it only when
  * its props change, and the canvas keeps `data` stable while nothing shown changed.
  */
 import { BaseEdge, getSmoothStepPath, useStore as useFlowStore, type Edge, type EdgeProps, type ReactFlowState } from '@xyflow/react';

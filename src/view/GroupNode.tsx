@@ -7,6 +7,7 @@
 import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CatalogEntry, Settings } from '../domain/catalog.ts';
+import { groupCaption, groupColor } from '../domain/diagram.ts';
 import type { Severity } from '../domain/scenario.ts';
 
 export interface GroupNodeData extends Record<string, unknown> {
@@ -23,46 +24,7 @@ export type GroupFlowNode = Node<GroupNodeData, 'group-box'>;
 /** Smallest size a group can be resized to (canvas px). */
 export const GROUP_MIN = { width: 200, height: 120 };
 
-/** Colour per group kind (AWS Architecture Icons group colours). */
-const KIND_COLOR: Record<string, string> = {
-  'aws-account': '#E7157B',
-  'aws-region': '#00A4A6',
-  'amazon-vpc': '#8C4FFF',
-  'availability-zone': '#0972D3',
-};
-const ZONE_COLOR: Record<string, string> = { bronze: '#B0713A', silver: '#8A96A3', gold: '#C9A227' };
-
-function optionLabel(entry: CatalogEntry, key: string, value: unknown): string | undefined {
-  const spec = entry.settings[key];
-  if (!spec || spec.type !== 'enum') return undefined;
-  return spec.options.find((o) => o.value === value)?.label;
-}
-
-/** The group's caption: its kind and the setting that identifies it (region code and name, lake zone, ...). */
-export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: string; detail: string | undefined } {
-  switch (entry.id) {
-    case 'aws-region':
-      return { kind: 'AWS Region', detail: optionLabel(entry, 'regionCode', settings.regionCode) ?? String(settings.regionCode ?? '') };
-    case 'data-lake-zone':
-      return { kind: 'Data lake zone', detail: optionLabel(entry, 'zone', settings.zone) };
-    case 'aws-account': {
-      const name = String(settings.accountName ?? '').trim();
-      return { kind: 'AWS account', detail: [name, optionLabel(entry, 'environment', settings.environment)].filter(Boolean).join(' · ') || undefined };
-    }
-    case 'availability-zone':
-      return { kind: 'Availability Zone', detail: String(settings.zoneName ?? '').trim() || undefined };
-    case 'amazon-vpc':
-      return { kind: 'VPC', detail: undefined };
-    default:
-      return { kind: entry.shortName, detail: undefined };
-  }
-}
-
-/** The colour of a group box. */
-export function groupColor(entry: CatalogEntry, settings: Settings): string {
-  if (entry.id === 'data-lake-zone') return ZONE_COLOR[String(settings.zone)] ?? '#7D8998';
-  return KIND_COLOR[entry.id] ?? '#7D8998';
-}
+export { groupCaption, groupColor };
 
 function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
   const { entry, label, settings, severity, messages } = data;

@@ -20,8 +20,7 @@ export interface ServiceNodeData extends Record<string, unknown> {
 }
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
 
-export const NODE_WIDTH = 208;
-export const NODE_HEIGHT = 64;
+export { NODE_HEIGHT, NODE_WIDTH } from '../domain/diagram.ts';
 
 function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
   const { entry, label, severity, messages, load } = data;

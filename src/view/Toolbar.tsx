@@ -6,11 +6,11 @@ import { downloadText } from '../adapters/download.ts';
 import { activeScenario } from '../store/app-store.ts';
 import { useApp, useAppStore, useHistoryAvailability } from '../store/context.tsx';
 import { Dialog } from './Dialog.tsx';
-import { IconBook, IconDownload, IconFit, IconImage, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume } from './icons.tsx';
+import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume } from './icons.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
-import { ShareButton, SnapToggle, SvgExportButton } from './EditorToolbar.tsx';
+import { PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { importDrawio, looksLikeDrawio } from './drawio-import.ts';
-import { downloadImage, useDiagramCapture } from './export-image.ts';
+import { exportPicture } from './export-image.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -22,10 +22,9 @@ export function Toolbar() {
   const theme = useApp((s) => s.theme);
   const edgeLabels = useApp((s) => s.edgeLabels);
   const { getNodes, fitView } = useReactFlow();
-  const capture = useDiagramCapture();
   const fileRef = useRef<HTMLInputElement>(null);
   const [confirmNew, setConfirmNew] = useState(false);
-  const [busy, setBusy] = useState<'layout' | 'png' | undefined>();
+  const [busy, setBusy] = useState<'layout' | undefined>();
 
   const baseName = () => store.getState().scenarioId ?? 'archboard';
 
@@ -52,12 +51,6 @@ export function Toolbar() {
   const exportJson = () => {
     downloadText(serializeDesign(store.getState().design), `${baseName()}-design.json`);
     store.getState().toast('success', `Exported ${baseName()}-design.json.`);
-  };
-
-  const exportPng = async () => {
-    setBusy('png');
-    await downloadImage(store, `${baseName()}-design.png`, async () => (await capture('png')).url);
-    setBusy(undefined);
   };
 
   const autoLayout = async () => {
@@ -112,10 +105,9 @@ export function Toolbar() {
         <button type="button" className="btn btn-quiet" title="Export the design as JSON" onClick={exportJson}>
           <IconDownload /> <span className="btn-label">JSON</span>
         </button>
-        <button type="button" className="btn btn-quiet" title="Export the diagram as a PNG image" onClick={() => void exportPng()} disabled={empty || busy === 'png'}>
-          <IconImage /> <span className="btn-label">PNG</span>
-        </button>
-        <SvgExportButton />
+        <PictureExportButton kind="png" />
+        <PictureExportButton kind="svg" />
+        <PictureExportButton kind="pdf" />
         <ShareButton />
       </div>
       <span className="toolbar-sep" aria-hidden="true" />

@@ -1,47 +1,63 @@
 /**
- * Image exports of the diagram, shared by the toolbar (PNG, SVG) and the practice panel (PNG with a
- * findings legend): one place finds the React Flow viewport, the theme's canvas colour and the
- * diagram's bounds (from React Flow, which knows where nodes inside groups are), and one place
- * downloads the result and reports success or the error in a toast.
+ * Image exports of the diagram (PNG, SVG, PDF, and PNG with the findings legend), shared by the
+ * toolbar and the practice panel. Every picture comes from the design document through the one
+ * renderer (src/domain/render-svg.ts), never from the canvas's DOM: the view's zoom, pan and selection
+ * are not inputs, labels are always drawn, and volume labels are drawn when the volume toggle is on.
+ * One place downloads the result and reports success or the error in a toast.
  */
-import { useReactFlow } from '@xyflow/react';
-import { downloadUrl } from '../adapters/download.ts';
-import type { AppStore } from '../store/app-store.ts';
+import { downloadBlob } from '../adapters/download.ts';
+import type { LegendLine } from '../domain/graded-export.ts';
+import { renderDesignSvg, type RenderedSvg } from '../domain/render-svg.ts';
+import type { Severity } from '../domain/scenario.ts';
+import type { AppState, AppStore } from '../store/app-store.ts';
+import { edgeVolumes } from './simulation-marks.ts';
 
-/** A captured diagram: the image as a data URL, and the canvas's computed style for theme colours. */
-export interface Capture {
-  url: string;
-  css: CSSStyleDeclaration;
+export type ImageKind = 'png' | 'svg' | 'pdf';
+
+/** Findings drawn on the picture: marks on the nodes they name and the legend under the diagram. */
+export interface FindingsOverlay {
+  marks: ReadonlyMap<string, Severity>;
+  legend: { header: string; lines: readonly LegendLine[] };
 }
 
 /**
- * A function that renders the whole diagram (not just what is in view), cropped to its nodes plus
- * 32 px, as PNG (2x pixel ratio) or SVG, on the theme's canvas colour.
- * @throws Error when the canvas is not on the page or the design is empty
+ * The design as the renderer draws it for export, in the app's theme.
+ * @param findings marks and legend to add (the "PNG with findings" export)
  */
-export function useDiagramCapture(): (kind: 'png' | 'svg') => Promise<Capture> {
-  const { getNodes, getNodesBounds } = useReactFlow();
-  return async (kind) => {
-    const viewport = document.querySelector<HTMLElement>('.canvas .react-flow__viewport');
-    if (!viewport) throw new Error('The canvas is not on the page.');
-    const css = getComputedStyle(document.querySelector<HTMLElement>('.canvas') ?? document.body);
-    const backgroundColor = css.getPropertyValue('--ab-canvas-bg').trim() || '#ffffff';
-    const { diagramToPng, diagramToSvg } = await import('../adapters/export-png.ts');
-    const nodes = getNodes();
-    const options = { backgroundColor, padding: 32, bounds: getNodesBounds(nodes) };
-    const url = kind === 'png' ? await diagramToPng(viewport, nodes, { ...options, pixelRatio: 2 }) : await diagramToSvg(viewport, nodes, options);
-    return { url, css };
-  };
+export function renderForExport(state: Pick<AppState, 'design' | 'content' | 'theme' | 'edgeLabels' | 'simulation' | 'scenarioId'>, findings?: FindingsOverlay): RenderedSvg {
+  const volumes = state.edgeLabels ? new Map([...edgeVolumes(state.simulation)].map(([id, v]) => [id, v.text])) : undefined;
+  return renderDesignSvg(state.design, state.content.catalog, {
+    theme: state.theme,
+    ...(volumes?.size ? { volumes } : {}),
+    ...(findings ? { findings } : {}),
+    title: state.scenarioId ? `Archboard design: ${state.scenarioId}` : 'Archboard design',
+  });
 }
 
 /**
- * Makes an image and downloads it as `fileName`, with a success toast, or an error toast saying why.
- * @param make produces the data URL to download
+ * Encodes a rendered picture as a file.
+ * @returns the file as a Blob (PNG at 2x pixel ratio; PDF one page of the picture's size)
  */
-export async function downloadImage(store: AppStore, fileName: string, make: () => Promise<string>): Promise<void> {
+export async function encodePicture(picture: RenderedSvg, kind: ImageKind): Promise<Blob> {
+  if (kind === 'svg') return new Blob([picture.svg], { type: 'image/svg+xml' });
+  const { svgToPng } = await import('../adapters/export-raster.ts');
+  const png = await svgToPng(picture.svg, picture.width, picture.height, 2);
+  if (kind === 'png') return png;
+  const { pngToPdf } = await import('../adapters/export-pdf.ts');
+  const pdf = await pngToPdf(new Uint8Array(await png.arrayBuffer()), picture.width, picture.height);
+  return new Blob([pdf as BlobPart], { type: 'application/pdf' });
+}
+
+/**
+ * Renders the design, encodes it and downloads it as `fileName`, with a success toast, or an error
+ * toast saying why (an empty design is refused with a message).
+ */
+export async function exportPicture(store: AppStore, kind: ImageKind, fileName: string, findings?: FindingsOverlay): Promise<void> {
   try {
-    downloadUrl(await make(), fileName);
-    store.getState().toast('success', `Exported ${fileName}.`);
+    const state = store.getState();
+    if (!state.design.nodes.length) throw new Error('The design is empty: add a service before exporting an image.');
+    downloadBlob(await encodePicture(renderForExport(state, findings), kind), fileName);
+    state.toast('success', `Exported ${fileName}.`);
   } catch (e) {
     store.getState().toast('error', 'Could not export the image.', e instanceof Error ? e.message : String(e));
   }

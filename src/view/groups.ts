@@ -7,46 +7,9 @@
 import type { Catalog } from '../domain/catalog.ts';
 import type { Command } from '../domain/commands.ts';
 import type { Design, DesignNode } from '../domain/design.ts';
-import { NODE_HEIGHT, NODE_WIDTH } from './ServiceNode.tsx';
+import { absolutePositions, DEFAULT_GROUP_SIZE, isGroupNode, NODE_HEIGHT, NODE_WIDTH, nodeSize, type Pos, type Size } from '../domain/diagram.ts';
 
-export type Pos = { x: number; y: number };
-export type Size = { width: number; height: number };
-
-/** Size of a group added from the palette (canvas px). */
-export const DEFAULT_GROUP_SIZE: Size = { width: 480, height: 320 };
-
-/** Whether a node is a group (its catalog entry says `"group": true`). */
-export function isGroupNode(node: DesignNode, catalog: Catalog): boolean {
-  return catalog.byId.get(node.service)?.group === true;
-}
-
-/** The box size of a node: a group's `size` (or the default), otherwise the measured or standard service size. */
-export function nodeSize(node: DesignNode, catalog: Catalog, measured?: ReadonlyMap<string, Size> | Readonly<Record<string, Size>>): Size {
-  if (isGroupNode(node, catalog)) return node.size ?? DEFAULT_GROUP_SIZE;
-  const m = measured instanceof Map ? measured.get(node.id) : (measured as Record<string, Size> | undefined)?.[node.id];
-  return m ?? { width: NODE_WIDTH, height: NODE_HEIGHT };
-}
-
-/**
- * Absolute (canvas) top-left positions of every node.
- * @param overrides positions to use instead of the design's (relative to the node's current parent), e.g. during a drag
- */
-export function absolutePositions(design: Design, overrides: Readonly<Record<string, Pos>> = {}): Map<string, Pos> {
-  const byId = new Map(design.nodes.map((n) => [n.id, n]));
-  const out = new Map<string, Pos>();
-  const visit = (n: DesignNode, depth: number): Pos => {
-    const known = out.get(n.id);
-    if (known) return known;
-    const own = overrides[n.id] ?? n.position;
-    const parent = n.parentId === undefined || depth > design.nodes.length ? undefined : byId.get(n.parentId);
-    const base = parent ? visit(parent, depth + 1) : { x: 0, y: 0 };
-    const abs = { x: base.x + own.x, y: base.y + own.y };
-    out.set(n.id, abs);
-    return abs;
-  };
-  for (const n of design.nodes) visit(n, 0);
-  return out;
-}
+export { absolutePositions, DEFAULT_GROUP_SIZE, isGroupNode, nodeSize, type Pos, type Size };
 
 /** Ids of a node and everything inside it, at any depth. */
 export function withDescendants(design: Design, id: string): Set<string> {

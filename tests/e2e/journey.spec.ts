@@ -150,8 +150,11 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   const maxY = Math.max(...boxes.map((b) => b.position.y + b.h));
   const PAD = 32;
   const RATIO = 2;
-  expect(img.width).toBe(Math.ceil(maxX - minX + 2 * PAD) * RATIO);
-  expect(img.height).toBe(Math.ceil(maxY - minY + 2 * PAD) * RATIO);
+  // The whole diagram plus padding; volume labels lifted above short hops may add a little room.
+  expect(img.width).toBeGreaterThanOrEqual(Math.ceil(maxX - minX + 2 * PAD) * RATIO);
+  expect(img.width).toBeLessThan(Math.ceil(maxX - minX + 2 * PAD + 120) * RATIO);
+  expect(img.height).toBeGreaterThanOrEqual(Math.ceil(maxY - minY + 2 * PAD) * RATIO);
+  expect(img.height).toBeLessThan(Math.ceil(maxY - minY + 2 * PAD + 120) * RATIO);
   const bg = pixel(img, 4, 4);
   expect(colourDistance(bg, hexToRgb('#fafbfc'))).toBeLessThan(8);
   // Scan the column halfway between the devices' right side and the stream's left side.

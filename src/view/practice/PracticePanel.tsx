@@ -6,9 +6,10 @@ import { useId, useState } from 'react';
 import { applyDeviations, totalHintsUsed } from '../../domain/attempt-notes.ts';
 import { progressOf } from '../../domain/attempts.ts';
 import { findingsLegend, gradedExport } from '../../domain/graded-export.ts';
+import { worstSeverityByElement } from '../../domain/grade.ts';
 import { formatCountdown, PHASE_IDS, PHASE_LABEL, PHASE_MINUTES_RANGE, phaseMinutesProblems, totalMinutes, type PhaseMinutes } from '../../domain/interview.ts';
 import { downloadText } from '../../adapters/download.ts';
-import { downloadImage, useDiagramCapture } from '../export-image.ts';
+import { exportPicture } from '../export-image.ts';
 import { activeScenario } from '../../store/app-store.ts';
 import { useApp, useAppStore } from '../../store/context.tsx';
 import { usePractice, usePracticeStore } from '../../store/practice-context.tsx';
@@ -109,7 +110,6 @@ function AttemptSection() {
   const notesCount = usePractice((s) => Object.keys(s.notes.deviations).length + Object.keys(s.notes.nodeNotes).length);
   const report = useApp((s) => s.report);
   const empty = useApp((s) => s.design.nodes.length === 0);
-  const capture = useDiagramCapture();
   const [busy, setBusy] = useState(false);
   const id = useId();
 
@@ -135,12 +135,8 @@ function AttemptSection() {
     const report = s.report;
     if (!report) return;
     setBusy(true);
-    await downloadImage(app, `${s.scenarioId ?? 'archboard'}-findings.png`, async () => {
-      const [{ url: png, css }, { withFindingsLegend }] = await Promise.all([capture('png'), import('../../adapters/png-legend.ts')]);
-      const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-      const legend = findingsLegend(applyDeviations(report, practice.getState().notes.deviations), labelOf);
-      return withFindingsLegend(png, legend, { background: v('--ab-canvas-bg', '#ffffff'), text: v('--ab-text', '#1b2230'), muted: v('--ab-muted', '#5c6778'), error: v('--ab-danger', '#d6293e'), warning: v('--ab-warning', '#d97706'), info: v('--ab-accent', '#3b5bdb'), accepted: v('--ab-accepted', '#7048e8'), rule: v('--ab-border', '#e1e4e8') }, 2);
-    });
+    const reviewed = applyDeviations(report, practice.getState().notes.deviations);
+    await exportPicture(app, 'png', `${s.scenarioId ?? 'archboard'}-findings.png`, { marks: worstSeverityByElement(report), legend: findingsLegend(reviewed, labelOf) });
     setBusy(false);
   };
 

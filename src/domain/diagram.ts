@@ -1,0 +1,103 @@
+/**
+ * Geometry and captions of a drawn design, shared by the canvas, the SVG renderer and the draw.io
+ * export (pure, no DOM): box sizes of services, notes and groups, absolute positions of nested nodes,
+ * and a group's caption and colour. Positions are canvas px; a member's `position` is relative to its
+ * group's top-left corner, as React Flow places sub-flow nodes.
+ */
+import type { Catalog, CatalogEntry, Settings } from './catalog.ts';
+import type { Design, DesignNode } from './design.ts';
+
+export type Pos = { x: number; y: number };
+export type Size = { width: number; height: number };
+
+/** A service node's box on the canvas (canvas px). */
+export const NODE_WIDTH = 208;
+export const NODE_HEIGHT = 64;
+/** Size of a group added from the palette, and of a group without `size` (canvas px). */
+export const DEFAULT_GROUP_SIZE: Size = { width: 480, height: 320 };
+
+/** Whether a node is a group (its catalog entry says `"group": true`). */
+export function isGroupNode(node: DesignNode, catalog: Catalog): boolean {
+  return catalog.byId.get(node.service)?.group === true;
+}
+
+/** The box size of a node: a group's `size` (or the default), otherwise the measured or standard service size. */
+export function nodeSize(node: DesignNode, catalog: Catalog, measured?: ReadonlyMap<string, Size> | Readonly<Record<string, Size>>): Size {
+  if (isGroupNode(node, catalog)) return node.size ?? DEFAULT_GROUP_SIZE;
+  const m = measured instanceof Map ? measured.get(node.id) : (measured as Record<string, Size> | undefined)?.[node.id];
+  return m ?? { width: NODE_WIDTH, height: NODE_HEIGHT };
+}
+
+/**
+ * Absolute (canvas) top-left positions of every node. Walks parent chains without recursion; a chain
+ * that loops or names a missing parent stops there (the node is placed relative to what was found).
+ * @param overrides positions to use instead of the design's (relative to the node's current parent), e.g. during a drag
+ */
+export function absolutePositions(design: Design, overrides: Readonly<Record<string, Pos>> = {}): Map<string, Pos> {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, Pos>();
+  for (const start of design.nodes) {
+    if (out.has(start.id)) continue;
+    // Climb to the first placed ancestor (or the top), then place the chain downwards.
+    const chain: DesignNode[] = [];
+    const onChain = new Set<string>();
+    let base: Pos = { x: 0, y: 0 };
+    for (let n: DesignNode | undefined = start; n && !onChain.has(n.id); n = n.parentId === undefined ? undefined : byId.get(n.parentId)) {
+      const known = out.get(n.id);
+      if (known) {
+        base = known;
+        break;
+      }
+      chain.push(n);
+      onChain.add(n.id);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const n = chain[i]!;
+      const own = overrides[n.id] ?? n.position;
+      base = { x: base.x + own.x, y: base.y + own.y };
+      out.set(n.id, base);
+    }
+  }
+  return out;
+}
+
+/** Colour per group kind (AWS Architecture Icons group colours). */
+const KIND_COLOR: Record<string, string> = {
+  'aws-account': '#E7157B',
+  'aws-region': '#00A4A6',
+  'amazon-vpc': '#8C4FFF',
+  'availability-zone': '#0972D3',
+};
+const ZONE_COLOR: Record<string, string> = { bronze: '#B0713A', silver: '#8A96A3', gold: '#C9A227' };
+
+function optionLabel(entry: CatalogEntry, key: string, value: unknown): string | undefined {
+  const spec = entry.settings[key];
+  if (!spec || spec.type !== 'enum') return undefined;
+  return spec.options.find((o) => o.value === value)?.label;
+}
+
+/** The group's caption: its kind and the setting that identifies it (region code and name, lake zone, ...). */
+export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: string; detail: string | undefined } {
+  switch (entry.id) {
+    case 'aws-region':
+      return { kind: 'AWS Region', detail: optionLabel(entry, 'regionCode', settings.regionCode) ?? String(settings.regionCode ?? '') };
+    case 'data-lake-zone':
+      return { kind: 'Data lake zone', detail: optionLabel(entry, 'zone', settings.zone) };
+    case 'aws-account': {
+      const name = String(settings.accountName ?? '').trim();
+      return { kind: 'AWS account', detail: [name, optionLabel(entry, 'environment', settings.environment)].filter(Boolean).join(' · ') || undefined };
+    }
+    case 'availability-zone':
+      return { kind: 'Availability Zone', detail: String(settings.zoneName ?? '').trim() || undefined };
+    case 'amazon-vpc':
+      return { kind: 'VPC', detail: undefined };
+    default:
+      return { kind: entry.shortName, detail: undefined };
+  }
+}
+
+/** The colour of a group box (CSS hex). */
+export function groupColor(entry: CatalogEntry, settings: Settings): string {
+  if (entry.id === 'data-lake-zone') return ZONE_COLOR[String(settings.zone)] ?? '#7D8998';
+  return KIND_COLOR[entry.id] ?? '#7D8998';
+}
