@@ -1,19 +1,28 @@
 /**
- * Import from draw.io / diagrams.net: maps the cells of a diagram drawn with the AWS 2019+ shape
- * library (`mxgraph.aws4.*`) to a design. Pure: the adapter (src/adapters/drawio-file.ts) unpacks and
- * parses the XML into `DrawioCell`s; this module only maps them, with the table in drawio-shapes.json.
+ * Import from draw.io / diagrams.net: maps the cells of one diagram page drawn with the AWS shape
+ * libraries (`mxgraph.aws4.*`, 2019+, and the older `mxgraph.aws3.*`) to a design. Pure: the adapter
+ * (src/adapters/drawio-file.ts) unpacks and parses the XML into `DrawioCell`s; this module maps them,
+ * with the table in drawio-shapes.json. Runs in time linear in the cells (plus services x groups for
+ * membership), never recurses, and never throws for any list of cells.
  *
- * - A vertex whose shape names a service in the table becomes a node of that service; a group shape
- *   (`mxgraph.aws4.group;grIcon=mxgraph.aws4.group_region`) becomes a group node with the same box.
- * - A text cell (style starting with `text;`) becomes a text note when the catalog has `text-note`.
- * - An edge cell joining two mapped services becomes an edge; its text becomes the edge's label.
- * - Positions are kept, scaled by `scale` (draw.io icons are 78 px wide; Archboard's nodes are wider).
- *   Cells inside a draw.io group are positioned relative to it: inside a mapped group the node keeps
- *   that as `parentId`; inside a shape that is not mapped its position is made absolute.
+ * - A vertex whose shape, `resIcon` or `prIcon` names a service in the table becomes a node of that
+ *   service; a group shape (`grIcon`) becomes a group node with the same box. A plain box labelled
+ *   "Availability Zone" becomes an Availability Zone group when the catalog has one.
+ * - Membership by geometry: a node belongs to the smallest mapped group whose box holds its centre,
+ *   whether or not draw.io nested it there (members drawn on top of an AWS Cloud or Region box).
+ * - Labels: the cell's text, else the text of a text cell that is its child (a label cell); words on
+ *   separate lines are separated. A Region's code is read from its label (`eu-west-1`).
+ * - Connectors are resolved to the services they visually end on: an end on a service is that
+ *   service; an end on a group binds to the group's member nearest the connector's other end; an end on
+ *   an unmapped shape, or a loose end, binds to the service beneath it or nearest within `tolerance`.
+ *   Anything else is listed. A two-way arrow becomes two connections where the catalog allows each
+ *   direction; a connector whose only arrowhead is at its start is read backwards.
+ * - A text cell becomes a text note when the catalog has `text-note`.
+ * - Positions are kept, scaled by `scale`. Parent chains are walked iteratively; a parent cycle is
+ *   reported in `warnings` and the cells in it are placed as if at top level.
  * - Everything else is listed in `unmapped` with the shape name and the cell id.
  */
-import type { Catalog } from './catalog.ts';
-import { freshId, parentsFirst } from './commands.ts';
+import { connectionAllowed, withDefaults, type Catalog } from './catalog.ts';
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type DesignEdge, type DesignNode } from './design.ts';
 import table from './drawio-shapes.json';
 
@@ -31,6 +40,11 @@ export interface DrawioCell {
   target?: string | undefined;
   /** Relative to the parent cell when the parent is a vertex (a group), else absolute. */
   geometry?: { x: number; y: number; width: number; height: number } | undefined;
+  /** A label cell placed relative to its parent edge (draw.io `relative="1"`). */
+  relativeGeometry?: { x: number; y: number } | undefined;
+  /** Loose ends of a connector not attached to a shape (in its parent's coordinates). */
+  sourcePoint?: { x: number; y: number } | undefined;
+  targetPoint?: { x: number; y: number } | undefined;
 }
 
 /** A cell that was not imported: its id, the shape name (or `connector`), and why. */
@@ -40,22 +54,55 @@ export interface UnmappedCell {
   reason: string;
 }
 
+/** What an import made, counted apart for the dialog. */
+export interface DrawioCounts {
+  services: number;
+  groups: number;
+  notes: number;
+  connections: number;
+}
+
 export interface DrawioImport {
   design: Design;
   unmapped: UnmappedCell[];
+  /** Problems with the file's structure that did not stop the import (parent cycles, ...). */
+  warnings: string[];
+  counts: DrawioCounts;
+  /** The draw.io cell each node came from: node id -> cell id. */
+  cellOf: Map<string, string>;
 }
 
 export interface DrawioOptions {
   /** Factor applied to positions and group sizes (default 1). */
   scale?: number;
   scenarioId?: string;
+  /** How far (draw.io px) a loose connector end may be from a service's box to bind to it (default 40). */
+  tolerance?: number;
 }
 
-const SHAPES: Record<string, string> = table.shapes;
-const GROUPS: Record<string, string> = table.groups;
+type Table = Record<string, string>;
+const norm = (name: string) => name.toLowerCase();
+const squash = (name: string) => norm(name).replace(/_/g, '');
+function indexTable(t: Table): { exact: Map<string, string>; loose: Map<string, string> } {
+  const exact = new Map<string, string>();
+  const loose = new Map<string, string>();
+  for (const [k, v] of Object.entries(t)) {
+    exact.set(norm(k), v);
+    if (!loose.has(squash(k))) loose.set(squash(k), v);
+  }
+  return { exact, loose };
+}
+const SHAPES = indexTable(table.shapes);
+const GROUPS = indexTable(table.groups);
+const AWS3 = indexTable(table.aws3);
+const lookup = (t: ReturnType<typeof indexTable>, name: string) => t.exact.get(norm(name)) ?? t.loose.get(squash(name));
+
 const LABEL_MAX = 200;
 const EDGE_LABEL_MAX = 80;
+const NOTE_MAX = 2000;
 const NOTE_SERVICE = 'text-note';
+const ZONE_SERVICE = 'availability-zone';
+const REGION_SERVICE = 'aws-region';
 
 /** Parses a draw.io style (`key=value;flag;...`) into a map; a bare word maps to `''`. */
 export function parseStyle(style: string | undefined): Map<string, string> {
@@ -69,35 +116,53 @@ export function parseStyle(style: string | undefined): Map<string, string> {
   return out;
 }
 
+/** The shape a style draws: its library and its name within it. */
+export interface ShapeName {
+  /** Without the `mxgraph.aws4.` / `mxgraph.aws3.` prefix; a shape from another library keeps its full name. */
+  name: string;
+  kind: 'shape' | 'group';
+  library: 'aws4' | 'aws3' | 'other';
+}
+
 /**
- * The AWS shape a style draws, without the `mxgraph.aws4.` prefix: the `resIcon`/`prIcon` of a
- * resource or product icon, the `grIcon` of a group, else the shape itself. Undefined for cells that
- * draw no `mxgraph.*` shape; a shape from another library keeps its full name (`mxgraph.cisco.x`).
+ * The shape a style draws: the `resIcon`/`prIcon` of a resource or product icon, the `grIcon` of a
+ * group, else the shape itself. Undefined for cells that draw no `mxgraph.*` shape.
  */
-export function shapeName(style: string | undefined): { name: string; kind: 'shape' | 'group' } | undefined {
+export function shapeName(style: string | undefined): ShapeName | undefined {
   const s = parseStyle(style);
   const shape = s.get('shape');
-  const strip = (v: string) => v.replace(/^mxgraph\.aws4\./, '');
+  const lib = (v: string): ShapeName['library'] => (/^mxgraph\.aws4\./i.test(v) ? 'aws4' : /^mxgraph\.aws3\./i.test(v) ? 'aws3' : 'other');
+  const strip = (v: string) => v.replace(/^mxgraph\.aws[34]\./i, '');
   if (shape === 'mxgraph.aws4.group' || shape === 'mxgraph.aws4.groupCenter') {
     const icon = s.get('grIcon');
-    return { name: icon ? strip(icon) : 'group', kind: 'group' };
+    return { name: icon ? strip(icon) : 'group', kind: 'group', library: 'aws4' };
   }
   if (shape === 'mxgraph.aws4.resourceIcon' || shape === 'mxgraph.aws4.productIcon') {
     const icon = s.get('resIcon') ?? s.get('prIcon');
-    return icon ? { name: strip(icon), kind: 'shape' } : { name: strip(shape), kind: 'shape' };
+    return icon ? { name: strip(icon), kind: 'shape', library: lib(icon) } : { name: strip(shape), kind: 'shape', library: 'aws4' };
   }
-  if (shape?.startsWith('mxgraph.')) return { name: strip(shape), kind: 'shape' };
+  if (shape?.startsWith('mxgraph.')) return { name: lib(shape) === 'other' ? shape : strip(shape), kind: 'shape', library: lib(shape) };
   return undefined;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/**
+ * The catalog id a shape maps to in the table (undefined when it has none). Names match
+ * case-insensitively and with or without underscores (`x_ray` = `xray`).
+ */
+export function serviceOfShape(shape: ShapeName): string | undefined {
+  if (shape.library === 'aws3') return lookup(AWS3, shape.name);
+  if (shape.library !== 'aws4') return undefined;
+  return shape.kind === 'group' ? lookup(GROUPS, shape.name) : lookup(SHAPES, shape.name);
+}
 
-/** A cell's text without HTML: line breaks and block ends become spaces, tags go, entities are decoded, spaces collapse. */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const BLOCK = /<\/?(div|p|li|ul|ol|h\d|br|tr|td|table|blockquote|section|span\s+style="[^"]*display:\s*block[^"]*")\b[^>]*>/gi;
+
+/** A cell's text without HTML: line breaks and block starts and ends become spaces (so words on two lines stay two words), tags go, entities are decoded, spaces collapse. */
 export function textOf(value: string | undefined): string {
   if (!value) return '';
   return value
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/(div|p|li|h\d)>/gi, ' ')
+    .replace(BLOCK, ' ')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] === '#') {
@@ -110,98 +175,301 @@ export function textOf(value: string | undefined): string {
     .trim();
 }
 
+/** An AWS Region code in a label (`eu-west-1`, `us-gov-west-1`), lower-cased; undefined when there is none. */
+export function regionCodeIn(label: string): string | undefined {
+  return /\b([a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/i.exec(label)?.[1]?.toLowerCase();
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+const contains = (b: Box, p: { x: number; y: number }) => p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
+/** Distance from a point to a box (0 inside). */
+const distance = (b: Box, p: { x: number; y: number }) => Math.hypot(Math.max(b.x - p.x, 0, p.x - (b.x + b.width)), Math.max(b.y - p.y, 0, p.y - (b.y + b.height)));
+
+/** Allocates ids `prefix-N` in constant time each, never reusing one. */
+class IdAllocator {
+  private next = new Map<string, number>();
+  private taken = new Set<string>();
+  take(prefix: string): string {
+    for (let n = this.next.get(prefix) ?? 1; ; n++) {
+      const id = `${prefix}-${n}`;
+      if (!this.taken.has(id)) {
+        this.taken.add(id);
+        this.next.set(prefix, n + 1);
+        return id;
+      }
+    }
+  }
+}
+
 /**
- * Maps draw.io cells to a design.
- * @param cells every `mxCell` of one diagram page, in document order
- * @returns the design (groups before their members) and what could not be mapped
+ * Maps the cells of one draw.io page to a design.
+ * @param cells every `mxCell` of the page, in document order (ids should be unique; a repeated id keeps its first cell)
+ * @returns the design (groups before their members), what could not be mapped, structural warnings, and counts
  */
 export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, options: DrawioOptions = {}): DrawioImport {
-  const scale = options.scale ?? 1;
-  const byId = new Map(cells.map((c) => [c.id, c]));
+  const scale = Number.isFinite(options.scale) && options.scale! > 0 ? options.scale! : 1;
+  const tolerance = options.tolerance ?? 40;
+  const byId = new Map<string, DrawioCell>();
+  for (const c of cells) if (!byId.has(c.id)) byId.set(c.id, c);
   const unmapped: UnmappedCell[] = [];
+  const warnings: string[] = [];
   const design: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, ...(options.scenarioId ? { scenarioId: options.scenarioId } : {}), nodes: [], edges: [] };
-  /** draw.io cell id -> Archboard node id, for mapped vertices. */
-  const nodeOf = new Map<string, DesignNode>();
+  const ids = new IdAllocator();
   const prefixOf = (service: string) => (catalog.byId.get(service)?.shortName ?? 'node').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'node';
 
-  // Absolute draw.io position of a vertex (its geometry is relative to a vertex parent).
-  const absolute = (c: DrawioCell, depth = 0): { x: number; y: number } => {
-    const g = c.geometry ?? { x: 0, y: 0 };
-    const p = c.parent === undefined ? undefined : byId.get(c.parent);
-    if (!p?.vertex || depth > cells.length) return { x: g.x, y: g.y };
-    const pa = absolute(p, depth + 1);
-    return { x: pa.x + g.x, y: pa.y + g.y };
+  // Absolute positions of vertices: iterative, memoised; a cycle is reported once and cut.
+  const origin = new Map<string, { x: number; y: number }>();
+  const inCycle = new Set<string>();
+  const absOf = (start: DrawioCell): { x: number; y: number } => {
+    const known = origin.get(start.id);
+    if (known) return known;
+    const chain: DrawioCell[] = [];
+    const seen = new Set<string>();
+    let base = { x: 0, y: 0 };
+    for (let c: DrawioCell | undefined = start; c; ) {
+      const k = origin.get(c.id);
+      if (k) {
+        base = k;
+        break;
+      }
+      if (seen.has(c.id)) {
+        const loop = chain.slice(chain.findIndex((x) => x.id === c!.id)).map((x) => x.id);
+        if (!loop.some((id) => inCycle.has(id))) warnings.push(`cells ${loop.map((id) => `"${id}"`).join(' → ')} are each other's parents (a cycle); they were placed as if at the top level`);
+        for (const id of loop) inCycle.add(id);
+        chain.length = chain.findIndex((x) => x.id === c!.id);
+        for (const id of loop) {
+          const cell = byId.get(id)!;
+          origin.set(id, { x: cell.geometry?.x ?? 0, y: cell.geometry?.y ?? 0 });
+        }
+        base = origin.get(c.id)!;
+        break;
+      }
+      seen.add(c.id);
+      chain.push(c);
+      const p: DrawioCell | undefined = c.parent === undefined ? undefined : byId.get(c.parent);
+      c = p?.vertex ? p : undefined;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const g = chain[i]!.geometry;
+      base = { x: base.x + (g?.x ?? 0), y: base.y + (g?.y ?? 0) };
+      origin.set(chain[i]!.id, base);
+    }
+    return base;
   };
+  const boxOf = (c: DrawioCell): Box => ({ ...absOf(c), width: c.geometry?.width ?? 0, height: c.geometry?.height ?? 0 });
+
+  // Label cells: text cells (or any unshaped text) that are children of a vertex or an edge.
+  const childText = new Map<string, string[]>();
+  const labelCells = new Set<string>();
+  for (const c of cells) {
+    if (!c.vertex || c.parent === undefined) continue;
+    const parent = byId.get(c.parent);
+    if (!parent || (!parent.edge && !parent.vertex) || parent === c) continue;
+    const style = parseStyle(c.style);
+    const text = textOf(c.value);
+    if (!text || shapeName(c.style)) continue;
+    const isLabel = parent.edge || style.has('text') || style.has('edgeLabel') || c.relativeGeometry !== undefined;
+    if (!isLabel) continue;
+    if (parent.vertex && shapeName(parent.style) === undefined) continue; // a text inside a plain box is a note of its own
+    labelCells.add(c.id);
+    const list = childText.get(parent.id) ?? [];
+    list.push(text);
+    childText.set(parent.id, list);
+  }
 
   // First pass: which vertices map to what.
   const service = new Map<string, string>();
   for (const c of cells) {
-    if (!c.vertex) continue;
+    if (!c.vertex || labelCells.has(c.id) || byId.get(c.id) !== c) continue;
     const shape = shapeName(c.style);
     const style = parseStyle(c.style);
+    const text = textOf(c.value);
     if (!shape) {
-      if (style.has('text') && textOf(c.value) && catalog.byId.has(NOTE_SERVICE)) service.set(c.id, NOTE_SERVICE);
-      else if (textOf(c.value) || style.size) unmapped.push({ cellId: c.id, shape: style.get('shape') ?? (style.has('text') ? 'text' : 'shape without a name'), reason: 'not an AWS shape (mxgraph.aws4.*)' });
+      if (/^availability zone\b/i.test(text) && catalog.byId.get(ZONE_SERVICE)?.group && (c.geometry?.width ?? 0) >= 80 && (c.geometry?.height ?? 0) >= 60) service.set(c.id, ZONE_SERVICE);
+      else if (text && (style.has('text') || style.has('note') || style.get('shape') === 'note') && catalog.byId.has(NOTE_SERVICE)) service.set(c.id, NOTE_SERVICE);
+      else if (text || style.size) unmapped.push({ cellId: c.id, shape: style.get('shape') ?? (style.has('text') ? 'text' : 'shape without a name'), reason: 'not an AWS shape (mxgraph.aws4.* or mxgraph.aws3.*)' });
       continue;
     }
-    const id = shape.kind === 'group' ? GROUPS[shape.name] : SHAPES[shape.name];
+    const id = serviceOfShape(shape);
     const entry = id === undefined ? undefined : catalog.byId.get(id);
-    if (!entry) unmapped.push({ cellId: c.id, shape: shape.name, reason: shape.kind === 'group' ? 'no matching Archboard group' : 'no matching Archboard service' });
+    if (!entry) unmapped.push({ cellId: c.id, shape: shape.name, reason: shape.library === 'other' ? 'not an AWS shape (mxgraph.aws4.* or mxgraph.aws3.*)' : shape.kind === 'group' ? 'no matching Archboard group' : 'no matching Archboard service' });
     else service.set(c.id, entry.id);
   }
 
-  // Second pass: nodes, with the nearest mapped group ancestor as parent.
-  for (const c of cells) {
-    const sid = service.get(c.id);
-    if (sid === undefined) continue;
-    const entry = catalog.byId.get(sid)!;
-    let parent: DesignNode | undefined;
-    for (let p = c.parent === undefined ? undefined : byId.get(c.parent), d = 0; p?.vertex && d <= cells.length; p = p.parent === undefined ? undefined : byId.get(p.parent), d++) {
-      const mapped = nodeOf.get(p.id);
-      if (mapped && catalog.byId.get(mapped.service)?.group) {
-        parent = mapped;
+  // The nearest mapped group above each cell in draw.io's own nesting, and its depth: iterative, memoised.
+  const ancestor = new Map<string, { group: string | undefined; depth: number }>();
+  const climb = (start: DrawioCell) => {
+    const chain: DrawioCell[] = [];
+    const seen = new Set<string>();
+    let above: { group: string | undefined; depth: number } = { group: undefined, depth: -1 };
+    for (let c: DrawioCell | undefined = start; c && !seen.has(c.id); ) {
+      const known = ancestor.get(c.id);
+      if (known) {
+        above = { group: catalog.byId.get(service.get(c.id) ?? '')?.group ? c.id : known.group, depth: known.depth };
         break;
       }
+      seen.add(c.id);
+      chain.push(c);
+      const p: DrawioCell | undefined = c.parent === undefined ? undefined : byId.get(c.parent);
+      c = p?.vertex ? p : undefined;
     }
-    const abs = absolute(c);
-    const parentCell = parent ? [...nodeOf].find(([, n]) => n === parent)![0] : undefined;
-    const origin = parentCell ? absolute(byId.get(parentCell)!) : { x: 0, y: 0 };
-    const text = textOf(c.value);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const cell = chain[i]!;
+      const mine = { group: above.group, depth: above.depth + 1 };
+      ancestor.set(cell.id, mine);
+      above = { group: catalog.byId.get(service.get(cell.id) ?? '')?.group ? cell.id : mine.group, depth: mine.depth };
+    }
+    return ancestor.get(start.id)!;
+  };
+
+  // Boxes of mapped cells; groups ranked outermost first (largest, then shallowest), so a group's
+  // container always ranks before it and membership can never loop.
+  const mapped = [...service.keys()].map((id) => ({ cell: byId.get(id)!, service: service.get(id)!, box: boxOf(byId.get(id)!), depth: climb(byId.get(id)!).depth }));
+  const mappedById = new Map(mapped.map((m) => [m.cell.id, m]));
+  const groups = mapped.filter((m) => catalog.byId.get(m.service)?.group).sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height || a.depth - b.depth);
+  const rank = new Map(groups.map((g, i) => [g.cell.id, i]));
+  const containerOf = (m: (typeof mapped)[number]): (typeof mapped)[number] | undefined => {
+    const limit = rank.get(m.cell.id) ?? groups.length;
+    const p = centre(m.box);
+    let geometric: number | undefined;
+    for (let i = limit - 1; i >= 0; i--)
+      if (contains(groups[i]!.box, p)) {
+        geometric = i;
+        break;
+      }
+    const nested = ancestor.get(m.cell.id)?.group;
+    const structural = nested === undefined ? undefined : rank.get(nested);
+    const best = Math.max(geometric ?? -1, structural !== undefined && structural < limit ? structural : -1);
+    return best >= 0 ? groups[best] : undefined;
+  };
+
+  // Second pass: nodes. Parents (larger groups) are made first so members can point at them.
+  const nodeOf = new Map<string, DesignNode>();
+  const cellOf = new Map<string, string>();
+  const order = [...groups, ...mapped.filter((m) => !rank.has(m.cell.id))];
+  const counts: DrawioCounts = { services: 0, groups: 0, notes: 0, connections: 0 };
+  for (const m of order) {
+    const entry = catalog.byId.get(m.service)!;
+    const container = containerOf(m);
+    const parent = container ? nodeOf.get(container.cell.id) : undefined;
+    const base = container ? container.box : { x: 0, y: 0 };
+    const own = [textOf(m.cell.value), ...(childText.get(m.cell.id) ?? [])].filter(Boolean).join(' ');
     const node: DesignNode = {
-      id: freshId(design, prefixOf(sid)),
-      service: sid,
-      position: { x: Math.round((abs.x - origin.x) * scale), y: Math.round((abs.y - origin.y) * scale) },
+      id: ids.take(prefixOf(m.service)),
+      service: m.service,
+      position: { x: Math.round((m.box.x - base.x) * scale), y: Math.round((m.box.y - base.y) * scale) },
     };
-    if (sid === NOTE_SERVICE) node.settings = { text: text.slice(0, 2000) };
-    else if (text && text !== entry.name && text !== entry.shortName) node.label = text.slice(0, LABEL_MAX);
+    if (m.service === NOTE_SERVICE) node.settings = { text: own.slice(0, NOTE_MAX) };
+    else if (own && own !== entry.name && own !== entry.shortName) node.label = own.slice(0, LABEL_MAX);
+    if (m.service === REGION_SERVICE) {
+      const code = regionCodeIn(own);
+      const spec = entry.settings.regionCode;
+      if (code && spec?.type === 'enum' && spec.options.some((o) => o.value === code)) node.settings = { regionCode: code };
+      else if (code) warnings.push(`Region "${own}" (cell "${m.cell.id}"): ${code} is not a Region the catalog lists; it was set to the default (${String(withDefaults(entry, undefined).regionCode)})`);
+    }
     if (parent) node.parentId = parent.id;
-    if (entry.group && c.geometry) node.size = { width: Math.max(40, Math.round(c.geometry.width * scale)), height: Math.max(40, Math.round(c.geometry.height * scale)) };
+    if (entry.group) node.size = { width: Math.max(40, Math.round(m.box.width * scale)), height: Math.max(40, Math.round(m.box.height * scale)) };
     design.nodes.push(node);
-    nodeOf.set(c.id, node);
+    nodeOf.set(m.cell.id, node);
+    cellOf.set(node.id, m.cell.id);
+    if (m.service === NOTE_SERVICE) counts.notes++;
+    else if (entry.group) counts.groups++;
+    else counts.services++;
   }
 
-  // Edges between mapped services.
+  // Services by box, for resolving connector ends.
+  const services = mapped.filter((m) => !catalog.byId.get(m.service)?.group && m.service !== NOTE_SERVICE);
+  const serviceAt = (p: { x: number; y: number }, within: number): (typeof mapped)[number] | undefined => {
+    let best: (typeof mapped)[number] | undefined;
+    let bestD = Infinity;
+    for (const s of services) {
+      const d = distance(s.box, p);
+      if (d <= within && d < bestD) ((best = s), (bestD = d));
+    }
+    return best;
+  };
+  const membersOf = (g: (typeof mapped)[number]) => services.filter((s) => contains(g.box, centre(s.box)));
+
+  const edgeOrigin = (c: DrawioCell) => {
+    const p = c.parent === undefined ? undefined : byId.get(c.parent);
+    return p?.vertex ? absOf(p) : { x: 0, y: 0 };
+  };
+  type End = { node: DesignNode } | { reason: string };
+  const resolveEnd = (c: DrawioCell, which: 'source' | 'target', other: { x: number; y: number } | undefined): End => {
+    const endId = c[which];
+    const loose = which === 'source' ? c.sourcePoint : c.targetPoint;
+    const cell = endId === undefined ? undefined : byId.get(endId);
+    if (cell && !cell.edge) {
+      const direct = nodeOf.get(cell.id);
+      const sid = service.get(cell.id);
+      if (direct && sid && !catalog.byId.get(sid)?.group && sid !== NOTE_SERVICE) return { node: direct };
+      const box = boxOf(cell);
+      if (direct && catalog.byId.get(sid!)?.group) {
+        const members = membersOf(mappedById.get(cell.id)!);
+        if (!members.length) return { reason: `ends on the group "${cell.id}", which holds no service` };
+        const target = other ?? centre(box);
+        let best = members[0]!;
+        for (const s of members) if (distance(s.box, target) < distance(best.box, target)) best = s;
+        return { node: nodeOf.get(best.cell.id)! };
+      }
+      const near = serviceAt(centre(box), tolerance);
+      if (near) return { node: nodeOf.get(near.cell.id)! };
+      return { reason: `ends on "${cell.id}", which was not imported as a service` };
+    }
+    if (loose) {
+      const o = edgeOrigin(c);
+      const near = serviceAt({ x: o.x + loose.x, y: o.y + loose.y }, tolerance);
+      if (near) return { node: nodeOf.get(near.cell.id)! };
+      return { reason: `its ${which === 'source' ? 'start' : 'end'} is not on or near a service` };
+    }
+    return { reason: `its ${which === 'source' ? 'start' : 'end'} is not attached to a shape` };
+  };
+  const pointOf = (c: DrawioCell, which: 'source' | 'target'): { x: number; y: number } | undefined => {
+    const endId = c[which];
+    const cell = endId === undefined ? undefined : byId.get(endId);
+    if (cell && !cell.edge) return centre(boxOf(cell));
+    const loose = which === 'source' ? c.sourcePoint : c.targetPoint;
+    if (!loose) return undefined;
+    const o = edgeOrigin(c);
+    return { x: o.x + loose.x, y: o.y + loose.y };
+  };
+
+  const pairs = new Set<string>();
   for (const c of cells) {
-    if (!c.edge) continue;
-    const s = c.source === undefined ? undefined : nodeOf.get(c.source);
-    const t = c.target === undefined ? undefined : nodeOf.get(c.target);
-    const isService = (n: DesignNode | undefined) => !!n && !catalog.byId.get(n.service)?.group && n.service !== NOTE_SERVICE;
-    if (c.source === undefined || c.target === undefined) {
-      unmapped.push({ cellId: c.id, shape: 'connector', reason: 'not attached to a shape at both ends' });
+    if (!c.edge || byId.get(c.id) !== c) continue;
+    const s = resolveEnd(c, 'source', pointOf(c, 'target'));
+    const t = resolveEnd(c, 'target', pointOf(c, 'source'));
+    if (!('node' in s) || !('node' in t)) {
+      unmapped.push({ cellId: c.id, shape: 'connector', reason: !('node' in s) ? s.reason : (t as { reason: string }).reason });
       continue;
     }
-    if (!isService(s) || !isService(t)) {
-      unmapped.push({ cellId: c.id, shape: 'connector', reason: `joins ${!isService(s) ? `"${c.source}"` : `"${c.target}"`}, which was not imported as a service` });
+    if (s.node === t.node) {
+      unmapped.push({ cellId: c.id, shape: 'connector', reason: 'connects a service to itself' });
       continue;
     }
-    if (s === t || design.edges.some((e) => e.source === s!.id && e.target === t!.id)) {
-      unmapped.push({ cellId: c.id, shape: 'connector', reason: s === t ? 'connects a shape to itself' : 'a second connector between the same two shapes' });
-      continue;
+    const style = parseStyle(c.style);
+    const arrow = (v: string | undefined, fallback: boolean) => (v === undefined ? fallback : v !== 'none' && v !== '');
+    const forwardHead = arrow(style.get('endArrow'), true);
+    const backHead = arrow(style.get('startArrow'), false);
+    const se = catalog.byId.get(s.node.service)!;
+    const te = catalog.byId.get(t.node.service)!;
+    const fwd = { from: s.node, to: t.node, ok: connectionAllowed(se, te, catalog).ok };
+    const rev = { from: t.node, to: s.node, ok: connectionAllowed(te, se, catalog).ok };
+    let directions = forwardHead && backHead ? [fwd, rev].filter((d) => d.ok) : backHead && !forwardHead ? [rev] : [fwd];
+    if (!directions.length) directions = [fwd];
+    const label = [textOf(c.value), ...(childText.get(c.id) ?? [])].filter(Boolean).join(' ').slice(0, EDGE_LABEL_MAX);
+    let made = 0;
+    for (const d of directions) {
+      const key = `${d.from.id}\u0000${d.to.id}`;
+      if (pairs.has(key)) continue;
+      pairs.add(key);
+      const edge: DesignEdge = { id: ids.take('e'), source: d.from.id, target: d.to.id, ...(label ? { settings: { label } } : {}) };
+      design.edges.push(edge);
+      made++;
     }
-    const label = textOf(c.value).slice(0, EDGE_LABEL_MAX);
-    const edge: DesignEdge = { id: freshId(design, 'e'), source: s!.id, target: t!.id, ...(label ? { settings: { label } } : {}) };
-    design.edges.push(edge);
+    if (!made) unmapped.push({ cellId: c.id, shape: 'connector', reason: 'a second connector between the same two services' });
+    counts.connections += made;
   }
-  design.nodes = parentsFirst(design.nodes);
-  return { design, unmapped };
+  return { design, unmapped, warnings, counts, cellOf };
 }

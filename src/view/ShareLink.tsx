@@ -9,6 +9,7 @@ import type { AppStore } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { closeShared, copyShared, openShared } from '../store/shared-view.ts';
 import { Dialog } from './Dialog.tsx';
+import { DrawioPagePicker, DrawioReport } from './DrawioDialogs.tsx';
 import { useEditorUi } from './editor-ui.ts';
 import { IconAlert } from './icons.tsx';
 import './editor.css';
@@ -97,42 +98,8 @@ export function EditorDialogs() {
   const close = () => useEditorUi.getState().showDialog(undefined);
   if (!dialog) return null;
   if (dialog.kind === 'share') return <ShareDialog url={dialog.url} copied={dialog.copied} onClose={close} />;
-  return (
-    <Dialog
-      title={`Imported ${dialog.fileName}`}
-      onClose={close}
-      actions={
-        <button type="button" className="btn btn-primary" data-autofocus onClick={close}>
-          Close
-        </button>
-      }
-    >
-      <p>
-        {dialog.nodes} shapes became services or groups and {dialog.edges} connectors became connections. Undo ({'Ctrl+Z'}) brings your previous design back.
-        {dialog.pageCount > 1 ? ` The file has ${dialog.pageCount} pages; the first one was imported.` : ''}
-      </p>
-      {dialog.unmapped.length === 0 ? (
-        <p>Everything in the diagram was mapped.</p>
-      ) : (
-        <>
-          <p>
-            Not imported ({dialog.unmapped.length}) — add these by hand if you need them:
-          </p>
-          <ul className="problem-list unmapped-list" aria-label="Not imported">
-            {dialog.unmapped.slice(0, 100).map((u) => (
-              <li key={u.cellId}>
-                <code className="problem-path">{u.shape}</code>
-                <span className="problem-message">
-                  cell <code>{u.cellId}</code>: {u.reason}
-                </span>
-              </li>
-            ))}
-          </ul>
-          {dialog.unmapped.length > 100 && <p className="muted small">…and {dialog.unmapped.length - 100} more.</p>}
-        </>
-      )}
-    </Dialog>
-  );
+  if (dialog.kind === 'drawio-pages') return <DrawioPagePicker dialog={dialog} onClose={close} />;
+  return <DrawioReport dialog={dialog} onClose={close} />;
 }
 
 function ShareDialog({ url, copied, onClose }: { url: string; copied: boolean; onClose(): void }) {

@@ -4,11 +4,14 @@
  * link, draw.io import report). A small zustand store of its own, so the app store stays the design's.
  */
 import { create } from 'zustand';
-import type { UnmappedCell } from '../domain/drawio.ts';
+import type { PageSummary } from '../adapters/drawio-design.ts';
+import type { DrawioCounts, UnmappedCell } from '../domain/drawio.ts';
 
 export type EditorDialog =
   | { kind: 'share'; url: string; copied: boolean }
-  | { kind: 'drawio'; fileName: string; nodes: number; edges: number; unmapped: UnmappedCell[]; pageCount: number };
+  | { kind: 'drawio'; fileName: string; counts: DrawioCounts; unmapped: UnmappedCell[]; warnings: string[]; page: string; pageCount: number }
+  /** A draw.io file with several pages: which one to import. */
+  | { kind: 'drawio-pages'; fileName: string; text: string; pages: PageSummary[] };
 
 export interface EditorUi {
   snap: boolean;

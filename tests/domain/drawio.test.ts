@@ -24,7 +24,7 @@ describe('shapeName', () => {
     ['shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc;strokeColor=#248814;', 'group_vpc', 'group'],
     ['shape=mxgraph.cisco.routers.router;', 'mxgraph.cisco.routers.router', 'shape'],
   ])('%s -> %s', (style, name, kind) => {
-    expect(shapeName(style)).toEqual({ name, kind });
+    expect(shapeName(style)).toMatchObject({ name, kind });
   });
 
   it('is undefined for a plain rectangle', () => {

@@ -15,15 +15,15 @@ describe('readDrawioFile', () => {
     const packed = await readDrawioFile(fixture('iot-pipeline-compressed.drawio'));
     expect(plain.ok && packed.ok).toBe(true);
     if (!plain.ok || !packed.ok) return;
-    expect(plain.cells).toHaveLength(19);
-    expect(packed.cells).toEqual(plain.cells);
-    expect(plain.pageName).toBe('IoT pipeline');
+    expect(plain.pages[0]!.cells).toHaveLength(19);
+    expect(packed.pages).toEqual(plain.pages);
+    expect(plain.pages[0]!.name).toBe('IoT pipeline');
   });
 
   it('maps the test diagram: services in the Region, connectors, a note, and what is not mapped', async () => {
     const read = await readDrawioFile(fixture('iot-pipeline-compressed.drawio'));
     if (!read.ok) throw new Error(read.message);
-    const { design, unmapped } = mapDrawioCells(read.cells, content.catalog);
+    const { design, unmapped } = mapDrawioCells(read.pages[0]!.cells, content.catalog);
     expect(loadDesign(design, content.catalog).ok).toBe(true);
     expect(design.nodes.map((n) => n.service).sort()).toEqual(['amazon-athena', 'amazon-kinesis-data-streams', 'amazon-s3', 'aws-iot-core', 'aws-lambda', 'aws-region', 'iot-devices', 'text-note']);
     const region = design.nodes.find((n) => n.service === 'aws-region')!;
@@ -37,7 +37,7 @@ describe('readDrawioFile', () => {
   });
 
   it.each([
-    ['not XML', 'hello', /not XML/],
+    ['not XML', 'hello', /not well-formed XML/],
     ['another XML format', '<svg xmlns="http://www.w3.org/2000/svg"/>', /root element is <svg>/],
     ['a damaged compressed page', '<mxfile><diagram name="P">not-base64!!</diagram></mxfile>', /compressed in a way/],
   ])('refuses %s with a message', async (_name, text, message) => {
