@@ -120,8 +120,10 @@ function cellsOf(model: XmlNode): DrawioCell[] {
     };
     const relative = g !== undefined && attr(g, 'relative') === '1';
     const points = g ? pointsOf(g) : {};
+    const data = wrapper ? dataOf(wrapper) : undefined;
     cells.push({
       id,
+      ...(data ? { data } : {}),
       parent: attr(cell, 'parent'),
       style: attr(cell, 'style'),
       value: wrapper ? attr(wrapper, 'label') : attr(cell, 'value'),
@@ -135,6 +137,13 @@ function cellsOf(model: XmlNode): DrawioCell[] {
     });
   }
   return cells;
+}
+
+/** The custom properties of an `<object>`/`<UserObject>` wrapper (every attribute but id, label and placeholders). */
+function dataOf(wrapper: XmlNode): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(wrapper[':@'] ?? {})) if (!['id', 'label', 'placeholders'].includes(key)) out[key] = attr(wrapper, key)!;
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** An edge's loose ends (`sourcePoint`/`targetPoint`), for connectors not attached to a shape. */

@@ -22,8 +22,8 @@
  *   reported in `warnings` and the cells in it are placed as if at top level.
  * - Everything else is listed in `unmapped` with the shape name and the cell id.
  */
-import { connectionAllowed, withDefaults, type Catalog } from './catalog.ts';
-import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type DesignEdge, type DesignNode } from './design.ts';
+import { connectionAllowed, settingValueSchema, withDefaults, type Catalog, type CatalogEntry, type SettingValue, type Settings } from './catalog.ts';
+import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type DesignEdge, type DesignNode, type EdgeSettings } from './design.ts';
 import table from './drawio-shapes.json';
 
 /** One `mxCell` of a draw.io diagram, as the adapter reads it. Geometry in draw.io px. */
@@ -42,6 +42,8 @@ export interface DrawioCell {
   geometry?: { x: number; y: number; width: number; height: number } | undefined;
   /** A label cell placed relative to its parent edge (draw.io `relative="1"`). */
   relativeGeometry?: { x: number; y: number } | undefined;
+  /** Custom properties of the cell (draw.io "Edit Data": the attributes of its `<object>` wrapper). */
+  data?: Readonly<Record<string, string>> | undefined;
   /** Loose ends of a connector not attached to a shape (in its parent's coordinates). */
   sourcePoint?: { x: number; y: number } | undefined;
   targetPoint?: { x: number; y: number } | undefined;
@@ -186,10 +188,49 @@ const contains = (b: Box, p: { x: number; y: number }) => p.x >= b.x && p.x <= b
 /** Distance from a point to a box (0 inside). */
 const distance = (b: Box, p: { x: number; y: number }) => Math.hypot(Math.max(b.x - p.x, 0, p.x - (b.x + b.width)), Math.max(b.y - p.y, 0, p.y - (b.y + b.height)));
 
+/** JSON of an `archboard-settings` property, or undefined (a warning when it is not a JSON object). */
+function settingsJson(c: DrawioCell, warnings: string[]): Record<string, unknown> | undefined {
+  const raw = c.data?.['archboard-settings'];
+  if (raw === undefined) return undefined;
+  try {
+    const v: unknown = JSON.parse(raw);
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  warnings.push(`cell "${c.id}": its archboard-settings are not a JSON object; they were left out`);
+  return undefined;
+}
+
+/** A node's settings from its `archboard-settings`, keeping only settings its service has with valid values. */
+function settingsOf(c: DrawioCell, entry: CatalogEntry, warnings: string[]): Settings | undefined {
+  const json = settingsJson(c, warnings);
+  if (!json) return undefined;
+  const out: Settings = {};
+  for (const [key, value] of Object.entries(json)) {
+    const spec = Object.hasOwn(entry.settings, key) ? entry.settings[key] : undefined;
+    if (spec && settingValueSchema(spec).safeParse(value).success) out[key] = value as SettingValue;
+    else warnings.push(`cell "${c.id}": ${entry.name} setting "${key}" was left out (${spec ? 'its value does not fit' : 'no such setting'})`);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** An edge's settings from its `archboard-settings` (`tls`; the label comes from the connector's text). */
+function edgeSettingsOf(c: DrawioCell, warnings: string[]): EdgeSettings {
+  const json = settingsJson(c, warnings);
+  return typeof json?.tls === 'boolean' ? { tls: json.tls } : {};
+}
+
 /** Allocates ids `prefix-N` in constant time each, never reusing one. */
 class IdAllocator {
   private next = new Map<string, number>();
   private taken = new Set<string>();
+  /** Reserves `id` if it is free; returns whether it was. */
+  claim(id: string): boolean {
+    if (this.taken.has(id)) return false;
+    this.taken.add(id);
+    return true;
+  }
   take(prefix: string): string {
     for (let n = this.next.get(prefix) ?? 1; ; n++) {
       const id = `${prefix}-${n}`;
@@ -282,6 +323,11 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
   const service = new Map<string, string>();
   for (const c of cells) {
     if (!c.vertex || labelCells.has(c.id) || byId.get(c.id) !== c) continue;
+    const tagged = c.data?.['archboard-service'];
+    if (tagged !== undefined && catalog.byId.has(tagged)) {
+      service.set(c.id, tagged);
+      continue;
+    }
     const shape = shapeName(c.style);
     const style = parseStyle(c.style);
     const text = textOf(c.value);
@@ -349,6 +395,12 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
   const cellOf = new Map<string, string>();
   const order = [...groups, ...mapped.filter((m) => !rank.has(m.cell.id))];
   const counts: DrawioCounts = { services: 0, groups: 0, notes: 0, connections: 0 };
+  // Ids an Archboard export wrote (archboard-id) are kept when they are valid and unique.
+  const kept = new Map<string, string>();
+  for (const c of cells) {
+    const own = c.data?.['archboard-id'];
+    if (own && own.length <= 200 && (c.edge || service.has(c.id)) && byId.get(c.id) === c && ids.claim(own)) kept.set(c.id, own);
+  }
   for (const m of order) {
     const entry = catalog.byId.get(m.service)!;
     const container = containerOf(m);
@@ -356,16 +408,23 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
     const base = container ? container.box : { x: 0, y: 0 };
     const own = [textOf(m.cell.value), ...(childText.get(m.cell.id) ?? [])].filter(Boolean).join(' ');
     const node: DesignNode = {
-      id: ids.take(prefixOf(m.service)),
+      id: kept.get(m.cell.id) ?? ids.take(prefixOf(m.service)),
       service: m.service,
       position: { x: Math.round((m.box.x - base.x) * scale), y: Math.round((m.box.y - base.y) * scale) },
     };
-    if (m.service === NOTE_SERVICE) node.settings = { text: own.slice(0, NOTE_MAX) };
+    const settings = settingsOf(m.cell, entry, warnings);
+    if (settings) node.settings = settings;
+    if (m.service === NOTE_SERVICE) {
+      // Plain-text labels (no html=1) keep their line breaks.
+      const plain = !parseStyle(m.cell.style).has('html') || parseStyle(m.cell.style).get('html') === '0';
+      node.settings = { text: (plain && m.cell.value ? m.cell.value.trim() : own).slice(0, NOTE_MAX) };
+    }
+    else if (m.cell.data?.['archboard-label'] !== undefined && m.cell.data['archboard-label'].replace(/\s+/g, ' ').trim() === own) node.label = m.cell.data['archboard-label'].slice(0, LABEL_MAX);
     else if (own && own !== entry.name && own !== entry.shortName) node.label = own.slice(0, LABEL_MAX);
     if (m.service === REGION_SERVICE) {
       const code = regionCodeIn(own);
       const spec = entry.settings.regionCode;
-      if (code && spec?.type === 'enum' && spec.options.some((o) => o.value === code)) node.settings = { regionCode: code };
+      if (code && spec?.type === 'enum' && spec.options.some((o) => o.value === code)) node.settings = { ...node.settings, regionCode: code };
       else if (code) warnings.push(`Region "${own}" (cell "${m.cell.id}"): ${code} is not a Region the catalog lists; it was set to the default (${String(withDefaults(entry, undefined).regionCode)})`);
     }
     if (parent) node.parentId = parent.id;
@@ -464,7 +523,10 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
       const key = `${d.from.id}\u0000${d.to.id}`;
       if (pairs.has(key)) continue;
       pairs.add(key);
-      const edge: DesignEdge = { id: ids.take('e'), source: d.from.id, target: d.to.id, ...(label ? { settings: { label } } : {}) };
+      const own = made === 0 ? kept.get(c.id) : undefined;
+      const settings = { ...edgeSettingsOf(c, warnings), ...(label ? { label } : {}) };
+      if (!label) delete settings.label;
+      const edge: DesignEdge = { id: own ?? ids.take('e'), source: d.from.id, target: d.to.id, ...(Object.keys(settings).length ? { settings } : {}) };
       design.edges.push(edge);
       made++;
     }
