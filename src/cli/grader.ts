@@ -1,31 +1,29 @@
 /**
- * The headless grader behind `npm run grade -- <design.json> [--scenario <id>] [--scale N]
- * [--peak-factor N] [--json]` (entry point: grade.ts). `--scale` multiplies the scenario's volume and
- * `--peak-factor` replaces its peak factor: the what-if of the Scenario tab ("now 10x the volume").
+ * The headless grader behind `npm run grade -- <design.json|diagram.drawio> [--scenario <id>] [--scale N]
+ * [--peak-factor N] [--page N|NAME] [--json]` (entry point: grade.ts). `--scale` multiplies the
+ * scenario's volume and `--peak-factor` replaces its peak factor: the what-if of the Scenario tab ("now
+ * 10x the volume"). A draw.io diagram is read as the app's Import reads it (`--page` picks the page;
+ * what was not imported is listed on stderr).
  * Grades a design file with the same engine as the app and prints one line per requirement, then a
  * short "Simulation" section (ingest rate, bottleneck, latency per sink against its budgets, storage,
  * monthly cost); with `--json`, the report with a `simulation` summary (see simulation-summary.ts).
  * Exit codes: 0 every `error`-severity requirement passes; 1 one fails; 2 the input cannot be read or
  * is invalid (the message names the file and JSON path; never a stack trace).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { loadDesignText } from '../domain/design.ts';
 import { analyseDesign, type GradeReport } from '../domain/grade.ts';
 import { applyWhatIf, type WhatIf } from '../domain/what-if.ts';
 import { loadContentFromDisk } from './content.ts';
+import { InputError, readDesignInput } from './design-input.ts';
 import { formatSimulation, simulationSummary } from './simulation-summary.ts';
 
-/** Files over this size are refused before reading (bytes). */
-export const MAX_DESIGN_BYTES = 10 * 1024 * 1024;
+export { MAX_DESIGN_BYTES } from './design-input.ts';
 
-const USAGE = 'usage: npm run grade -- <design.json> [--scenario <id>] [--scale <factor>] [--peak-factor <factor>] [--json]';
-
-/** Thrown for input the user must fix; printed as its message with exit code 2. */
-class InputError extends Error {}
+const USAGE = 'usage: npm run grade -- <design.json|diagram.drawio> [--scenario <id>] [--scale <factor>] [--peak-factor <factor>] [--page <n|name>] [--json]';
 
 interface Args {
   file: string;
   scenarioId?: string;
+  page?: string;
   json: boolean;
   whatIf: WhatIf;
 }
@@ -42,13 +40,17 @@ function parseArgs(argv: readonly string[]): Args {
   let scenarioId: string | undefined;
   let json = false;
   const whatIf: WhatIf = {};
+  let page: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     if (a === '--json') json = true;
     else if (name === '--scale') whatIf.volumeFactor = factorArg('--scale', inline ?? argv[++i], 0);
     else if (name === '--peak-factor') whatIf.peakFactor = factorArg('--peak-factor', inline ?? argv[++i], 1);
-    else if (a === '--scenario') {
+    else if (a === '--page') {
+      page = argv[++i];
+      if (!page) throw new InputError(`--page needs a page number or name\n${USAGE}`);
+    } else if (a === '--scenario') {
       scenarioId = argv[++i];
       if (!scenarioId) throw new InputError(`--scenario needs a scenario id\n${USAGE}`);
     } else if (a.startsWith('--scenario=')) scenarioId = a.slice('--scenario='.length);
@@ -58,18 +60,7 @@ function parseArgs(argv: readonly string[]): Args {
     else file = a;
   }
   if (!file) throw new InputError(`no design file given\n${USAGE}`);
-  return { file, scenarioId, json, whatIf };
-}
-
-function readDesignFile(file: string): string {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new InputError(`${file}: cannot read the file (it does not exist or is not accessible)`);
-  }
-  if (size > MAX_DESIGN_BYTES) throw new InputError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB is over the 10 MB limit for a design`);
-  return readFileSync(file, 'utf8');
+  return { file, json, whatIf, ...(scenarioId ? { scenarioId } : {}), ...(page !== undefined ? { page } : {}) };
 }
 
 /**
@@ -115,24 +106,22 @@ function whatIfNote(written: { ingestGBPerDay: number; peakFactor: number }, now
 export function runGrader(argv: readonly string[]): { code: 0 | 1 | 2; stdout: string; stderr: string } {
   try {
     const args = parseArgs(argv);
-    const text = readDesignFile(args.file);
     const { content, problems } = loadContentFromDisk();
     if (problems.length) throw new InputError(`the shipped content has problems:\n${problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n')}`);
-    const loaded = loadDesignText(text, content.catalog);
-    if (!loaded.ok) throw new InputError(`${args.file}: not a valid design:\n${loaded.problems.map((p) => `${args.file}: ${p.path}: ${p.message}`).join('\n')}`);
-    const scenarioId = args.scenarioId ?? loaded.design.scenarioId;
+    const { design, notes } = readDesignInput(args.file, content.catalog, { ...(args.page !== undefined ? { page: args.page } : {}), ...(args.scenarioId ? { scenarioId: args.scenarioId } : {}) });
+    const scenarioId = args.scenarioId ?? design.scenarioId;
     const known = content.scenarios.map((s) => s.scenario.id);
     if (!scenarioId) throw new InputError(`${args.file}: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`);
     const written = content.scenarios.find((s) => s.scenario.id === scenarioId)?.scenario;
     if (!written) throw new InputError(`unknown scenario "${scenarioId}" (known: ${known.join(', ')})`);
     const scenario = applyWhatIf(written, args.whatIf);
-    const { report, simulation } = analyseDesign(loaded.design, scenario, content.catalog, content.rules);
+    const { report, simulation } = analyseDesign(design, scenario, content.catalog, content.rules);
     if (!simulation) throw new Error('the simulation failed');
     const sim = simulation;
     const stdout = args.json
-      ? JSON.stringify({ file: args.file, scenarioTitle: scenario.title, ...(scenario !== written ? { whatIf: { ...args.whatIf, workload: scenario.workload } } : {}), ...report, simulation: simulationSummary(sim, loaded.design, content.catalog) }, null, 2)
-      : terminalSafe(`${formatReport(report, `${args.file}: ${scenario.title}${whatIfNote(written.workload, scenario.workload)}`)}\n\n${formatSimulation(sim, loaded.design, content.catalog, scenario)}`);
-    return { code: report.passed ? 0 : 1, stdout, stderr: '' };
+      ? JSON.stringify({ file: args.file, scenarioTitle: scenario.title, ...(scenario !== written ? { whatIf: { ...args.whatIf, workload: scenario.workload } } : {}), ...report, simulation: simulationSummary(sim, design, content.catalog) }, null, 2)
+      : terminalSafe(`${formatReport(report, `${args.file}: ${scenario.title}${whatIfNote(written.workload, scenario.workload)}`)}\n\n${formatSimulation(sim, design, content.catalog, scenario)}`);
+    return { code: report.passed ? 0 : 1, stdout, stderr: terminalSafe(notes.join('\n')) };
   } catch (e) {
     return { code: 2, stdout: '', stderr: terminalSafe(e instanceof InputError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`) };
   }

@@ -43,6 +43,8 @@ export interface RenderedSvg {
   svg: string;
   width: number;
   height: number;
+  /** Where the design's point (0, 0) lands in the picture (px): picture = design + offset. */
+  offset: Pos;
 }
 
 /** Colours of one theme (the canvas's CSS variables). */
@@ -382,7 +384,7 @@ export function renderDesignSvg(design: Design, catalog: Catalog, options: Rende
     `<g transform="translate(${num(ox + dx)} ${num(oy)})"><g class="groups">${groups.join('')}</g><g class="edges">${edges.join('')}</g><g class="nodes">${nodes.join('')}</g><g class="labels">${labels.join('')}</g></g>` +
     (legend ? `<g class="legend">${legend}</g>` : '') +
     `</svg>`;
-  return { svg, width, height };
+  return { svg, width, height, offset: { x: ox + dx, y: oy } };
 }
 
 /** A note's text as wrapped lines, cut to the note's largest height. */

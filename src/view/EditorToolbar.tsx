@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { useEditorUi } from './editor-ui.ts';
-import { IconImage, IconLink } from './icons.tsx';
+import { downloadText } from '../adapters/download.ts';
+import { designToDrawio } from '../domain/drawio-export.ts';
+import { IconDownload, IconImage, IconLink } from './icons.tsx';
 import { shareDesign } from './ShareLink.tsx';
 import { exportPicture, type ImageKind } from './export-image.ts';
 
@@ -25,6 +27,27 @@ export function PictureExportButton({ kind }: { kind: ImageKind }) {
   return (
     <button type="button" className="btn btn-quiet" title={PICTURE_TITLES[kind]} onClick={() => void run()} disabled={empty || busy}>
       <IconImage /> <span className="btn-label">{kind.toUpperCase()}</span>
+    </button>
+  );
+}
+
+/** Exports the design as a draw.io diagram (AWS shapes, group boxes, bound connectors) that imports back unchanged. */
+export function DrawioExportButton() {
+  const store = useAppStore();
+  const empty = useApp((s) => s.design.nodes.length === 0);
+  const run = () => {
+    const s = store.getState();
+    const name = `${s.scenarioId ?? 'archboard'}-design.drawio`;
+    try {
+      downloadText(designToDrawio(s.design, s.content.catalog, { pageName: s.scenarioId ?? 'Archboard design' }), name, 'application/vnd.jgraph.mxfile');
+      s.toast('success', `Exported ${name}.`, 'Open it in draw.io (diagrams.net); importing it here gives this design back.');
+    } catch (e) {
+      s.toast('error', 'Could not export the draw.io file.', e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <button type="button" className="btn btn-quiet" title="Export as a draw.io diagram (AWS shapes, editable in draw.io / diagrams.net)" onClick={run} disabled={empty}>
+      <IconDownload /> <span className="btn-label">draw.io</span>
     </button>
   );
 }

@@ -8,7 +8,7 @@ import { useApp, useAppStore, useHistoryAvailability } from '../store/context.ts
 import { Dialog } from './Dialog.tsx';
 import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume } from './icons.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
-import { PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
+import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { importDrawio, looksLikeDrawio } from './drawio-import.ts';
 import { exportPicture } from './export-image.ts';
 
@@ -108,6 +108,7 @@ export function Toolbar() {
         <PictureExportButton kind="png" />
         <PictureExportButton kind="svg" />
         <PictureExportButton kind="pdf" />
+        <DrawioExportButton />
         <ShareButton />
       </div>
       <span className="toolbar-sep" aria-hidden="true" />
