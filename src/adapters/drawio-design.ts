@@ -37,20 +37,37 @@ export function summarisePages(pages: readonly DrawioPage[], catalog: Catalog): 
  * @param page the page to import: its 0-based index or its name; default the first page holding a service
  * @returns the design and the import report, or a message (no page, no service on the page, bad file)
  */
-export function drawioToDesign(text: string, catalog: Catalog, { page, scenarioId, scale = DRAWIO_SCALE }: { page?: number | string; scenarioId?: string; scale?: number } = {}): DrawioDesign {
+export function drawioToDesign(text: string, catalog: Catalog, options: DrawioDesignOptions = {}): DrawioDesign {
   const read = readDrawioFile(text);
-  if (!read.ok) return read;
-  const pages = summarisePages(read.pages, catalog);
+  return read.ok ? pagesToDesign(read.pages, catalog, options) : read;
+}
+
+/** What to import from a draw.io file. */
+export interface DrawioDesignOptions {
+  /** The page: its 0-based index or its name; default the first page holding a service. */
+  page?: number | string;
+  scenarioId?: string;
+  /** Default `DRAWIO_SCALE`. */
+  scale?: number;
+}
+
+/** As `drawioToDesign`, for pages already read. */
+export function pagesToDesign(pages: readonly DrawioPage[], catalog: Catalog, { page, scenarioId, scale = DRAWIO_SCALE }: DrawioDesignOptions = {}): DrawioDesign {
+  const read = { pages };
+  // One page: no need to map it twice. Several: each is mapped once for the summary.
+  const single = read.pages.length === 1;
+  const summaries = single ? [] : summarisePages(read.pages, catalog);
   let index: number;
-  if (page === undefined) index = Math.max(0, pages.findIndex((p) => p.services > 0));
+  if (page === undefined) index = single ? 0 : Math.max(0, summaries.findIndex((p) => p.services > 0));
   else if (typeof page === 'number') index = page;
-  else index = pages.findIndex((p) => p.name === page);
+  else index = read.pages.findIndex((p) => p.name === page);
   const chosen = read.pages[index];
-  if (!chosen) return { ok: false, message: `the file has no page ${typeof page === 'string' ? `named "${page}"` : `number ${(page ?? 0) + 1}`} (pages: ${pages.map((p) => `"${p.name}"`).join(', ')})`, pages };
+  if (!chosen) return { ok: false, message: `the file has no page ${typeof page === 'string' ? `named "${page}"` : `number ${(page ?? 0) + 1}`} (pages: ${read.pages.map((p) => `"${p.name}"`).join(', ')})`, pages: summaries };
   const mapped = mapDrawioCells(chosen.cells, catalog, { scale, ...(scenarioId ? { scenarioId } : {}) });
+  if (single) summaries.push({ index: 0, name: chosen.name, services: mapped.counts.services, groups: mapped.counts.groups, connections: mapped.counts.connections });
   if (!mapped.design.nodes.length)
-    return { ok: false, message: `no shape on page "${chosen.name}" is an AWS service Archboard knows (${mapped.unmapped.length} shapes not mapped; Archboard reads the AWS libraries mxgraph.aws4.* and mxgraph.aws3.*)`, pages };
+    return { ok: false, message: `no shape on page "${chosen.name}" is an AWS service Archboard knows (${mapped.unmapped.length} shapes not mapped; Archboard reads the AWS libraries mxgraph.aws4.* and mxgraph.aws3.*)`, pages: summaries };
   const check = loadDesign(mapped.design, catalog);
-  if (!check.ok) return { ok: false, message: check.problems.map((p) => `${p.path}: ${p.message}`).join('; '), pages };
-  return { ok: true, ...mapped, design: check.design, page: pages[index]!, pages };
+  if (!check.ok) return { ok: false, message: check.problems.map((p) => `${p.path}: ${p.message}`).join('; '), pages: summaries };
+  return { ok: true, ...mapped, design: check.design, page: summaries[index]!, pages: summaries };
 }

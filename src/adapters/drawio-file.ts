@@ -49,8 +49,15 @@ const attr = (n: XmlNode, name: string): string | undefined => {
 };
 
 function parse(text: string): XmlNode[] | { error: string } {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { error: `the file is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})` };
+  // The validator costs as much as the parse: run it only to explain a file that is not a diagram.
+  const explain = () => {
+    const valid = XMLValidator.validate(text);
+    return valid === true ? undefined : `the file is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`;
+  };
+  if (!/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<(mxfile|mxGraphModel)\b/.test(text)) {
+    const error = explain();
+    if (error) return { error };
+  }
   try {
     return parser.parse(text) as XmlNode[];
   } catch (e) {

@@ -3,7 +3,7 @@
  * replace the design as one undoable command, and report what was made and what could not be mapped
  * in a dialog. A file with several pages first asks which page to import.
  */
-import { drawioToDesign, summarisePages } from '../adapters/drawio-design.ts';
+import { pagesToDesign, summarisePages } from '../adapters/drawio-design.ts';
 import { readDrawioFile } from '../adapters/drawio-file.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { useEditorUi } from './editor-ui.ts';
@@ -24,16 +24,14 @@ export async function importDrawio(store: AppStore, text: string, fileName: stri
     return false;
   };
   const catalog = store.getState().content.catalog;
-  if (page === undefined) {
-    const read = readDrawioFile(text);
-    if (!read.ok) return fail(read.message);
-    if (read.pages.length > 1) {
-      useEditorUi.getState().showDialog({ kind: 'drawio-pages', fileName, text, pages: summarisePages(read.pages, catalog) });
-      return false;
-    }
+  const read = readDrawioFile(text);
+  if (!read.ok) return fail(read.message);
+  if (page === undefined && read.pages.length > 1) {
+    useEditorUi.getState().showDialog({ kind: 'drawio-pages', fileName, text, pages: summarisePages(read.pages, catalog) });
+    return false;
   }
   const scenarioId = store.getState().scenarioId;
-  const result = drawioToDesign(text, catalog, { page: page ?? 0, ...(scenarioId ? { scenarioId } : {}) });
+  const result = pagesToDesign(read.pages, catalog, { page: page ?? 0, ...(scenarioId ? { scenarioId } : {}) });
   if (!result.ok) return fail(result.message);
   const before = store.getState().design;
   store.getState().dispatch({ type: 'replace', design: result.design });
