@@ -327,7 +327,7 @@ export function renderDesignSvg(design: Design, catalog: Catalog, options: Rende
       const titleText = fitText(title, 12, room, true);
       const subText = sub ? fitText(sub, 11, Math.max(0, room - textWidth(titleText, 12, true) - 8)) : '';
       groups.push(
-        `<g class="group" data-node-id="${xmlEscape(node.id)}" data-service="${entry.id}">` +
+        `<g class="group" data-node-id="${xmlEscape(node.id)}" data-service="${entry.id}"><title>${xmlEscape(sub ? `${title} (${sub})` : title)}</title>` +
           `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="6" fill="${color}" fill-opacity="0.05" stroke="${sevColor ?? color}" stroke-width="${sev ? 2.5 : 1.5}" stroke-dasharray="${entry.id === 'aws-region' || entry.id === 'availability-zone' ? '6 4' : 'none'}"/>` +
           `<use href="#${icon}" x="${num(box.x + 8)}" y="${num(box.y + 6)}" width="20" height="20"/>` +
           `<text x="${num(titleX)}" y="${num(box.y + 16)}" dy="0.35em" font-size="12" font-weight="650" fill="${color}">${xmlEscape(titleText)}</text>` +
@@ -353,7 +353,7 @@ export function renderDesignSvg(design: Design, catalog: Catalog, options: Rende
     const tx = box.x + 16 + ICON;
     const room = box.width - (tx - box.x) - (sev ? 26 : 10);
     nodes.push(
-      `<g class="service" data-node-id="${xmlEscape(node.id)}" data-service="${entry.id}">` +
+      `<g class="service" data-node-id="${xmlEscape(node.id)}" data-service="${entry.id}"><title>${xmlEscape(`${label} (${entry.name})`)}</title>` +
         `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="8" fill="${p.surface}" stroke="${sevColor ?? p.border}" stroke-width="${sev ? 2.5 : 1}"/>` +
         `<rect x="${num(box.x)}" y="${num(box.y + 8)}" width="4" height="${num(box.height - 16)}" rx="2" fill="${color}"/>` +
         `<use href="#${icon}" x="${num(box.x + 10)}" y="${num(box.y + (box.height - ICON) / 2)}" width="${ICON}" height="${ICON}"/>` +

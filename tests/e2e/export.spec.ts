@@ -4,7 +4,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { decodePng, PNG_SIGNATURE } from './png.ts';
 import { watchErrors } from './support.ts';
 
@@ -63,5 +65,45 @@ test('exports hold labels and volumes at any zoom, never the selection; the PDF 
   const size = pdf.getPage(0).getSize();
   expect(size.width).toBeCloseTo(width * 0.75, 1);
   expect(size.height).toBeCloseTo(height * 0.75, 1);
+  expect(problems).toEqual([]);
+});
+
+test('draw.io both ways: export the design, import it back; a multi-page file asks which page', async ({ page }, testInfo) => {
+  const problems = watchErrors(page);
+  await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [KEY, DESIGN]);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'draw.io', exact: true }).click()]);
+  expect(file.suggestedFilename()).toBe('iot-5tb-day-design.drawio');
+  const path = testInfo.outputPath('design.drawio');
+  await file.saveAs(path);
+  const xml = readFileSync(path, 'utf8');
+  expect(xml).toContain('resIcon=mxgraph.aws4.kinesis_data_streams');
+
+  // Start over, then import the exported file: the same three services and two connections come back.
+  await page.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('button', { name: 'Start new design' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await page.getByTestId('import-input').setInputFiles(path);
+  const report = page.getByRole('dialog', { name: 'Imported design.drawio' });
+  await expect(report.getByTestId('drawio-counts')).toHaveText(/^3 services, 0 groups, 0 notes and 2 connections\./);
+  await expect(report).toContainText('Everything in the diagram was mapped.');
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await expect(page.locator('.react-flow__node[data-id="kds-1"]')).toContainText('Telemetry stream');
+
+  // A file with 15 pages: the picker lists them with what each holds; the chosen page is imported.
+  await page.getByTestId('import-input').setInputFiles(join(PROJECT_ROOT, 'tests', 'fixtures', 'drawio', 'real', 'adsf-diagrams.drawio'));
+  const picker = page.getByRole('dialog', { name: 'Import a page of adsf-diagrams.drawio' });
+  await expect(picker.getByRole('list', { name: 'Pages' }).locator('li')).toHaveCount(15);
+  await expect(picker).toContainText('14 services, 3 groups');
+  await page.screenshot({ path: testInfo.outputPath('page-picker.png') });
+  await picker.getByRole('button', { name: 'spark-data-lake-example' }).click();
+  const imported = page.getByRole('dialog', { name: 'Imported adsf-diagrams.drawio' });
+  await expect(imported.getByTestId('drawio-counts')).toContainText('14 services, 3 groups');
+  await expect(imported.getByTestId('drawio-counts')).toContainText('from page "spark-data-lake-example" (of 15)');
+  await page.screenshot({ path: testInfo.outputPath('page-imported.png') });
+  await imported.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(24);
   expect(problems).toEqual([]);
 });
