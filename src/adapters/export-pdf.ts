@@ -1,28 +1,63 @@
 /**
  * PDF from a rendered diagram, with pdf-lib (pure JavaScript: the same code runs in the browser and in
- * Node). The page is the diagram's size (1 CSS px = 0.75 pt) and holds the PNG rasterised from the
- * renderer's SVG at `pixelRatio`, so the PDF shows exactly the picture the PNG and SVG exports show.
+ * Node). The page is the diagram's size (1 CSS px = 0.75 pt) and holds the picture rasterised from the
+ * renderer's SVG, so the PDF shows exactly what the PNG and SVG exports show. The pixels go in as one
+ * RGB image compressed by the caller's native deflate (Node's zlib, the browser's CompressionStream):
+ * pdf-lib's own PNG embedding re-encodes in JavaScript and takes seconds on a large diagram.
  */
-import { PDFDocument } from 'pdf-lib';
+import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 
 /** Points per CSS pixel (72 pt per inch, 96 px per inch). */
 export const PT_PER_PX = 0.75;
 
+/** Largest side (px) and area (px²) of a raster export; larger pictures get a lower pixel ratio. */
+export const MAX_RASTER_SIDE = 16_384;
+export const MAX_RASTER_PIXELS = 64_000_000;
+/** Largest area (px²) of the picture inside a PDF (a PDF page is usually printed or viewed whole). */
+export const PDF_MAX_PIXELS = 24_000_000;
+
 /**
- * Builds a one-page PDF holding a PNG.
- * @param png the PNG's bytes (rasterised at `width x pixelRatio` by `height x pixelRatio`)
- * @param width the picture's width in CSS px (the SVG's width)
+ * The pixel ratio to rasterise a `width` x `height` (CSS px) picture at: `wanted`, lowered so that
+ * neither side exceeds `MAX_RASTER_SIDE` and the area stays under `maxPixels`.
+ */
+export function rasterRatio(width: number, height: number, wanted = 2, maxPixels = MAX_RASTER_PIXELS): number {
+  return Math.max(0.05, Math.min(wanted, MAX_RASTER_SIDE / width, MAX_RASTER_SIDE / height, Math.sqrt(maxPixels / (width * height))));
+}
+
+/** Pixels of a rasterised picture: RGBA, 4 bytes per pixel, row-major. */
+export interface Raster {
+  rgba: Uint8Array;
+  pixelWidth: number;
+  pixelHeight: number;
+}
+
+/**
+ * Builds a one-page PDF holding a raster picture.
+ * @param raster the picture's pixels (alpha is dropped: the renderer paints an opaque background)
+ * @param width the picture's width in CSS px (the SVG's width); the page is `width x 0.75` pt wide
  * @param height the picture's height in CSS px
- * @param title the document title (PDF metadata)
+ * @param deflate zlib-format deflate (RFC 1950), e.g. Node's `zlib.deflateSync`
  * @returns the PDF's bytes
  */
-export async function pngToPdf(png: Uint8Array, width: number, height: number, title = 'Archboard design'): Promise<Uint8Array> {
+export async function rasterToPdf(raster: Raster, width: number, height: number, deflate: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>, title = 'Archboard design'): Promise<Uint8Array> {
+  const { rgba, pixelWidth, pixelHeight } = raster;
+  if (rgba.length !== pixelWidth * pixelHeight * 4) throw new Error(`the picture has ${rgba.length} bytes, not ${pixelWidth} x ${pixelHeight} RGBA pixels`);
+  const rgb = new Uint8Array(pixelWidth * pixelHeight * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    rgb[j] = rgba[i]!;
+    rgb[j + 1] = rgba[i + 1]!;
+    rgb[j + 2] = rgba[i + 2]!;
+  }
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   pdf.setCreator('Archboard');
   pdf.setProducer('Archboard (pdf-lib)');
-  const image = await pdf.embedPng(png);
-  const page = pdf.addPage([width * PT_PER_PX, height * PT_PER_PX]);
-  page.drawImage(image, { x: 0, y: 0, width: width * PT_PER_PX, height: height * PT_PER_PX });
-  return pdf.save();
+  const image = pdf.context.stream(await deflate(rgb), { Type: 'XObject', Subtype: 'Image', Width: pixelWidth, Height: pixelHeight, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'FlateDecode' });
+  const ref = pdf.context.register(image);
+  const w = width * PT_PER_PX;
+  const h = height * PT_PER_PX;
+  const page = pdf.addPage([w, h]);
+  const name = page.node.newXObject('Image', ref);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, h, 0, 0), drawObject(name), popGraphicsState());
+  return pdf.save({ useObjectStreams: false });
 }

@@ -1,22 +1,11 @@
 /**
- * PNG from the renderer's SVG in the browser: the SVG is decoded as an image and drawn on a canvas at
- * `pixelRatio`. The SVG is self-contained (no external references, no foreignObject), so the canvas
- * is never tainted and the picture is the SVG's, pixel for pixel.
+ * Pictures from the renderer's SVG in the browser: the SVG is decoded as an image and drawn on a
+ * canvas; the canvas gives the PNG, or the pixels for the PDF. The SVG is self-contained (no external
+ * references, no foreignObject), so the canvas is never tainted and the picture is the SVG's.
  */
+import { rasterRatio, type Raster } from './export-pdf.ts';
 
-/** Largest canvas side browsers draw reliably (px); larger pictures are scaled down to fit. */
-export const MAX_CANVAS_SIDE = 16_384;
-
-/**
- * Rasterises an SVG.
- * @param svg SVG text with `width`/`height` in CSS px
- * @param width the SVG's width in CSS px
- * @param height the SVG's height in CSS px
- * @param pixelRatio output pixels per CSS px (2 for sharp text on high-density screens)
- * @throws Error when the browser cannot decode the SVG or draw on a canvas
- */
-export async function svgToPng(svg: string, width: number, height: number, pixelRatio = 2): Promise<Blob> {
-  const ratio = Math.min(pixelRatio, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height);
+async function svgToCanvas(svg: string, width: number, height: number, ratio: number): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -31,8 +20,33 @@ export async function svgToPng(svg: string, width: number, height: number, pixel
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('this browser cannot draw on a canvas');
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png'));
+    return canvas;
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/**
+ * Rasterises an SVG to PNG.
+ * @param width the SVG's width in CSS px
+ * @param height the SVG's height in CSS px
+ * @param pixelRatio output pixels per CSS px (2 for sharp text), lowered for very large pictures (see `rasterRatio`)
+ * @throws Error when the browser cannot decode the SVG or draw on a canvas
+ */
+export async function svgToPng(svg: string, width: number, height: number, pixelRatio = 2): Promise<Blob> {
+  const canvas = await svgToCanvas(svg, width, height, rasterRatio(width, height, pixelRatio));
+  return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png'));
+}
+
+/** Rasterises an SVG to RGBA pixels (for the PDF), at `pixelRatio` lowered as for the PNG. */
+export async function svgToRaster(svg: string, width: number, height: number, pixelRatio = 2, maxPixels?: number): Promise<Raster> {
+  const canvas = await svgToCanvas(svg, width, height, rasterRatio(width, height, pixelRatio, maxPixels));
+  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  return { rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), pixelWidth: canvas.width, pixelHeight: canvas.height };
+}
+
+/** zlib-format deflate with the browser's CompressionStream. */
+export async function deflateInBrowser(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

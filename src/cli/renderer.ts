@@ -3,14 +3,15 @@
  * -o FILE [--findings] [--scenario ID] [--volumes] [--theme light|dark] [--page N|NAME]` (entry point:
  * render.ts). Draws the design with the same renderer as the app's export buttons
  * (src/domain/render-svg.ts): SVG as it comes, PNG rasterised by @resvg/resvg-js at 2x, PDF as one
- * page holding that PNG (adapters/export-pdf.ts, the app's own code). `--findings` grades the design
+ * page holding those pixels (adapters/export-pdf.ts, the app's own code). `--findings` grades the design
  * against its scenario and adds the marks and the legend, `--volumes` the simulated volume labels.
  * Exit codes: 0 written; 2 the input or the arguments are wrong (a message, never a stack trace).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { pngToPdf } from '../adapters/export-pdf.ts';
+import { deflateSync } from 'node:zlib';
+import { PDF_MAX_PIXELS, rasterRatio, rasterToPdf } from '../adapters/export-pdf.ts';
 import { applyDeviations } from '../domain/attempt-notes.ts';
 import type { Content } from '../domain/content.ts';
 import type { Design } from '../domain/design.ts';
@@ -107,11 +108,16 @@ export function renderOptionsFor(design: Design, content: Content, { findings, v
   return options;
 }
 
-/** Encodes a rendered picture in Node: SVG text, PNG at `pixelRatio` through resvg, PDF holding that PNG. */
+/**
+ * Encodes a rendered picture in Node: SVG text; PNG through resvg at `pixelRatio` (lowered for very
+ * large pictures, as in the browser: see `rasterRatio`); PDF holding the picture's pixels.
+ */
 export async function encodeInNode(picture: RenderedSvg, format: Format, pixelRatio = 2): Promise<Uint8Array> {
   if (format === 'svg') return new TextEncoder().encode(picture.svg);
-  const png = new Resvg(picture.svg, { fitTo: { mode: 'zoom', value: pixelRatio }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
-  return format === 'png' ? new Uint8Array(png) : pngToPdf(new Uint8Array(png), picture.width, picture.height);
+  const ratio = rasterRatio(picture.width, picture.height, pixelRatio, format === 'pdf' ? PDF_MAX_PIXELS : undefined);
+  const image = new Resvg(picture.svg, { fitTo: { mode: 'zoom', value: ratio }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+  if (format === 'png') return new Uint8Array(image.asPng());
+  return rasterToPdf({ rgba: new Uint8Array(image.pixels), pixelWidth: image.width, pixelHeight: image.height }, picture.width, picture.height, (bytes) => deflateSync(bytes, { level: 6 }));
 }
 
 /**
@@ -133,7 +139,7 @@ export async function runRender(argv: readonly string[]): Promise<{ code: 0 | 2;
     } catch (e) {
       throw new InputError(`${args.out}: cannot write the file (${e instanceof Error ? e.message : String(e)})`);
     }
-    return { code: 0, stdout: `${args.out}: ${args.format.toUpperCase()} ${picture.width}x${picture.height} px${args.format === 'png' ? ' at 2x' : ''}, ${bytes.length.toLocaleString('en-US')} bytes`, stderr: terminalSafe(notes.join('\n')) };
+    return { code: 0, stdout: `${args.out}: ${args.format.toUpperCase()} ${picture.width}x${picture.height} px, ${bytes.length.toLocaleString('en-US')} bytes`, stderr: terminalSafe(notes.join('\n')) };
   } catch (e) {
     return { code: 2, stdout: '', stderr: terminalSafe(e instanceof InputError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`) };
   }

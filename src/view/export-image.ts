@@ -36,15 +36,16 @@ export function renderForExport(state: Pick<AppState, 'design' | 'content' | 'th
 
 /**
  * Encodes a rendered picture as a file.
- * @returns the file as a Blob (PNG at 2x pixel ratio; PDF one page of the picture's size)
+ * @returns the file as a Blob (PNG at 2x pixel ratio, less for very large pictures; PDF one page of the
+ *   picture's size holding it)
  */
 export async function encodePicture(picture: RenderedSvg, kind: ImageKind): Promise<Blob> {
   if (kind === 'svg') return new Blob([picture.svg], { type: 'image/svg+xml' });
-  const { svgToPng } = await import('../adapters/export-raster.ts');
-  const png = await svgToPng(picture.svg, picture.width, picture.height, 2);
-  if (kind === 'png') return png;
-  const { pngToPdf } = await import('../adapters/export-pdf.ts');
-  const pdf = await pngToPdf(new Uint8Array(await png.arrayBuffer()), picture.width, picture.height);
+  const raster = await import('../adapters/export-raster.ts');
+  if (kind === 'png') return raster.svgToPng(picture.svg, picture.width, picture.height, 2);
+  const { rasterToPdf, PDF_MAX_PIXELS } = await import('../adapters/export-pdf.ts');
+  const pixels = await raster.svgToRaster(picture.svg, picture.width, picture.height, 2, PDF_MAX_PIXELS);
+  const pdf = await rasterToPdf(pixels, picture.width, picture.height, raster.deflateInBrowser);
   return new Blob([pdf as BlobPart], { type: 'application/pdf' });
 }
 
