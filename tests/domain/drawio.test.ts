@@ -110,3 +110,88 @@ describe('mapDrawioCells', () => {
     for (const id of Object.values(table.groups)) expect(catalog.byId.get(id)!.group, id).toBe(true);
   });
 });
+
+describe('mapDrawioCells keeps the diagram', () => {
+  const box = (id: string, grIcon: string, x: number, y: number, w: number, h: number, value = ''): DrawioCell => ({ id, parent: '1', vertex: true, value, style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${grIcon};`, geometry: { x, y, width: w, height: h } });
+
+  it.each([
+    ['queue', 'amazon-sqs'],
+    ['topic', 'amazon-sns'],
+    ['role', 'aws-iam'],
+    ['event_time_based', 'amazon-eventbridge'],
+    ['alarm', 'amazon-cloudwatch'],
+    ['standard_ia', 'amazon-s3'],
+    ['sagemaker_model', 'amazon-sagemaker'],
+    ['xray', 'aws-x-ray'],
+    ['X_Ray', 'aws-x-ray'],
+  ])('maps the resource icon %s to %s', (res, service) => {
+    const { design } = mapDrawioCells([...base, icon('a', res, 0, 0)], catalog);
+    expect(design.nodes.map((n) => n.service)).toEqual([service]);
+  });
+
+  it.each([
+    ['shape=mxgraph.aws3.kinesis;', 'amazon-kinesis-data-streams'],
+    ['shape=mxgraph.aws3.dynamo_db;', 'amazon-dynamodb'],
+    ['shape=mxgraph.aws3.lambda;', 'aws-lambda'],
+  ])('maps the old AWS library shape %s', (style, service) => {
+    const { design } = mapDrawioCells([...base, { id: 'a', parent: '1', vertex: true, style, geometry: { x: 0, y: 0, width: 60, height: 60 } }], catalog);
+    expect(design.nodes.map((n) => n.service)).toEqual([service]);
+  });
+
+  it('puts services drawn on top of a Region box into it, though draw.io did not nest them', () => {
+    const cells = [...base, box('cloud', 'group_aws_cloud_alt', 0, 0, 1000, 600), box('region', 'group_region', 40, 40, 800, 400, 'Europe (Ireland) eu-west-1'), icon('k', 'kinesis_data_streams', 100, 100), icon('s', 's3', 900, 100)];
+    const { design } = mapDrawioCells(cells, catalog);
+    const by = new Map(design.nodes.map((n) => [n.service, n]));
+    expect(by.get('aws-region')).toMatchObject({ parentId: by.get('aws-account')!.id, settings: { regionCode: 'eu-west-1' }, position: { x: 40, y: 40 } });
+    expect(by.get('amazon-kinesis-data-streams')).toMatchObject({ parentId: by.get('aws-region')!.id, position: { x: 60, y: 60 } });
+    expect(by.get('amazon-s3')!.parentId).toBe(by.get('aws-account')!.id);
+    expect(loadDesign(design, catalog).ok).toBe(true);
+  });
+
+  it('resolves connectors that end on a group, on a label over a service, or loose near one', () => {
+    const cells: DrawioCell[] = [
+      ...base,
+      box('vpc', 'group_vpc', 300, 0, 400, 300),
+      icon('a', 'iot_core', 0, 100),
+      icon('b', 'kinesis_data_streams', 340, 40),
+      icon('c', 'lambda', 340, 200),
+      icon('d', 's3', 900, 100),
+      { id: 'lbl', parent: '1', vertex: true, value: 'bucket', style: 'text;html=1;', geometry: { x: 905, y: 120, width: 60, height: 20 } },
+      edge('toGroup', 'a', 'vpc'),
+      edge('toLabel', 'c', 'lbl'),
+      { id: 'loose', parent: '1', edge: true, source: 'b', sourcePoint: undefined, targetPoint: { x: 890, y: 130 }, style: 'endArrow=classic;' },
+      { id: 'far', parent: '1', edge: true, source: 'b', targetPoint: { x: 2000, y: 2000 }, style: '' },
+    ];
+    const { design, unmapped } = mapDrawioCells(cells, catalog);
+    const svc = new Map(design.nodes.map((n) => [n.id, n.service]));
+    expect(design.edges.map((e) => `${svc.get(e.source)}>${svc.get(e.target)}`).sort()).toEqual(['amazon-kinesis-data-streams>amazon-s3', 'aws-iot-core>amazon-kinesis-data-streams', 'aws-lambda>amazon-s3']);
+    expect(unmapped.filter((u) => u.shape === 'connector')).toEqual([{ cellId: 'far', shape: 'connector', reason: 'its end is not on or near a service' }]);
+  });
+
+  it('makes two connections of a two-way arrow where the catalog allows both, one otherwise; reads a start-only arrow backwards', () => {
+    const two = (id: string, s: string, t: string) => ({ ...edge(id, s, t), style: 'startArrow=classic;endArrow=classic;' });
+    const cells = [...base, icon('l', 'lambda', 0, 0), icon('q', 'sqs', 200, 0), icon('s', 's3', 400, 0), icon('d', 'dynamodb', 600, 0), two('lq', 'l', 'q'), two('ls', 'l', 's'), { ...edge('back', 'd', 'l'), style: 'startArrow=block;endArrow=none;' }];
+    const { design } = mapDrawioCells(cells, catalog);
+    const svc = new Map(design.nodes.map((n) => [n.id, n.service]));
+    const pairs = design.edges.map((e) => `${svc.get(e.source)}>${svc.get(e.target)}`).sort();
+    const allowed = (a: string, b: string) => catalog.byId.get(a)!.connectsTo.includes(b);
+    const expected = [
+      ...(['aws-lambda>amazon-sqs', 'amazon-sqs>aws-lambda', 'aws-lambda>amazon-s3', 'amazon-s3>aws-lambda'] as const).filter((p) => allowed(...(p.split('>') as [string, string]))),
+      'aws-lambda>amazon-dynamodb',
+    ].sort();
+    expect(pairs).toEqual(expected);
+    expect(pairs.filter((p) => p.startsWith('amazon-sqs') || p.endsWith('amazon-sqs'))).toHaveLength(2);
+  });
+
+  it('takes labels from child label cells and keeps words on separate lines apart', () => {
+    const cells = [...base, icon('f', 'kinesis_data_firehose', 0, 0, '1', '<div>Kinesis</div>Firehose'), icon('g', 'glue', 300, 0), { id: 'gl', parent: 'g', vertex: true, value: 'Nightly&nbsp;ETL', style: 'text;html=1;', geometry: { x: 0, y: 80, width: 78, height: 20 } }, edge('e', 'f', 'g'), { id: 'el', parent: 'e', vertex: true, value: 'raw JSON', style: 'edgeLabel;html=1;', relativeGeometry: { x: 0, y: 0 } }];
+    const { design } = mapDrawioCells(cells, catalog);
+    expect(design.nodes.map((n) => n.label)).toEqual(['Kinesis Firehose', 'Nightly ETL']);
+    expect(design.edges.map((e) => e.settings?.label)).toEqual(['raw JSON']);
+  });
+
+  it('counts services, groups, notes and connections apart', () => {
+    const cells = [...base, box('r', 'group_region', 0, 0, 500, 300), icon('a', 'lambda', 20, 40), icon('b', 's3', 200, 40), { id: 't', parent: '1', vertex: true, value: 'why', style: 'text;', geometry: { x: 0, y: 400, width: 50, height: 20 } }, edge('e', 'a', 'b')];
+    expect(mapDrawioCells(cells, catalog).counts).toEqual({ services: 2, groups: 1, notes: 1, connections: 1 });
+  });
+});
