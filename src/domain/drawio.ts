@@ -188,6 +188,26 @@ const contains = (b: Box, p: { x: number; y: number }) => p.x >= b.x && p.x <= b
 /** Distance from a point to a box (0 inside). */
 const distance = (b: Box, p: { x: number; y: number }) => Math.hypot(Math.max(b.x - p.x, 0, p.x - (b.x + b.width)), Math.max(b.y - p.y, 0, p.y - (b.y + b.height)));
 
+/**
+ * Walks up from `start` through its vertex parents, without recursion, until `stop` holds for a cell,
+ * a cell comes round again (a cycle), or the top is reached.
+ * @returns the cells walked before stopping (start first), the cell it stopped at (the known one, or
+ *   the first repeated one when `looped`), and whether it went round a cycle
+ */
+function walkUp(start: DrawioCell, byId: ReadonlyMap<string, DrawioCell>, stop: (c: DrawioCell) => boolean): { chain: DrawioCell[]; end: DrawioCell | undefined; looped: boolean } {
+  const chain: DrawioCell[] = [];
+  const seen = new Set<string>();
+  for (let c: DrawioCell | undefined = start; c; ) {
+    if (stop(c)) return { chain, end: c, looped: false };
+    if (seen.has(c.id)) return { chain, end: c, looped: true };
+    seen.add(c.id);
+    chain.push(c);
+    const p: DrawioCell | undefined = c.parent === undefined ? undefined : byId.get(c.parent);
+    c = p?.vertex ? p : undefined;
+  }
+  return { chain, end: undefined, looped: false };
+}
+
 /** JSON of an `archboard-settings` property, or undefined (a warning when it is not a JSON object). */
 function settingsJson(c: DrawioCell, warnings: string[]): Record<string, unknown> | undefined {
   const raw = c.data?.['archboard-settings'];
@@ -265,31 +285,19 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
   const absOf = (start: DrawioCell): { x: number; y: number } => {
     const known = origin.get(start.id);
     if (known) return known;
-    const chain: DrawioCell[] = [];
-    const seen = new Set<string>();
-    let base = { x: 0, y: 0 };
-    for (let c: DrawioCell | undefined = start; c; ) {
-      const k = origin.get(c.id);
-      if (k) {
-        base = k;
-        break;
+    const { chain, end, looped } = walkUp(start, byId, (c) => origin.has(c.id));
+    let base = end && !looped ? origin.get(end.id)! : { x: 0, y: 0 };
+    if (looped && end) {
+      const at = chain.findIndex((x) => x.id === end.id);
+      const loop = chain.slice(at).map((x) => x.id);
+      if (!loop.some((id) => inCycle.has(id))) warnings.push(`cells ${loop.map((id) => `"${id}"`).join(' → ')} are each other's parents (a cycle); they were placed as if at the top level`);
+      for (const id of loop) {
+        inCycle.add(id);
+        const cell = byId.get(id)!;
+        origin.set(id, { x: cell.geometry?.x ?? 0, y: cell.geometry?.y ?? 0 });
       }
-      if (seen.has(c.id)) {
-        const loop = chain.slice(chain.findIndex((x) => x.id === c!.id)).map((x) => x.id);
-        if (!loop.some((id) => inCycle.has(id))) warnings.push(`cells ${loop.map((id) => `"${id}"`).join(' → ')} are each other's parents (a cycle); they were placed as if at the top level`);
-        for (const id of loop) inCycle.add(id);
-        chain.length = chain.findIndex((x) => x.id === c!.id);
-        for (const id of loop) {
-          const cell = byId.get(id)!;
-          origin.set(id, { x: cell.geometry?.x ?? 0, y: cell.geometry?.y ?? 0 });
-        }
-        base = origin.get(c.id)!;
-        break;
-      }
-      seen.add(c.id);
-      chain.push(c);
-      const p: DrawioCell | undefined = c.parent === undefined ? undefined : byId.get(c.parent);
-      c = p?.vertex ? p : undefined;
+      chain.length = at;
+      base = origin.get(end.id)!;
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const g = chain[i]!.geometry;
@@ -345,26 +353,19 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
 
   // The nearest mapped group above each cell in draw.io's own nesting, and its depth: iterative, memoised.
   const ancestor = new Map<string, { group: string | undefined; depth: number }>();
+  const isGroupCell = (c: DrawioCell) => !!catalog.byId.get(service.get(c.id) ?? '')?.group;
   const climb = (start: DrawioCell) => {
-    const chain: DrawioCell[] = [];
-    const seen = new Set<string>();
+    const { chain, end, looped } = walkUp(start, byId, (c) => ancestor.has(c.id));
     let above: { group: string | undefined; depth: number } = { group: undefined, depth: -1 };
-    for (let c: DrawioCell | undefined = start; c && !seen.has(c.id); ) {
-      const known = ancestor.get(c.id);
-      if (known) {
-        above = { group: catalog.byId.get(service.get(c.id) ?? '')?.group ? c.id : known.group, depth: known.depth };
-        break;
-      }
-      seen.add(c.id);
-      chain.push(c);
-      const p: DrawioCell | undefined = c.parent === undefined ? undefined : byId.get(c.parent);
-      c = p?.vertex ? p : undefined;
+    if (end && !looped) {
+      const known = ancestor.get(end.id)!;
+      above = { group: isGroupCell(end) ? end.id : known.group, depth: known.depth };
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const cell = chain[i]!;
       const mine = { group: above.group, depth: above.depth + 1 };
       ancestor.set(cell.id, mine);
-      above = { group: catalog.byId.get(service.get(cell.id) ?? '')?.group ? cell.id : mine.group, depth: mine.depth };
+      above = { group: isGroupCell(cell) ? cell.id : mine.group, depth: mine.depth };
     }
     return ancestor.get(start.id)!;
   };
