@@ -15,10 +15,10 @@ import { PDF_MAX_PIXELS, rasterRatio, rasterToPdf } from '../adapters/export-pdf
 import { applyDeviations } from '../domain/attempt-notes.ts';
 import type { Content } from '../domain/content.ts';
 import type { Design } from '../domain/design.ts';
-import { grade, worstSeverityByElement } from '../domain/grade.ts';
+import { analyseDesign, worstSeverityByElement } from '../domain/grade.ts';
 import { findingsLegend } from '../domain/graded-export.ts';
 import { renderDesignSvg, type IconSource, type RenderOptions, type RenderedSvg, type Theme } from '../domain/render-svg.ts';
-import { formatGBPerDay, formatMBps, simulate } from '../domain/simulation.ts';
+import { volumeLabels } from '../domain/diagram.ts';
 import { loadContentFromDisk } from './content.ts';
 import { InputError, readDesignInput } from './design-input.ts';
 import { terminalSafe } from './grader.ts';
@@ -94,11 +94,11 @@ export function renderOptionsFor(design: Design, content: Content, { findings, v
   if (!id) throw new InputError(`--findings and --volumes need a scenario: pass --scenario <id> (one of: ${known.join(', ')})`);
   const scenario = content.scenarios.find((s) => s.scenario.id === id)?.scenario;
   if (!scenario) throw new InputError(`unknown scenario "${id}" (known: ${known.join(', ')})`);
-  const sim = simulate(design, scenario, content.catalog);
+  // The app's own analysis: one simulation, shared with the rules (src/store/grading.ts does the same).
+  const { report, simulation: sim } = analyseDesign(design, scenario, content.catalog, content.rules);
   options.title = `Archboard design: ${scenario.title}`;
-  if (volumes) options.volumes = new Map(sim.edges.filter((e) => e.data).map((e) => [e.edgeId, `${formatMBps(e.averageMBps)} · ${formatGBPerDay(e.averageGBPerDay)}`]));
+  if (volumes) options.volumes = volumeLabels(sim);
   if (findings) {
-    const report = grade(design, scenario, content.catalog, content.rules, { simulation: sim });
     const labelOf = (nodeId: string) => {
       const n = design.nodes.find((x) => x.id === nodeId);
       return n ? n.label || content.catalog.byId.get(n.service)?.shortName || n.id : nodeId;

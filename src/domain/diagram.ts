@@ -6,6 +6,7 @@
  */
 import type { Catalog, CatalogEntry, Settings } from './catalog.ts';
 import type { Design, DesignNode } from './design.ts';
+import { formatMBps, formatRecordsPerSecond, type SimulationReport } from './simulation.ts';
 
 export type Pos = { x: number; y: number };
 export type Size = { width: number; height: number };
@@ -100,4 +101,13 @@ export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: s
 export function groupColor(entry: CatalogEntry, settings: Settings): string {
   if (entry.id === 'data-lake-zone') return ZONE_COLOR[String(settings.zone)] ?? '#7D8998';
   return KIND_COLOR[entry.id] ?? '#7D8998';
+}
+
+/**
+ * The volume label of every data edge, as the canvas shows it (src/view/simulation-marks.ts): average
+ * MB/s and records per second ("57.9 MB/s · 56.5k rec/s"), by edge id. Control edges carry no data
+ * and get none.
+ */
+export function volumeLabels(sim: SimulationReport | undefined): Map<string, string> {
+  return new Map((sim?.edges ?? []).filter((e) => e.data).map((e) => [e.edgeId, `${formatMBps(e.averageMBps)} · ${formatRecordsPerSecond(e.averageRecordsPerSecond)}`]));
 }

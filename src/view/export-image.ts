@@ -6,11 +6,11 @@
  * One place downloads the result and reports success or the error in a toast.
  */
 import { downloadBlob } from '../adapters/download.ts';
+import { volumeLabels } from '../domain/diagram.ts';
 import type { LegendLine } from '../domain/graded-export.ts';
 import { renderDesignSvg, type RenderedSvg } from '../domain/render-svg.ts';
 import type { Severity } from '../domain/scenario.ts';
 import type { AppState, AppStore } from '../store/app-store.ts';
-import { edgeVolumes } from './simulation-marks.ts';
 
 export type ImageKind = 'png' | 'svg' | 'pdf';
 
@@ -25,7 +25,7 @@ export interface FindingsOverlay {
  * @param findings marks and legend to add (the "PNG with findings" export)
  */
 export function renderForExport(state: Pick<AppState, 'design' | 'content' | 'theme' | 'edgeLabels' | 'simulation' | 'scenarioId'>, findings?: FindingsOverlay): RenderedSvg {
-  const volumes = state.edgeLabels ? new Map([...edgeVolumes(state.simulation)].map(([id, v]) => [id, v.text])) : undefined;
+  const volumes = state.edgeLabels ? volumeLabels(state.simulation) : undefined;
   return renderDesignSvg(state.design, state.content.catalog, {
     theme: state.theme,
     ...(volumes?.size ? { volumes } : {}),

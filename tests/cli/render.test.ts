@@ -66,7 +66,7 @@ describe('npm run render', () => {
     const svg = readFileSync(join(out, 'marked.svg'), 'utf8');
     expect(svg).toContain('class="legend"');
     expect(svg).toMatch(/FAIL · error/);
-    expect(svg).toMatch(/MB\/s · [\d.]+ [GT]B\/day/);
+    expect(svg).toMatch(/MB\/s · [\d.]+[kM]? rec\/s/);
     expect(readFileSync(join(out, 'plain.svg'), 'utf8')).not.toContain('class="legend"');
   });
 

@@ -41,7 +41,9 @@ test('exports hold labels and volumes at any zoom, never the selection; the PDF 
 
   const before = (await download(page, 'SVG', testInfo.outputPath('before.svg'))).toString('utf8');
   expect(before).toContain('MQTT telemetry');
-  expect(before).toMatch(/MB\/s · [\d.]+ [GT]B\/day/);
+  expect(before).toMatch(/MB\/s · [\d.]+[kM]? rec\/s/);
+  // The volume labels read as the canvas shows them.
+  for (const text of await page.locator('.edge-volume').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))) expect(before).toContain(text);
   expect(before).not.toContain('foreignObject');
 
   // Zoomed far out (the canvas hides edge labels) with a node selected: the same picture.
