@@ -43,7 +43,9 @@ test('exports hold labels and volumes at any zoom, never the selection; the PDF 
   expect(before).toContain('MQTT telemetry');
   expect(before).toMatch(/MB\/s · [\d.]+[kM]? rec\/s/);
   // The volume labels read as the canvas shows them.
-  for (const text of await page.locator('.edge-volume').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))) expect(before).toContain(text);
+  const shown = await page.locator('.edge-volume').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  expect(shown.length).toBe(2);
+  for (const text of shown) expect(before).toContain(text);
   expect(before).not.toContain('foreignObject');
 
   // Zoomed far out (the canvas hides edge labels) with a node selected: the same picture.
