@@ -5,6 +5,9 @@ export default defineConfig({
   plugins: [react()],
   test: {
     environment: 'node',
+    // The machine's 2 cores are shared by parallel builds and browsers; a React render of the whole app
+    // under jsdom can pass 5 s there. Slow is not wrong: speed targets live in `npm run bench`.
+    testTimeout: 20_000,
     // View tests render React Flow under jsdom; the stubs it needs live in the setup file.
     projects: [
       { extends: true, test: { name: 'core', include: ['tests/{domain,rules,content,cli}/**/*.test.ts'], environment: 'node' } },
