@@ -5,6 +5,7 @@
  * objects (and their memoised components) when a re-simulation gives the same picture.
  */
 import { formatLoad } from '../domain/capacity.ts';
+import { volumeLabels } from '../domain/diagram.ts';
 import { formatGBPerDay, formatMBps, formatPercent, formatRecordsPerSecond, type SimulationReport } from '../domain/simulation.ts';
 
 /** Utilisation bands: green below 0.7, amber below 1, red from 1. */
@@ -74,11 +75,13 @@ export function edgeVolumes(sim: SimulationReport | undefined): Map<string, Edge
   const out = new Map<string, EdgeVolume>();
   if (!sim) return out;
   const peak = sim.workload.peakFactor;
+  // The same text the exports draw (domain/diagram.ts), so the canvas and the files agree.
+  const texts = volumeLabels(sim);
   for (const e of sim.edges) {
     if (!e.data) continue;
     const rate = formatMBps(e.averageMBps);
     const records = formatRecordsPerSecond(e.averageRecordsPerSecond);
-    const text = `${rate} · ${records}`;
+    const text = texts.get(e.edgeId) ?? `${rate} · ${records}`;
     const title =
       `${formatMBps(e.averageMBps)} and ${formatRecordsPerSecond(e.averageRecordsPerSecond, true)} average (${formatGBPerDay(e.averageGBPerDay)}); ` +
       `${formatMBps(e.peakMBps)} and ${formatRecordsPerSecond(e.peakRecordsPerSecond, true)} at ${peak}x peak (${formatGBPerDay(e.peakGBPerDay)})` +
