@@ -81,7 +81,7 @@ export function edgeVolumes(sim: SimulationReport | undefined): Map<string, Edge
     if (!e.data) continue;
     const rate = formatMBps(e.averageMBps);
     const records = formatRecordsPerSecond(e.averageRecordsPerSecond);
-    const text = texts.get(e.edgeId) ?? `${rate} · ${records}`;
+    const text = texts.get(e.edgeId)!; // every data edge has one
     const title =
       `${formatMBps(e.averageMBps)} and ${formatRecordsPerSecond(e.averageRecordsPerSecond, true)} average (${formatGBPerDay(e.averageGBPerDay)}); ` +
       `${formatMBps(e.peakMBps)} and ${formatRecordsPerSecond(e.peakRecordsPerSecond, true)} at ${peak}x peak (${formatGBPerDay(e.peakGBPerDay)})` +
