@@ -1,6 +1,7 @@
 /**
- * A group on the canvas (AWS account, AWS Region, VPC, Availability Zone, data-lake zone): a labelled,
- * dashed box coloured by kind, drawn behind the services in it. It has no handles (nothing connects to
+ * A group on the canvas (AWS account, AWS Region, VPC, Availability Zone, data-lake zone), drawn as AWS
+ * draws groups: a square-cornered box in the kind's colour, solid or dashed, with the kind's icon in
+ * the top-left corner and the caption beside it; drawn behind the services in it. It has no handles (nothing connects to
  * a group) and can be resized with React Flow's NodeResizer when selected; the canvas commits one
  * `resizeNode` when the resize ends.
  */
@@ -8,6 +9,7 @@ import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CatalogEntry, Settings } from '../domain/catalog.ts';
 import type { Severity } from '../domain/scenario.ts';
+import { ServiceIcon } from './ServiceIcon.tsx';
 
 export interface GroupNodeData extends Record<string, unknown> {
   entry: CatalogEntry;
@@ -23,12 +25,16 @@ export type GroupFlowNode = Node<GroupNodeData, 'group-box'>;
 /** Smallest size a group can be resized to (canvas px). */
 export const GROUP_MIN = { width: 200, height: 120 };
 
-/** Colour per group kind (AWS Architecture Icons group colours). */
-const KIND_COLOR: Record<string, string> = {
-  'aws-account': '#E7157B',
-  'aws-region': '#00A4A6',
-  'amazon-vpc': '#8C4FFF',
-  'availability-zone': '#0972D3',
+/**
+ * How AWS draws each group in its Architecture Icons deck (2026-01-30 release): border colour, dashed or
+ * solid, and the corner icon (from the catalog's `icon`). AWS account: solid pink; Region: dashed teal;
+ * VPC: solid purple; Availability Zone: dashed blue with no icon; other groups: the generic dashed grey.
+ */
+const KIND_STYLE: Record<string, { color: string; dashed: boolean }> = {
+  'aws-account': { color: '#E7157B', dashed: false },
+  'aws-region': { color: '#00A4A6', dashed: true },
+  'amazon-vpc': { color: '#8C4FFF', dashed: false },
+  'availability-zone': { color: '#147EBA', dashed: true },
 };
 const ZONE_COLOR: Record<string, string> = { bronze: '#B0713A', silver: '#8A96A3', gold: '#C9A227' };
 
@@ -61,7 +67,12 @@ export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: s
 /** The colour of a group box. */
 export function groupColor(entry: CatalogEntry, settings: Settings): string {
   if (entry.id === 'data-lake-zone') return ZONE_COLOR[String(settings.zone)] ?? '#7D8998';
-  return KIND_COLOR[entry.id] ?? '#7D8998';
+  return KIND_STYLE[entry.id]?.color ?? '#7D8998';
+}
+
+/** Whether AWS draws the group's border dashed (Region, Availability Zone, generic groups). */
+export function groupDashed(entry: CatalogEntry): boolean {
+  return KIND_STYLE[entry.id]?.dashed ?? true;
 }
 
 function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
@@ -71,7 +82,7 @@ function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
   const description = [`${title}${detail ? ` (${detail})` : ''}: group, ${entry.name}`, ...(severity ? [messages.join(' ')] : [])].join('. ');
   return (
     <div
-      className={`group-box${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
+      className={`group-box${groupDashed(entry) ? ' is-dashed' : ''}${entry.icon ? '' : ' no-icon'}${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
       style={{ '--grp': groupColor(entry, settings) } as React.CSSProperties}
       aria-label={description}
       title={description}
@@ -80,9 +91,7 @@ function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
     >
       <NodeResizer isVisible={selected} minWidth={GROUP_MIN.width} minHeight={GROUP_MIN.height} color="var(--grp)" handleClassName="group-resize-handle" lineClassName="group-resize-line" />
       <div className="group-caption">
-        <span className="group-glyph" aria-hidden="true">
-          {entry.glyph}
-        </span>
+        {entry.icon && <ServiceIcon entry={entry} size={32} className="group-icon" />}
         <span className="group-title">{title}</span>
         {detail && <span className="group-detail">{label && label !== kind ? `${kind} · ${detail}` : detail}</span>}
       </div>

@@ -10,6 +10,7 @@ import { IconExternal, IconLink, IconTrash } from './icons.tsx';
 import { GroupMembership } from './GroupMembership.tsx';
 import { ArrangePanel } from './ArrangePanel.tsx';
 import { SettingField } from './SettingField.tsx';
+import { ServiceIcon } from './ServiceIcon.tsx';
 import { StatusIcon } from './status.tsx';
 
 export function Inspector() {
@@ -67,9 +68,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
   return (
     <div className="inspector" aria-label={`Settings of ${node.label || entry.shortName}`}>
       <div className="inspector-head" style={{ '--cat': CATEGORY_META[entry.category].color } as React.CSSProperties}>
-        <span className="svc-glyph" aria-hidden="true">
-          {entry.glyph}
-        </span>
+        <ServiceIcon entry={entry} size={36} />
         <div>
           <h3 className="inspector-title">{entry.name}</h3>
           <p className="muted small">

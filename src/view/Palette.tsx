@@ -9,6 +9,7 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { SERVICE_DND_TYPE } from './Canvas.tsx';
 import { DEFAULT_GROUP_SIZE, placement } from './groups.ts';
 import { IconSearch } from './icons.tsx';
+import { ServiceIcon } from './ServiceIcon.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from './ServiceNode.tsx';
 
 function matches(entry: CatalogEntry, query: string): boolean {
@@ -92,9 +93,7 @@ export function Palette() {
                     title={`${entry.name}: ${entry.description}\nDrag onto the canvas, or press Enter to add it at the centre.`}
                     style={{ '--cat': CATEGORY_META[entry.category].color } as React.CSSProperties}
                   >
-                    <span className="svc-glyph small" aria-hidden="true">
-                      {entry.glyph}
-                    </span>
+                    <ServiceIcon entry={entry} size={28} className="small" />
                     <span className="palette-item-text">
                       <span className="palette-item-name">{entry.shortName}</span>
                       <span className="palette-item-desc">{entry.name}</span>
