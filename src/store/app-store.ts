@@ -104,9 +104,9 @@ export interface AppState {
   /**
    * Adds a node of a catalog service at a canvas position, selects it; returns its id. With `parentId`
    * the node goes into that group and `position` is relative to the group's top-left corner. A group
-   * gets a 480 x 320 px box.
+   * gets `size`, by default a 480 x 320 px box.
    */
-  addService(serviceId: string, position: { x: number; y: number }, parentId?: string): string | undefined;
+  addService(serviceId: string, position: { x: number; y: number }, parentId?: string, size?: { width: number; height: number }): string | undefined;
   /** Connects two nodes if the catalog allows it; otherwise explains why in a toast. */
   connect(sourceId: string, targetId: string): boolean;
   deleteSelection(): void;
@@ -279,7 +279,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             t.resume();
             t.clear();
           },
-          addService: (serviceId, position, parentId) => {
+          addService: (serviceId, position, parentId, size) => {
             const entry = content.catalog.byId.get(serviceId);
             if (!entry || get().readOnly) return undefined;
             const design = get().design;
@@ -292,7 +292,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
               y += 24;
             }
             const inside = parentId !== undefined && design.nodes.some((n) => n.id === parentId) ? { parentId } : {};
-            commit({ type: 'addNode', node: { id, service: serviceId, position: { x: Math.round(x), y: Math.round(y) }, ...inside, ...(entry.group ? { size: { width: 480, height: 320 } } : {}) } });
+            commit({ type: 'addNode', node: { id, service: serviceId, position: { x: Math.round(x), y: Math.round(y) }, ...inside, ...(entry.group ? { size: size ? { width: Math.round(size.width), height: Math.round(size.height) } : { width: 480, height: 320 } } : {}) } });
             set({ selection: { nodeIds: [id], edgeIds: [] }, rightTab: 'inspector' });
             return id;
           },

@@ -11,7 +11,9 @@ import './app.css';
 import { ContentProblemsBanner, KeptAsideBanner } from './Banners.tsx';
 import { Canvas } from './Canvas.tsx';
 import { Dialog, ProblemList } from './Dialog.tsx';
-import { Palette } from './Palette.tsx';
+import { Palette, useSearchShortcut } from './Palette.tsx';
+import { COLLAPSED_WIDTH, usePaneUi } from './pane-ui.ts';
+import { usePaneShortcuts } from './SidePane.tsx';
 import { CompareDialog } from './practice/CompareDialog.tsx';
 import { InterviewBar } from './practice/InterviewBar.tsx';
 import { ResultDialog } from './practice/ResultDialog.tsx';
@@ -41,6 +43,14 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   const theme = useApp((s) => s.theme);
   const dialog = useApp((s) => s.problemsDialog);
   useShortcuts(store, !dialog);
+  useSearchShortcut(!dialog);
+  usePaneShortcuts(!dialog);
+  const paneWidth = usePaneUi((s) => s.width);
+  const collapsed = usePaneUi((s) => s.collapsed);
+  const columns = {
+    ...(collapsed.left ? { '--left-w': `${COLLAPSED_WIDTH}px` } : paneWidth.left ? { '--left-w': `${paneWidth.left}px` } : {}),
+    ...(collapsed.right ? { '--right-w': `${COLLAPSED_WIDTH}px` } : paneWidth.right ? { '--right-w': `${paneWidth.right}px` } : {}),
+  } as React.CSSProperties;
   useShareLinkOpening(store);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -53,7 +63,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
       <ContentProblemsBanner problems={contentProblems} />
       <KeptAsideBanner />
       <SharedBanner />
-      <main className="workspace">
+      <main className="workspace" style={columns}>
         <Palette />
         <section className="centre" aria-label="Design">
           <Toolbar />
@@ -103,7 +113,10 @@ function Header() {
         <ScenarioPicker />
       </div>
       {report && (
-        <button type="button" className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`} onClick={() => store.getState().setRightTab('feedback')} title="Open feedback">
+        <button type="button" className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`} onClick={() => {
+            usePaneUi.getState().setCollapsed('right', false);
+            store.getState().setRightTab('feedback');
+          }} title="Open feedback">
           <strong>{report.counts.pass}</strong>/{report.results.length} requirements pass
         </button>
       )}

@@ -332,7 +332,7 @@ export function Canvas() {
       const half = catalog.byId.get(serviceId)?.group ? { x: DEFAULT_GROUP_SIZE.width / 2, y: DEFAULT_GROUP_SIZE.height / 2 } : { x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2 };
       // Dropped over a group: the new node goes inside it (position relative to the group).
       const place = placement(store.getState().design, catalog, serviceId, { x: p.x - half.x, y: p.y - half.y });
-      store.getState().addService(serviceId, place.position, place.parentId);
+      store.getState().addService(serviceId, place.position, place.parentId, place.size);
     },
     [screenToFlowPosition, store, catalog],
   );

@@ -9,6 +9,7 @@ import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CatalogEntry, Settings } from '../domain/catalog.ts';
 import type { Severity } from '../domain/scenario.ts';
+import { GROUP_MIN_SIZE } from './groups.ts';
 import { ServiceIcon } from './ServiceIcon.tsx';
 
 export interface GroupNodeData extends Record<string, unknown> {
@@ -23,7 +24,7 @@ export interface GroupNodeData extends Record<string, unknown> {
 export type GroupFlowNode = Node<GroupNodeData, 'group-box'>;
 
 /** Smallest size a group can be resized to (canvas px). */
-export const GROUP_MIN = { width: 200, height: 120 };
+export const GROUP_MIN = GROUP_MIN_SIZE;
 
 /**
  * How AWS draws each group in its Architecture Icons deck (2026-01-30 release): border colour, dashed or

@@ -7,6 +7,7 @@ import { Inspector } from './Inspector.tsx';
 import { PracticePanel } from './practice/PracticePanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SimulationPanel } from './SimulationPanel.tsx';
+import { SidePane } from './SidePane.tsx';
 
 const TABS: { id: RightTab; label: string }[] = [
   { id: 'scenario', label: 'Scenario' },
@@ -29,7 +30,12 @@ export function RightPane() {
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
-    <aside className="pane right-pane" aria-label="Scenario, feedback, simulation and inspector">
+    <SidePane
+      side="right"
+      className="right-pane"
+      label="Scenario, feedback, simulation and inspector"
+      title="Panels"
+      header={
       <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
@@ -52,6 +58,8 @@ export function RightPane() {
           </button>
         ))}
       </div>
+      }
+    >
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'scenario' && <ScenarioPanel />}
         {tab === 'feedback' && <FeedbackPanel />}
@@ -59,6 +67,6 @@ export function RightPane() {
         {tab === 'inspector' && <Inspector />}
         {tab === 'practice' && <PracticePanel />}
       </div>
-    </aside>
+    </SidePane>
   );
 }
