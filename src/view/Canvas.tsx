@@ -24,14 +24,15 @@ import {
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { CATEGORY_META, withDefaults, type Catalog } from '../domain/catalog.ts';
 import { parentsFirst } from '../domain/commands.ts';
-import type { DesignEdge, DesignNode } from '../domain/design.ts';
+import type { Design, DesignEdge, DesignNode } from '../domain/design.ts';
 import { worstSeverityByElement, type GradeReport } from '../domain/grade.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { FlowEdge, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
-import { DEFAULT_GROUP_SIZE, dragEndCommands, placement } from './groups.ts';
+import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from './groups.ts';
+import { routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { useEditorUi, GRID } from './editor-ui.ts';
@@ -137,16 +138,35 @@ function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<st
 
 interface EdgeCacheItem {
   design: DesignEdge;
+  routeKey: string;
   selected: boolean;
   severity: Severity | undefined;
   messages: string | undefined;
   control: boolean;
   volume: EdgeVolume | undefined;
   showVolume: boolean;
+  /** The two ends' labels, for the aria-label. */
+  ends: string;
   edge: ServiceFlowEdge;
 }
 
-function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean): ServiceFlowEdge[] {
+/** Routes around the nodes for every edge, from the design's positions and the measured sizes (see edge-routes.ts). */
+function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: Record<string, Size>, controlIds: ReadonlySet<string>): Map<string, EdgeRoute> {
+  return useMemo(() => {
+    const design = { nodes, edges } as Pick<Design, 'nodes' | 'edges'> as Design;
+    const abs = absolutePositions(design);
+    const boxes = new Map<string, RouteBox>();
+    for (const n of nodes) {
+      if (isGroupNode(n, catalog)) continue;
+      const p = abs.get(n.id)!;
+      boxes.set(n.id, { ...p, ...nodeSize(n, catalog, sizes) });
+    }
+    const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));
+    return routeEdges(boxes, edges.map((e) => ({ id: e.id, source: e.source, target: e.target, control: controlIds.has(e.id) })), (id) => catalog.byId.get(serviceOf.get(id) ?? '')?.dataFlow === false);
+  }, [nodes, edges, catalog, sizes, controlIds]);
+}
+
+function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean, sizes: Record<string, Size>): ServiceFlowEdge[] {
   const cache = useRef(new Map<string, EdgeCacheItem>());
   const controlIds = useMemo(() => {
     const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));
@@ -159,6 +179,15 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
     return out;
     // Only services matter, not positions: key on the edges and the node list's services.
   }, [edges, nodes.map((n) => n.service).join('|'), catalog]); // eslint-disable-line react-hooks/exhaustive-deps
+  const routes = useRoutes(nodes, edges, catalog, sizes, controlIds);
+  // Labels read the services' labels, not node ids.
+  const labelOf = useMemo(() => {
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    return (id: string) => {
+      const n = byId.get(id);
+      return n ? n.label?.trim() || catalog.byId.get(n.service)?.shortName || id : id;
+    };
+  }, [nodes, catalog]);
   return useMemo(() => {
     const next = new Map<string, EdgeCacheItem>();
     const out: ServiceFlowEdge[] = [];
@@ -171,14 +200,19 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
       const prev = cache.current.get(e.id);
       const fresh = volumes.get(e.id);
       const volume = fresh && prev?.volume?.key === fresh.key ? prev.volume : fresh;
+      const route = routes.get(e.id);
+      const routeKey = route ? `${route.sourceHandle ?? ''}|${route.targetHandle ?? ''}|${route.points.map((p) => `${p.x},${p.y}`).join(' ')}` : '';
+      const ends = `${labelOf(e.source)}\u0000${labelOf(e.target)}`;
       let item: EdgeCacheItem;
-      if (prev && prev.design === e && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.control === control && prev.volume === volume && prev.showVolume === showVolume) item = prev;
+      if (prev && prev.design === e && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.control === control && prev.volume === volume && prev.showVolume === showVolume && prev.routeKey === routeKey && prev.ends === ends) item = prev;
       else {
         const tls = e.settings?.tls ?? true;
         const classes = ['flow-edge', severity ? `is-${severity}` : '', tls ? '' : 'no-tls', control ? 'is-control' : ''].filter(Boolean).join(' ');
         const label = e.settings?.label?.trim();
         item = {
           design: e,
+          routeKey,
+          ends,
           selected: isSelected,
           severity,
           messages,
@@ -189,12 +223,14 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
             id: e.id,
             source: e.source,
             target: e.target,
+            ...(route?.sourceHandle ? { sourceHandle: route.sourceHandle } : {}),
+            ...(route?.targetHandle ? { targetHandle: route.targetHandle } : {}),
             type: 'flow',
             selected: isSelected,
             className: classes,
             markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: severity === 'error' ? 'var(--ab-danger)' : severity === 'warning' ? 'var(--ab-warning)' : 'var(--ab-edge)' },
-            ariaLabel: `Connection ${e.source} to ${e.target}${label ? ` (${label})` : ''}${tls ? '' : ', not encrypted in transit'}${volume ? `, ${volume.title}` : ''}${messageList ? `. ${messageList.join(' ')}` : ''}`,
-            data: { tls, control, showVolume, ...(label ? { label } : {}), ...(volume ? { volume } : {}) },
+            ariaLabel: `Connection ${labelOf(e.source)} to ${labelOf(e.target)}${label ? ` (${label})` : ''}${tls ? '' : ', not encrypted in transit'}${volume ? `, ${volume.title}` : ''}${messageList ? `. ${messageList.join(' ')}` : ''}`,
+            data: { tls, control, showVolume, ...(label ? { label } : {}), ...(volume ? { volume } : {}), ...(route ? { route: route.points } : {}) },
           },
         };
       }
@@ -203,7 +239,7 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
     }
     cache.current = next;
     return out;
-  }, [edges, selected, marks, controlIds, volumes, showVolume]);
+  }, [edges, selected, marks, controlIds, volumes, showVolume, routes, labelOf]);
 }
 
 export function Canvas() {
@@ -233,7 +269,7 @@ export function Canvas() {
   const loads = useMemo(() => nodeLoads(simulation), [simulation]);
   const volumes = useMemo(() => edgeVolumes(simulation), [simulation]);
   const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads, resizing);
-  const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume);
+  const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume, sizes);
 
   const applySelection = useCallback(
     (kind: 'nodeIds' | 'edgeIds', changes: { id: string; selected: boolean }[]) => {

@@ -67,7 +67,10 @@ export function Toolbar() {
     try {
       const { layoutDesign } = await import('../adapters/layout.ts');
       const sizes = new Map(getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
-      const { positions, sizes: groupSizes } = await layoutDesign(design, sizes);
+      // Rows wrap to suit the canvas as it is now (its size at zoom 1).
+      const pane = document.querySelector('.canvas .react-flow')?.getBoundingClientRect();
+      const view = pane && pane.width > 0 && pane.height > 0 ? { width: pane.width, height: pane.height } : undefined;
+      const { positions, sizes: groupSizes } = await layoutDesign(design, sizes, store.getState().content.catalog, view ? { view } : {});
       if (store.getState().design !== design) return; // the design changed meanwhile: do not overwrite it
       // Positions and group sizes together: one undo step.
       const key = `layout-${Date.now()}`;
