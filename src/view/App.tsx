@@ -68,10 +68,10 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
         <section className="centre" aria-label="Design">
           <Toolbar />
           <Canvas />
+          <Toasts />
         </section>
         <RightPane />
       </main>
-      <Toasts />
       <FindingsAnnouncer />
       <EditorDialogs />
       <ResultDialog />

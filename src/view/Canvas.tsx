@@ -18,10 +18,11 @@ import {
   type Connection,
   type EdgeChange,
   type EdgeTypes,
+  type FinalConnectionState,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { CATEGORY_META, withDefaults, type Catalog } from '../domain/catalog.ts';
 import { parentsFirst } from '../domain/commands.ts';
 import type { Design, DesignEdge, DesignNode } from '../domain/design.ts';
@@ -242,6 +243,33 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
   }, [edges, selected, marks, controlIds, volumes, showVolume, routes, labelOf]);
 }
 
+/** fitView's options everywhere the app fits the design in view. */
+export const FIT_OPTIONS = { padding: 0.1, duration: 300, maxZoom: 1 } as const;
+
+/**
+ * Fits the view when the design is replaced as a whole (New, Reference, a shared view, an import, a
+ * scenario switch, undoing one of those): when the new nodes share no id with the old ones. An empty
+ * design goes back to zoom 1 at the origin, so the next service added is drawn at full size.
+ */
+function useFitOnReplace(nodes: readonly DesignNode[], fitView: ReturnType<typeof useReactFlow>['fitView'], setViewport: ReturnType<typeof useReactFlow>['setViewport']) {
+  const prev = useRef<ReadonlySet<string> | undefined>(undefined);
+  useEffect(() => {
+    const ids = new Set(nodes.map((n) => n.id));
+    const before = prev.current;
+    prev.current = ids;
+    if (!before) return; // the first render: React Flow's own fitView at start handles it
+    if (ids.size === 0 && before.size > 0) {
+      void setViewport({ x: 0, y: 0, zoom: 1 }, { duration: 200 });
+      return;
+    }
+    const replaced = ids.size > 1 && ![...ids].some((id) => before.has(id));
+    if (!replaced) return;
+    // Two frames: React Flow measures the new nodes first.
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => void fitView(FIT_OPTIONS))));
+    return () => cancelAnimationFrame(frame);
+  }, [nodes, fitView, setViewport]);
+}
+
 export function Canvas() {
   const store = useAppStore();
   const design = useApp((s) => s.design);
@@ -254,7 +282,8 @@ export function Canvas() {
   const readOnly = useApp((s) => !!s.readOnly);
   const snap = useEditorUi((s) => s.snap);
   const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
+  useFitOnReplace(design.nodes, fitView, setViewport);
 
   // Fit the view once at start when there is a design to show; later additions must not move the view.
   const [fitAtStart] = useState(() => store.getState().design.nodes.length > 0);
@@ -349,6 +378,25 @@ export function Canvas() {
   );
 
   const onConnect = useCallback((c: Connection) => void store.getState().connect(c.source, c.target), [store]);
+  // A connection dropped anywhere on a service (not only on its handle) connects to it. The node is
+  // found where the pointer is at the drop, so an auto-pan during the drag cannot make it miss.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const onto = document
+        .elementsFromPoint(point.clientX, point.clientY)
+        .map((el) => el.closest<HTMLElement>('.react-flow__node'))
+        .find((el) => el && !el.classList.contains('react-flow__node-group-box') && !el.classList.contains('react-flow__node-note'));
+      const toId = onto?.dataset.id;
+      if (!toId) return;
+      const fromId = state.fromNode.id;
+      if (state.fromHandle.type === 'target') void store.getState().connect(toId, fromId);
+      else void store.getState().connect(fromId, toId);
+    },
+    [store],
+  );
   // Clicking an element that is already selected (e.g. from a finding) emits no select change: still show it.
   const showInspector = useCallback(() => store.getState().setRightTab('inspector'), [store]);
   const onNodeDragStop = useCallback(() => setDragging((prev) => (Object.keys(prev).length ? {} : prev)), []);
@@ -385,6 +433,8 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionRadius={28}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={showInspector}
         elevateNodesOnSelect={false}
@@ -412,7 +462,7 @@ export function Canvas() {
         <div className="canvas-empty" role="note">
           <p className="canvas-empty-title">Start your design</p>
           <p>Drag services from the palette onto the canvas — or focus one and press Enter.</p>
-          <p>Connect them by dragging from a node’s right handle to another node’s left handle.</p>
+          <p>Connect them by dragging from a node’s right handle onto another node.</p>
         </div>
       )}
     </div>
