@@ -152,7 +152,7 @@ interface EdgeCacheItem {
 }
 
 /** Routes around the nodes for every edge, from the design's positions and the measured sizes (see edge-routes.ts). */
-function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: Record<string, Size>, controlIds: ReadonlySet<string>): Map<string, EdgeRoute> {
+function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: Record<string, Size>): Map<string, EdgeRoute> {
   return useMemo(() => {
     const design = { nodes, edges } as Pick<Design, 'nodes' | 'edges'> as Design;
     const abs = absolutePositions(design);
@@ -162,9 +162,8 @@ function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], c
       const p = abs.get(n.id)!;
       boxes.set(n.id, { ...p, ...nodeSize(n, catalog, sizes) });
     }
-    const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));
-    return routeEdges(boxes, edges.map((e) => ({ id: e.id, source: e.source, target: e.target, control: controlIds.has(e.id) })), (id) => catalog.byId.get(serviceOf.get(id) ?? '')?.dataFlow === false);
-  }, [nodes, edges, catalog, sizes, controlIds]);
+    return routeEdges(boxes, edges);
+  }, [nodes, edges, catalog, sizes]);
 }
 
 function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean, sizes: Record<string, Size>): ServiceFlowEdge[] {
@@ -180,7 +179,7 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
     return out;
     // Only services matter, not positions: key on the edges and the node list's services.
   }, [edges, nodes.map((n) => n.service).join('|'), catalog]); // eslint-disable-line react-hooks/exhaustive-deps
-  const routes = useRoutes(nodes, edges, catalog, sizes, controlIds);
+  const routes = useRoutes(nodes, edges, catalog, sizes);
   // Labels read the services' labels, not node ids.
   const labelOf = useMemo(() => {
     const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -202,7 +201,7 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
       const fresh = volumes.get(e.id);
       const volume = fresh && prev?.volume?.key === fresh.key ? prev.volume : fresh;
       const route = routes.get(e.id);
-      const routeKey = route ? `${route.sourceHandle ?? ''}|${route.targetHandle ?? ''}|${route.points.map((p) => `${p.x},${p.y}`).join(' ')}` : '';
+      const routeKey = route ? route.points.map((p) => `${p.x},${p.y}`).join(' ') : '';
       const ends = `${labelOf(e.source)}\u0000${labelOf(e.target)}`;
       let item: EdgeCacheItem;
       if (prev && prev.design === e && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.control === control && prev.volume === volume && prev.showVolume === showVolume && prev.routeKey === routeKey && prev.ends === ends) item = prev;
@@ -224,8 +223,6 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
             id: e.id,
             source: e.source,
             target: e.target,
-            ...(route?.sourceHandle ? { sourceHandle: route.sourceHandle } : {}),
-            ...(route?.targetHandle ? { targetHandle: route.targetHandle } : {}),
             type: 'flow',
             selected: isSelected,
             className: classes,

@@ -53,6 +53,12 @@ export function FeedbackPanel() {
     else store.getState().select({ nodeIds: f.nodeIds.filter((id) => design.nodes.some((n) => n.id === id)), edgeIds: f.edgeIds.filter((id) => design.edges.some((e) => e.id === id)) });
     useEditorUi.getState().showSetting(target);
     store.getState().setRightTab('inspector');
+    // The clicked finding is gone with its tab: keep the keyboard's place in the Inspector (the setting
+    // takes focus when there is one, see Inspector.tsx; else the panel itself).
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || !active.isConnected) document.getElementById('panel-inspector')?.focus();
+    });
     if (nodeIds.size) void fitView({ nodes: [...nodeIds].map((id) => ({ id })), duration: 400, padding: 0.5, maxZoom: 1.25 });
   };
 

@@ -191,7 +191,7 @@ export function Palette() {
         <input
           id={PALETTE_SEARCH_ID}
           type="search"
-          placeholder="Search services  ( / )"
+          placeholder="Search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKeyDown}
@@ -200,6 +200,11 @@ export function Palette() {
           autoComplete="off"
           spellCheck={false}
         />
+        {!query && (
+          <kbd className="search-key" aria-hidden="true" title="Press / or Ctrl+K to search">
+            /
+          </kbd>
+        )}
       </label>
       <p id="palette-search-hint" className="visually-hidden">
         Enter adds the first match. Arrow down moves to the list.

@@ -60,11 +60,6 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
         </span>
       )}
       <Handle type="source" position={Position.Right} className="svc-handle" title={`Out of ${label}`} />
-      {/* Ports for control connections drawn from above or below (see edge-routes.ts); not for connecting by hand. */}
-      <Handle type="target" position={Position.Top} id="t-in" className="svc-port" isConnectable={false} />
-      <Handle type="source" position={Position.Top} id="t-out" className="svc-port" isConnectable={false} />
-      <Handle type="target" position={Position.Bottom} id="b-in" className="svc-port" isConnectable={false} />
-      <Handle type="source" position={Position.Bottom} id="b-out" className="svc-port" isConnectable={false} />
     </div>
   );
 }

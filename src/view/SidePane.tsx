@@ -1,6 +1,7 @@
 /**
- * A side pane that collapses to a rail (its button, or `[` / `]`) and resizes by dragging its inner
- * edge (or, focused, with the arrow keys); the width and the collapsed state are remembered (pane-ui.ts).
+ * A side pane that collapses to a rail (the toolbar's `PaneToggle`, the rail's button, or `[` / `]`)
+ * and resizes by dragging its inner edge (or, focused, with the arrow keys); the width and the
+ * collapsed state are remembered (pane-ui.ts).
  */
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { isTypingTarget } from './shortcuts.ts';
@@ -31,6 +32,20 @@ export function usePaneShortcuts(enabled: boolean): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [enabled]);
+}
+
+/** The toolbar's button that hides or shows a pane (at the toolbar's start for the palette, its end for the right pane). */
+export function PaneToggle({ side, title }: { side: PaneSide; title: string }) {
+  const collapsed = usePaneUi((s) => s.collapsed[side]);
+  const label = `${collapsed ? 'Show' : 'Hide'} ${title.toLowerCase()} (${PANE_KEY[side]})`;
+  return (
+    <button type="button" className="btn btn-quiet btn-icon pane-toggle-bar" aria-label={label} aria-pressed={!collapsed} title={label} onClick={() => usePaneUi.getState().toggle(side)}>
+      <svg className="icon" width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+        <rect x="3" y="4" width="18" height="16" rx="2" />
+        {side === 'left' ? <path d="M9 4v16" /> : <path d="M15 4v16" />}
+      </svg>
+    </button>
+  );
 }
 
 export function SidePane({ side, label, title, header, className, children }: { side: PaneSide; label: string; title: string; header?: ReactNode; className: string; children: ReactNode }) {
@@ -85,12 +100,7 @@ export function SidePane({ side, label, title, header, className, children }: { 
           </span>
         </>
       ) : (
-        <div className="pane-header">
-          {header ?? <h2>{title}</h2>}
-          <button type="button" className="btn btn-quiet btn-icon pane-toggle" aria-label={collapseLabel} aria-expanded={true} title={collapseLabel} onClick={() => usePaneUi.getState().setCollapsed(side, true)}>
-            <Chevron dir={side} />
-          </button>
-        </div>
+        <div className="pane-header">{header ?? <h2>{title}</h2>}</div>
       )}
       <div className="pane-body" hidden={collapsed}>
         {children}

@@ -11,6 +11,7 @@ import { SHORTCUTS } from './shortcuts.ts';
 import { ShareButton, SnapToggle, SvgExportButton } from './EditorToolbar.tsx';
 import { importDrawio, looksLikeDrawio } from './drawio-import.ts';
 import { downloadImage, useDiagramCapture } from './export-image.ts';
+import { PaneToggle } from './SidePane.tsx';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -86,6 +87,8 @@ export function Toolbar() {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Design actions">
+      <PaneToggle side="left" title="Services" />
+      <span className="toolbar-sep" aria-hidden="true" />
       <div className="toolbar-group">
         <button type="button" className="btn btn-quiet btn-compact" aria-label="New" title="New design (start from an empty canvas; undoable)" onClick={() => (empty ? store.getState().newDesign() : setConfirmNew(true))}>
           <IconNew /> <span className="btn-label">New</span>
@@ -160,6 +163,8 @@ export function Toolbar() {
       >
         {theme === 'dark' ? <IconSun /> : <IconMoon />}
       </button>
+      <span className="toolbar-sep" aria-hidden="true" />
+      <PaneToggle side="right" title="Panels" />
       {confirmNew && (
         <Dialog
           title="Start a new design?"

@@ -1,9 +1,8 @@
 /**
  * Edge routes that go around nodes (pure, no React): for each connection, an orthogonal path from the
  * source's port to the target's port that keeps clear of every other service box, with as few bends
- * and as little length as it can. Data connections leave a service on its right and enter on the left;
- * a control connection (keys, metrics, permissions) between a service and a control service above or
- * below it uses the top and bottom ports, so the control band's edges drop straight onto the flow.
+ * and as little length as it can. Connections leave a service on its right and enter on the left (the
+ * node's two handles), so a route may run back or around through the channels between rows.
  *
  * Tried, cheapest first: a straight line, one vertical (or horizontal) jog at any free channel, and a
  * five-segment detour through a free channel between rows or columns. An edge with no free route keeps
@@ -18,12 +17,7 @@ export interface RouteBox {
   width: number;
   height: number;
 }
-/** The port ids on a service node: the default left (in) and right (out) handles have none. */
-export type PortId = 't-in' | 't-out' | 'b-in' | 'b-out' | undefined;
-
 export interface EdgeRoute {
-  sourceHandle: PortId;
-  targetHandle: PortId;
   /** Corner points from the source port to the target port (canvas px), axis-aligned segments. */
   points: Pos[];
 }
@@ -32,8 +26,6 @@ export interface RouteEdge {
   id: string;
   source: string;
   target: string;
-  /** A control connection (one end carries no data). */
-  control: boolean;
 }
 
 /** Above this many service boxes, edges keep React Flow's own paths. */
@@ -79,7 +71,7 @@ function simplify(points: Pos[]): Pos[] {
  * @param boxes absolute boxes of the services and notes by node id (groups are not obstacles)
  * @returns a route per edge id, for the edges that found one
  */
-export function routeEdges(boxes: ReadonlyMap<string, RouteBox>, edges: readonly RouteEdge[], isControlNode: (id: string) => boolean): Map<string, EdgeRoute> {
+export function routeEdges(boxes: ReadonlyMap<string, RouteBox>, edges: readonly RouteEdge[]): Map<string, EdgeRoute> {
   const out = new Map<string, EdgeRoute>();
   if (boxes.size > MAX_ROUTED_NODES) return out;
   const all = [...boxes.entries()];
@@ -102,29 +94,12 @@ export function routeEdges(boxes: ReadonlyMap<string, RouteBox>, edges: readonly
       }
       return true;
     };
-    // Ports: control edges between a control service and a service above or below it go vertical.
-    const vertical = e.control && (isControlNode(e.source) || isControlNode(e.target)) && (s.y + s.height + 2 * STUB <= t.y || t.y + t.height + 2 * STUB <= s.y);
-    let sp: Pos, tp: Pos, sDir: Pos, tDir: Pos, sourceHandle: PortId, targetHandle: PortId;
-    if (vertical) {
-      const down = s.y < t.y;
-      sp = { x: s.x + s.width / 2, y: down ? s.y + s.height : s.y };
-      tp = { x: t.x + t.width / 2, y: down ? t.y : t.y + t.height };
-      sDir = { x: 0, y: down ? 1 : -1 };
-      tDir = sDir;
-      sourceHandle = down ? 'b-out' : 't-out';
-      targetHandle = down ? 't-in' : 'b-in';
-    } else {
-      sp = { x: s.x + s.width, y: s.y + s.height / 2 };
-      tp = { x: t.x, y: t.y + t.height / 2 };
-      sDir = { x: 1, y: 0 };
-      tDir = { x: 1, y: 0 };
-      sourceHandle = undefined;
-      targetHandle = undefined;
-    }
-    const s1 = { x: sp.x + sDir.x * STUB, y: sp.y + sDir.y * STUB };
-    const t1 = { x: tp.x - tDir.x * STUB, y: tp.y - tDir.y * STUB };
+    const sp = { x: s.x + s.width, y: s.y + s.height / 2 };
+    const tp = { x: t.x, y: t.y + t.height / 2 };
+    const s1 = { x: sp.x + STUB, y: sp.y };
+    const t1 = { x: tp.x - STUB, y: tp.y };
     const candidates: Pos[][] = [];
-    if (!vertical) {
+    {
       // One vertical jog at x = cx (straight when the ports line up), or a detour through a row channel.
       const mid = (s1.x + t1.x) / 2;
       const cxs = [mid, ...xs].filter((x) => x >= s1.x - 0.5 && x <= t1.x + 0.5);
@@ -133,16 +108,6 @@ export function routeEdges(boxes: ReadonlyMap<string, RouteBox>, edges: readonly
       const x2s = [t1.x, ...xs.filter((x) => x < t1.x)].sort((a, b) => b - a).slice(0, 5);
       const cys = [...ys].sort((a, b) => Math.abs(a - (sp.y + tp.y) / 2) - Math.abs(b - (sp.y + tp.y) / 2)).slice(0, 14);
       for (const x1 of x1s) for (const x2 of x2s) for (const cy of cys) candidates.push([sp, { x: x1, y: sp.y }, { x: x1, y: cy }, { x: x2, y: cy }, { x: x2, y: tp.y }, tp]);
-    } else {
-      const lo = Math.min(s1.y, t1.y);
-      const hi = Math.max(s1.y, t1.y);
-      const mid = (s1.y + t1.y) / 2;
-      for (const cy of [mid, ...ys].filter((y) => y >= lo - 0.5 && y <= hi + 0.5)) candidates.push([sp, { x: sp.x, y: cy }, { x: tp.x, y: cy }, tp]);
-      // Down a free column channel: out of the source, across, down the channel, across, into the target.
-      const y1s = [s1.y, ...ys.filter((y) => (sDir.y > 0 ? y > s1.y && y < t1.y : y < s1.y && y > t1.y))].slice(0, 6);
-      const y2s = [t1.y, ...ys.filter((y) => (sDir.y > 0 ? y < t1.y && y > s1.y : y > t1.y && y < s1.y))].slice(0, 6);
-      const cxs = [...xs].sort((a, b) => Math.abs(a - (sp.x + tp.x) / 2) - Math.abs(b - (sp.x + tp.x) / 2)).slice(0, 14);
-      for (const y1 of y1s) for (const y2 of y2s) for (const cx of cxs) if (sDir.y > 0 ? y1 <= y2 : y1 >= y2) candidates.push([sp, { x: sp.x, y: y1 }, { x: cx, y: y1 }, { x: cx, y: y2 }, { x: tp.x, y: y2 }, tp]);
     }
     let best: Pos[] | undefined;
     let bestCost = Infinity;
@@ -154,7 +119,7 @@ export function routeEdges(boxes: ReadonlyMap<string, RouteBox>, edges: readonly
         bestCost = k;
       }
     }
-    if (best) out.set(e.id, { sourceHandle, targetHandle, points: best });
+    if (best) out.set(e.id, { points: best });
   }
   return out;
 }

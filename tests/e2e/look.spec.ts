@@ -42,18 +42,18 @@ async function searchAndAdd(page: Page, query: string) {
 test('AWS icons on the palette, on nodes and on group boxes; README screenshot material looks right', async ({ page }, testInfo) => {
   const problems = watchErrors(page);
   await fresh(page);
-  // Palette: every visible item draws its AWS icon (an <img> of the SVG), including the general icons.
+  // Palette: every visible item draws its AWS icon (inline SVG), including the general icons.
   for (const service of ['amazon-s3', 'amazon-athena', 'iot-devices', 'analysts'])
-    await expect(page.locator(`.palette-item[data-service="${service}"] img.svc-icon`)).toHaveAttribute('src', /^data:image\/svg\+xml/);
+    await expect(page.locator(`.palette-item[data-service="${service}"] .svc-icon svg`)).toHaveAttribute('viewBox', /^0 0 \d+ \d+$/);
   await page.getByRole('button', { name: 'Reference' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(REFERENCE.nodes.length);
-  await expect(byService(page, 'amazon-kinesis-data-streams').locator('img.svc-icon')).toHaveAttribute('data-icon', 'architecture-service/AmazonKinesisDataStreams');
+  await expect(byService(page, 'amazon-kinesis-data-streams').locator('.svc-icon')).toHaveAttribute('data-icon', 'architecture-service/AmazonKinesisDataStreams');
   // Every service node shows an icon image, none the text-glyph fallback.
   await expect(page.locator('.react-flow__node .svc-icon-fallback')).toHaveCount(0);
   // A Region group box carries AWS's Region icon in its corner.
   await page.getByRole('searchbox', { name: 'Search services' }).fill('region');
   await page.locator('.palette-item[data-service="aws-region"]').dragTo(page.locator('.canvas .react-flow__pane'), { targetPosition: { x: 120, y: 120 } });
-  await expect(byService(page, 'aws-region').locator('.group-caption img')).toHaveAttribute('data-icon', 'architecture-group/Region');
+  await expect(byService(page, 'aws-region').locator('.group-caption .svc-icon')).toHaveAttribute('data-icon', 'architecture-group/Region');
   await page.screenshot({ path: testInfo.outputPath('icons.png') });
   expect(problems).toEqual([]);
 });
@@ -243,8 +243,9 @@ test('side panes collapse and resize, and remember it after a reload', async ({ 
   await expect.poll(canvasWidth).toBeGreaterThan(wide + 500);
   await page.reload();
   await expect.poll(canvasWidth).toBeGreaterThan(wide + 500);
-  await page.getByRole('button', { name: /Show services/ }).click();
-  await page.getByRole('button', { name: /Show panels/ }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: /Show services/ }).click();
+  // The collapsed pane's rail has its own button to open it.
+  await page.locator('.right-pane').getByRole('button', { name: /Show panels/ }).click();
   // Resize the palette with the keyboard on its edge, and by dragging it.
   const palette = page.locator('.palette');
   const w0 = (await palette.boundingBox())!.width;
@@ -297,7 +298,7 @@ for (const theme of ['light', 'dark'] as const)
     await page.getByRole('button', { name: 'Reference' }).click();
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     await page.getByRole('searchbox', { name: 'Search services' }).fill('s3');
-    await expect(page.locator('.react-flow__node img.svc-icon').first()).toBeVisible();
+    await expect(page.locator('.react-flow__node .svc-icon svg').first()).toBeVisible();
     const serious = async () => (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     expect(await serious()).toEqual([]);
     await page.keyboard.press('Escape');
