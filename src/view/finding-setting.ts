@@ -28,7 +28,9 @@ function score(text: string, key: string, spec: SettingSpec): number {
   const tw = new Set(words(text));
   let s = 0;
   const early = (i: number) => 0.5 * (1 - i / Math.max(1, t.length));
-  const at = spec.label.length >= 4 ? t.indexOf(spec.label.toLowerCase()) : -1;
+  // The label as written, or in the singular ("a lifecycle transition" names "Lifecycle transitions").
+  const label = spec.label.toLowerCase();
+  const at = spec.label.length >= 4 ? Math.max(t.indexOf(label), label.endsWith('s') ? t.indexOf(label.slice(0, -1)) : -1) : -1;
   if (at >= 0) s = Math.max(s, 4 + early(at));
   if (spec.type === 'enum')
     for (const o of spec.options) {
@@ -47,7 +49,8 @@ function score(text: string, key: string, spec: SettingSpec): number {
  * @returns undefined when the finding names no element, or none of its settings well enough (score < 1)
  */
 export function findingSetting(finding: Pick<Finding, 'nodeIds' | 'edgeIds' | 'message' | 'remediation' | 'setting'>, design: Design, catalog: Catalog): SettingTarget | undefined {
-  const text = `${finding.message} ${finding.remediation}`;
+  // The remediation says what to change: it is read first, so its names come earliest.
+  const text = `${finding.remediation} ${finding.message}`;
   const node = finding.nodeIds.map((id) => design.nodes.find((n) => n.id === id)).find((n) => n && Object.keys(catalog.byId.get(n.service)?.settings ?? {}).length);
   const entry = node && catalog.byId.get(node.service);
   if (node && entry) {
