@@ -72,7 +72,7 @@ function ServiceIconView({ entry, size = 32, className = '' }: { entry: CatalogE
   if (template)
     return <span ref={box} className={`svc-icon ${className}`} style={{ width: size, height: size }} aria-hidden="true" data-icon={entry.icon ?? undefined} />;
   return (
-    <span className={`svc-glyph svc-icon-fallback ${className}`} aria-hidden="true" style={{ '--cat': CATEGORY_META[entry.category].color, width: size, height: size } as React.CSSProperties}>
+    <span className={`svc-glyph svc-icon-fallback${entry.group ? ' is-group' : ''} ${className}`} aria-hidden="true" style={{ '--cat': CATEGORY_META[entry.category].color, width: size, height: size } as React.CSSProperties}>
       {entry.glyph}
     </span>
   );

@@ -109,8 +109,10 @@ function Service({ node }: { node: ComparedNode }) {
   return (
     <span className="compare-service" title={`Roles: ${node.roles.join(', ')}`}>
       {entry && <ServiceIcon entry={entry} size={24} className="small" />}
-      <span className="compare-name">{node.name}</span>
-      {node.label !== node.name && node.label && <span className="muted small"> “{node.label}”</span>}
+      <span>
+        <span className="compare-name">{node.name}</span>
+        {node.label !== node.name && node.label && <span className="muted small"> “{node.label}”</span>}
+      </span>
     </span>
   );
 }
