@@ -1,5 +1,5 @@
 /** The right pane: Scenario, Feedback, Simulation and Inspector tabs (WAI-ARIA tabs pattern). */
-import type { KeyboardEvent } from 'react';
+import { useLayoutEffect, type KeyboardEvent } from 'react';
 import { visibleReport, type RightTab } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
@@ -20,6 +20,11 @@ const TABS: { id: RightTab; label: string }[] = [
 export function RightPane() {
   const store = useAppStore();
   const tab = useApp((s) => s.rightTab);
+  // Each tab opens at its top (the Inspector places itself: at its top, or at a finding's setting).
+  useLayoutEffect(() => {
+    const panel = document.getElementById(`panel-${tab}`);
+    if (panel && tab !== 'inspector') panel.scrollTop = 0;
+  }, [tab]);
   const failing = useApp((s) => { const r = visibleReport(s); return r ? r.counts.fail + r.counts.error : 0; });
   const onKeyDown = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
