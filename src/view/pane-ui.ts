@@ -9,7 +9,7 @@ export type PaneSide = 'left' | 'right';
 /** Limits of a pane's width in CSS px; `undefined` width means the stylesheet's default for the window. */
 export const PANE_LIMITS: Record<PaneSide, { min: number; max: number; fallback: number }> = {
   left: { min: 200, max: 420, fallback: 256 },
-  right: { min: 300, max: 640, fallback: 412 },
+  right: { min: 300, max: 640, fallback: 396 },
 };
 /** Width of a collapsed pane: a rail with the expand button. */
 export const COLLAPSED_WIDTH = 44;

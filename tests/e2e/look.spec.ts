@@ -32,11 +32,23 @@ async function fresh(page: Page) {
   await expect(page.locator('.app-header')).toBeVisible();
 }
 
-/** Types a query in the palette search and presses Enter (the top hit is added). */
+/** Waits until the view stops moving (a pan to keep a new node in view, a fit, animate). */
+async function settled(page: Page) {
+  let last = '';
+  await expect.poll(async () => {
+    const t = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const same = t === last;
+    last = t;
+    return same;
+  }).toBe(true);
+}
+
+/** Types a query in the palette search and presses Enter (the top hit is added); waits for the view to settle. */
 async function searchAndAdd(page: Page, query: string) {
   const input = page.getByRole('searchbox', { name: 'Search services' });
   await input.fill(query);
   await input.press('Enter');
+  await settled(page);
 }
 
 test('AWS icons on the palette, on nodes and on group boxes; README screenshot material looks right', async ({ page }, testInfo) => {
@@ -67,14 +79,9 @@ test('Auto-layout: the IoT reference fits 1440 x 900 at zoom >= 0.6, no edge cro
   const before = await page.locator('.react-flow__node[data-id="kds"]').evaluate((el) => (el as HTMLElement).style.transform);
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await expect.poll(() => page.locator('.react-flow__node[data-id="kds"]').evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(before);
-  // The view settles (fitView animates for 300 ms): two equal readings in a row.
-  let zoom = NaN;
-  await expect.poll(async () => {
-    const z = await zoomOf(page);
-    const same = z === zoom;
-    zoom = z;
-    return same;
-  }).toBe(true);
+  // The view settles (fitView animates for 300 ms).
+  await settled(page);
+  const zoom = await zoomOf(page);
   await page.screenshot({ path: testInfo.outputPath('layout-1440x900.png') });
   expect(zoom).toBeGreaterThanOrEqual(0.6);
 
