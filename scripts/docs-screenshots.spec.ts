@@ -9,6 +9,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/cli/content.ts';
+import { viewSettled } from '../tests/e2e/support.ts';
 
 const out = (name: string) => join(PROJECT_ROOT, 'docs', name);
 
@@ -19,16 +20,7 @@ async function openScenario(page: Page, id: string) {
   await expect(page.locator('.scenario-button')).toBeVisible();
 }
 
-/** Waits until the view stops moving (fitView animates). */
-async function settled(page: Page) {
-  let last = '';
-  await expect.poll(async () => {
-    const t = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
-    const same = t === last;
-    last = t;
-    return same;
-  }).toBe(true);
-}
+const settled = viewSettled;
 
 async function referenceLaidOut(page: Page) {
   await page.getByRole('button', { name: 'Reference' }).click();

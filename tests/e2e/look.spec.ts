@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
-import { dragMouse, watchErrors } from './support.ts';
+import { dragMouse, viewSettled, watchErrors } from './support.ts';
 
 const REFERENCE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'scenarios/iot-5tb-day/reference.design.json'), 'utf8')) as { nodes: { id: string }[]; edges: { id: string; source: string; target: string }[] };
 const MISTAKE = join(PROJECT_ROOT, 'scenarios/iot-5tb-day/common-mistake.design.json');
@@ -32,16 +32,7 @@ async function fresh(page: Page) {
   await expect(page.locator('.app-header')).toBeVisible();
 }
 
-/** Waits until the view stops moving (a pan to keep a new node in view, a fit, animate). */
-async function settled(page: Page) {
-  let last = '';
-  await expect.poll(async () => {
-    const t = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
-    const same = t === last;
-    last = t;
-    return same;
-  }).toBe(true);
-}
+const settled = viewSettled;
 
 /** Types a query in the palette search and presses Enter (the top hit is added); waits for the view to settle. */
 async function searchAndAdd(page: Page, query: string) {
