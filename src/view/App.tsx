@@ -1,7 +1,7 @@
 /** The application shell: header, banners, the three panes, toasts and dialogs. */
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { ContentProblem } from '../domain/catalog.ts';
 import { visibleReport, type AppStore } from '../store/app-store.ts';
 import { StoreProvider, useApp, useAppStore } from '../store/context.tsx';
@@ -14,9 +14,7 @@ import { Dialog, ProblemList } from './Dialog.tsx';
 import { Palette, useSearchShortcut } from './Palette.tsx';
 import { COLLAPSED_WIDTH, usePaneUi } from './pane-ui.ts';
 import { usePaneShortcuts } from './SidePane.tsx';
-import { CompareDialog } from './practice/CompareDialog.tsx';
 import { InterviewBar } from './practice/InterviewBar.tsx';
-import { ResultDialog } from './practice/ResultDialog.tsx';
 import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useShortcuts } from './shortcuts.ts';
@@ -24,6 +22,10 @@ import { Toasts } from './Toasts.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
 import { FindingsAnnouncer } from './Announcer.tsx';
+
+// Shown only once opened: loaded then, so they stay out of the initial bundle.
+const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })));
+const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
 
 /** `practice`: the practice-mode store (main.tsx passes one that persists); without it one is kept in memory. */
 export function App({ store, practice, contentProblems = [] }: { store: AppStore; practice?: PracticeStore; contentProblems?: readonly ContentProblem[] }) {
@@ -74,8 +76,10 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
       </main>
       <FindingsAnnouncer />
       <EditorDialogs />
-      <ResultDialog />
-      <CompareDialog />
+      <Suspense fallback={null}>
+        <ResultDialog />
+        <CompareDialog />
+      </Suspense>
       {dialog && (
         <Dialog
           title={dialog.title}

@@ -9,7 +9,6 @@ import { Dialog } from './Dialog.tsx';
 import { IconBook, IconDownload, IconFit, IconImage, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume } from './icons.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 import { ShareButton, SnapToggle, SvgExportButton } from './EditorToolbar.tsx';
-import { importDrawio, looksLikeDrawio } from './drawio-import.ts';
 import { downloadImage, useDiagramCapture } from './export-image.ts';
 import { PaneToggle } from './SidePane.tsx';
 
@@ -43,6 +42,8 @@ export function Toolbar() {
       store.getState().toast('error', `Could not read ${file.name}.`, e instanceof Error ? e.message : undefined);
       return;
     }
+    // The draw.io reader loads only when a file is imported (it stays out of the initial bundle).
+    const { importDrawio, looksLikeDrawio } = await import('./drawio-import.ts');
     if (looksLikeDrawio(text, file.name)) {
       if (await importDrawio(store, text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
       return;
