@@ -4,6 +4,7 @@
  * this module touches the file system, React or the DOM.
  */
 import { z } from 'zod';
+import { iconRefSchema } from './icons.ts';
 import { figuresReadBy, pricingSchema, settingsReadBy } from './pricing.ts';
 
 /** Categories of the palette. Each has a colour in the view (see `CATEGORY_META`). */
@@ -304,6 +305,13 @@ export const catalogEntrySchema = z
     $schema: z.string().optional(),
     id: idPattern,
     name: z.string().min(1),
+    /** Its AWS Architecture Icon (`architecture-service/AmazonAthena`), or null where AWS draws none (every shipped entry states it; the content test checks the file exists); see `icons.ts`. */
+    icon: iconRefSchema.default(null),
+    /**
+     * Other words a learner types for it, matched whole in the palette search like the short name:
+     * abbreviations and former names (`ddb`, `kds`, `sfn`, `kinesis data analytics`).
+     */
+    aliases: z.array(z.string().min(1).max(40)).default([]),
     shortName: z.string().min(1),
     category: z.enum(CATEGORIES),
     description: z.string().min(10),

@@ -16,6 +16,8 @@ export const NODE_WIDTH = 208;
 export const NODE_HEIGHT = 64;
 /** Size of a group added from the palette, and of a group without `size` (canvas px). */
 export const DEFAULT_GROUP_SIZE: Size = { width: 480, height: 320 };
+/** Smallest size of a group (as the canvas's resizer allows), canvas px. */
+export const GROUP_MIN_SIZE: Size = { width: 200, height: 120 };
 
 /** Whether a node is a group (its catalog entry says `"group": true`). */
 export function isGroupNode(node: DesignNode, catalog: Catalog): boolean {
@@ -62,12 +64,16 @@ export function absolutePositions(design: Design, overrides: Readonly<Record<str
   return out;
 }
 
-/** Colour per group kind (AWS Architecture Icons group colours). */
-const KIND_COLOR: Record<string, string> = {
-  'aws-account': '#E7157B',
-  'aws-region': '#00A4A6',
-  'amazon-vpc': '#8C4FFF',
-  'availability-zone': '#0972D3',
+/**
+ * How AWS draws each group in its Architecture Icons deck (2026-01-30 release): border colour, dashed or
+ * solid, and the corner icon (from the catalog's `icon`). AWS account: solid pink; Region: dashed teal;
+ * VPC: solid purple; Availability Zone: dashed blue with no icon; other groups: the generic dashed grey.
+ */
+const KIND_STYLE: Record<string, { color: string; dashed: boolean }> = {
+  'aws-account': { color: '#E7157B', dashed: false },
+  'aws-region': { color: '#00A4A6', dashed: true },
+  'amazon-vpc': { color: '#8C4FFF', dashed: false },
+  'availability-zone': { color: '#147EBA', dashed: true },
 };
 const ZONE_COLOR: Record<string, string> = { bronze: '#B0713A', silver: '#8A96A3', gold: '#C9A227' };
 
@@ -100,7 +106,12 @@ export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: s
 /** The colour of a group box (CSS hex). */
 export function groupColor(entry: CatalogEntry, settings: Settings): string {
   if (entry.id === 'data-lake-zone') return ZONE_COLOR[String(settings.zone)] ?? '#7D8998';
-  return KIND_COLOR[entry.id] ?? '#7D8998';
+  return KIND_STYLE[entry.id]?.color ?? '#7D8998';
+}
+
+/** Whether AWS draws the group's border dashed (Region, Availability Zone, generic groups). */
+export function groupDashed(entry: CatalogEntry): boolean {
+  return KIND_STYLE[entry.id]?.dashed ?? true;
 }
 
 /**

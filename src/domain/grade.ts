@@ -23,6 +23,8 @@ export interface Finding {
   docUrl: string;
   nodeIds: string[];
   edgeIds: string[];
+  /** The setting that fixes it, when the rule names one (see `FindingInput.setting`). */
+  setting?: string;
 }
 
 /** The outcome of one requirement. `detail` explains not-applicable and error outcomes. */
@@ -139,6 +141,7 @@ function gradeGraph(graph: DesignGraph, scenario: Scenario, catalog: Catalog, ru
       docUrl: rule?.docUrl ?? '',
       nodeIds: [...(f.nodeIds ?? [])],
       edgeIds: [...(f.edgeIds ?? [])],
+      ...(f.setting ? { setting: f.setting } : {}),
     }));
     return { ...base, status: outcome.status, findings, ...(detail !== undefined ? { detail } : {}) };
   });

@@ -21,6 +21,12 @@ export interface FindingInput {
   edgeIds?: readonly string[];
   message: string;
   remediation: string;
+  /**
+   * The setting key (of the first named node's catalog entry, or `tls`/`label` of the first named
+   * edge) whose change fixes the finding; the Feedback panel opens the Inspector on it. When absent,
+   * the view looks for the setting the message and remediation name (view/finding-setting.ts).
+   */
+  setting?: string;
 }
 
 /** The outcome of a requirement checked inside another rule (`RuleContext.evaluate`). */

@@ -104,9 +104,9 @@ export interface AppState {
   /**
    * Adds a node of a catalog service at a canvas position, selects it; returns its id. With `parentId`
    * the node goes into that group and `position` is relative to the group's top-left corner. A group
-   * gets a 480 x 320 px box.
+   * gets `size`, by default a 480 x 320 px box.
    */
-  addService(serviceId: string, position: { x: number; y: number }, parentId?: string): string | undefined;
+  addService(serviceId: string, position: { x: number; y: number }, parentId?: string, size?: { width: number; height: number }): string | undefined;
   /** Connects two nodes if the catalog allows it; otherwise explains why in a toast. */
   connect(sourceId: string, targetId: string): boolean;
   deleteSelection(): void;
@@ -133,7 +133,10 @@ export interface AppStoreOptions {
   scenarioId?: string;
 }
 
+/** How long an info or success toast stays (warnings 1.6 times as long; errors stay until dismissed). */
 const TOAST_MS = 5000;
+/** Most toasts shown at once. */
+export const TOAST_CAP = 3;
 const COALESCE_MS = 1500;
 
 /** The grading report views may show: undefined while interview mode hides feedback. */
@@ -165,7 +168,13 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
       (set, get) => {
         const toast = (kind: ToastKind, message: string, detail?: string, action?: ToastAction) => {
           const id = nextToastId++;
-          set((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, message, ...(detail ? { detail } : {}), ...(action ? { action } : {}) }] }));
+          // Stacked, at most TOAST_CAP at a time: the oldest goes (its timer with it).
+          const dropped = get().toasts.slice(0, Math.max(0, get().toasts.length - (TOAST_CAP - 1)));
+          for (const t of dropped) {
+            clearTimeout(toastTimers.get(t.id));
+            toastTimers.delete(t.id);
+          }
+          set((s) => ({ toasts: [...s.toasts.slice(-(TOAST_CAP - 1)), { id, kind, message, ...(detail ? { detail } : {}), ...(action ? { action } : {}) }] }));
           if (kind !== 'error') toastTimers.set(id, setTimeout(() => get().dismissToast(id), kind === 'warning' ? TOAST_MS * 1.6 : TOAST_MS));
           return id;
         };
@@ -279,7 +288,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             t.resume();
             t.clear();
           },
-          addService: (serviceId, position, parentId) => {
+          addService: (serviceId, position, parentId, size) => {
             const entry = content.catalog.byId.get(serviceId);
             if (!entry || get().readOnly) return undefined;
             const design = get().design;
@@ -292,7 +301,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
               y += 24;
             }
             const inside = parentId !== undefined && design.nodes.some((n) => n.id === parentId) ? { parentId } : {};
-            commit({ type: 'addNode', node: { id, service: serviceId, position: { x: Math.round(x), y: Math.round(y) }, ...inside, ...(entry.group ? { size: { width: 480, height: 320 } } : {}) } });
+            commit({ type: 'addNode', node: { id, service: serviceId, position: { x: Math.round(x), y: Math.round(y) }, ...inside, ...(entry.group ? { size: size ? { width: Math.round(size.width), height: Math.round(size.height) } : { width: 480, height: 320 } } : {}) } });
             set({ selection: { nodeIds: [id], edgeIds: [] }, rightTab: 'inspector' });
             return id;
           },
@@ -304,7 +313,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             const te = target && content.catalog.byId.get(target.service);
             if (!source || !target || !se || !te) return false;
             if (sourceId === targetId) {
-              toast('warning', 'A service cannot connect to itself.');
+              toast('warning', `${source.label || se.shortName} cannot connect to itself.`, 'A connection goes from one service to another: drop it on the service that receives the data.');
               return false;
             }
             if (design.edges.some((e) => e.source === sourceId && e.target === targetId)) {
@@ -313,7 +322,10 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             }
             const allowed = connectionAllowed(se, te, content.catalog);
             if (!allowed.ok) {
-              toast('warning', `Connection refused: ${se.shortName} → ${te.shortName}`, allowed.reason);
+              // The other way round is allowed (Lake Formation governs S3, S3 does not feed it): say so.
+              const reverse = connectionAllowed(te, se, content.catalog).ok && !design.edges.some((e) => e.source === targetId && e.target === sourceId);
+              const action: ToastAction | undefined = reverse && !get().readOnly ? { label: `Connect ${te.shortName} → ${se.shortName}`, run: () => void get().connect(targetId, sourceId) } : undefined;
+              toast('warning', `Connection refused: ${se.shortName} → ${te.shortName}`, reverse ? `${allowed.reason} Connect ${te.name} → ${se.name} instead.` : allowed.reason, action);
               return false;
             }
             return commit({ type: 'connect', edge: { id: freshId(design, 'e'), source: sourceId, target: targetId } });

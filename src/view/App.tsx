@@ -1,7 +1,7 @@
 /** The application shell: header, banners, the three panes, toasts and dialogs. */
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { ContentProblem } from '../domain/catalog.ts';
 import { visibleReport, type AppStore } from '../store/app-store.ts';
 import { StoreProvider, useApp, useAppStore } from '../store/context.tsx';
@@ -11,10 +11,10 @@ import './app.css';
 import { ContentProblemsBanner, KeptAsideBanner } from './Banners.tsx';
 import { Canvas } from './Canvas.tsx';
 import { Dialog, ProblemList } from './Dialog.tsx';
-import { Palette } from './Palette.tsx';
-import { CompareDialog } from './practice/CompareDialog.tsx';
+import { Palette, useSearchShortcut } from './Palette.tsx';
+import { COLLAPSED_WIDTH, usePaneUi } from './pane-ui.ts';
+import { usePaneShortcuts } from './SidePane.tsx';
 import { InterviewBar } from './practice/InterviewBar.tsx';
-import { ResultDialog } from './practice/ResultDialog.tsx';
 import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useShortcuts } from './shortcuts.ts';
@@ -22,6 +22,10 @@ import { Toasts } from './Toasts.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
 import { FindingsAnnouncer } from './Announcer.tsx';
+
+// Shown only once opened: loaded then, so they stay out of the initial bundle.
+const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })));
+const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
 
 /** `practice`: the practice-mode store (main.tsx passes one that persists); without it one is kept in memory. */
 export function App({ store, practice, contentProblems = [] }: { store: AppStore; practice?: PracticeStore; contentProblems?: readonly ContentProblem[] }) {
@@ -41,6 +45,14 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   const theme = useApp((s) => s.theme);
   const dialog = useApp((s) => s.problemsDialog);
   useShortcuts(store, !dialog);
+  useSearchShortcut(!dialog);
+  usePaneShortcuts(!dialog);
+  const paneWidth = usePaneUi((s) => s.width);
+  const collapsed = usePaneUi((s) => s.collapsed);
+  const columns = {
+    ...(collapsed.left ? { '--left-w': `${COLLAPSED_WIDTH}px` } : paneWidth.left ? { '--left-w': `${paneWidth.left}px` } : {}),
+    ...(collapsed.right ? { '--right-w': `${COLLAPSED_WIDTH}px` } : paneWidth.right ? { '--right-w': `${paneWidth.right}px` } : {}),
+  } as React.CSSProperties;
   useShareLinkOpening(store);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -53,19 +65,21 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
       <ContentProblemsBanner problems={contentProblems} />
       <KeptAsideBanner />
       <SharedBanner />
-      <main className="workspace">
+      <main className="workspace" style={columns}>
         <Palette />
         <section className="centre" aria-label="Design">
           <Toolbar />
           <Canvas />
+          <Toasts />
         </section>
         <RightPane />
       </main>
-      <Toasts />
       <FindingsAnnouncer />
       <EditorDialogs />
-      <ResultDialog />
-      <CompareDialog />
+      <Suspense fallback={null}>
+        <ResultDialog />
+        <CompareDialog />
+      </Suspense>
       {dialog && (
         <Dialog
           title={dialog.title}
@@ -103,7 +117,10 @@ function Header() {
         <ScenarioPicker />
       </div>
       {report && (
-        <button type="button" className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`} onClick={() => store.getState().setRightTab('feedback')} title="Open feedback">
+        <button type="button" className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`} onClick={() => {
+            usePaneUi.getState().setCollapsed('right', false);
+            store.getState().setRightTab('feedback');
+          }} title="Open feedback">
           <strong>{report.counts.pass}</strong>/{report.results.length} requirements pass
         </button>
       )}

@@ -18,20 +18,22 @@ import {
   type Connection,
   type EdgeChange,
   type EdgeTypes,
+  type FinalConnectionState,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { CATEGORY_META, withDefaults, type Catalog } from '../domain/catalog.ts';
 import { parentsFirst } from '../domain/commands.ts';
-import type { DesignEdge, DesignNode } from '../domain/design.ts';
+import type { Design, DesignEdge, DesignNode } from '../domain/design.ts';
 import { worstSeverityByElement, type GradeReport } from '../domain/grade.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { FlowEdge, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
-import { DEFAULT_GROUP_SIZE, dragEndCommands, placement } from './groups.ts';
+import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from './groups.ts';
+import { routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { useEditorUi, GRID } from './editor-ui.ts';
@@ -137,16 +139,34 @@ function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<st
 
 interface EdgeCacheItem {
   design: DesignEdge;
+  routeKey: string;
   selected: boolean;
   severity: Severity | undefined;
   messages: string | undefined;
   control: boolean;
   volume: EdgeVolume | undefined;
   showVolume: boolean;
+  /** The two ends' labels, for the aria-label. */
+  ends: string;
   edge: ServiceFlowEdge;
 }
 
-function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean): ServiceFlowEdge[] {
+/** Routes around the nodes for every edge, from the design's positions and the measured sizes (see edge-routes.ts). */
+function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: Record<string, Size>): Map<string, EdgeRoute> {
+  return useMemo(() => {
+    const design = { nodes, edges } as Pick<Design, 'nodes' | 'edges'> as Design;
+    const abs = absolutePositions(design);
+    const boxes = new Map<string, RouteBox>();
+    for (const n of nodes) {
+      if (isGroupNode(n, catalog)) continue;
+      const p = abs.get(n.id)!;
+      boxes.set(n.id, { ...p, ...nodeSize(n, catalog, sizes) });
+    }
+    return routeEdges(boxes, edges);
+  }, [nodes, edges, catalog, sizes]);
+}
+
+function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean, sizes: Record<string, Size>): ServiceFlowEdge[] {
   const cache = useRef(new Map<string, EdgeCacheItem>());
   const controlIds = useMemo(() => {
     const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));
@@ -159,6 +179,15 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
     return out;
     // Only services matter, not positions: key on the edges and the node list's services.
   }, [edges, nodes.map((n) => n.service).join('|'), catalog]); // eslint-disable-line react-hooks/exhaustive-deps
+  const routes = useRoutes(nodes, edges, catalog, sizes);
+  // Labels read the services' labels, not node ids.
+  const labelOf = useMemo(() => {
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    return (id: string) => {
+      const n = byId.get(id);
+      return n ? n.label?.trim() || catalog.byId.get(n.service)?.shortName || id : id;
+    };
+  }, [nodes, catalog]);
   return useMemo(() => {
     const next = new Map<string, EdgeCacheItem>();
     const out: ServiceFlowEdge[] = [];
@@ -171,14 +200,19 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
       const prev = cache.current.get(e.id);
       const fresh = volumes.get(e.id);
       const volume = fresh && prev?.volume?.key === fresh.key ? prev.volume : fresh;
+      const route = routes.get(e.id);
+      const routeKey = route ? route.points.map((p) => `${p.x},${p.y}`).join(' ') : '';
+      const ends = `${labelOf(e.source)}\u0000${labelOf(e.target)}`;
       let item: EdgeCacheItem;
-      if (prev && prev.design === e && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.control === control && prev.volume === volume && prev.showVolume === showVolume) item = prev;
+      if (prev && prev.design === e && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.control === control && prev.volume === volume && prev.showVolume === showVolume && prev.routeKey === routeKey && prev.ends === ends) item = prev;
       else {
         const tls = e.settings?.tls ?? true;
         const classes = ['flow-edge', severity ? `is-${severity}` : '', tls ? '' : 'no-tls', control ? 'is-control' : ''].filter(Boolean).join(' ');
         const label = e.settings?.label?.trim();
         item = {
           design: e,
+          routeKey,
+          ends,
           selected: isSelected,
           severity,
           messages,
@@ -193,8 +227,8 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
             selected: isSelected,
             className: classes,
             markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: severity === 'error' ? 'var(--ab-danger)' : severity === 'warning' ? 'var(--ab-warning)' : 'var(--ab-edge)' },
-            ariaLabel: `Connection ${e.source} to ${e.target}${label ? ` (${label})` : ''}${tls ? '' : ', not encrypted in transit'}${volume ? `, ${volume.title}` : ''}${messageList ? `. ${messageList.join(' ')}` : ''}`,
-            data: { tls, control, showVolume, ...(label ? { label } : {}), ...(volume ? { volume } : {}) },
+            ariaLabel: `Connection ${labelOf(e.source)} to ${labelOf(e.target)}${label ? ` (${label})` : ''}${tls ? '' : ', not encrypted in transit'}${volume ? `, ${volume.title}` : ''}${messageList ? `. ${messageList.join(' ')}` : ''}`,
+            data: { tls, control, showVolume, ...(label ? { label } : {}), ...(volume ? { volume } : {}), ...(route ? { route: route.points } : {}) },
           },
         };
       }
@@ -203,7 +237,34 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
     }
     cache.current = next;
     return out;
-  }, [edges, selected, marks, controlIds, volumes, showVolume]);
+  }, [edges, selected, marks, controlIds, volumes, showVolume, routes, labelOf]);
+}
+
+/** fitView's options everywhere the app fits the design in view. */
+export const FIT_OPTIONS = { padding: 0.1, duration: 300, maxZoom: 1 } as const;
+
+/**
+ * Fits the view when the design is replaced as a whole (New, Reference, a shared view, an import, a
+ * scenario switch, undoing one of those): when the new nodes share no id with the old ones. An empty
+ * design goes back to zoom 1 at the origin, so the next service added is drawn at full size.
+ */
+function useFitOnReplace(nodes: readonly DesignNode[], fitView: ReturnType<typeof useReactFlow>['fitView'], setViewport: ReturnType<typeof useReactFlow>['setViewport']) {
+  const prev = useRef<ReadonlySet<string> | undefined>(undefined);
+  useEffect(() => {
+    const ids = new Set(nodes.map((n) => n.id));
+    const before = prev.current;
+    prev.current = ids;
+    if (!before) return; // the first render: React Flow's own fitView at start handles it
+    if (ids.size === 0 && before.size > 0) {
+      void setViewport({ x: 0, y: 0, zoom: 1 }, { duration: 200 });
+      return;
+    }
+    const replaced = ids.size > 1 && ![...ids].some((id) => before.has(id));
+    if (!replaced) return;
+    // Two frames: React Flow measures the new nodes first.
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => void fitView(FIT_OPTIONS))));
+    return () => cancelAnimationFrame(frame);
+  }, [nodes, fitView, setViewport]);
 }
 
 export function Canvas() {
@@ -218,7 +279,8 @@ export function Canvas() {
   const readOnly = useApp((s) => !!s.readOnly);
   const snap = useEditorUi((s) => s.snap);
   const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
+  useFitOnReplace(design.nodes, fitView, setViewport);
 
   // Fit the view once at start when there is a design to show; later additions must not move the view.
   const [fitAtStart] = useState(() => store.getState().design.nodes.length > 0);
@@ -233,7 +295,7 @@ export function Canvas() {
   const loads = useMemo(() => nodeLoads(simulation), [simulation]);
   const volumes = useMemo(() => edgeVolumes(simulation), [simulation]);
   const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads, resizing);
-  const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume);
+  const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume, sizes);
 
   const applySelection = useCallback(
     (kind: 'nodeIds' | 'edgeIds', changes: { id: string; selected: boolean }[]) => {
@@ -313,6 +375,25 @@ export function Canvas() {
   );
 
   const onConnect = useCallback((c: Connection) => void store.getState().connect(c.source, c.target), [store]);
+  // A connection dropped anywhere on a service (not only on its handle) connects to it. The node is
+  // found where the pointer is at the drop, so an auto-pan during the drag cannot make it miss.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const onto = document
+        .elementsFromPoint(point.clientX, point.clientY)
+        .map((el) => el.closest<HTMLElement>('.react-flow__node'))
+        .find((el) => el && !el.classList.contains('react-flow__node-group-box') && !el.classList.contains('react-flow__node-note'));
+      const toId = onto?.dataset.id;
+      if (!toId) return;
+      const fromId = state.fromNode.id;
+      if (state.fromHandle.type === 'target') void store.getState().connect(toId, fromId);
+      else void store.getState().connect(fromId, toId);
+    },
+    [store],
+  );
   // Clicking an element that is already selected (e.g. from a finding) emits no select change: still show it.
   const showInspector = useCallback(() => store.getState().setRightTab('inspector'), [store]);
   const onNodeDragStop = useCallback(() => setDragging((prev) => (Object.keys(prev).length ? {} : prev)), []);
@@ -332,7 +413,7 @@ export function Canvas() {
       const half = catalog.byId.get(serviceId)?.group ? { x: DEFAULT_GROUP_SIZE.width / 2, y: DEFAULT_GROUP_SIZE.height / 2 } : { x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2 };
       // Dropped over a group: the new node goes inside it (position relative to the group).
       const place = placement(store.getState().design, catalog, serviceId, { x: p.x - half.x, y: p.y - half.y });
-      store.getState().addService(serviceId, place.position, place.parentId);
+      store.getState().addService(serviceId, place.position, place.parentId, place.size);
     },
     [screenToFlowPosition, store, catalog],
   );
@@ -349,6 +430,8 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionRadius={28}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={showInspector}
         elevateNodesOnSelect={false}
@@ -376,7 +459,7 @@ export function Canvas() {
         <div className="canvas-empty" role="note">
           <p className="canvas-empty-title">Start your design</p>
           <p>Drag services from the palette onto the canvas — or focus one and press Enter.</p>
-          <p>Connect them by dragging from a node’s right handle to another node’s left handle.</p>
+          <p>Connect them by dragging from a node’s right handle onto another node.</p>
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 /**
  * Feedback per requirement: status, severity, findings with remediation and docs. Clicking a finding
- * selects the elements it names and centres the view on them. A failed requirement can be accepted as
+ * selects the elements it names, centres the view on them and opens the Inspector at the setting that
+ * fixes it, highlighted (see finding-setting.ts). A failed requirement can be accepted as
  * a trade-off with a reason (shown as `accepted`); interview mode hides all of it until submission.
  */
 import { useReactFlow } from '@xyflow/react';
@@ -11,6 +12,8 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { usePractice } from '../store/practice-context.tsx';
 import { DeviationControl } from './practice/DeviationControl.tsx';
 import { IconExternal } from './icons.tsx';
+import { useEditorUi } from './editor-ui.ts';
+import { findingSetting } from './finding-setting.ts';
 import { SEVERITY_LABEL, StatusIcon, STATUS_LABEL } from './status.tsx';
 
 const ORDER: Record<string, number> = { error: 0, fail: 1, accepted: 2, 'not-applicable': 3, pass: 4 };
@@ -44,7 +47,18 @@ export function FeedbackPanel() {
       const e = design.edges.find((x) => x.id === id);
       if (e) nodeIds.add(e.source).add(e.target);
     }
-    store.getState().select({ nodeIds: f.nodeIds.filter((id) => design.nodes.some((n) => n.id === id)), edgeIds: f.edgeIds.filter((id) => design.edges.some((e) => e.id === id)) });
+    // Open the Inspector at the setting that fixes it (its element alone selected), else on its elements.
+    const target = findingSetting(f, design, store.getState().content.catalog);
+    if (target) store.getState().select({ nodeIds: target.nodeId ? [target.nodeId] : [], edgeIds: target.edgeId ? [target.edgeId] : [] });
+    else store.getState().select({ nodeIds: f.nodeIds.filter((id) => design.nodes.some((n) => n.id === id)), edgeIds: f.edgeIds.filter((id) => design.edges.some((e) => e.id === id)) });
+    useEditorUi.getState().showSetting(target);
+    store.getState().setRightTab('inspector');
+    // The clicked finding is gone with its tab: keep the keyboard's place in the Inspector (the setting
+    // takes focus when there is one, see Inspector.tsx; else the panel itself).
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || !active.isConnected) document.getElementById('panel-inspector')?.focus();
+    });
     if (nodeIds.size) void fitView({ nodes: [...nodeIds].map((id) => ({ id })), duration: 400, padding: 0.5, maxZoom: 1.25 });
   };
 
@@ -108,7 +122,7 @@ function ResultItem({ result: r, onFocus }: { result: ReviewedResult; onFocus(f:
         <ul className="findings">
           {r.findings.map((f, i) => (
             <li key={i} className={`finding sev-${f.severity}`}>
-              <button type="button" className="finding-main" onClick={() => onFocus(f)} title="Select and show on the canvas" disabled={!f.nodeIds.length && !f.edgeIds.length}>
+              <button type="button" className="finding-main" onClick={() => onFocus(f)} title="Show on the canvas and open the setting that fixes it" disabled={!f.nodeIds.length && !f.edgeIds.length}>
                 <span className="finding-message">{f.message}</span>
                 <span className="finding-fix">
                   <strong>Fix:</strong> {f.remediation}

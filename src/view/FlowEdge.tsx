@@ -13,6 +13,10 @@ import { useAppStore } from '../store/context.tsx';
 import { useEditorUi } from './editor-ui.ts';
 import { EdgeLabelEditor } from './EdgeLabelEditor.tsx';
 import type { EdgeVolume } from './simulation-marks.ts';
+import { routePath, type Pos } from './edge-routes.ts';
+
+/** How far (px) React Flow's port positions may be from a route's ends for the route to be used. */
+const ROUTE_SLACK = 14;
 
 /** What the canvas passes to each edge (kept stable while nothing shown changes). */
 export interface FlowEdgeData extends Record<string, unknown> {
@@ -25,6 +29,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   /** The simulated volume, shown only when `showVolume` is set. */
   volume?: EdgeVolume;
   showVolume: boolean;
+  /** A route around the nodes (see edge-routes.ts), drawn when its ends are where React Flow puts the ports. */
+  route?: readonly Pos[];
 }
 /** A React Flow edge of the canvas. */
 export type ServiceFlowEdge = Edge<FlowEdgeData, 'flow'>;
@@ -49,7 +55,16 @@ function useEdgeLabelLayer(): HTMLElement | null {
 function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, markerStart, style, interactionWidth, data }: EdgeProps<ServiceFlowEdge>) {
   const store = useAppStore();
   const labelLayer = useEdgeLabelLayer();
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const route = data?.route;
+  const [path, labelX, labelY] = useMemo(() => {
+    // A route computed for the nodes where they are now (not mid-drag): follow it.
+    const near = (a: Pos | undefined, x: number, y: number) => !!a && Math.abs(a.x - x) <= ROUTE_SLACK && Math.abs(a.y - y) <= ROUTE_SLACK;
+    if (route && route.length >= 2 && near(route[0], sourceX, sourceY) && near(route[route.length - 1], targetX, targetY)) {
+      const r = routePath(route, { x: sourceX, y: sourceY }, { x: targetX, y: targetY });
+      return [r.d, r.label.x, r.label.y] as const;
+    }
+    return getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  }, [route, sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition]);
   const label = data?.label;
   const volume = data?.showVolume ? data.volume : undefined;
   const hop = targetX - sourceX;

@@ -1,14 +1,17 @@
 /**
- * A group on the canvas (AWS account, AWS Region, VPC, Availability Zone, data-lake zone): a labelled,
- * dashed box coloured by kind, drawn behind the services in it. It has no handles (nothing connects to
+ * A group on the canvas (AWS account, AWS Region, VPC, Availability Zone, data-lake zone), drawn as AWS
+ * draws groups: a square-cornered box in the kind's colour, solid or dashed, with the kind's icon in
+ * the top-left corner and the caption beside it; drawn behind the services in it. It has no handles (nothing connects to
  * a group) and can be resized with React Flow's NodeResizer when selected; the canvas commits one
  * `resizeNode` when the resize ends.
  */
 import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CatalogEntry, Settings } from '../domain/catalog.ts';
-import { groupCaption, groupColor } from '../domain/diagram.ts';
+import { groupCaption, groupColor, groupDashed } from '../domain/diagram.ts';
 import type { Severity } from '../domain/scenario.ts';
+import { GROUP_MIN_SIZE } from './groups.ts';
+import { ServiceIcon } from './ServiceIcon.tsx';
 
 export interface GroupNodeData extends Record<string, unknown> {
   entry: CatalogEntry;
@@ -22,9 +25,9 @@ export interface GroupNodeData extends Record<string, unknown> {
 export type GroupFlowNode = Node<GroupNodeData, 'group-box'>;
 
 /** Smallest size a group can be resized to (canvas px). */
-export const GROUP_MIN = { width: 200, height: 120 };
+export const GROUP_MIN = GROUP_MIN_SIZE;
 
-export { groupCaption, groupColor };
+export { groupCaption, groupColor, groupDashed };
 
 function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
   const { entry, label, settings, severity, messages } = data;
@@ -33,7 +36,7 @@ function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
   const description = [`${title}${detail ? ` (${detail})` : ''}: group, ${entry.name}`, ...(severity ? [messages.join(' ')] : [])].join('. ');
   return (
     <div
-      className={`group-box${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
+      className={`group-box${groupDashed(entry) ? ' is-dashed' : ''}${entry.icon ? '' : ' no-icon'}${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
       style={{ '--grp': groupColor(entry, settings) } as React.CSSProperties}
       aria-label={description}
       title={description}
@@ -42,9 +45,7 @@ function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
     >
       <NodeResizer isVisible={selected} minWidth={GROUP_MIN.width} minHeight={GROUP_MIN.height} color="var(--grp)" handleClassName="group-resize-handle" lineClassName="group-resize-line" />
       <div className="group-caption">
-        <span className="group-glyph" aria-hidden="true">
-          {entry.glyph}
-        </span>
+        {entry.icon && <ServiceIcon entry={entry} size={32} className="group-icon" />}
         <span className="group-title">{title}</span>
         {detail && <span className="group-detail">{label && label !== kind ? `${kind} · ${detail}` : detail}</span>}
       </div>

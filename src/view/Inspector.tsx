@@ -1,6 +1,7 @@
 /** The inspector: settings of the selected node or edge, generated from the catalog's setting specs. */
-import { useMemo, useState } from 'react';
-import { CATEGORY_META, settingApplies, withDefaults, type SettingSpec } from '../domain/catalog.ts';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEditorUi } from './editor-ui.ts';
+import { CATEGORY_META, connectionAllowed, settingApplies, withDefaults, type SettingSpec } from '../domain/catalog.ts';
 import { EDGE_SETTINGS, type DesignEdge, type DesignNode } from '../domain/design.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { visibleReport } from '../store/app-store.ts';
@@ -10,12 +11,59 @@ import { IconExternal, IconLink, IconTrash } from './icons.tsx';
 import { GroupMembership } from './GroupMembership.tsx';
 import { ArrangePanel } from './ArrangePanel.tsx';
 import { SettingField } from './SettingField.tsx';
+import { ServiceIcon } from './ServiceIcon.tsx';
 import { StatusIcon } from './status.tsx';
+
+/**
+ * Brings the Inspector to its top for each new selection, or to the setting a finding asked for
+ * (scrolled into view, highlighted, focused). Returns the ref for the inspector's root element.
+ */
+function useInspectorFocus(elementId: string) {
+  const ref = useRef<HTMLDivElement>(null);
+  const focus = useEditorUi((s) => s.focusSetting);
+  useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const wanted = focus && (focus.nodeId ?? focus.edgeId) === elementId ? focus : undefined;
+    const slot = wanted ? root.querySelector<HTMLElement>(`[data-setting="${CSS.escape(wanted.key)}"]`) : null;
+    const panel = root.closest('.tab-panel');
+    if (!slot) {
+      if (panel) panel.scrollTop = 0;
+      return;
+    }
+    root.querySelectorAll('.setting-slot.is-highlighted').forEach((el) => el.classList.remove('is-highlighted'));
+    slot.classList.add('is-highlighted');
+    slot.scrollIntoView?.({ block: 'center' });
+    slot.querySelector<HTMLElement>('input, select, textarea, button')?.focus({ preventScroll: true });
+  }, [elementId, focus]);
+  return ref;
+}
+
+/** Shown above an Inspector opened from a finding: the way back to the list. */
+function BackToFeedback({ elementId }: { elementId: string }) {
+  const store = useAppStore();
+  const focus = useEditorUi((s) => s.focusSetting);
+  if (!focus || (focus.nodeId ?? focus.edgeId) !== elementId) return null;
+  return (
+    <button type="button" className="btn btn-quiet btn-small back-to-feedback" onClick={() => store.getState().setRightTab('feedback')}>
+      ← Back to feedback
+    </button>
+  );
+}
 
 export function Inspector() {
   const selection = useApp((s) => s.selection);
   const design = useApp((s) => s.design);
   const count = selection.nodeIds.length + selection.edgeIds.length;
+  const key = `${selection.nodeIds.join(',')}|${selection.edgeIds.join(',')}`;
+  // A new selection starts at the top of the panel (the setting a finding names is handled below).
+  useLayoutEffect(() => {
+    const panel = document.getElementById('panel-inspector');
+    if (panel && count !== 1) panel.scrollTop = 0;
+    // A finding's request holds for the element it named only.
+    const focus = useEditorUi.getState().focusSetting;
+    if (focus && !(count === 1 && (selection.nodeIds[0] ?? selection.edgeIds[0]) === (focus.nodeId ?? focus.edgeId))) useEditorUi.getState().showSetting(undefined);
+  }, [key, count]); // eslint-disable-line react-hooks/exhaustive-deps
   if (count === 0)
     return (
       <div className="empty-state">
@@ -52,6 +100,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
   const report = useApp(visibleReport);
   const entry = catalog.byId.get(node.service);
   const [target, setTarget] = useState('');
+  const ref = useInspectorFocus(node.id);
   const settings = useMemo(() => (entry ? withDefaults(entry, node.settings) : {}), [entry, node.settings]);
   const findings = useMemo(() => report?.results.flatMap((r) => r.findings.filter((f) => f.nodeIds.includes(node.id)).map((f) => ({ ...f, status: r.status }))) ?? [], [report, node.id]);
   if (!entry) return null;
@@ -61,15 +110,18 @@ function NodeInspector({ node }: { node: DesignNode }) {
   };
   const outgoing = design.edges.filter((e) => e.source === node.id);
   const incoming = design.edges.filter((e) => e.target === node.id);
-  const others = design.nodes.filter((n) => n.id !== node.id && !outgoing.some((e) => e.target === n.id) && !catalog.byId.get(n.service)?.group && n.service !== 'text-note');
+  // "Send to" offers only the services the catalog lets this one send to.
+  const others = design.nodes.filter((n) => {
+    const te = catalog.byId.get(n.service);
+    return n.id !== node.id && !outgoing.some((e) => e.target === n.id) && te && !te.group && n.service !== 'text-note' && connectionAllowed(entry, te, catalog).ok;
+  });
   const visible = Object.entries(entry.settings).filter(([, spec]) => settingApplies(spec, settings));
 
   return (
-    <div className="inspector" aria-label={`Settings of ${node.label || entry.shortName}`}>
+    <div className="inspector" ref={ref} aria-label={`Settings of ${node.label || entry.shortName}`}>
+      <BackToFeedback elementId={node.id} />
       <div className="inspector-head" style={{ '--cat': CATEGORY_META[entry.category].color } as React.CSSProperties}>
-        <span className="svc-glyph" aria-hidden="true">
-          {entry.glyph}
-        </span>
+        <ServiceIcon entry={entry} size={36} />
         <div>
           <h3 className="inspector-title">{entry.name}</h3>
           <p className="muted small">
@@ -102,7 +154,9 @@ function NodeInspector({ node }: { node: DesignNode }) {
         <h4>Settings</h4>
         {visible.length === 0 && <p className="muted small">This service has no settings to choose.</p>}
         {visible.map(([key, spec]) => (
-          <SettingField key={key} name={key} spec={spec as SettingSpec} value={settings[key]!} onCommit={(value) => store.getState().dispatch({ type: 'setNodeSetting', nodeId: node.id, key, value }, { coalesce: `setting:${node.id}:${key}` })} />
+          <div key={key} className="setting-slot" data-setting={key}>
+            <SettingField name={key} spec={spec as SettingSpec} value={settings[key]!} onCommit={(value) => store.getState().dispatch({ type: 'setNodeSetting', nodeId: node.id, key, value }, { coalesce: `setting:${node.id}:${key}` })} />
+          </div>
         ))}
       </section>
 
@@ -194,9 +248,11 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
     return n ? n.label || catalog.byId.get(n.service)?.shortName || id : id;
   };
   const findings = report?.results.flatMap((r) => r.findings.filter((f) => f.edgeIds.includes(edge.id))) ?? [];
+  const ref = useInspectorFocus(edge.id);
   const set = (settings: { tls?: boolean; label?: string }, coalesce?: string) => store.getState().dispatch({ type: 'setEdgeSettings', edgeId: edge.id, settings }, coalesce ? { coalesce } : undefined);
   return (
-    <div className="inspector" aria-label="Connection settings">
+    <div className="inspector" ref={ref} aria-label="Connection settings">
+      <BackToFeedback elementId={edge.id} />
       <h3 className="inspector-title">Connection</h3>
       <p className="edge-ends">
         <strong>{name(edge.source)}</strong> <span aria-label="to">→</span> <strong>{name(edge.target)}</strong>
@@ -206,8 +262,10 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
       )}
       <section className="inspector-section">
         <h4>Settings</h4>
-        <SettingField name="tls" spec={EDGE_SETTINGS.tls} value={edge.settings?.tls ?? EDGE_SETTINGS.tls.default} onCommit={(v) => set({ tls: v as boolean })} />
-        <div className="field">
+        <div className="setting-slot" data-setting="tls">
+          <SettingField name="tls" spec={EDGE_SETTINGS.tls} value={edge.settings?.tls ?? EDGE_SETTINGS.tls.default} onCommit={(v) => set({ tls: v as boolean })} />
+        </div>
+        <div className="field setting-slot" data-setting="label">
           <label className="field-label" htmlFor={`edge-label-${edge.id}`}>
             {EDGE_SETTINGS.label.label}
           </label>

@@ -1,5 +1,5 @@
 /** The right pane: Scenario, Feedback, Simulation and Inspector tabs (WAI-ARIA tabs pattern). */
-import type { KeyboardEvent } from 'react';
+import { useLayoutEffect, type KeyboardEvent } from 'react';
 import { visibleReport, type RightTab } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
@@ -7,6 +7,7 @@ import { Inspector } from './Inspector.tsx';
 import { PracticePanel } from './practice/PracticePanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SimulationPanel } from './SimulationPanel.tsx';
+import { SidePane } from './SidePane.tsx';
 
 const TABS: { id: RightTab; label: string }[] = [
   { id: 'scenario', label: 'Scenario' },
@@ -19,6 +20,11 @@ const TABS: { id: RightTab; label: string }[] = [
 export function RightPane() {
   const store = useAppStore();
   const tab = useApp((s) => s.rightTab);
+  // Each tab opens at its top (the Inspector places itself: at its top, or at a finding's setting).
+  useLayoutEffect(() => {
+    const panel = document.getElementById(`panel-${tab}`);
+    if (panel && tab !== 'inspector') panel.scrollTop = 0;
+  }, [tab]);
   const failing = useApp((s) => { const r = visibleReport(s); return r ? r.counts.fail + r.counts.error : 0; });
   const onKeyDown = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -29,7 +35,12 @@ export function RightPane() {
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
-    <aside className="pane right-pane" aria-label="Scenario, feedback, simulation and inspector">
+    <SidePane
+      side="right"
+      className="right-pane"
+      label="Scenario, feedback, simulation and inspector"
+      title="Panels"
+      header={
       <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
@@ -52,6 +63,8 @@ export function RightPane() {
           </button>
         ))}
       </div>
+      }
+    >
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'scenario' && <ScenarioPanel />}
         {tab === 'feedback' && <FeedbackPanel />}
@@ -59,6 +72,6 @@ export function RightPane() {
         {tab === 'inspector' && <Inspector />}
         {tab === 'practice' && <PracticePanel />}
       </div>
-    </aside>
+    </SidePane>
   );
 }

@@ -1,11 +1,12 @@
 /**
- * A service on the canvas: category colour strip, glyph badge, label, short name, handles, status mark,
+ * A service on the canvas: its AWS Architecture Icon (glyph badge until loaded), label, short name, handles, status mark,
  * and from the simulation a load bar coloured by utilisation and the bottleneck badge.
  */
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { CATEGORY_META, type CatalogEntry } from '../domain/catalog.ts';
 import type { Severity } from '../domain/scenario.ts';
+import { ServiceIcon } from './ServiceIcon.tsx';
 import type { NodeLoad } from './simulation-marks.ts';
 
 export interface ServiceNodeData extends Record<string, unknown> {
@@ -37,9 +38,7 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
       data-service={entry.id}
     >
       <Handle type="target" position={Position.Left} className="svc-handle" title={`Into ${label}`} />
-      <span className="svc-glyph" aria-hidden="true">
-        {entry.glyph}
-      </span>
+      <ServiceIcon entry={entry} size={40} />
       <span className="svc-text">
         <span className="svc-label">{label}</span>
         <span className="svc-sub">{custom ? entry.shortName : CATEGORY_META[entry.category].label}</span>

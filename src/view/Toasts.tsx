@@ -1,4 +1,7 @@
-/** The toast stack, bottom-right. Announced politely; errors stay until dismissed. */
+/**
+ * The toast stack, at the bottom centre of the canvas (never over the panes). Announced politely;
+ * info and success toasts fade after 5 s, warnings after 8 s, errors stay until dismissed; at most three.
+ */
 import { useApp, useAppStore } from '../store/context.tsx';
 import { IconAlert, IconCheck, IconInfo, IconX } from './icons.tsx';
 
@@ -16,7 +19,11 @@ export function Toasts() {
             <p className="toast-message">{t.message}</p>
             {t.detail && <p className="toast-detail">{t.detail}</p>}
             {t.action && (
-              <button type="button" className="btn btn-small toast-action" onClick={() => t.action!.run()}>
+              <button type="button" className="btn btn-small toast-action" onClick={() => {
+                  t.action!.run();
+                  // Done what it offered: an info or warning toast goes; an error stays until dismissed.
+                  if (t.kind !== 'error') store.getState().dismissToast(t.id);
+                }}>
                 {t.action.label}
               </button>
             )}

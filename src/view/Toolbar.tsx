@@ -11,6 +11,7 @@ import { SHORTCUTS } from './shortcuts.ts';
 import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { importDrawio, looksLikeDrawio } from './drawio-import.ts';
 import { exportPicture } from './export-image.ts';
+import { PaneToggle } from './SidePane.tsx';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -41,6 +42,8 @@ export function Toolbar() {
       store.getState().toast('error', `Could not read ${file.name}.`, e instanceof Error ? e.message : undefined);
       return;
     }
+    // The draw.io reader loads only when a file is imported (it stays out of the initial bundle).
+    const { importDrawio, looksLikeDrawio } = await import('./drawio-import.ts');
     if (looksLikeDrawio(text, file.name)) {
       if (await importDrawio(store, text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
       return;
@@ -60,7 +63,10 @@ export function Toolbar() {
     try {
       const { layoutDesign } = await import('../adapters/layout.ts');
       const sizes = new Map(getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
-      const { positions, sizes: groupSizes } = await layoutDesign(design, sizes);
+      // Rows wrap to suit the canvas as it is now (its size at zoom 1).
+      const pane = document.querySelector('.canvas .react-flow')?.getBoundingClientRect();
+      const view = pane && pane.width > 0 && pane.height > 0 ? { width: pane.width, height: pane.height } : undefined;
+      const { positions, sizes: groupSizes } = await layoutDesign(design, sizes, store.getState().content.catalog, view ? { view } : {});
       if (store.getState().design !== design) return; // the design changed meanwhile: do not overwrite it
       // Positions and group sizes together: one undo step.
       const key = `layout-${Date.now()}`;
@@ -76,6 +82,8 @@ export function Toolbar() {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Design actions">
+      <PaneToggle side="left" title="Services" />
+      <span className="toolbar-sep" aria-hidden="true" />
       <div className="toolbar-group">
         <button type="button" className="btn btn-quiet btn-compact" aria-label="New" title="New design (start from an empty canvas; undoable)" onClick={() => (empty ? store.getState().newDesign() : setConfirmNew(true))}>
           <IconNew /> <span className="btn-label">New</span>
@@ -150,6 +158,8 @@ export function Toolbar() {
       >
         {theme === 'dark' ? <IconSun /> : <IconMoon />}
       </button>
+      <span className="toolbar-sep" aria-hidden="true" />
+      <PaneToggle side="right" title="Panels" />
       {confirmNew && (
         <Dialog
           title="Start a new design?"

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { PageSummary } from '../adapters/drawio-design.ts';
 import type { DrawioCounts, UnmappedCell } from '../domain/drawio.ts';
+import type { SettingTarget } from './finding-setting.ts';
 
 export type EditorDialog =
   | { kind: 'share'; url: string; copied: boolean }
@@ -18,7 +19,14 @@ export interface EditorUi {
   /** The note (node id) or edge whose text is being edited on the canvas. */
   editing: { kind: 'note' | 'edge'; id: string } | undefined;
   dialog: EditorDialog | undefined;
+  /**
+   * The setting the Inspector should show, scrolled to and highlighted (a finding was clicked); `at`
+   * tells one request from the next for the same setting.
+   */
+  focusSetting: (SettingTarget & { at: number }) | undefined;
   setSnap(on: boolean): void;
+  /** Asks the Inspector to open at a setting (or clears the request). */
+  showSetting(target: SettingTarget | undefined): void;
   edit(target: EditorUi['editing']): void;
   showDialog(dialog: EditorDialog | undefined): void;
 }
@@ -36,6 +44,8 @@ export const useEditorUi = create<EditorUi>()((set) => ({
   snap: readSnap(),
   editing: undefined,
   dialog: undefined,
+  focusSetting: undefined,
+  showSetting: (target) => set({ focusSetting: target ? { ...target, at: Date.now() } : undefined }),
   setSnap: (snap) => {
     set({ snap });
     try {

@@ -7,9 +7,9 @@
 import type { Catalog } from '../domain/catalog.ts';
 import type { Command } from '../domain/commands.ts';
 import type { Design, DesignNode } from '../domain/design.ts';
-import { absolutePositions, DEFAULT_GROUP_SIZE, isGroupNode, NODE_HEIGHT, NODE_WIDTH, nodeSize, type Pos, type Size } from '../domain/diagram.ts';
+import { absolutePositions, DEFAULT_GROUP_SIZE, GROUP_MIN_SIZE, isGroupNode, NODE_HEIGHT, NODE_WIDTH, nodeSize, type Pos, type Size } from '../domain/diagram.ts';
 
-export { absolutePositions, DEFAULT_GROUP_SIZE, isGroupNode, nodeSize, type Pos, type Size };
+export { absolutePositions, DEFAULT_GROUP_SIZE, GROUP_MIN_SIZE, isGroupNode, nodeSize, type Pos, type Size };
 
 /** Ids of a node and everything inside it, at any depth. */
 export function withDescendants(design: Design, id: string): Set<string> {
@@ -44,19 +44,37 @@ export function groupAt(design: Design, catalog: Catalog, point: Pos, abs: Reado
   return best;
 }
 
+/** Room kept inside a group around a new group in it: the caption band at the top, and the sides (canvas px). */
+export const GROUP_INSET = { top: 48, side: 24 };
+
 /**
  * Where a new node of `service` goes when dropped with its top-left at `topLeft` (canvas px): inside the
- * innermost group under its centre (position relative to that group), or at top level.
+ * innermost group under its centre (position relative to that group), or at top level. A new group
+ * nests like a service: in the innermost group under its centre, made small enough to fit inside it
+ * (at most the default size, leaving the parent's caption and its resize handles clear) and moved
+ * inside its edges.
+ * @returns the position (relative to `parentId`'s top-left when set) and, for a group, its size
  */
-export function placement(design: Design, catalog: Catalog, service: string, topLeft: Pos): { position: Pos; parentId: string | undefined } {
+export function placement(design: Design, catalog: Catalog, service: string, topLeft: Pos): { position: Pos; parentId: string | undefined; size?: Size } {
   const entry = catalog.byId.get(service);
   const size = entry?.group ? DEFAULT_GROUP_SIZE : { width: NODE_WIDTH, height: NODE_HEIGHT };
   const abs = absolutePositions(design);
   const centre = { x: topLeft.x + size.width / 2, y: topLeft.y + size.height / 2 };
-  const group = groupAt(design, catalog, centre, abs, new Set(), entry?.group ? size.width * size.height : 0);
-  if (!group) return { position: topLeft, parentId: undefined };
+  const group = groupAt(design, catalog, centre, abs);
+  if (!group) return { position: topLeft, parentId: undefined, ...(entry?.group ? { size } : {}) };
   const g = abs.get(group.id)!;
-  return { position: { x: topLeft.x - g.x, y: topLeft.y - g.y }, parentId: group.id };
+  const relative = { x: topLeft.x - g.x, y: topLeft.y - g.y };
+  if (!entry?.group) return { position: relative, parentId: group.id };
+  const outer = nodeSize(group, catalog);
+  const fit = {
+    width: Math.max(GROUP_MIN_SIZE.width, Math.min(size.width, outer.width - 2 * GROUP_INSET.side)),
+    height: Math.max(GROUP_MIN_SIZE.height, Math.min(size.height, outer.height - GROUP_INSET.top - GROUP_INSET.side)),
+  };
+  // Keep the drop point's centre where possible, but inside the parent's inner area.
+  const want = { x: centre.x - g.x - fit.width / 2, y: centre.y - g.y - fit.height / 2 };
+  const clamp = (v: number, lo: number, hi: number) => Math.round(Math.max(lo, Math.min(v, Math.max(lo, hi))));
+  const position = { x: clamp(want.x, GROUP_INSET.side, outer.width - fit.width - GROUP_INSET.side), y: clamp(want.y, GROUP_INSET.top, outer.height - fit.height - GROUP_INSET.side) };
+  return { position, parentId: group.id, size: fit };
 }
 
 /**
@@ -86,4 +104,53 @@ export function dragEndCommands(design: Design, catalog: Catalog, moved: Readonl
     reparent.push({ type: 'setParent', nodeId: id, parentId: target?.id, position: { x: Math.round(p.x - base.x), y: Math.round(p.y - base.y) } });
   }
   return [...(Object.keys(stays).length ? [{ type: 'moveNodes', positions: stays } as Command] : []), ...reparent];
+}
+
+/** Whether two boxes (top-left + size) overlap once each is grown by `gap` px on every side. */
+function overlaps(a: Pos, as: Size, b: Pos, bs: Size, gap: number): boolean {
+  return a.x < b.x + bs.width + gap && b.x < a.x + as.width + gap && a.y < b.y + bs.height + gap && b.y < a.y + as.height + gap;
+}
+
+/**
+ * A free spot for a new service box, near an anchor: to the right of the anchor box first (where the
+ * next stage of a left-to-right flow goes), then below, above and left of it, then further out on a
+ * grid, never overlapping another service or note (groups may be overlapped: a node may sit in one).
+ * @param anchor the absolute box to place beside (the selection or the last added node), or a point
+ *   (zero-size box) such as the centre of the view
+ * @param size the new box's size
+ * @param gap the clear space kept around every box, in canvas px
+ * @returns the new box's absolute top-left corner (canvas px, on the 8 px grid)
+ */
+export function freePosition(design: Design, catalog: Catalog, anchor: { position: Pos; size: Size }, size: Size, measured?: Readonly<Record<string, Size>>, gap = 32): Pos {
+  const abs = absolutePositions(design);
+  const boxes = design.nodes.filter((n) => !isGroupNode(n, catalog)).map((n) => ({ p: abs.get(n.id)!, s: nodeSize(n, catalog, measured) }));
+  const free = (p: Pos) => boxes.every((b) => !overlaps(p, size, b.p, b.s, gap));
+  const snap = (v: number) => Math.round(v / 8) * 8;
+  const a = anchor.position;
+  const w = anchor.size;
+  const stepX = size.width + 2 * gap + 32;
+  const stepY = size.height + gap;
+  const beside: Pos[] = w.width || w.height
+    ? [
+        { x: a.x + w.width + 2 * gap + 32, y: a.y + (w.height - size.height) / 2 },
+        { x: a.x + (w.width - size.width) / 2, y: a.y + w.height + gap },
+        { x: a.x + (w.width - size.width) / 2, y: a.y - size.height - gap },
+        { x: a.x - size.width - 2 * gap - 32, y: a.y + (w.height - size.height) / 2 },
+      ]
+    : [{ x: a.x - size.width / 2, y: a.y - size.height / 2 }];
+  for (const p of beside) if (free(p)) return { x: snap(p.x), y: snap(p.y) };
+  // Rings around the first choice, nearest first: right, down, up, left of it on a grid.
+  const origin = beside[0]!;
+  for (let ring = 1; ring < 40; ring++) {
+    const cells: { dx: number; dy: number; cost: number }[] = [];
+    for (let dy = -ring; dy <= ring; dy++)
+      for (let dx = -ring; dx <= ring; dx++)
+        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push({ dx, dy, cost: Math.hypot(dx * stepX, dy * stepY) + (dx < 0 ? stepX : 0) });
+    cells.sort((m, n) => m.cost - n.cost);
+    for (const { dx, dy } of cells) {
+      const p = { x: origin.x + dx * stepX, y: origin.y + dy * stepY };
+      if (free(p)) return { x: snap(p.x), y: snap(p.y) };
+    }
+  }
+  return { x: snap(origin.x), y: snap(origin.y) };
 }

@@ -91,13 +91,14 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   await page.getByRole('tab', { name: 'Feedback' }).click();
   const ingestion = page.locator(`.result[data-requirement="${INGESTION}"]`);
   await expect(ingestion).toHaveAttribute('data-status', 'fail');
-  // ... clicking its finding selects the stream.
+  await expect(ingestion.locator('.finding-main').first()).toContainText('1 MB/s per shard');
+  await expect(ingestion).toContainText('5 MB/s per KPU');
+  // ... clicking its finding selects the stream and opens the Inspector on the setting it names.
   await ingestion.locator('.finding-main').first().click();
   await expect(kinesis.locator('.svc-node')).toHaveClass(/is-selected/);
   await expect(kinesis.locator('.svc-status-error')).toBeVisible();
-
-  await expect(ingestion.locator('.finding-main').first()).toContainText('1 MB/s per shard');
-  await expect(ingestion).toContainText('5 MB/s per KPU');
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.setting-slot.is-highlighted')).toBeVisible();
 
   // ... and passes with 180 shards (173.6 MB/s at 3x peak) and Flink sized in the inspector:
   // parallelism 40 (200 MB/s, an estimate) and one output record per 60 so DynamoDB takes the writes.

@@ -1,5 +1,5 @@
 /** Helpers the Playwright specs share. */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * Collects console errors and uncaught page errors from now on; a spec asserts the list is empty at
@@ -19,4 +19,17 @@ export async function dragMouse(page: Page, from: { x: number; y: number }, to: 
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps });
   await page.mouse.move(to.x, to.y, { steps });
   await page.mouse.up();
+}
+
+/** Waits until the canvas view stops moving (fitView, a pan to keep a new node in view: they animate). */
+export async function viewSettled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const t = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+      const same = t === last;
+      last = t;
+      return same;
+    })
+    .toBe(true);
 }

@@ -8,6 +8,7 @@ import { activeScenario } from '../../store/app-store.ts';
 import { useApp } from '../../store/context.tsx';
 import { usePractice, usePracticeStore } from '../../store/practice-context.tsx';
 import { Dialog } from '../Dialog.tsx';
+import { ServiceIcon } from '../ServiceIcon.tsx';
 
 const BASIS: Record<MatchedPair['basis'], string> = { 'same-service': 'same service', 'same-role': 'same role', 'same-family': 'same job, different kind' };
 
@@ -104,10 +105,14 @@ export function CompareDialog() {
 }
 
 function Service({ node }: { node: ComparedNode }) {
+  const entry = useApp((s) => s.content.catalog.byId.get(node.service));
   return (
     <span className="compare-service" title={`Roles: ${node.roles.join(', ')}`}>
-      <span className="compare-name">{node.name}</span>
-      {node.label !== node.name && node.label && <span className="muted small"> “{node.label}”</span>}
+      {entry && <ServiceIcon entry={entry} size={24} className="small" />}
+      <span>
+        <span className="compare-name">{node.name}</span>
+        {node.label !== node.name && node.label && <span className="muted small"> “{node.label}”</span>}
+      </span>
     </span>
   );
 }

@@ -3,7 +3,8 @@
  * pillar, hints used and time taken; "Review feedback" opens the Feedback tab.
  */
 import { formatCountdown } from '../../domain/interview.ts';
-import { useAppStore } from '../../store/context.tsx';
+import { useApp, useAppStore } from '../../store/context.tsx';
+import { ServiceIcon } from '../ServiceIcon.tsx';
 import { usePractice, usePracticeStore } from '../../store/practice-context.tsx';
 import { Dialog } from '../Dialog.tsx';
 import { PILLAR_LABEL } from './labels.ts';
@@ -106,10 +107,35 @@ export function ResultDialog() {
             })}
           </tbody>
         </table>
+        <DesignServices />
         <p className="muted small">
           Recorded {new Date(attempt.submittedAt).toLocaleString()} · {attempt.services} services on the canvas
         </p>
       </div>
     </Dialog>
+  );
+}
+
+/** The services of the submitted design, once each, with their AWS icons. */
+function DesignServices() {
+  const nodes = useApp((s) => s.design.nodes);
+  const catalog = useApp((s) => s.content.catalog);
+  const entries = [...new Set(nodes.map((n) => n.service))].flatMap((id) => {
+    const e = catalog.byId.get(id);
+    return e && !e.group && e.id !== 'text-note' ? [e] : [];
+  });
+  if (!entries.length) return null;
+  return (
+    <>
+      <h3 className="section-title">Services in your design</h3>
+      <ul className="result-services" aria-label="Services in your design">
+        {entries.map((e) => (
+          <li key={e.id} title={e.name}>
+            <ServiceIcon entry={e} size={28} className="small" />
+            <span>{e.shortName}</span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,0 +1,82 @@
+/**
+ * A catalog entry's AWS Architecture Icon, drawn as inline SVG (parsed from the package's file and
+ * cleaned, see `parseIcon`; image exports carry it as vector shapes, not as embedded images). The icon files load lazily (see adapters/icons-browser.ts);
+ * until one arrives, or for an entry without icon, the entry's glyph badge in its category colour is
+ * drawn in the same box. Decorative: the text beside it names the service.
+ */
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { CATEGORY_META, type CatalogEntry } from '../domain/catalog.ts';
+import { iconForTheme, type IconRef } from '../domain/icons.ts';
+import { useApp } from '../store/context.tsx';
+
+const templates = new Map<string, SVGSVGElement>();
+let loader: Promise<typeof import('../adapters/icons-browser.ts')> | undefined;
+
+/**
+ * Parses icon markup into an SVG element fit to insert: no `<title>` (it would name and tooltip every
+ * icon "Icon-Architecture/64/..."), and, defensively, no scripts, foreign objects, event handlers or
+ * links out of the document. Undefined when the markup is not SVG.
+ */
+export function parseIcon(svg: string): SVGSVGElement | undefined {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length) return undefined;
+  root.querySelectorAll('title, desc, script, foreignObject, style').forEach((el) => el.remove());
+  for (const el of [root, ...root.querySelectorAll('*')])
+    for (const a of [...el.attributes]) if (/^on/i.test(a.name) || (/href$/i.test(a.name) && !a.value.startsWith('#'))) el.removeAttribute(a.name);
+  root.setAttribute('aria-hidden', 'true');
+  root.setAttribute('focusable', 'false');
+  return root as unknown as SVGSVGElement;
+}
+
+/** Loads an icon as a parsed SVG element for the theme (cached per icon and theme); undefined when there is none. */
+export async function iconElement(ref: IconRef, theme: 'light' | 'dark'): Promise<SVGSVGElement | undefined> {
+  const key = `${theme}:${ref}`;
+  const known = templates.get(key);
+  if (known) return known;
+  loader ??= import('../adapters/icons-browser.ts');
+  const svg = await (await loader).loadIconSvg(ref);
+  const el = svg ? parseIcon(iconForTheme(svg, theme)) : undefined;
+  if (el) templates.set(key, el);
+  return el;
+}
+
+/** The parsed icon of an entry for the current theme, once loaded (a shared template: clone it to insert). */
+export function useIcon(ref: IconRef | null | undefined): SVGSVGElement | undefined {
+  const theme = useApp((s) => s.theme);
+  const key = ref ? `${theme}:${ref}` : '';
+  const [state, setState] = useState<{ key: string; el: SVGSVGElement | undefined }>(() => ({ key, el: templates.get(key) }));
+  useEffect(() => {
+    if (!ref) return;
+    if (templates.has(key)) return setState({ key, el: templates.get(key) });
+    let live = true;
+    void iconElement(ref, theme).then((el) => live && setState({ key, el }));
+    return () => {
+      live = false;
+    };
+  }, [ref, theme, key]);
+  return state.key === key ? state.el : templates.get(key);
+}
+
+function ServiceIconView({ entry, size = 32, className = '' }: { entry: CatalogEntry; size?: number; className?: string }) {
+  const template = useIcon(entry.icon);
+  const box = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || !template) return;
+    const svg = template.cloneNode(true) as SVGSVGElement;
+    svg.setAttribute('width', String(size));
+    svg.setAttribute('height', String(size));
+    el.replaceChildren(svg);
+  }, [template, size]);
+  if (template)
+    return <span ref={box} className={`svc-icon ${className}`} style={{ width: size, height: size }} aria-hidden="true" data-icon={entry.icon ?? undefined} />;
+  return (
+    <span className={`svc-glyph svc-icon-fallback${entry.group ? ' is-group' : ''} ${className}`} aria-hidden="true" style={{ '--cat': CATEGORY_META[entry.category].color, width: size, height: size } as React.CSSProperties}>
+      {entry.glyph}
+    </span>
+  );
+}
+
+/** An entry's icon (or its glyph badge until the icon is loaded). */
+export const ServiceIcon = memo(ServiceIconView);
