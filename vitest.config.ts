@@ -7,7 +7,7 @@ export default defineConfig({
     environment: 'node',
     // View tests render React Flow under jsdom; the stubs it needs live in the setup file.
     projects: [
-      { extends: true, test: { name: 'core', include: ['tests/{domain,rules,content,cli,server}/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'core', include: ['tests/{domain,rules,content,cli,server,sync}/**/*.test.ts'], environment: 'node' } },
       // A user journey in jsdom takes 1-4 s alone; on a shared 2-core machine the 5 s default fails
       // them for load, not behaviour (speed targets live in `npm run bench`).
       { extends: true, test: { name: 'view', include: ['tests/view/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['tests/view/setup.ts'], testTimeout: 30_000 } },
