@@ -49,3 +49,45 @@ export async function until(check: () => boolean, ms = 5000, what = 'condition')
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** A free TCP port on 127.0.0.1 (asked of the OS, then released). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts Debian's redis-server on 127.0.0.1 and a free port, without persistence; `stop()` ends it. */
+export async function startRedis(): Promise<{ port: number; stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const { connect } = await import('node:net');
+  const port = await freePort();
+  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const ping = () =>
+    new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => s.write('PING\r\n'));
+      s.once('data', (d) => (s.destroy(), resolve(d.toString().startsWith('+PONG'))));
+      s.once('error', () => resolve(false));
+    });
+  const end = Date.now() + 10_000;
+  while (!(await ping())) {
+    if (Date.now() > end || proc.exitCode !== null) throw new Error('redis-server did not start (is it installed? scripts/ensure-redis.mjs installs it)');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
