@@ -11,13 +11,13 @@ import { applyCommand, freshId, type Command } from '../domain/commands.ts';
 import type { Content, LoadedScenario } from '../domain/content.ts';
 import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem } from '../domain/design.ts';
 import type { GradeReport } from '../domain/grade.ts';
-import { applyFollowUps, type FollowUps } from '../domain/room.ts';
+import { applyFollowUps, type FollowUps, type RoomRole } from '../domain/room.ts';
 import type { SimulationReport } from '../domain/simulation.ts';
 import { downloadText } from '../adapters/download.ts';
 import { createSaver, readPreference, readStoredDesign, writePreference, type KeptAside, type Saver } from '../adapters/persistence.ts';
 import { nextProgress, readAllProgress, writeProgress, type ScenarioProgress } from '../adapters/progress.ts';
 
-export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector' | 'practice';
+export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector' | 'practice' | 'interviewer';
 export type Theme = 'light' | 'dark';
 export type ToastKind = 'info' | 'success' | 'warning' | 'error';
 
@@ -105,6 +105,8 @@ export interface AppState {
   lastEditMerged: boolean;
   /** Follow-ups an interviewer pushed in a room: the active scenario as graded and shown includes them. */
   followUps: FollowUps | undefined;
+  /** Set in a mock-interview room: the candidate sees no grading, the interviewer gets the Interviewer tab. */
+  roomRole: RoomRole | undefined;
 
   dispatch(cmd: Command, options?: DispatchOptions): void;
   undo(): void;
@@ -149,6 +151,8 @@ export interface AppStoreOptions {
   prefersDark?: boolean;
   /** Scenario to open (defaults to the first; an id not in the content is ignored). */
   scenarioId?: string;
+  /** The role in a mock-interview room (see store/room-store.ts); none outside a room. */
+  roomRole?: RoomRole;
 }
 
 const TOAST_MS = 5000;
@@ -250,6 +254,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           sharedHistory: undefined,
           lastEditMerged: false,
           followUps: undefined,
+          roomRole: options.roomRole,
 
           dispatch: (cmd, opts) => void commit(cmd, opts),
           undo: () => {

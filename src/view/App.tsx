@@ -22,15 +22,25 @@ import { Toasts } from './Toasts.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
 import { FindingsAnnouncer } from './Announcer.tsx';
+import type { RoomStore } from '../store/room-store.ts';
+import { RoomBar } from './room/RoomBar.tsx';
+import { RoomProvider } from './room/RoomContext.tsx';
+import { StartInterviewButton } from './room/StartInterview.tsx';
+import './room/room.css';
 
-/** `practice`: the practice-mode store (main.tsx passes one that persists); without it one is kept in memory. */
-export function App({ store, practice, contentProblems = [] }: { store: AppStore; practice?: PracticeStore; contentProblems?: readonly ContentProblem[] }) {
+/**
+ * `practice`: the practice-mode store (main.tsx passes one that persists); without it one is kept in memory.
+ * `room`: the mock-interview room this tab is in (see store/room-store.ts), if any.
+ */
+export function App({ store, practice, room, contentProblems = [] }: { store: AppStore; practice?: PracticeStore; room?: RoomStore; contentProblems?: readonly ContentProblem[] }) {
   return (
     <StoreProvider store={store}>
       <PracticeProvider app={store} store={practice}>
-        <ReactFlowProvider>
-          <Shell contentProblems={contentProblems} />
-        </ReactFlowProvider>
+        <RoomProvider room={room}>
+          <ReactFlowProvider>
+            <Shell contentProblems={contentProblems} />
+          </ReactFlowProvider>
+        </RoomProvider>
       </PracticeProvider>
     </StoreProvider>
   );
@@ -40,6 +50,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   const store = useAppStore();
   const theme = useApp((s) => s.theme);
   const dialog = useApp((s) => s.problemsDialog);
+  const inRoom = useApp((s) => s.roomRole !== undefined);
   useShortcuts(store, !dialog);
   useShareLinkOpening(store);
   useEffect(() => {
@@ -49,7 +60,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   return (
     <div className="app">
       <Header />
-      <InterviewBar />
+      {inRoom ? <RoomBar /> : <InterviewBar />}
       <ContentProblemsBanner problems={contentProblems} />
       <KeptAsideBanner />
       <SharedBanner />
@@ -86,9 +97,16 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   );
 }
 
+/** In a room the scenario is the room's: its title, not a picker. */
+function RoomScenarioTitle() {
+  const title = useApp((s) => s.content.scenarios.find((x) => x.scenario.id === s.scenarioId)?.scenario.title ?? s.scenarioId ?? '');
+  return <span className="room-scenario-title">{title}</span>;
+}
+
 function Header() {
   const store = useAppStore();
   const report = useApp(visibleReport);
+  const inRoom = useApp((s) => s.roomRole !== undefined);
   return (
     <header className="app-header">
       <div className="brand">
@@ -100,8 +118,9 @@ function Header() {
         <span className="brand-name">Archboard</span>
       </div>
       <div className="header-scenario">
-        <ScenarioPicker />
+        {inRoom ? <RoomScenarioTitle /> : <ScenarioPicker />}
       </div>
+      {!inRoom && <StartInterviewButton />}
       {report && (
         <button type="button" className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`} onClick={() => store.getState().setRightTab('feedback')} title="Open feedback">
           <strong>{report.counts.pass}</strong>/{report.results.length} requirements pass

@@ -35,6 +35,7 @@ import { DEFAULT_GROUP_SIZE, dragEndCommands, placement } from './groups.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { useEditorUi, GRID } from './editor-ui.ts';
+import { Presence } from './room/Presence.tsx';
 import { edgeVolumes, nodeLoads, type EdgeVolume, type NodeLoad } from './simulation-marks.ts';
 
 export const SERVICE_DND_TYPE = 'application/x-archboard-service';
@@ -370,6 +371,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+        <Presence />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
       </ReactFlow>
       {design.nodes.length === 0 && (

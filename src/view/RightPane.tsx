@@ -7,6 +7,7 @@ import { Inspector } from './Inspector.tsx';
 import { PracticePanel } from './practice/PracticePanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SimulationPanel } from './SimulationPanel.tsx';
+import { InterviewerPanel } from './room/InterviewerPanel.tsx';
 
 const TABS: { id: RightTab; label: string }[] = [
   { id: 'scenario', label: 'Scenario' },
@@ -16,13 +17,20 @@ const TABS: { id: RightTab; label: string }[] = [
   { id: 'practice', label: 'Practice' },
 ];
 
+/** Tabs by room role: the candidate gets no grading (feedback, simulation, practice); the interviewer gets the Interviewer tab. */
+const CANDIDATE_TABS = TABS.filter((t) => t.id === 'scenario' || t.id === 'inspector');
+const INTERVIEWER_TABS: { id: RightTab; label: string }[] = [{ id: 'interviewer', label: 'Interviewer' }, ...TABS.filter((t) => t.id !== 'practice')];
+
 export function RightPane() {
   const store = useAppStore();
-  const tab = useApp((s) => s.rightTab);
+  const roomRole = useApp((s) => s.roomRole);
+  const tabs = roomRole === 'candidate' ? CANDIDATE_TABS : roomRole === 'interviewer' ? INTERVIEWER_TABS : TABS;
+  const chosen = useApp((s) => s.rightTab);
+  const tab = tabs.some((t) => t.id === chosen) ? chosen : tabs[0]!.id;
   const failing = useApp((s) => { const r = visibleReport(s); return r ? r.counts.fail + r.counts.error : 0; });
   const onKeyDown = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
-    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+    const i = tabs.findIndex((t) => t.id === tab);
+    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : undefined;
     if (!next) return;
     e.preventDefault();
     store.getState().setRightTab(next.id);
@@ -31,7 +39,7 @@ export function RightPane() {
   return (
     <aside className="pane right-pane" aria-label="Scenario, feedback, simulation and inspector">
       <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             id={`tab-${t.id}`}
@@ -58,6 +66,7 @@ export function RightPane() {
         {tab === 'simulation' && <SimulationPanel />}
         {tab === 'inspector' && <Inspector />}
         {tab === 'practice' && <PracticePanel />}
+        {tab === 'interviewer' && <InterviewerPanel />}
       </div>
     </aside>
   );

@@ -25,6 +25,8 @@ export function ScenarioPanel() {
   const report = useMemo(() => (graded ? applyDeviations(graded, deviations) : undefined), [graded, deviations]);
   const hintLevel = usePractice((s) => s.notes.hintsUsed);
   const whatIf = useApp((s) => s.whatIf);
+  // In a room, hints come from the interviewer (who reveals them); the candidate cannot take one.
+  const hintsByInterviewer = useApp((s) => s.roomRole !== undefined);
   if (!loaded)
     return (
       <div className="empty-state">
@@ -113,7 +115,7 @@ export function ScenarioPanel() {
                     ))}
                   </ol>
                 )}
-                {status !== 'pass' && status !== 'not-applicable' && level < 3 && (
+                {!hintsByInterviewer && status !== 'pass' && status !== 'not-applicable' && level < 3 && (
                   <button type="button" className="link-btn small" onClick={() => practice.getState().revealHint(req.id)} aria-label={`${level === 0 ? 'Show a hint' : 'Another hint'} (${level + 1} of 3) for: ${req.text}`}>
                     {level === 0 ? 'Show a hint' : 'Another hint'} <span className="hint-cost">({level + 1} of 3 · counted)</span>
                   </button>
