@@ -6,8 +6,9 @@
  *    the second (both pages read the same machine clock: performance.timeOrigin + now()); median and max
  *    of 15 edits; the path is page → sync server (127.0.0.1) → page;
  *  - server memory per room: the sync server alone in a child process; 40 rooms are opened, each
- *    holding a 200-node design, by Node clients that stay connected; heap used and RSS after a full GC,
- *    before and after, divided by the number of rooms.
+ *    holding a 200-node design, by interviewer clients (Node) that stay connected, so each room has its
+ *    three documents loaded (design, control, notes); heap used and RSS after a full GC, before and
+ *    after, divided by the number of rooms.
  * Prints a table and merges `sync` into bench/results.json. Figures only.
  */
 import { chromium } from '@playwright/test';
@@ -68,6 +69,7 @@ async function seededRoom(nodes: number): Promise<{ key: string; roomId: string;
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'archboard-bench-rooms-'));
   const child = fork(join(ROOT, 'bench/sync-server-child.ts'), [String(SYNC_PORT), dataDir], { execArgv: ['--expose-gc', '--import', 'tsx'] });
+  process.on('exit', () => child.kill());
   await new Promise<void>((res) => child.once('message', () => res()));
   const clients: RoomConnection[] = [];
   let result: Record<string, unknown>;
@@ -75,15 +77,18 @@ async function main() {
     // Memory per room.
     const before = await ask<NodeJS.MemoryUsage>(child, 'memory', 'memory');
     for (let i = 0; i < ROOMS; i++) clients.push((await seededRoom(NODES)).conn);
-    const rooms = await ask<number>(child, 'rooms', 'rooms');
+    const documents = await ask<number>(child, 'rooms', 'rooms');
+    const rooms = ROOMS;
     const after = await ask<NodeJS.MemoryUsage>(child, 'memory', 'memory');
     const perRoomHeapKB = round((after.heapUsed - before.heapUsed) / rooms / 1024);
     const perRoomRssKB = round((after.rss - before.rss) / rooms / 1024);
     const stateBytes = Y.encodeStateAsUpdate(clients[0]!.design).length;
+    console.log(`memory: ${rooms} rooms measured`);
     for (const c of clients.splice(0)) c.destroy();
 
     // Edit-to-remote-paint.
     process.env.VITE_SYNC_URL = `ws://127.0.0.1:${SYNC_PORT}`;
+    console.log('building the app');
     await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
     const server = await preview({ root: ROOT, configFile: false, logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: APP_PORT, strictPort: true } });
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -96,31 +101,26 @@ async function main() {
       const b = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
       await a.goto(`${base}#${encodeRoomFragment({ roomId, scenarioId: 'iot-5tb-day', key })}`);
       await b.goto(`${base}#${encodeRoomFragment({ roomId, scenarioId: 'iot-5tb-day' })}`);
-      for (const p of [a, b]) await p.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, NODES, { timeout: 60_000 });
-      await a.evaluate(() => {
-        window.addEventListener('keydown', (e) => e.key === 'Enter' && ((window as unknown as { __t0: number }).__t0 = performance.timeOrigin + performance.now()), true);
-      });
+      for (const p of [a, b]) await p.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, NODES, { timeout: 120_000 });
+      console.log('both pages hold the room design');
+      await a.evaluate(`window.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__t0 = performance.timeOrigin + performance.now(); }, true)`);
       for (let i = 0; i < 15; i++) {
         const count = await b.evaluate(() => document.querySelectorAll('.react-flow__node').length);
-        const painted = b.evaluate(
-          (n) =>
-            new Promise<number>((res) => {
-              const check = () => {
-                if (document.querySelectorAll('.react-flow__node').length > n) {
-                  obs.disconnect();
-                  requestAnimationFrame(() => res(performance.timeOrigin + performance.now()));
-                }
-              };
-              const obs = new MutationObserver(check);
-              obs.observe(document.body, { childList: true, subtree: true });
-              check();
-            }),
-          count,
-        );
+        // A string, so that tsx's helpers (__name) do not end up in the page.
+        const painted = b.evaluate(`new Promise((res) => {
+          const n = ${count};
+          const obs = new MutationObserver(() => {
+            if (document.querySelectorAll('.react-flow__node').length > n) {
+              obs.disconnect();
+              requestAnimationFrame(() => res(performance.timeOrigin + performance.now()));
+            }
+          });
+          obs.observe(document.body, { childList: true, subtree: true });
+        })`) as Promise<number>;
         await a.locator('.palette-item[data-service="amazon-s3"]').focus();
         await a.keyboard.press('Enter');
-        const t1 = await painted;
-        const t0 = await a.evaluate(() => (window as unknown as { __t0: number }).__t0);
+        const t1 = await Promise.race([painted, new Promise<number>((_, rej) => setTimeout(() => rej(new Error('the edit did not reach the other page in 30 s')), 30_000))]);
+        const t0 = (await a.evaluate('window.__t0')) as number;
         samples.push(t1 - t0);
       }
     } finally {
@@ -130,7 +130,7 @@ async function main() {
     }
     result = {
       editToRemotePaint: { nodes: NODES, medianMs: round(median(samples)), maxMs: round(Math.max(...samples)), samples: samples.length },
-      serverMemory: { rooms, nodesPerRoom: NODES, heapKBPerRoom: perRoomHeapKB, rssKBPerRoom: perRoomRssKB, roomStateBytes: stateBytes },
+      serverMemory: { rooms, documents, nodesPerRoom: NODES, heapKBPerRoom: perRoomHeapKB, rssKBPerRoom: perRoomRssKB, roomStateBytes: stateBytes },
     };
   } finally {
     for (const c of clients) c.destroy();

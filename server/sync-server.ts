@@ -13,6 +13,7 @@
  * server/log-scrub.ts, since Hocuspocus logs some errors with the document name.
  */
 import { Redis } from '@hocuspocus/extension-redis';
+import type { ListenOptions } from 'node:net';
 import { Server, type Extension, type beforeHandleMessagePayload, type onAuthenticatePayload } from '@hocuspocus/server';
 import { isRoomKey, parseRoomDocumentName, roomIdForKey, type RoomRole } from '../src/domain/room.ts';
 import { FileStore } from './file-store.ts';
@@ -137,6 +138,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     },
     { maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES },
   );
+
+  // Hocuspocus 3.4.4 passes `{ port, address }` to http.Server#listen, which reads `host`, so it would
+  // listen on every interface; listen on the configured host only.
+  const host = options.host ?? '127.0.0.1';
+  const listenHttp = server.httpServer.listen.bind(server.httpServer) as (options: ListenOptions, cb: () => void) => unknown;
+  (server.httpServer as unknown as { listen: (options: ListenOptions, cb: () => void) => unknown }).listen = (opts, cb) => listenHttp({ port: opts.port, host }, cb);
 
   return {
     server,

@@ -17,8 +17,9 @@ import type { AppState, AppStore } from './app-store.ts';
 
 export interface SharedDesignOptions {
   /**
-   * When the document is empty, write the store's design into it (the first tab, the room's creator);
-   * otherwise the document's design replaces the store's. Default true.
+   * When the document is empty, write the store's design into it now (the room's creator). Default
+   * true. With false an empty document is left empty (and the store's design as it is) until
+   * `seed()` is called or content arrives; a document with content always replaces the store's design.
    */
   seed?: boolean;
   /** Records from elsewhere that were not applied (called when the set of problems changes). */
@@ -31,6 +32,8 @@ export interface SharedDesignBinding {
   readonly origin: object;
   /** Problems of the last read (empty when everything from elsewhere was applied). */
   problems(): SharedProblem[];
+  /** Writes every record of the store's design that the document lacks or holds differently (not undoable). */
+  seed(): void;
   dispose(): void;
 }
 
@@ -77,8 +80,12 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
     apply(result.design);
   };
 
-  if ((options.seed ?? true) && isSharedDesignEmpty(doc)) codec.write(doc, { ...latest, nodes: [], edges: [] }, latest, seedOrigin);
-  else read();
+  const seed = () => {
+    const design = store.getState().readOnly?.ownDesign ?? store.getState().design;
+    codec.write(doc, { ...design, nodes: [], edges: [] }, design, seedOrigin);
+  };
+  if (!isSharedDesignEmpty(doc)) read();
+  else if (options.seed ?? true) seed();
 
   const undoManager = new Y.UndoManager([maps.nodes, maps.edges, maps.order], { trackedOrigins: new Set([origin]), captureTimeout: 1_500 });
   const publishHistory = () =>
@@ -126,6 +133,7 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
     undoManager,
     origin,
     problems: () => problems,
+    seed,
     dispose() {
       unsubscribe();
       doc.off('update', onUpdate);

@@ -135,3 +135,19 @@ describe('sync server', { timeout: 20_000 }, () => {
     expect(all).not.toContain(room.interviewer.key);
   });
 });
+
+it('listens on 127.0.0.1 only', async () => {
+  const s = await serve();
+  const { networkInterfaces } = await import('node:os');
+  const other = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  expect((s.sync.server.httpServer.address() as { address: string }).address).toBe('127.0.0.1');
+  if (other) {
+    const { connect } = await import('node:net');
+    const refused = await new Promise<boolean>((resolve) => {
+      const sock = connect(s.port, other);
+      sock.once('connect', () => (sock.destroy(), resolve(false)));
+      sock.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+  }
+});
