@@ -131,6 +131,7 @@ export function joinRoom({ url, link, app, practice, webSocket, name }: RoomOpti
   };
   const followUps = () => store.getState().control.followUps ?? { added: [] };
 
+  let unsubscribeSelection: () => void = () => {};
   store = createStore<RoomState>()((set, get) => ({
     link,
     role,
@@ -188,6 +189,7 @@ export function joinRoom({ url, link, app, practice, webSocket, name }: RoomOpti
       set({ notes: notesText.toString() });
     },
     leave: () => {
+      unsubscribeSelection();
       binding.dispose();
       connection.destroy();
       app.setState({ followUps: undefined });
@@ -209,7 +211,7 @@ export function joinRoom({ url, link, app, practice, webSocket, name }: RoomOpti
   awareness.on('change', () => store.setState({ peers: readPeers() }));
   notesText?.observe(() => store.setState({ notes: notesText.toString() }));
   // This person's selection, for the others to see.
-  app.subscribe((s, prev) => {
+  unsubscribeSelection = app.subscribe((s, prev) => {
     if (s.selection !== prev.selection) awareness.setLocalStateField('selection', s.selection.nodeIds.slice(0, 500));
   });
   return Object.assign(store, { connection, binding });
