@@ -5,6 +5,9 @@ export default defineConfig({
   plugins: [react()],
   test: {
     environment: 'node',
+    // On the 2-core machine, jsdom renders of the whole app and the CLI tests (which spawn `npm run
+    // grade`) take 3-6 s when other work shares the cores; 5 s (the default) timed them out.
+    testTimeout: 20_000,
     // View tests render React Flow under jsdom; the stubs it needs live in the setup file.
     projects: [
       { extends: true, test: { name: 'core', include: ['tests/{domain,rules,content,cli,server,sync}/**/*.test.ts'], environment: 'node' } },
