@@ -5,8 +5,8 @@ export default defineConfig({
   plugins: [react()],
   test: {
     environment: 'node',
-    // On the 2-core machine, jsdom renders of the whole app and the CLI tests (which spawn `npm run
-    // grade`) take 3-6 s when other work shares the cores; 5 s (the default) timed them out.
+    // The CLI tests spawn `npm run grade` (3-6 s on the shared 2-core machine) and the sync-server tests
+    // start real servers; the 5 s default failed them for load, not behaviour.
     testTimeout: 20_000,
     // View tests render React Flow under jsdom; the stubs it needs live in the setup file.
     projects: [
