@@ -2,6 +2,17 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
+ * The sync server the app connects to for mock-interview rooms (`VITE_SYNC_URL` at build time; the
+ * one `npm start` runs by default). Only `ws:`/`wss:` URLs are accepted.
+ */
+export const SYNC_URL = (() => {
+  const raw = process.env.VITE_SYNC_URL ?? 'ws://127.0.0.1:1234';
+  const url = new URL(raw);
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error(`VITE_SYNC_URL must be a ws:// or wss:// URL, got ${raw}`);
+  return url.origin.replace(/^http/, 'ws');
+})();
+
+/**
  * Content-Security-Policy for the built app only: the dev server injects an inline script (React
  * refresh preamble) that a strict policy would block. Everything is served from 'self'; React Flow
  * needs inline style attributes; html-to-image needs data:/blob: images; ELK runs in a worker.
@@ -13,7 +24,8 @@ export const CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "worker-src 'self' blob:",
-  "connect-src 'self'",
+  // Only the configured sync server (and the app's own origin) may be connected to.
+  `connect-src 'self' ${SYNC_URL}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -32,6 +44,7 @@ function cspInBuild(): Plugin {
 
 export default defineConfig({
   plugins: [react(), cspInBuild()],
+  define: { 'import.meta.env.VITE_SYNC_URL': JSON.stringify(SYNC_URL) },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
 });

@@ -6,12 +6,12 @@ export default defineConfig({
   test: {
     environment: 'node',
     // The machine's 2 cores are shared by parallel builds and browsers; a React render of the whole app
-    // under jsdom can pass 5 s there. Slow is not wrong: speed targets live in `npm run bench`.
+    // under jsdom can pass 5 s there, the CLI tests start tsx processes and the sync-server tests start
+    // real servers. Slow is not wrong: speed targets live in `npm run bench`.
     testTimeout: 20_000,
     // View tests render React Flow under jsdom; the stubs it needs live in the setup file.
     projects: [
-      // The CLI tests start tsx processes: on a loaded shared 2-core machine that alone can pass 5 s.
-      { extends: true, test: { name: 'core', include: ['tests/{domain,rules,content,cli,adapters}/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      { extends: true, test: { name: 'core', include: ['tests/{domain,rules,content,cli,adapters,server,sync}/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       // A user journey in jsdom takes 1-4 s alone; on a shared 2-core machine the 5 s default fails
       // them for load, not behaviour (speed targets live in `npm run bench`).
       { extends: true, test: { name: 'view', include: ['tests/view/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['tests/view/setup.ts'], testTimeout: 30_000 } },

@@ -9,6 +9,10 @@ import { createAppStore } from './store/app-store.ts';
 import { startGrading } from './store/grading.ts';
 import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
+import { decodeRoomFragment } from './domain/room.ts';
+import { SYNC_URL } from './adapters/sync-config.ts';
+import { joinRoom, type RoomStore } from './store/room-store.ts';
+import { startTabSync } from './store/tab-sync.ts';
 
 function safeStorage(): Storage | undefined {
   try {
@@ -21,16 +25,36 @@ function safeStorage(): Storage | undefined {
 }
 
 const storage = safeStorage();
+// A mock-interview room link (#room=...): the design lives on the sync server, not in this browser's
+// storage (the learner's own designs stay untouched); the candidate's tab never grades.
+const roomLink = decodeRoomFragment(location.hash);
+const roomRole = roomLink ? (roomLink.key ? 'interviewer' : 'candidate') : undefined;
 const store = createAppStore({
   content: CONTENT,
-  storage,
+  ...(roomLink ? {} : { storage }),
   // The scenario chosen last in the picker, else the IoT exercise the README starts with (else the first).
-  scenarioId: readPreference(storage, 'scenario') ?? 'iot-5tb-day',
+  scenarioId: roomLink?.scenarioId ?? readPreference(storage, 'scenario') ?? 'iot-5tb-day',
   eventTarget: window,
   prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+  ...(roomRole ? { roomRole } : {}),
 });
-startGrading(store);
-const practice = createPracticeStore(store, { storage });
+if (roomRole !== 'candidate') startGrading(store);
+const practice = createPracticeStore(store, roomLink ? {} : { storage });
+let room: RoomStore | undefined;
+if (roomLink) {
+  room = joinRoom({ url: SYNC_URL, link: roomLink, app: store, practice });
+  const theme = readPreference(storage, 'theme');
+  if (theme === 'dark' || theme === 'light') store.getState().setTheme(theme, false);
+  store.getState().setRightTab(roomRole === 'interviewer' ? 'interviewer' : 'scenario');
+} else if (typeof BroadcastChannel === 'function') {
+  // Solo: the other tabs of this scenario stay in sync (no server).
+  startTabSync(store);
+}
+// Entering or leaving a room (a room link pasted over this page's address) starts afresh.
+window.addEventListener('hashchange', () => {
+  const next = decodeRoomFragment(location.hash);
+  if (next?.roomId !== roomLink?.roomId || next?.key !== roomLink?.key) location.reload();
+});
 
 // Follow the system theme until the user picks one.
 window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => {
@@ -39,6 +63,6 @@ window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change',
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App store={store} practice={practice} contentProblems={contentProblems} />
+    <App store={store} practice={practice} {...(room ? { room } : {})} contentProblems={contentProblems} />
   </StrictMode>,
 );

@@ -11,12 +11,13 @@ import { applyCommand, freshId, type Command } from '../domain/commands.ts';
 import type { Content, LoadedScenario } from '../domain/content.ts';
 import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem } from '../domain/design.ts';
 import type { GradeReport } from '../domain/grade.ts';
+import { applyFollowUps, type FollowUps, type RoomRole } from '../domain/room.ts';
 import type { SimulationReport } from '../domain/simulation.ts';
 import { downloadText } from '../adapters/download.ts';
 import { createSaver, readPreference, readStoredDesign, writePreference, type KeptAside, type Saver } from '../adapters/persistence.ts';
 import { nextProgress, readAllProgress, writeProgress, type ScenarioProgress } from '../adapters/progress.ts';
 
-export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector' | 'practice';
+export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector' | 'practice' | 'interviewer';
 export type Theme = 'light' | 'dark';
 export type ToastKind = 'info' | 'success' | 'warning' | 'error';
 
@@ -45,6 +46,17 @@ export interface ProblemsDialog {
   title: string;
   intro: string;
   problems: DesignProblem[];
+}
+
+/**
+ * Undo and redo when the design is shared (a room or other tabs, see store/shared-design.ts): they
+ * undo only this person's edits (Y.UndoManager with tracked origins) instead of zundo's snapshots.
+ */
+export interface SharedHistory {
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
 }
 
 export interface DispatchOptions {
@@ -87,6 +99,14 @@ export interface AppState {
    * not recorded meanwhile (it counts the scenario as written).
    */
   whatIf: WhatIf | undefined;
+  /** Set while the design is shared: undo/redo go through it (see `SharedHistory`). */
+  sharedHistory: SharedHistory | undefined;
+  /** Whether the last edit joined the one before it in history (typing in one field); shared history follows it. */
+  lastEditMerged: boolean;
+  /** Follow-ups an interviewer pushed in a room: the active scenario as graded and shown includes them. */
+  followUps: FollowUps | undefined;
+  /** Set in a mock-interview room: the candidate sees no grading, the interviewer gets the Interviewer tab. */
+  roomRole: RoomRole | undefined;
 
   dispatch(cmd: Command, options?: DispatchOptions): void;
   undo(): void;
@@ -131,6 +151,8 @@ export interface AppStoreOptions {
   prefersDark?: boolean;
   /** Scenario to open (defaults to the first; an id not in the content is ignored). */
   scenarioId?: string;
+  /** The role in a mock-interview room (see store/room-store.ts); none outside a room. */
+  roomRole?: RoomRole;
 }
 
 /** How long an info or success toast stays (warnings 1.6 times as long; errors stay until dismissed). */
@@ -144,9 +166,22 @@ export function visibleReport(state: Pick<AppState, 'report' | 'feedbackHidden'>
   return state.feedbackHidden ? undefined : state.report;
 }
 
-/** The scenario loaded in the store, if any. */
-export function activeScenario(state: Pick<AppState, 'content' | 'scenarioId'>): LoadedScenario | undefined {
-  return state.content.scenarios.find((s) => s.scenario.id === state.scenarioId);
+const withFollowUps = new WeakMap<LoadedScenario, WeakMap<FollowUps, LoadedScenario>>();
+
+/** The scenario loaded in the store, if any, changed by the room's follow-ups (the same object for the same inputs). */
+export function activeScenario(state: Pick<AppState, 'content' | 'scenarioId'> & Partial<Pick<AppState, 'followUps'>>): LoadedScenario | undefined {
+  const loaded = state.content.scenarios.find((s) => s.scenario.id === state.scenarioId);
+  const followUps = state.followUps;
+  if (!loaded || !followUps) return loaded;
+  let byFollowUps = withFollowUps.get(loaded);
+  if (!byFollowUps) withFollowUps.set(loaded, (byFollowUps = new WeakMap()));
+  let changed = byFollowUps.get(followUps);
+  if (!changed) {
+    const scenario = applyFollowUps(loaded.scenario, followUps, state.content.scenarios);
+    changed = scenario === loaded.scenario ? loaded : { ...loaded, scenario };
+    byFollowUps.set(followUps, changed);
+  }
+  return changed;
 }
 
 /** Creates the store, reading the stored design of the first scenario. */
@@ -194,9 +229,9 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           if (merge) {
             const t = (store as unknown as AppStore).temporal.getState();
             t.pause();
-            set({ design: after });
+            set({ design: after, lastEditMerged: true });
             t.resume();
-          } else set({ design: after });
+          } else set({ design: after, lastEditMerged: false });
           // Drop selected ids that no longer exist.
           const sel = get().selection;
           if (sel.nodeIds.length || sel.edgeIds.length) {
@@ -225,16 +260,24 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           feedbackHidden: false,
           progress: readAllProgress(storage, content.scenarios.map((s) => s.scenario.id)),
           whatIf: undefined,
+          sharedHistory: undefined,
+          lastEditMerged: false,
+          followUps: undefined,
+          roomRole: options.roomRole,
 
           dispatch: (cmd, opts) => void commit(cmd, opts),
           undo: () => {
             if (get().readOnly) return;
             lastCoalesce = undefined;
+            const shared = get().sharedHistory;
+            if (shared) return shared.undo();
             (store as unknown as AppStore).temporal.getState().undo();
           },
           redo: () => {
             if (get().readOnly) return;
             lastCoalesce = undefined;
+            const shared = get().sharedHistory;
+            if (shared) return shared.redo();
             (store as unknown as AppStore).temporal.getState().redo();
           },
           select: (selection) => set({ selection }),

@@ -26,5 +26,6 @@ export function useHistoryAvailability(): { canUndo: boolean; canRedo: boolean }
   const store = useAppStore();
   const canUndo = useStore(store.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useStore(store.temporal, (t) => t.futureStates.length > 0);
-  return { canUndo, canRedo };
+  const shared = useStore(store, (s) => s.sharedHistory);
+  return shared ? { canUndo: shared.canUndo, canRedo: shared.canRedo } : { canUndo, canRedo };
 }

@@ -36,7 +36,7 @@ export interface Analyses {
  * never the learner's fault) leaves `simulation` undefined so that grading still shows; the error is
  * logged.
  */
-export function analyse(state: Pick<AppState, 'content' | 'scenarioId' | 'design' | 'whatIf'>): Analyses {
+export function analyse(state: Pick<AppState, 'content' | 'scenarioId' | 'design' | 'whatIf'> & Partial<Pick<AppState, 'followUps'>>): Analyses {
   const loaded = activeScenario(state);
   if (!loaded) return { report: undefined, simulation: undefined };
   const { catalog, rules } = state.content;
@@ -57,7 +57,7 @@ export function startGrading(store: AppStore, delayMs = 0): () => void {
   };
   run();
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.scenarioId === prev.scenarioId && s.whatIf === prev.whatIf && !gradingInputsChanged(prev.design, s.design)) return;
+    if (s.scenarioId === prev.scenarioId && s.whatIf === prev.whatIf && s.followUps === prev.followUps && !gradingInputsChanged(prev.design, s.design)) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(run, delayMs);
   });

@@ -22,19 +22,29 @@ import { Toasts } from './Toasts.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
 import { FindingsAnnouncer } from './Announcer.tsx';
+import type { RoomStore } from '../store/room-store.ts';
+import { RoomBar } from './room/RoomBar.tsx';
+import { RoomProvider } from './room/RoomContext.tsx';
+import { StartInterviewButton } from './room/StartInterview.tsx';
+import './room/room.css';
 
 // Shown only once opened: loaded then, so they stay out of the initial bundle.
 const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })));
 const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
 
-/** `practice`: the practice-mode store (main.tsx passes one that persists); without it one is kept in memory. */
-export function App({ store, practice, contentProblems = [] }: { store: AppStore; practice?: PracticeStore; contentProblems?: readonly ContentProblem[] }) {
+/**
+ * `practice`: the practice-mode store (main.tsx passes one that persists); without it one is kept in memory.
+ * `room`: the mock-interview room this tab is in (see store/room-store.ts), if any.
+ */
+export function App({ store, practice, room, contentProblems = [] }: { store: AppStore; practice?: PracticeStore; room?: RoomStore; contentProblems?: readonly ContentProblem[] }) {
   return (
     <StoreProvider store={store}>
       <PracticeProvider app={store} store={practice}>
-        <ReactFlowProvider>
-          <Shell contentProblems={contentProblems} />
-        </ReactFlowProvider>
+        <RoomProvider room={room}>
+          <ReactFlowProvider>
+            <Shell contentProblems={contentProblems} />
+          </ReactFlowProvider>
+        </RoomProvider>
       </PracticeProvider>
     </StoreProvider>
   );
@@ -44,6 +54,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   const store = useAppStore();
   const theme = useApp((s) => s.theme);
   const dialog = useApp((s) => s.problemsDialog);
+  const inRoom = useApp((s) => s.roomRole !== undefined);
   useShortcuts(store, !dialog);
   useSearchShortcut(!dialog);
   usePaneShortcuts(!dialog);
@@ -61,7 +72,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   return (
     <div className="app">
       <Header />
-      <InterviewBar />
+      {inRoom ? <RoomBar /> : <InterviewBar />}
       <ContentProblemsBanner problems={contentProblems} />
       <KeptAsideBanner />
       <SharedBanner />
@@ -100,9 +111,16 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   );
 }
 
+/** In a room the scenario is the room's: its title, not a picker. */
+function RoomScenarioTitle() {
+  const title = useApp((s) => s.content.scenarios.find((x) => x.scenario.id === s.scenarioId)?.scenario.title ?? s.scenarioId ?? '');
+  return <span className="room-scenario-title">{title}</span>;
+}
+
 function Header() {
   const store = useAppStore();
   const report = useApp(visibleReport);
+  const inRoom = useApp((s) => s.roomRole !== undefined);
   return (
     <header className="app-header">
       <div className="brand">
@@ -114,8 +132,9 @@ function Header() {
         <span className="brand-name">Archboard</span>
       </div>
       <div className="header-scenario">
-        <ScenarioPicker />
+        {inRoom ? <RoomScenarioTitle /> : <ScenarioPicker />}
       </div>
+      {!inRoom && <StartInterviewButton />}
       {report && (
         <button type="button" className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`} onClick={() => {
             usePaneUi.getState().setCollapsed('right', false);

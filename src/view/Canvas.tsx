@@ -37,6 +37,7 @@ import { routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { useEditorUi, GRID } from './editor-ui.ts';
+import { Presence } from './room/Presence.tsx';
 import { edgeVolumes, nodeLoads, type EdgeVolume, type NodeLoad } from './simulation-marks.ts';
 
 export const SERVICE_DND_TYPE = 'application/x-archboard-service';
@@ -453,6 +454,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+        <Presence />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
       </ReactFlow>
       {design.nodes.length === 0 && (

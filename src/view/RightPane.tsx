@@ -8,6 +8,7 @@ import { PracticePanel } from './practice/PracticePanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SimulationPanel } from './SimulationPanel.tsx';
 import { SidePane } from './SidePane.tsx';
+import { InterviewerPanel } from './room/InterviewerPanel.tsx';
 
 const TABS: { id: RightTab; label: string }[] = [
   { id: 'scenario', label: 'Scenario' },
@@ -17,9 +18,16 @@ const TABS: { id: RightTab; label: string }[] = [
   { id: 'practice', label: 'Practice' },
 ];
 
+/** Tabs by room role: the candidate gets no grading (feedback, simulation, practice); the interviewer gets the Interviewer tab. */
+const CANDIDATE_TABS = TABS.filter((t) => t.id === 'scenario' || t.id === 'inspector');
+const INTERVIEWER_TABS: { id: RightTab; label: string }[] = [{ id: 'interviewer', label: 'Interviewer' }, ...TABS.filter((t) => t.id !== 'practice')];
+
 export function RightPane() {
   const store = useAppStore();
-  const tab = useApp((s) => s.rightTab);
+  const roomRole = useApp((s) => s.roomRole);
+  const tabs = roomRole === 'candidate' ? CANDIDATE_TABS : roomRole === 'interviewer' ? INTERVIEWER_TABS : TABS;
+  const chosen = useApp((s) => s.rightTab);
+  const tab = tabs.some((t) => t.id === chosen) ? chosen : tabs[0]!.id;
   // Each tab opens at its top (the Inspector places itself: at its top, or at a finding's setting).
   useLayoutEffect(() => {
     const panel = document.getElementById(`panel-${tab}`);
@@ -27,8 +35,8 @@ export function RightPane() {
   }, [tab]);
   const failing = useApp((s) => { const r = visibleReport(s); return r ? r.counts.fail + r.counts.error : 0; });
   const onKeyDown = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
-    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+    const i = tabs.findIndex((t) => t.id === tab);
+    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : undefined;
     if (!next) return;
     e.preventDefault();
     store.getState().setRightTab(next.id);
@@ -42,7 +50,7 @@ export function RightPane() {
       title="Panels"
       header={
       <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             id={`tab-${t.id}`}
@@ -71,6 +79,7 @@ export function RightPane() {
         {tab === 'simulation' && <SimulationPanel />}
         {tab === 'inspector' && <Inspector />}
         {tab === 'practice' && <PracticePanel />}
+        {tab === 'interviewer' && <InterviewerPanel />}
       </div>
     </SidePane>
   );

@@ -25,6 +25,9 @@ export function ScenarioPanel() {
   const report = useMemo(() => (graded ? applyDeviations(graded, deviations) : undefined), [graded, deviations]);
   const hintLevel = usePractice((s) => s.notes.hintsUsed);
   const whatIf = useApp((s) => s.whatIf);
+  // In a room, hints come from the interviewer (who reveals them) and the workload changes through the
+  // interviewer's follow-ups, for both people; neither is taken or changed here.
+  const inRoom = useApp((s) => s.roomRole !== undefined);
   if (!loaded)
     return (
       <div className="empty-state">
@@ -85,7 +88,7 @@ export function ScenarioPanel() {
           </div>
         )}
       </dl>
-      <WhatIfControls base={base} whatIf={whatIf} onChange={(x) => store.getState().setWhatIf(x)} />
+      {!inRoom && <WhatIfControls base={base} whatIf={whatIf} onChange={(x) => store.getState().setWhatIf(x)} />}
       <h3 className="section-title">
         Requirements{' '}
         {report && (
@@ -113,7 +116,7 @@ export function ScenarioPanel() {
                     ))}
                   </ol>
                 )}
-                {status !== 'pass' && status !== 'not-applicable' && level < 3 && (
+                {!inRoom && status !== 'pass' && status !== 'not-applicable' && level < 3 && (
                   <button type="button" className="link-btn small" onClick={() => practice.getState().revealHint(req.id)} aria-label={`${level === 0 ? 'Show a hint' : 'Another hint'} (${level + 1} of 3) for: ${req.text}`}>
                     {level === 0 ? 'Show a hint' : 'Another hint'} <span className="hint-cost">({level + 1} of 3 · counted)</span>
                   </button>

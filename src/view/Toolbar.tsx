@@ -19,7 +19,8 @@ export function Toolbar() {
   const store = useAppStore();
   const { canUndo, canRedo } = useHistoryAvailability();
   const empty = useApp((s) => s.design.nodes.length === 0);
-  const hasReference = useApp((s) => !!activeScenario(s));
+  // The candidate in a mock interview does not get the reference design.
+  const hasReference = useApp((s) => !!activeScenario(s) && s.roomRole !== 'candidate');
   const theme = useApp((s) => s.theme);
   const edgeLabels = useApp((s) => s.edgeLabels);
   const { getNodes, fitView } = useReactFlow();

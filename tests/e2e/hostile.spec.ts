@@ -56,7 +56,8 @@ test('the built page ships a Content-Security-Policy that allows only what the a
   expect(directives.get('object-src')).toEqual(["'none'"]);
   expect(directives.get('base-uri')).toEqual(["'self'"]);
   expect(directives.get('form-action')).toEqual(["'self'"]);
-  expect(directives.get('connect-src')).toEqual(["'self'"]);
+  // Only the app itself and the configured sync server (playwright.config.ts builds with its port).
+  expect(directives.get('connect-src')).toEqual(["'self'", `ws://127.0.0.1:${process.env.ARCHBOARD_E2E_SYNC_PORT}`]);
   expect(csp).not.toContain('unsafe-eval');
   expect(csp).not.toMatch(/https?:|\*/); // no other origin, no wildcard
   // frame-ancestors is ignored in a <meta> policy (CSP 3): it needs a response header, so it is not set here.
