@@ -191,7 +191,7 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   await node(page, 'amazon-kinesis-data-streams').first().click();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(PROJECT_ROOT, 'docs', 'screenshot.png') });
+  await page.screenshot({ path: testInfo.outputPath('screenshot.png') }); // docs/screenshot.png comes from npm run docs:screenshots
 
   expect(problems, 'console errors (CSP violations included)').toEqual([]);
 });
