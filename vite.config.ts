@@ -46,5 +46,19 @@ export default defineConfig({
   plugins: [react(), cspInBuild()],
   define: { 'import.meta.env.VITE_SYNC_URL': JSON.stringify(SYNC_URL) },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // zod and its configuration in one chunk, configuration right after zod: zod probes
+        // `new Function` when a schema is *defined* unless `jitless` is set, and the CSP reports the
+        // probe. Without this, a shared chunk that defines schemas can run first.
+        manualChunks(id: string) {
+          if (id.includes('/node_modules/zod/') || id.endsWith('/src/adapters/zod-config.ts')) return 'zod';
+          return undefined;
+        },
+      },
+    },
+  },
 });

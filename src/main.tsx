@@ -11,8 +11,7 @@ import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
 import { decodeRoomFragment } from './domain/room.ts';
 import { SYNC_URL } from './adapters/sync-config.ts';
-import { joinRoom, type RoomStore } from './store/room-store.ts';
-import { startTabSync } from './store/tab-sync.ts';
+import type { RoomStore } from './store/room-store.ts';
 
 function safeStorage(): Storage | undefined {
   try {
@@ -40,15 +39,20 @@ const store = createAppStore({
 });
 if (roomRole !== 'candidate') startGrading(store);
 const practice = createPracticeStore(store, roomLink ? {} : { storage });
-let room: RoomStore | undefined;
-if (roomLink) {
-  room = joinRoom({ url: SYNC_URL, link: roomLink, app: store, practice });
+// Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
+// initial bundle stays small.
+async function joinRoomIfLinked(): Promise<RoomStore | undefined> {
+  if (!roomLink) {
+    // Solo: the other tabs of this scenario stay in sync (no server).
+    if (typeof BroadcastChannel === 'function') void import('./store/tab-sync.ts').then((m) => m.startTabSync(store));
+    return undefined;
+  }
+  const { joinRoom } = await import('./store/room-store.ts');
+  const room = joinRoom({ url: SYNC_URL, link: roomLink, app: store, practice });
   const theme = readPreference(storage, 'theme');
   if (theme === 'dark' || theme === 'light') store.getState().setTheme(theme, false);
   store.getState().setRightTab(roomRole === 'interviewer' ? 'interviewer' : 'scenario');
-} else if (typeof BroadcastChannel === 'function') {
-  // Solo: the other tabs of this scenario stay in sync (no server).
-  startTabSync(store);
+  return room;
 }
 // Entering or leaving a room (a room link pasted over this page's address) starts afresh.
 window.addEventListener('hashchange', () => {
@@ -61,8 +65,10 @@ window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change',
   if (!store.getState().themeChosen) store.getState().setTheme(e.matches ? 'dark' : 'light', false);
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App store={store} practice={practice} {...(room ? { room } : {})} contentProblems={contentProblems} />
-  </StrictMode>,
+void joinRoomIfLinked().then((room) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App store={store} practice={practice} {...(room ? { room } : {})} contentProblems={contentProblems} />
+    </StrictMode>,
+  ),
 );

@@ -7,8 +7,9 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import type { Catalog } from './catalog.ts';
 import { loadDesign, type Design, type LoadResult } from './design.ts';
 
-/** The fragment key: `#d=...`. */
-export const SHARE_KEY = 'd';
+import { isShareFragment, SHARE_KEY } from './share-fragment.ts';
+
+export { isShareFragment, SHARE_KEY };
 /** Longest fragment accepted (characters after `#`), so links stay usable in chat tools and browsers. */
 export const MAX_SHARE_CHARS = 8000;
 
@@ -26,12 +27,6 @@ export function encodeShareLink(design: Design): EncodeResult {
   return { ok: true, fragment };
 }
 
-/**
- * Whether a URL fragment (`location.hash`, with or without `#`) carries a shared design.
- */
-export function isShareFragment(hash: string): boolean {
-  return hash.replace(/^#/, '').startsWith(`${SHARE_KEY}=`);
-}
 
 /**
  * Reads a shared design from a URL fragment. Never throws.

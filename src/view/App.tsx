@@ -23,13 +23,14 @@ import { Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
 import { FindingsAnnouncer } from './Announcer.tsx';
 import type { RoomStore } from '../store/room-store.ts';
-import { RoomBar } from './room/RoomBar.tsx';
 import { RoomProvider } from './room/RoomContext.tsx';
-import { StartInterviewButton } from './room/StartInterview.tsx';
 import './room/room.css';
 
 // Shown only once opened: loaded then, so they stay out of the initial bundle.
 const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })));
+// Room UI loads only in a room, or when "Start a mock interview" is first shown (after the first paint).
+const RoomBar = lazy(() => import('./room/RoomBar.tsx').then((m) => ({ default: m.RoomBar })));
+const StartInterviewButton = lazy(() => import('./room/StartInterview.tsx').then((m) => ({ default: m.StartInterviewButton })));
 const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
 
 /**
@@ -72,7 +73,13 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   return (
     <div className="app">
       <Header />
-      {inRoom ? <RoomBar /> : <InterviewBar />}
+      {inRoom ? (
+        <Suspense fallback={null}>
+          <RoomBar />
+        </Suspense>
+      ) : (
+        <InterviewBar />
+      )}
       <ContentProblemsBanner problems={contentProblems} />
       <KeptAsideBanner />
       <SharedBanner />
@@ -134,7 +141,11 @@ function Header() {
       <div className="header-scenario">
         {inRoom ? <RoomScenarioTitle /> : <ScenarioPicker />}
       </div>
-      {!inRoom && <StartInterviewButton />}
+      {!inRoom && (
+        <Suspense fallback={null}>
+          <StartInterviewButton />
+        </Suspense>
+      )}
       {report && (
         <button type="button" className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`} onClick={() => {
             usePaneUi.getState().setCollapsed('right', false);

@@ -6,7 +6,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useAppStore } from '../store/context.tsx';
 import { Dialog } from './Dialog.tsx';
-import { importDrawio } from './drawio-import.ts';
 import type { EditorDialog } from './editor-ui.ts';
 import { useEditorUi } from './editor-ui.ts';
 
@@ -38,7 +37,7 @@ export function DrawioPagePicker({ dialog, onClose }: { dialog: Extract<EditorDi
               disabled={p.services === 0}
               onClick={async () => {
                 useEditorUi.getState().showDialog(undefined);
-                if (await importDrawio(store, dialog.text, dialog.fileName, p.index)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
+                if (await (await import('./drawio-import.ts')).importDrawio(store, dialog.text, dialog.fileName, p.index)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
               }}
             >
               {p.name}

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { useEditorUi } from './editor-ui.ts';
 import { downloadText } from '../adapters/download.ts';
-import { designToDrawio } from '../domain/drawio-export.ts';
 import { IconDownload, IconImage, IconLink } from './icons.tsx';
 import { shareDesign } from './ShareLink.tsx';
-import { exportPicture, type ImageKind } from './export-image.ts';
+import type { ImageKind } from './export-image.ts';
 
 const PICTURE_TITLES: Record<ImageKind, string> = {
   png: 'Export the diagram as a PNG image (the whole design, whatever the zoom)',
@@ -21,6 +20,8 @@ export function PictureExportButton({ kind }: { kind: ImageKind }) {
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
+    // The renderer and encoders load on first export, keeping them out of the initial bundle.
+    const { exportPicture } = await import('./export-image.ts');
     await exportPicture(store, kind, `${store.getState().scenarioId ?? 'archboard'}-design.${kind}`);
     setBusy(false);
   };
@@ -35,10 +36,11 @@ export function PictureExportButton({ kind }: { kind: ImageKind }) {
 export function DrawioExportButton() {
   const store = useAppStore();
   const empty = useApp((s) => s.design.nodes.length === 0);
-  const run = () => {
+  const run = async () => {
     const s = store.getState();
     const name = `${s.scenarioId ?? 'archboard'}-design.drawio`;
     try {
+      const { designToDrawio } = await import('../domain/drawio-export.ts');
       downloadText(designToDrawio(s.design, s.content.catalog, { pageName: s.scenarioId ?? 'Archboard design' }), name, 'application/vnd.jgraph.mxfile');
       s.toast('success', `Exported ${name}.`, 'Open it in draw.io (diagrams.net); importing it here gives this design back.');
     } catch (e) {
@@ -46,7 +48,7 @@ export function DrawioExportButton() {
     }
   };
   return (
-    <button type="button" className="btn btn-quiet" title="Export as a draw.io diagram (AWS shapes, editable in draw.io / diagrams.net)" onClick={run} disabled={empty}>
+    <button type="button" className="btn btn-quiet" title="Export as a draw.io diagram (AWS shapes, editable in draw.io / diagrams.net)" onClick={() => void run()} disabled={empty}>
       <IconDownload /> <span className="btn-label">draw.io</span>
     </button>
   );

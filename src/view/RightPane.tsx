@@ -1,14 +1,20 @@
 /** The right pane: Scenario, Feedback, Simulation and Inspector tabs (WAI-ARIA tabs pattern). */
-import { useLayoutEffect, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useLayoutEffect, type KeyboardEvent } from 'react';
 import { visibleReport, type RightTab } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
-import { FeedbackPanel } from './FeedbackPanel.tsx';
-import { Inspector } from './Inspector.tsx';
-import { PracticePanel } from './practice/PracticePanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
-import { SimulationPanel } from './SimulationPanel.tsx';
 import { SidePane } from './SidePane.tsx';
-import { InterviewerPanel } from './room/InterviewerPanel.tsx';
+
+// Tabs other than the first two load when first opened, keeping the initial bundle small.
+// Fetched right after the first paint (not needed for it), so a click on their tab finds them loaded.
+const inspectorModule = import('./Inspector.tsx');
+const feedbackModule = import('./FeedbackPanel.tsx');
+const Inspector = lazy(() => inspectorModule.then((m) => ({ default: m.Inspector })));
+const FeedbackPanel = lazy(() => feedbackModule.then((m) => ({ default: m.FeedbackPanel })));
+const SimulationPanel = lazy(() => import('./SimulationPanel.tsx').then((m) => ({ default: m.SimulationPanel })));
+const PracticePanel = lazy(() => import('./practice/PracticePanel.tsx').then((m) => ({ default: m.PracticePanel })));
+// The interviewer's tab (grading for both, hints, notes) loads only in a room.
+const InterviewerPanel = lazy(() => import('./room/InterviewerPanel.tsx').then((m) => ({ default: m.InterviewerPanel })));
 
 const TABS: { id: RightTab; label: string }[] = [
   { id: 'scenario', label: 'Scenario' },
@@ -75,11 +81,31 @@ export function RightPane() {
     >
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'scenario' && <ScenarioPanel />}
-        {tab === 'feedback' && <FeedbackPanel />}
-        {tab === 'simulation' && <SimulationPanel />}
-        {tab === 'inspector' && <Inspector />}
-        {tab === 'practice' && <PracticePanel />}
-        {tab === 'interviewer' && <InterviewerPanel />}
+        {tab === 'feedback' && (
+          <Suspense fallback={<p className="muted small">Loading…</p>}>
+            <FeedbackPanel />
+          </Suspense>
+        )}
+        {tab === 'simulation' && (
+          <Suspense fallback={<p className="muted small">Loading…</p>}>
+            <SimulationPanel />
+          </Suspense>
+        )}
+        {tab === 'inspector' && (
+          <Suspense fallback={<p className="muted small">Loading…</p>}>
+            <Inspector />
+          </Suspense>
+        )}
+        {tab === 'practice' && (
+          <Suspense fallback={<p className="muted small">Loading…</p>}>
+            <PracticePanel />
+          </Suspense>
+        )}
+        {tab === 'interviewer' && (
+          <Suspense fallback={<p className="muted small">Loading…</p>}>
+            <InterviewerPanel />
+          </Suspense>
+        )}
       </div>
     </SidePane>
   );

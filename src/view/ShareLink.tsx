@@ -4,7 +4,7 @@
  * or back to your design), and the editor's dialogs (share link, draw.io import report).
  */
 import { useEffect, useRef, useState } from 'react';
-import { decodeShareLink, encodeShareLink, isShareFragment } from '../domain/share-link.ts';
+import { isShareFragment } from '../domain/share-fragment.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { closeShared, copyShared, openShared } from '../store/shared-view.ts';
@@ -21,6 +21,7 @@ function clearFragment() {
 
 /** Puts the design in a link, copies it to the clipboard when the browser allows, and shows it. */
 export async function shareDesign(store: AppStore): Promise<void> {
+  const { encodeShareLink } = await import('../domain/share-link.ts'); // the compressor loads on first use
   const encoded = encodeShareLink(store.getState().design);
   if (!encoded.ok) return void store.getState().toast('error', 'Could not make a share link.', encoded.message);
   const url = `${location.origin}${location.pathname}${location.search}#${encoded.fragment}`;
@@ -37,8 +38,9 @@ export async function shareDesign(store: AppStore): Promise<void> {
 /** Opens the shared design in the address's fragment, now and whenever the fragment changes. */
 export function useShareLinkOpening(store: AppStore): void {
   useEffect(() => {
-    const open = () => {
+    const open = async () => {
       if (!isShareFragment(location.hash)) return;
+      const { decodeShareLink } = await import('../domain/share-link.ts');
       const result = decodeShareLink(location.hash, store.getState().content.catalog);
       if (result.ok) openShared(store, result.design);
       else
@@ -48,9 +50,10 @@ export function useShareLinkOpening(store: AppStore): void {
           problems: result.problems,
         });
     };
-    open();
-    window.addEventListener('hashchange', open);
-    return () => window.removeEventListener('hashchange', open);
+    const onChange = () => void open();
+    onChange();
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
   }, [store]);
 }
 

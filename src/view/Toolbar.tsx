@@ -9,8 +9,6 @@ import { Dialog } from './Dialog.tsx';
 import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume } from './icons.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
-import { importDrawio, looksLikeDrawio } from './drawio-import.ts';
-import { exportPicture } from './export-image.ts';
 import { PaneToggle } from './SidePane.tsx';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;

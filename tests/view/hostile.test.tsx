@@ -102,6 +102,7 @@ describe('hostile labels', () => {
 
     await user.click(screen.getByRole('tab', { name: /Feedback/ }));
     const feedback = screen.getByRole('tabpanel');
+    await within(feedback).findByText(`Service “<script>alert(4)</script>” is quoted here.`, exact); // the tab's panel loads on first open
     for (const label of ['<script>alert(4)</script>', ...HOSTILE_LABELS.slice(1)]) expect(within(feedback).getByText(`Service “${label}” is quoted here.`, exact)).toBeInTheDocument();
     expect(injected(document)).toEqual(NONE);
     expect(alert).not.toHaveBeenCalled();

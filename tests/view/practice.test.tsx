@@ -51,7 +51,7 @@ describe('hints', () => {
 
     // The count goes with the submitted attempt, and the next attempt starts at zero.
     await user.click(screen.getByRole('tab', { name: 'Practice' }));
-    expect(screen.getByTestId('attempt-status')).toHaveTextContent('Hints used: 3');
+    expect(await screen.findByTestId('attempt-status')).toHaveTextContent('Hints used: 3'); // the tab's panel loads on first open
     await user.click(screen.getByRole('button', { name: 'Submit attempt' }));
     const dialog = await screen.findByRole('dialog', { name: 'Attempt recorded' });
     expect(within(dialog).getByTestId('result-hints')).toHaveTextContent('3');

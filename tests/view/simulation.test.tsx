@@ -113,6 +113,7 @@ describe('simulation tab', () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('tab', { name: 'Simulation' }));
     const panel = screen.getByRole('tabpanel');
+    await within(panel).findByTestId('sim-bottleneck'); // the tab's panel loads on first open
     const figures = panel.querySelector('.sim-figures')!;
     expect(within(figures as HTMLElement).getByText('57.9 MB/s')).toBeInTheDocument();
     expect(within(figures as HTMLElement).getByText('173.6 MB/s')).toBeInTheDocument();

@@ -9,7 +9,6 @@ import { findingsLegend, gradedExport } from '../../domain/graded-export.ts';
 import { worstSeverityByElement } from '../../domain/grade.ts';
 import { formatCountdown, PHASE_IDS, PHASE_LABEL, PHASE_MINUTES_RANGE, phaseMinutesProblems, totalMinutes, type PhaseMinutes } from '../../domain/interview.ts';
 import { downloadText } from '../../adapters/download.ts';
-import { exportPicture } from '../export-image.ts';
 import { activeScenario } from '../../store/app-store.ts';
 import { useApp, useAppStore } from '../../store/context.tsx';
 import { usePractice, usePracticeStore } from '../../store/practice-context.tsx';
@@ -136,6 +135,7 @@ function AttemptSection() {
     if (!report) return;
     setBusy(true);
     const reviewed = applyDeviations(report, practice.getState().notes.deviations);
+    const { exportPicture } = await import('../export-image.ts');
     await exportPicture(app, 'png', `${s.scenarioId ?? 'archboard'}-findings.png`, { marks: worstSeverityByElement(report), legend: findingsLegend(reviewed, labelOf) });
     setBusy(false);
   };
