@@ -86,8 +86,9 @@ test('hostile labels render as text everywhere, survive the JSON round trip, and
 
   // Feedback quotes labels in its findings (the common mistake fails several requirements).
   await page.getByRole('tab', { name: /Feedback/ }).click();
-  const findings = (await page.locator('.finding-message').allTextContents()).join('\n');
-  expect(LABELS.some((l) => findings.includes(l))).toBe(true);
+  // The Feedback panel loads on demand: wait until a finding quoting one of the labels is shown.
+  const quoting = LABELS.map((l) => page.locator('.finding-message', { hasText: l }));
+  await expect(quoting.reduce((a, b) => a.or(b)).first()).toBeVisible();
 
   // Simulation tab (lazy charts) and auto-layout (elkjs in a worker) run under the policy.
   await page.getByRole('tab', { name: 'Simulation' }).click();
