@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { formatLoad } from '../src/domain/capacity.ts';
 import { formatDuration, formatDurationPair } from '../src/domain/format.ts';
-import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindSchema, kindsSchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'data-path',
@@ -20,7 +20,7 @@ export default defineRule({
   params: z.strictObject({
     from: kindsSchema,
     /** Kinds the path must pass through, in this order. */
-    through: z.array(z.string().min(1)).default([]),
+    through: z.array(kindSchema).default([]),
     to: kindsSchema,
     /** Latency budget from source to sink, in ms; absent means any delay is fine. */
     maxLatencyMs: z.number().positive().optional(),

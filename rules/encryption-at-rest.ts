@@ -4,7 +4,7 @@
  * (`atRest`: none, service-key, kms).
  */
 import { z } from 'zod';
-import { defineRule } from '../src/domain/rule-kit.ts';
+import { defineRule, kindSchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'encryption-at-rest',
@@ -13,7 +13,7 @@ export default defineRule({
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/protecting-data-at-rest.html',
   params: z.strictObject({
     /** Kinds whose encryption must use an AWS KMS key (AWS managed or customer managed). */
-    kmsRequiredFor: z.array(z.string().min(1)).default([]),
+    kmsRequiredFor: z.array(kindSchema).default([]),
   }),
   check(design, params, ctx) {
     const stores = design.nodesOf(['data-store']);

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { isKind, type ResolvedNode } from '../src/domain/graph.ts';
 import { guaranteeOf, reachedFrom, reachingTo } from '../src/domain/lake.ts';
-import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindSchema, kindsSchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'exactly-once',
@@ -23,7 +23,7 @@ export default defineRule({
     /** Kinds of stage that write records on the way and must checkpoint. */
     writers: kindsSchema.default(['stream-processor', 'function', 'delivery-stream']),
     /** Targets that are not part of the effect (failed records parked for inspection). */
-    ignore: z.array(z.string().min(1)).default(['dead-letter-queue']),
+    ignore: z.array(kindSchema).default(['dead-letter-queue']),
   }),
   check(design, params, ctx) {
     const downstream = reachedFrom(design, design.nodesOf(params.from).map((n) => n.id));

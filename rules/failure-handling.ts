@@ -4,7 +4,7 @@
  * whose purpose is dead-letter) and, where it has the named retry setting, have it on.
  */
 import { z } from 'zod';
-import { defineRule, describeKinds, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindsSchema, sentenceCase, settingKeySchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'failure-handling',
@@ -17,7 +17,7 @@ export default defineRule({
     requireDeadLetter: z.boolean().default(true),
     deadLetter: kindsSchema.default(['dead-letter-queue']),
     /** A boolean setting that must be on where the node has it (e.g. `retryOnFailure`). */
-    retrySetting: z.string().optional(),
+    retrySetting: settingKeySchema.optional(),
   }),
   check(design, params, ctx) {
     const nodes = design.nodesOf(params.kinds);

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { describeScope, scopeSchema, selectNodes } from '../src/domain/lake.ts';
-import { defineRule, describeKinds, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindSchema, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'service-coverage',
@@ -18,7 +18,7 @@ export default defineRule({
     /** The service kinds that must be present. */
     kinds: kindsSchema,
     /** Nodes each of which must be connected to one of `kinds`: a kind list or a selector. */
-    covers: z.union([z.array(z.string().min(1)), scopeSchema]).default([]),
+    covers: z.union([z.array(kindSchema), scopeSchema]).default([]),
   }),
   check(design, params, ctx) {
     const providers = design.nodesOf(params.kinds);

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { describeScope, nearMisses, scopeSchema, selectNodes } from '../src/domain/lake.ts';
-import { defineRule, sentenceCase } from '../src/domain/rule-kit.ts';
+import { defineRule, sentenceCase, settingKeySchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'setting-value',
@@ -18,7 +18,7 @@ export default defineRule({
   params: z.strictObject({
     /** The nodes checked: a kind list or a selector (kinds, where, sendsTo, receivesFrom, downstreamOf, upstreamOf, except). */
     kinds: scopeSchema,
-    setting: z.string().min(1),
+    setting: settingKeySchema,
     /** Accepted values (enum option values, booleans or numbers). */
     equals: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** For integer settings: the smallest accepted value. */

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { settingApplies } from '../src/domain/catalog.ts';
 import type { ResolvedNode } from '../src/domain/graph.ts';
 import { sinkReachedFrom } from '../src/domain/lake.ts';
-import { defineRule, describeKinds, formatDuration, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, formatDuration, kindSchema, kindsSchema, sentenceCase, settingKeySchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'windowed-detection',
@@ -20,7 +20,7 @@ export default defineRule({
   params: z.strictObject({
     from: kindsSchema.default(['source']),
     /** Kinds the data passes through, in order, before the detector (e.g. `["stream"]`). */
-    through: z.array(z.string().min(1)).default([]),
+    through: z.array(kindSchema).default([]),
     /** Kinds that can detect (hold the window). */
     detector: kindsSchema.default(['stream-processor']),
     /** Where detections go: an alerting service or a low-latency store an application reads. */
@@ -28,7 +28,7 @@ export default defineRule({
     /** Longest accepted window, in seconds (60 for "within a 1-minute window"). */
     maxWindowSeconds: z.number().positive(),
     /** Integer settings, in seconds, that hold a detector's window; the first one in force counts. */
-    windowSettings: z.array(z.string().min(1)).min(1).default(['windowSeconds']),
+    windowSettings: z.array(settingKeySchema).min(1).default(['windowSeconds']),
   }),
   check(design, params, ctx) {
     const windowOf = (n: ResolvedNode): { seconds: number; label?: string } => {

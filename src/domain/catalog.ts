@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { iconRefSchema } from './icons.ts';
 import { figuresReadBy, pricingSchema, settingsReadBy } from './pricing.ts';
+import { isRole, ROLES, type RoleId } from './roles.ts';
 
 /** Categories of the palette. Each has a colour in the view (see `CATEGORY_META`). */
 export const CATEGORIES = [
@@ -43,6 +44,9 @@ export const CATEGORY_META: Record<Category, { label: string; color: string }> =
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const idPattern = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
 
+/** A role of the registry (`roles.ts`); anything else is refused with the file and JSON path. */
+const roleSchema = z.enum(Object.keys(ROLES) as [RoleId, ...RoleId[]], { error: (issue) => `unknown role ${JSON.stringify(issue.input)}: not in the role registry (src/domain/roles.ts)` });
+
 /**
  * A figure from AWS documentation: a quota, a latency, a price. The unit is also part of the
  * figure's key (`writeMBpsPerShard`), so code that reads it cannot mistake it.
@@ -71,7 +75,7 @@ const enumOptionSchema = z.strictObject({
   value: z.string().min(1),
   label: z.string().min(1),
   /** Roles the node gains while this option is chosen (e.g. a Glue job of type `etl` is a `batch-processor`). */
-  roles: z.array(z.string()).optional(),
+  roles: z.array(roleSchema).optional(),
   /** Delay this option adds to data passing through the node, in milliseconds (e.g. a daily schedule). */
   latencyMs: z.number().nonnegative().optional(),
   /** Encryption at rest this option gives, for `encryption` settings. */
@@ -318,7 +322,7 @@ export const catalogEntrySchema = z
     /** Up to 4 characters drawn on the node when no icon is available. */
     glyph: z.string().min(1).max(4),
     /** What the service does in a pipeline: `stream`, `object-store`, `warehouse`, `dashboard`, ... */
-    roles: z.array(z.string()).min(1),
+    roles: z.array(roleSchema).min(1),
     /** Whether edges from/to this entry carry data (false for KMS, CloudWatch, Lake Formation...). */
     dataFlow: z.boolean().default(true),
     /**
@@ -481,6 +485,16 @@ export function parseCatalog(files: readonly { file: string; data: unknown }[]):
     entry.refusals.forEach((r, i) => {
       if (!byId.has(r.target)) problems.push({ file, path: `$.refusals[${i}].target`, message: `unknown catalog id "${r.target}"` });
     });
+    entry.constraints.forEach((c, i) =>
+      c.dataTargets?.forEach((k, j) => {
+        if (!byId.has(k) && !isRole(k)) problems.push({ file, path: `$.constraints[${i}].dataTargets[${j}]`, message: `unknown kind "${k}": not a catalog id or a registered role` });
+      }),
+    );
+    entry.capacities.forEach((c, i) =>
+      c.unlessInputFrom.forEach((id, j) => {
+        if (!byId.has(id)) problems.push({ file, path: `$.capacities[${i}].unlessInputFrom[${j}]`, message: `unknown catalog id "${id}"` });
+      }),
+    );
   }
   return { catalog: { entries, byId }, problems };
 }

@@ -7,13 +7,9 @@
 import type { Catalog } from './catalog.ts';
 import type { Design } from './design.ts';
 import { DesignGraph, type ResolvedNode } from './graph.ts';
+import { ROLE_FAMILIES, ROLE_REGISTRY, type RoleFamily } from './roles.ts';
 
-/**
- * What a service does in a pipeline, coarsely. Group nodes (account, Region, VPC, zones) and canvas
- * annotations (text notes) have the family `none` and are not compared.
- */
-export const ROLE_FAMILIES = ['source', 'ingest', 'process', 'orchestrate', 'store', 'query', 'visualise', 'govern', 'secure', 'monitor'] as const;
-export type RoleFamily = (typeof ROLE_FAMILIES)[number];
+export { ROLE_FAMILIES, type RoleFamily } from './roles.ts';
 
 /** Family names as a learner reads them. */
 export const FAMILY_LABEL: Record<RoleFamily | 'other', string> = {
@@ -30,27 +26,11 @@ export const FAMILY_LABEL: Record<RoleFamily | 'other', string> = {
   other: 'Other',
 };
 
-/**
- * Catalog roles per family. A node with roles in several families takes the first family in this
- * order (Kinesis Data Streams is a `stream` and a `data-store`: it ingests; Amazon Redshift is a
- * `warehouse` and a `query-engine`: it stores; CloudWatch Logs is a `log-store`: it monitors).
- */
-const FAMILY_ROLES: readonly (readonly [RoleFamily | 'none', readonly string[]])[] = [
-  ['none', ['region', 'vpc', 'account', 'availability-zone', 'lake-zone', 'network', 'note']],
-  ['source', ['source', 'iot-source', 'log-source', 'web-source', 'saas-source']],
-  ['ingest', ['stream', 'delivery-stream', 'iot-gateway', 'event-bus', 'queue', 'cdc', 'bulk-transfer', 'schema-conversion']],
-  ['process', ['stream-processor', 'batch-processor', 'processor', 'function', 'container', 'ml']],
-  ['orchestrate', ['orchestrator']],
-  ['monitor', ['monitoring', 'alerting', 'audit', 'tracing', 'log-store']],
-  ['store', ['object-store', 'key-value-store', 'warehouse', 'relational-database', 'search', 'cache', 'data-store']],
-  ['query', ['query-engine', 'notebook']],
-  ['visualise', ['dashboard', 'consumer']],
-  ['govern', ['metadata-catalog', 'governance', 'crawler', 'compliance', 'cost']],
-  ['secure', ['key-management', 'identity', 'private-connectivity', 'pii-discovery', 'dns']],
-];
+/** Roles in registry order (the family of a node is that of its first role in this order). */
+const ORDERED_ROLES = [...ROLE_REGISTRY];
 
 /** Roles too broad to say two services do the same job (matched only as a last resort within a family). */
-const GENERIC_ROLES = new Set(['processor', 'data-store', 'source', 'database-source']);
+const GENERIC_ROLES = new Set(ORDERED_ROLES.filter(([, r]) => r.generic).map(([id]) => id));
 
 /**
  * The family of a set of resolved roles (`none` for groups and notes, `other` when no role is known).
@@ -58,7 +38,7 @@ const GENERIC_ROLES = new Set(['processor', 'data-store', 'source', 'database-so
  */
 export function roleFamily(roles: Iterable<string>): RoleFamily | 'none' | 'other' {
   const set = new Set(roles);
-  for (const [family, members] of FAMILY_ROLES) if (members.some((r) => set.has(r))) return family;
+  for (const [id, spec] of ORDERED_ROLES) if (set.has(id)) return spec.family;
   return 'other';
 }
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { whenAnyHolds, type GuaranteeKind, type Guarantee } from './catalog.ts';
 import { isKind, type DesignGraph, type Kind, type ResolvedNode } from './graph.ts';
-import { describeKinds, kindsSchema } from './rule-kit.ts';
+import { describeKinds, kindSchema, kindsSchema, settingKeySchema } from './rule-kit.ts';
 import type { Catalog } from './catalog.ts';
 
 /** A setting value a scope can compare with. */
@@ -21,7 +21,7 @@ const selectorFields = {
    * `{setting: [values]}`: the node's setting has one of the values. Settings are read as the design
    * makes them: a bucket's `format` is the format its writers produce (`bucketFormat`).
    */
-  where: z.record(z.string(), z.array(valueSchema).min(1)).optional(),
+  where: z.record(settingKeySchema, z.array(valueSchema).min(1)).optional(),
   /** The node has an edge (data or control) to a node of these kinds. */
   sendsTo: kindsSchema.optional(),
   /** The node has an edge (data or control) from a node of these kinds. */
@@ -43,7 +43,7 @@ type SelectorWithExcept = z.infer<typeof selectorSchema>;
  * `[{"kinds": ["object-store"], "downstreamOf": ["source"]}, "metadata-catalog"]` is every S3 bucket
  * holding the sources' data (not a bucket CloudTrail writes its logs to) and the Glue Data Catalog.
  */
-export const scopeSchema = z.union([z.array(z.union([z.string().min(1), selectorSchema])).min(1), selectorSchema]);
+export const scopeSchema = z.union([z.array(z.union([kindSchema, selectorSchema])).min(1), selectorSchema]);
 export type Scope = z.infer<typeof scopeSchema>;
 type Selector = z.infer<typeof selectorBase>;
 

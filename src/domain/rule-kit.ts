@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Catalog } from './catalog.ts';
 import type { DesignGraph } from './graph.ts';
 import type { Workload } from './scenario.ts';
+import { rolePhrase } from './roles.ts';
 import type { SimulationReport } from './simulation.ts';
 
 /** AWS Well-Architected Framework pillars. */
@@ -87,61 +88,12 @@ export function defineRule<P>(rule: Rule<P>): Rule<P> {
   return rule;
 }
 
-/** Readable names of the roles rules match on, for messages ("a stream processor"). */
-export const ROLE_NAMES: Record<string, string> = {
-  source: 'a data source',
-  'iot-source': 'IoT devices',
-  'iot-gateway': 'an IoT gateway',
-  stream: 'a data stream',
-  'delivery-stream': 'a delivery stream',
-  'stream-processor': 'a stream processor',
-  'batch-processor': 'a scheduled batch job',
-  processor: 'a data processing service',
-  function: 'a function',
-  'data-store': 'a data store',
-  'object-store': 'an object store (S3)',
-  'key-value-store': 'a low-latency key-value store',
-  warehouse: 'a data warehouse',
-  'query-engine': 'a query engine',
-  dashboard: 'a dashboard',
-  consumer: 'analysts or BI users',
-  'metadata-catalog': 'a metadata catalog',
-  governance: 'a governance service',
-  'key-management': 'a key management service',
-  monitoring: 'a monitoring service',
-  region: 'an AWS Region',
-  'eu-region': 'an EU Region',
-  vpc: 'a VPC',
-  account: 'an AWS account',
-  'availability-zone': 'an Availability Zone',
-  'lake-zone': 'a data-lake zone',
-  cdc: 'change data capture (AWS DMS with CDC)',
-  'bulk-transfer': 'a bulk transfer (AWS Snowball)',
-  'relational-database': 'a relational database',
-  'database-source': 'a source database',
-  'dead-letter-queue': 'a dead-letter queue',
-  orchestrator: 'an orchestrator',
-  'private-connectivity': 'a VPC endpoint',
-  alerting: 'an alerting service',
-  audit: 'an audit trail',
-  ml: 'a machine-learning service',
-  'event-bus': 'an event bus',
-  queue: 'a queue',
-  'log-store': 'a log store',
-  crawler: 'a crawler',
-  'web-source': 'web and mobile apps',
-  'inference-endpoint': 'a real-time inference endpoint',
-  'anomaly-detection': 'streaming anomaly detection (Random Cut Forest)',
-  'log-source': 'log producers',
-  'saas-source': 'SaaS applications',
-};
-
 /**
- * A kind list in words: catalog ids become service names, roles their `ROLE_NAMES` phrase.
+ * A kind list in words: catalog ids become service names, roles their phrase in the role registry (`roles.ts`).
  * `['stream-processor', 'aws-lambda']` gives "a stream processor or AWS Lambda".
  */
 export function describeKinds(kinds: readonly string[], catalog: Catalog): string {
-  const words = kinds.map((k) => catalog.byId.get(k)?.name ?? ROLE_NAMES[k] ?? k);
+  const words = kinds.map((k) => catalog.byId.get(k)?.name ?? rolePhrase(k) ?? k);
   return words.length <= 1 ? (words[0] ?? 'nothing') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
@@ -152,5 +104,19 @@ export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * What a string param names, for the checks at content load (`content.ts`) and the JSON Schema
+ * (`cli/schemas.ts`): `kind`: a catalog id or a registered role (`roles.ts`); `setting`: the key
+ * of a setting some catalog entry has. Rules build their params from the schemas below, so every
+ * id-bearing param is checked whatever its name.
+ */
+export type Vocabulary = 'kind' | 'setting';
+/** The zod schemas whose strings belong to a vocabulary. */
+export const vocabularyRegistry = z.registry<{ vocabulary: Vocabulary }>();
+
+/** zod schema of one kind: a catalog id (`amazon-s3`) or a registered role (`object-store`). */
+export const kindSchema = z.string().min(1).register(vocabularyRegistry, { vocabulary: 'kind' });
 /** zod schema of a kind list (catalog ids or roles), at least one. */
-export const kindsSchema = z.array(z.string().min(1)).min(1);
+export const kindsSchema = z.array(kindSchema).min(1);
+/** zod schema of a setting key (`checkpointing`, `retryOnFailure`) of some catalog entry. */
+export const settingKeySchema = z.string().min(1).register(vocabularyRegistry, { vocabulary: 'setting' });

@@ -38,10 +38,10 @@ import { settingApplies } from '../catalog.ts';
 import { stageLimits, type StageLimit } from '../capacity.ts';
 import { flowLatencyMs, type ResolvedEdge, type ResolvedNode, type DesignGraph } from '../graph.ts';
 import type { Workload } from '../scenario.ts';
+import { SOURCE_ROLES } from '../roles.ts';
 import { finite, GB_PER_DAY_PER_MBPS, ratio } from './units.ts';
 
-/** Roles of the nodes that emit the workload. */
-export const SOURCE_ROLES = ['source', 'iot-source'] as const;
+export { SOURCE_ROLES } from '../roles.ts';
 
 /** A limit of a node held against its load. */
 export interface LimitLoad extends StageLimit {

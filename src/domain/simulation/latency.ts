@@ -15,10 +15,10 @@
  */
 import { isKind, type DesignGraph, type Path, type ResolvedNode } from '../graph.ts';
 import type { Scenario } from '../scenario.ts';
+import { SINK_ROLES } from '../roles.ts';
 import { finite } from './units.ts';
 
-/** Roles whose nodes are sinks even with outgoing edges. */
-export const SINK_ROLES = ['dashboard', 'consumer', 'warehouse', 'key-value-store'] as const;
+export { SINK_ROLES } from '../roles.ts';
 
 /** The fastest path from one source to a sink. */
 export interface SourcePath {
