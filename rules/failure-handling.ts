@@ -25,13 +25,14 @@ export default defineRule({
     for (const n of nodes) {
       if (params.requireDeadLetter && !design.out(n.id).some((e) => params.deadLetter.some((k) => design.node(e.target)!.service === k || design.node(e.target)!.roles.has(k))))
         ctx.fail({
+          code: 'no-dead-letter-queue',
           nodeIds: [n.id],
           message: `${n.label} has no dead-letter queue: records that keep failing are lost.`,
           remediation: `Add an Amazon SQS queue with purpose "Dead-letter queue" and connect ${n.label} to it (on-failure destination).`,
         });
       const spec = params.retrySetting ? n.entry.settings[params.retrySetting] : undefined;
       if (params.retrySetting && spec?.type === 'boolean' && n.settings[params.retrySetting] !== true)
-        ctx.fail({ nodeIds: [n.id], message: `${n.label} does not retry failed tasks.`, remediation: `Turn on "${spec.label}" (retry with exponential backoff).` });
+        ctx.fail({ code: 'retry-off', nodeIds: [n.id], message: `${n.label} does not retry failed tasks.`, remediation: `Turn on "${spec.label}" (retry with exponential backoff).` });
     }
   },
 });

@@ -22,6 +22,7 @@ export default defineRule({
     const what = describeKinds(params.group, ctx.catalog);
     if (groups.length < params.minGroups)
       ctx.fail({
+        code: 'too-few-groups',
         nodeIds: groups.map((g) => g.id),
         message: `The design has ${groups.length} ${what} group${groups.length === 1 ? '' : 's'}; ${params.minGroups} needed.`,
         remediation: `Add ${params.minGroups - groups.length} more ${what} group${params.minGroups - groups.length === 1 ? '' : 's'} from the palette's Groups and place the services inside.`,
@@ -31,6 +32,7 @@ export default defineRule({
       const missing = params.requires.filter((kinds) => !members.some((m) => kinds.some((k) => m.service === k || m.roles.has(k))));
       if (missing.length)
         ctx.fail({
+          code: 'group-incomplete',
           nodeIds: [g.id],
           message: `${g.label} has no ${missing.map((k) => describeKinds(k, ctx.catalog)).join(', no ')}.`,
           remediation: `Place ${missing.map((k) => describeKinds(k, ctx.catalog)).join(' and ')} inside ${g.label}.`,

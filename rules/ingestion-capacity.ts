@@ -27,7 +27,7 @@ export default defineRule({
   check(design, params, ctx) {
     const sources = design.nodesOf(params.from);
     if (!sources.length)
-      return ctx.fail({ message: `Nothing on the canvas produces the data (${describeKinds(params.from, ctx.catalog)}).`, remediation: `Add ${describeKinds(params.from, ctx.catalog)} from the palette and connect it to an ingestion service.` });
+      return ctx.fail({ code: 'no-source', message: `Nothing on the canvas produces the data (${describeKinds(params.from, ctx.catalog)}).`, remediation: `Add ${describeKinds(params.from, ctx.catalog)} from the palette and connect it to an ingestion service.` });
 
     // Walk from the sources, stopping at the first ingest node of each path.
     const firstIngest = new Map<string, ResolvedNode>();
@@ -44,6 +44,7 @@ export default defineRule({
     }
     if (!firstIngest.size)
       return ctx.fail({
+        code: 'no-ingestion',
         nodeIds: sources.map((s) => s.id),
         message: `The data of ${sources.map((s) => s.label).join(', ')} reaches no ingestion service (${describeKinds(params.ingest, ctx.catalog)}).`,
         remediation: 'Connect the sources to Amazon Kinesis Data Streams (directly or through AWS IoT Core).',

@@ -30,6 +30,7 @@ export default defineRule({
     const which = { average: 'on average', 'first-month': 'in the first month', 'last-month': 'in the last month' }[params.measure];
     const unpriced = cost.unpricedNodeIds.length ? ` Not priced: ${cost.unpricedNodeIds.map(label).join(', ')}.` : '';
     ctx.fail({
+      code: 'over-budget',
       nodeIds: largest.map((n) => n.nodeId),
       message: `The design costs ${formatUsd(value)} a month ${which}, over the ${formatUsd(params.maxUsdPerMonth)} budget. Largest: ${largest.map((n) => `${label(n.nodeId)} ${formatUsd(perNode(n))}`).join(', ')}.${unpriced}`,
       remediation: `Cut the largest items first: archive sooner with lifecycle transitions, store Parquet instead of JSON, aggregate before writing to key-value stores, or right-size stream and warehouse capacity.`,

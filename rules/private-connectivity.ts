@@ -29,6 +29,7 @@ export default defineRule({
         if (endpoints.some((ep) => design.neighboursOf(ep.id, [t.service]).some((n) => n.id === t.id))) continue;
         const m = design.node(inside)!;
         ctx.fail({
+          code: 'no-endpoint',
           nodeIds: [m.id, t.id],
           edgeIds: [e.id],
           message: `${m.label} in ${vpc.label} reaches ${t.label} without ${describeKinds(params.endpoint, ctx.catalog)}: the traffic goes over the internet through a NAT gateway.`,

@@ -29,6 +29,7 @@ export default defineRule({
     const starts = design.nodesOf(params.personalData).filter((n) => allowed(n.id));
     if (!starts.length)
       return ctx.fail({
+        code: 'not-in-region',
         nodeIds: design.nodesOf(params.personalData).map((n) => n.id),
         message: `No ${describeKinds(params.personalData, ctx.catalog)} is placed in an AWS Region group of ${where}, so where the personal data lives cannot be checked.`,
         remediation: `Add an AWS Region group, set its Region to one of ${where}, and place the services that handle personal data inside it.`,
@@ -51,6 +52,7 @@ export default defineRule({
       const t = design.node(e.target)!;
       const region = regionOf(t.id);
       ctx.fail({
+        code: 'leaves-region',
         nodeIds: [s.id, t.id],
         edgeIds: [e.id],
         message: `${s.label} sends personal data to ${t.label}, ${region ? `in ${region.label} (${String(region.settings.regionCode)})` : 'which is not in any AWS Region group'}: outside ${where}.`,

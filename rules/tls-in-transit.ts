@@ -17,7 +17,7 @@ export default defineRule({
       if (e.tls) continue;
       const s = design.node(e.source)!;
       const t = design.node(e.target)!;
-      ctx.fail({ nodeIds: [s.id, t.id], edgeIds: [e.id], message: `${s.label} → ${t.label} sends data without TLS.`, remediation: 'Turn on TLS for this connection (MQTT over TLS or HTTPS for devices; TLS 1.2 or later).' });
+      ctx.fail({ code: 'no-tls', nodeIds: [s.id, t.id], edgeIds: [e.id], message: `${s.label} → ${t.label} sends data without TLS.`, remediation: 'Turn on TLS for this connection (MQTT over TLS or HTTPS for devices; TLS 1.2 or later).' });
     }
   },
 });

@@ -14,8 +14,8 @@ export type RequirementStatus = 'pass' | 'fail' | 'not-applicable' | 'error';
 /** A finding as reported to the learner: the rule's words plus the requirement's severity and the rule's docs. */
 export interface Finding {
   ruleId: string;
-  /** The rule's code for this kind of failure, when it gives one. */
-  code?: string;
+  /** The rule's stable code for this kind of failure (`archive-late`, `no-tls`). */
+  code: string;
   requirementId: string;
   severity: Severity;
   message: string;
@@ -133,7 +133,7 @@ function gradeGraph(graph: DesignGraph, scenario: Scenario, catalog: Catalog, ru
     const { detail } = outcome;
     const findings = outcome.findings.map((f) => ({
       ruleId: req.rule,
-      ...(f.code !== undefined ? { code: f.code } : {}),
+      code: f.code,
       requirementId: req.id,
       severity: req.severity,
       message: f.message,

@@ -16,8 +16,8 @@ export type Pillar = (typeof PILLARS)[number];
 
 /** What a rule reports against the design: the elements involved, what is wrong, how to fix it. */
 export interface FindingInput {
-  /** Stable kebab-case code of the kind of failure (`stage-overloaded`, `quota-exceeded`), for tests and tools. */
-  code?: string;
+  /** Stable kebab-case code of the kind of failure (`stage-overloaded`, `quota-exceeded`), for tests and tools; every finding has one. */
+  code: string;
   nodeIds?: readonly string[];
   edgeIds?: readonly string[];
   message: string;

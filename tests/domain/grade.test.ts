@@ -7,7 +7,7 @@ import type { Scenario } from '../../src/domain/scenario.ts';
 import { build, chain, content, IOT_WORKLOAD } from '../support/designs.ts';
 
 const throwing = defineRule({ id: 'throws', title: 'Throws', pillar: 'reliability', docUrl: 'https://docs.aws.amazon.com/', params: z.object({}), check: () => { throw new Error('boom'); } });
-const flagsAll = defineRule({ id: 'flags-all', title: 'Flags every node', pillar: 'security', docUrl: 'https://docs.aws.amazon.com/', params: z.object({ n: z.number() }), check: (d, _p, ctx) => d.nodes.forEach((n) => ctx.fail({ nodeIds: [n.id], message: 'bad', remediation: 'fix' })) });
+const flagsAll = defineRule({ id: 'flags-all', title: 'Flags every node', pillar: 'security', docUrl: 'https://docs.aws.amazon.com/', params: z.object({ n: z.number() }), check: (d, _p, ctx) => d.nodes.forEach((n) => ctx.fail({ code: 'bad', nodeIds: [n.id], message: 'bad', remediation: 'fix' })) });
 const rules = new Map([...content.rules, [throwing.id, throwing], [flagsAll.id, flagsAll]]);
 
 const scenario = (requirements: Scenario['requirements']): Scenario => ({

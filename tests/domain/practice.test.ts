@@ -10,7 +10,7 @@ import { build } from '../support/designs.ts';
 const AT = '2026-03-01T10:00:00.000Z';
 const result = (id: string, status: RequirementResult['status'], severity: RequirementResult['severity'] = 'error', pillar: RequirementResult['pillar'] | null = 'reliability'): RequirementResult => ({
   requirementId: id, text: `Requirement ${id}`, ruleId: 'r', pillar: pillar ?? undefined, severity, status,
-  findings: status === 'fail' ? [{ ruleId: 'r', requirementId: id, severity, message: 'bad', remediation: 'fix', docUrl: 'https://docs.aws.amazon.com/', nodeIds: ['kds', 'kds'], edgeIds: [] }] : [],
+  findings: status === 'fail' ? [{ ruleId: 'r', code: 'bad', requirementId: id, severity, message: 'bad', remediation: 'fix', docUrl: 'https://docs.aws.amazon.com/', nodeIds: ['kds', 'kds'], edgeIds: [] }] : [],
 });
 const report = (...results: RequirementResult[]): GradeReport => {
   const counts = { pass: 0, fail: 0, 'not-applicable': 0, error: 0 };

@@ -10,7 +10,7 @@ ruleTable('failure-handling', {
   ],
   notApplicable: [{ name: 'no function in the design', design: build({ s: 'amazon-s3' }), params: { kinds: ['function'] } }],
   invalid: [
-    { name: 'a normal queue is not a dead-letter queue', design: build({ l: 'aws-lambda', q: 'amazon-sqs' }, ['l>q']), params: { kinds: ['function'] }, nodes: ['l'] },
-    { name: 'Step Functions without retries (the default)', design: build({ sf: 'aws-step-functions' }), params: { kinds: ['orchestrator'], requireDeadLetter: false, retrySetting: 'retryOnFailure' }, nodes: ['sf'] },
+    { name: 'a normal queue is not a dead-letter queue', design: build({ l: 'aws-lambda', q: 'amazon-sqs' }, ['l>q']), params: { kinds: ['function'] }, nodes: ['l'], codes: ['no-dead-letter-queue'] },
+    { name: 'Step Functions without retries (the default)', design: build({ sf: 'aws-step-functions' }), params: { kinds: ['orchestrator'], requireDeadLetter: false, retrySetting: 'retryOnFailure' }, nodes: ['sf'], codes: ['retry-off'] },
   ],
 });

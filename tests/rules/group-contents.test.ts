@@ -11,7 +11,7 @@ const regions = (second: string[]) =>
 ruleTable('group-contents', {
   valid: [{ name: 'a lake with governance and a warehouse in each of two Regions', design: regions(['s2', 'lf2', 'r2']), params }],
   invalid: [
-    { name: 'the second Region has no Lake Formation', design: regions(['s2', 'r2']), params, nodes: ['us'], mentions: ['AWS Lake Formation'] },
-    { name: 'only one Region group', design: grouped(build({ eu: 'aws-region', s: 'amazon-s3', lf: 'aws-lake-formation', r: 'amazon-redshift' }), { s: 'eu', lf: 'eu', r: 'eu' }), params, nodes: ['eu'] },
+    { name: 'the second Region has no Lake Formation', design: regions(['s2', 'r2']), params, nodes: ['us'], codes: ['group-incomplete'], mentions: ['AWS Lake Formation'] },
+    { name: 'only one Region group', design: grouped(build({ eu: 'aws-region', s: 'amazon-s3', lf: 'aws-lake-formation', r: 'amazon-redshift' }), { s: 'eu', lf: 'eu', r: 'eu' }), params, nodes: ['eu'], codes: ['too-few-groups'] },
   ],
 });

@@ -15,16 +15,16 @@ ruleTable('ingestion-capacity', {
     { name: 'only the first ingest stage is checked', design: chain('iot-devices', provisioned(60), 'amazon-managed-service-for-apache-flink', provisioned(1)), params },
   ],
   invalid: [
-    { name: '10 shards do not carry 57.9 MB/s', design: chain('iot-devices', provisioned(10)), params, nodes: ['n2'], mentions: ['57.9 MB/s', '10 shards'] },
-    { name: '57 shards fall just short', design: chain('iot-devices', provisioned(57)), params, nodes: ['n2'] },
-    { name: '58 shards are not enough for 3x peaks', design: chain('iot-devices', provisioned(58)), params: { ...params, headroomFactor: 3 }, nodes: ['n2'], mentions: ['173.6 MB/s'] },
-    { name: 'devices connected to nothing that ingests', design: chain('iot-devices', 'aws-lambda'), params, nodes: ['n1'] },
-    { name: 'no devices at all', design: chain(provisioned(100)), params, nodes: [] },
+    { name: '10 shards do not carry 57.9 MB/s', design: chain('iot-devices', provisioned(10)), params, nodes: ['n2'], codes: ['stage-overloaded'], mentions: ['57.9 MB/s', '10 shards'] },
+    { name: '57 shards fall just short', design: chain('iot-devices', provisioned(57)), params, nodes: ['n2'], codes: ['stage-overloaded'] },
+    { name: '58 shards are not enough for 3x peaks', design: chain('iot-devices', provisioned(58)), params: { ...params, headroomFactor: 3 }, nodes: ['n2'], codes: ['stage-overloaded'], mentions: ['173.6 MB/s'] },
+    { name: 'devices connected to nothing that ingests', design: chain('iot-devices', 'aws-lambda'), params, nodes: ['n1'], codes: ['no-ingestion'] },
+    { name: 'no devices at all', design: chain(provisioned(100)), params, nodes: [], codes: ['no-source'] },
     {
       name: 'each under-sized stream of two is named',
       design: build({ d: 'iot-devices', a: provisioned(5), b: provisioned(80), c: provisioned(3) }, ['d>a', 'd>b', 'd>c']),
       params,
-      nodes: ['a', 'c'],
+      nodes: ['a', 'c'], codes: ['stage-overloaded', 'stage-overloaded'],
     },
   ],
 });

@@ -28,10 +28,10 @@ ruleTable('lake-zones', {
     { name: 'one good Silver bucket is enough', design: build({ d: 'iot-devices', b: s3(bronze), s: s3(silver), s2: s3({ zone: 'silver', format: 'csv' }) }, ['d>b', 'd>s', 'd>s2']) },
   ].map((c) => ({ params, ...c })),
   invalid: ([
-    { name: 'Silver stored as JSON', design: lake(bronze, { ...silver, format: 'json' }), nodes: ['s'], mentions: ['JSON', 'PARQUET'] },
-    { name: 'Silver not partitioned by date', design: lake(bronze, { ...silver, partitionKeys: ['device_id'] }), nodes: ['s'], mentions: ['date'] },
-    { name: 'no Bronze zone: the raw data is not kept', design: lake({ zone: 'none', format: 'json' }, silver), nodes: ['b', 's'] },
-    { name: 'a Silver bucket the data never reaches does not count', design: lake(bronze, silver, ['d>k', 'k>g', 'g>b']), nodes: ['b'] },
+    { name: 'Silver stored as JSON', design: lake(bronze, { ...silver, format: 'json' }), nodes: ['s'], codes: ['zone-layout'], mentions: ['JSON', 'PARQUET'] },
+    { name: 'Silver not partitioned by date', design: lake(bronze, { ...silver, partitionKeys: ['device_id'] }), nodes: ['s'], codes: ['zone-layout'], mentions: ['date'] },
+    { name: 'no Bronze zone: the raw data is not kept', design: lake({ zone: 'none', format: 'json' }, silver), nodes: ['b', 's'], codes: ['zone-missing'] },
+    { name: 'a Silver bucket the data never reaches does not count', design: lake(bronze, silver, ['d>k', 'k>g', 'g>b']), nodes: ['b'], codes: ['zone-missing'] },
   ].map((c) => ({ params, ...c })) as InvalidCase[]).concat([
     {
       name: 'the bucket says JSON but the Firehose writes Parquet into it (the Silver zone is met, the contradiction is reported)',

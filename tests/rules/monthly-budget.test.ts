@@ -14,7 +14,7 @@ ruleTable('monthly-budget', {
   ],
   notApplicable: [{ name: 'nothing priced', design: chain('iot-devices', 'analysts'), params: { maxUsdPerMonth: 1 } }],
   invalid: [
-    { name: '5 TB/day kept in S3 Standard breaks a $5,000 budget, naming the bucket', design: lake, params: { maxUsdPerMonth: 5000 }, nodes: ['n2', 'n3', 'n4'], mentions: ['over the $5,000 budget', 'Largest: S3'] },
-    { name: 'the last month counts storage growth', design: lake, params: { maxUsdPerMonth: 20_000, measure: 'last-month' }, nodes: ['n2', 'n3', 'n4'], mentions: ['in the last month'] },
+    { name: '5 TB/day kept in S3 Standard breaks a $5,000 budget, naming the bucket', design: lake, params: { maxUsdPerMonth: 5000 }, nodes: ['n2', 'n3', 'n4'], codes: ['over-budget'], mentions: ['over the $5,000 budget', 'Largest: S3'] },
+    { name: 'the last month counts storage growth', design: lake, params: { maxUsdPerMonth: 20_000, measure: 'last-month' }, nodes: ['n2', 'n3', 'n4'], codes: ['over-budget'], mentions: ['in the last month'] },
   ],
 });

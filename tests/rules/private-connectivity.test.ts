@@ -8,7 +8,7 @@ ruleTable('private-connectivity', {
   valid: [{ name: 'a Glue job in a VPC reaches S3 through a gateway endpoint', design: glueToS3(true) }],
   notApplicable: [{ name: 'nothing sits in a VPC', design: build({ g: 'aws-glue', s: 'amazon-s3' }, ['g>s']) }],
   invalid: [
-    { name: 'no VPC endpoint: traffic goes over the internet', design: glueToS3(false), nodes: ['g', 's'], mentions: ['internet'] },
-    { name: 'an endpoint not connected to the bucket does not help', design: glueToS3(true, []), nodes: ['g', 's'] },
+    { name: 'no VPC endpoint: traffic goes over the internet', design: glueToS3(false), nodes: ['g', 's'], codes: ['no-endpoint', 'no-endpoint'], mentions: ['internet'] },
+    { name: 'an endpoint not connected to the bucket does not help', design: glueToS3(true, []), nodes: ['g', 's'], codes: ['no-endpoint', 'no-endpoint'] },
   ],
 });

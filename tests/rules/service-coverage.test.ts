@@ -34,8 +34,8 @@ ruleTable('service-coverage', {
     },
   ],
   invalid: [
-    { name: 'no CloudWatch at all', design: build({ k: 'amazon-kinesis-data-streams', f: 'amazon-managed-service-for-apache-flink' }, ['k>f']), params: monitoring, nodes: ['f', 'k'] },
-    { name: 'the stream processor is not monitored', design: build({ k: 'amazon-kinesis-data-streams', f: 'amazon-managed-service-for-apache-flink', cw: 'amazon-cloudwatch' }, ['k>f', 'k>cw']), params: monitoring, nodes: ['f'] },
+    { name: 'no CloudWatch at all', design: build({ k: 'amazon-kinesis-data-streams', f: 'amazon-managed-service-for-apache-flink' }, ['k>f']), params: monitoring, nodes: ['f', 'k'], codes: ['missing'] },
+    { name: 'the stream processor is not monitored', design: build({ k: 'amazon-kinesis-data-streams', f: 'amazon-managed-service-for-apache-flink', cw: 'amazon-cloudwatch' }, ['k>f', 'k>cw']), params: monitoring, nodes: ['f'], codes: ['not-covered'] },
     { name: 'one bucket outside Lake Formation', design: build({ lf: 'aws-lake-formation', a: 'amazon-s3', b: 'amazon-s3' }, ['lf>a']), params: { kinds: ['aws-lake-formation'], covers: ['object-store'] }, nodes: ['b'], codes: ['not-covered'] },
     { name: 'the lake bucket is not governed (the log bucket is not asked for)', design: lakeWithTrail(['cat']), params: lakeGovernance, nodes: ['lake'], codes: ['not-covered'] },
     { name: 'no Lake Formation: the lake bucket and the catalog are named, not the log bucket', design: lakeWithTrail([], false), params: lakeGovernance, nodes: ['cat', 'lake'], codes: ['missing'] },

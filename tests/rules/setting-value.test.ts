@@ -31,8 +31,8 @@ ruleTable('setting-value', {
     { name: 'no source feeds change data capture (full load only)', design: cdc(false, 'full-load'), params: { ...supplementalLogging, requirePresent: false } },
   ],
   invalid: [
-    { name: 'DMS validation off', design: build({ d: ['aws-dms', { validation: false }] }), params: validation, nodes: ['d'], mentions: ['off'] },
-    { name: 'Route 53 simple routing where latency-based is asked', design: build({ r: 'amazon-route-53' }), params: { kinds: ['amazon-route-53'], setting: 'routingPolicy', equals: ['latency'] }, nodes: ['r'], mentions: ['expected'] },
+    { name: 'DMS validation off', design: build({ d: ['aws-dms', { validation: false }] }), params: validation, nodes: ['d'], codes: ['wrong-value'], mentions: ['off'] },
+    { name: 'Route 53 simple routing where latency-based is asked', design: build({ r: 'amazon-route-53' }), params: { kinds: ['amazon-route-53'], setting: 'routingPolicy', equals: ['latency'] }, nodes: ['r'], codes: ['wrong-value'], mentions: ['expected'] },
     { name: 'a required service missing', design: build({ s: 'amazon-s3' }), params: { ...validation, requirePresent: true }, nodes: [], codes: ['missing'] },
     { name: 'CDC reads an Oracle source without supplemental logging', design: cdc(false), params: supplementalLogging, nodes: ['o'], codes: ['wrong-value'] },
     { name: 'CDC required but DMS only does a full load: the Oracle source is named', design: cdc(true, 'full-load'), params: supplementalLogging, nodes: ['o'], codes: ['missing'] },

@@ -15,9 +15,9 @@ ruleTable('sovereignty', {
     { name: 'only anonymised data leaves the EU', design: lake(us, { dataClassification: 'anonymised' }), params },
   ],
   invalid: [
-    { name: 'EU personal data replicated to us-east-1', design: lake(us), params, nodes: ['s', 's2'], mentions: ['us-east-1'] },
-    { name: 'London is in Europe but outside the EU', design: lake(london), params, nodes: ['s', 's2'] },
-    { name: 'a target outside every Region group counts as leaving', design: grouped(build({ eu, app: 'web-mobile-apps', k: 'amazon-kinesis-data-streams', s: 'amazon-s3' }, ['app>k', 'k>s']), { app: 'eu', k: 'eu' }), params, nodes: ['k', 's'] },
-    { name: 'nothing placed in an EU Region', design: build({ app: 'web-mobile-apps', s: 'amazon-s3' }, ['app>s']), params, nodes: ['app'] },
+    { name: 'EU personal data replicated to us-east-1', design: lake(us), params, nodes: ['s', 's2'], codes: ['leaves-region'], mentions: ['us-east-1'] },
+    { name: 'London is in Europe but outside the EU', design: lake(london), params, nodes: ['s', 's2'], codes: ['leaves-region'] },
+    { name: 'a target outside every Region group counts as leaving', design: grouped(build({ eu, app: 'web-mobile-apps', k: 'amazon-kinesis-data-streams', s: 'amazon-s3' }, ['app>k', 'k>s']), { app: 'eu', k: 'eu' }), params, nodes: ['k', 's'], codes: ['leaves-region'] },
+    { name: 'nothing placed in an EU Region', design: build({ app: 'web-mobile-apps', s: 'amazon-s3' }, ['app>s']), params, nodes: ['app'], codes: ['not-in-region'] },
   ],
 });

@@ -8,7 +8,7 @@ ruleTable('tls-in-transit', {
   ],
   notApplicable: [{ name: 'no connections', design: build({ d: 'iot-devices' }) }],
   invalid: [
-    { name: 'devices publish without TLS', design: build({ d: 'iot-devices', i: 'aws-iot-core', k: 'amazon-kinesis-data-streams' }, [['d>i', { tls: false }], 'i>k']), nodes: ['d', 'i'] },
-    { name: 'control edges count too', design: build({ kms: 'aws-kms', s: 'amazon-s3' }, [['kms>s', { tls: false }]]), nodes: ['kms', 's'] },
+    { name: 'devices publish without TLS', design: build({ d: 'iot-devices', i: 'aws-iot-core', k: 'amazon-kinesis-data-streams' }, [['d>i', { tls: false }], 'i>k']), nodes: ['d', 'i'], codes: ['no-tls'] },
+    { name: 'control edges count too', design: build({ kms: 'aws-kms', s: 'amazon-s3' }, [['kms>s', { tls: false }]]), nodes: ['kms', 's'], codes: ['no-tls'] },
   ],
 });

@@ -81,11 +81,14 @@ export interface InvalidCase extends RuleCase {
   nodes: string[];
   /** Words the message must contain (figures a learner acts on), optional. */
   mentions?: string[];
-  /** The findings' codes (the way the rule failed), sorted without repeats, optional. */
-  codes?: string[];
+  /**
+   * The code of every finding, one entry per finding (in any order): the branches that failed and how
+   * often, as RuleTester checks message ids and the error count.
+   */
+  codes: string[];
 }
 
-/** Finding codes of a result, sorted and without repeats. */
+/** The code of every finding of a result, one per finding, sorted. */
 export function findingCodes(result: RequirementResult): string[] {
-  return [...new Set(result.findings.map((f) => f.code ?? ''))].sort();
+  return result.findings.map((f) => f.code).sort();
 }

@@ -92,7 +92,7 @@ const capacityRule: Rule<{ minShards: number }> = defineRule({
     if (!streams.length) return ctx.notApplicable('no stream');
     for (const s of streams)
       if (s.settings.capacityMode === 'provisioned' && Number(s.settings.shardCount) < params.minShards)
-        ctx.fail({ nodeIds: [s.id], message: `Only ${String(s.settings.shardCount)} shards.`, remediation: `Use at least ${params.minShards} shards or on-demand.` });
+        ctx.fail({ code: 'too-few-shards', nodeIds: [s.id], message: `Only ${String(s.settings.shardCount)} shards.`, remediation: `Use at least ${params.minShards} shards or on-demand.` });
   },
 });
 

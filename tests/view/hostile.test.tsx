@@ -36,7 +36,7 @@ function quotingContent(): Content {
     docUrl: 'https://docs.aws.amazon.com/',
     params: z.object({}),
     check(graph, _params, ctx) {
-      for (const n of graph.nodes) ctx.fail({ nodeIds: [n.id], message: `Service “${n.label}” is quoted here.`, remediation: `Rename “${n.label}”.` });
+      for (const n of graph.nodes) ctx.fail({ code: 'quoted', nodeIds: [n.id], message: `Service “${n.label}” is quoted here.`, remediation: `Rename “${n.label}”.` });
     },
   });
   const scenario = structuredClone(base.scenarios[0]!.scenario);
