@@ -9,6 +9,7 @@ import { defineRule } from '../src/domain/rule-kit.ts';
 export default defineRule({
   id: 'allowed-connections',
   title: 'Every connection is one the services support',
+  summary: 'every edge is one the catalog allows',
   pillar: 'reliability',
   docUrl: 'https://docs.aws.amazon.com/whitepapers/latest/aws-overview/analytics.html',
   params: z.strictObject({}),

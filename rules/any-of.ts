@@ -10,6 +10,7 @@ import { defineRule } from '../src/domain/rule-kit.ts';
 export default defineRule({
   id: 'any-of',
   title: 'One of the accepted alternatives is in place',
+  summary: 'passes when any one of its alternatives (each a rule with params) passes',
   pillar: 'operational-excellence',
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html',
   params: z.strictObject({

@@ -15,6 +15,7 @@ import { defineRule, describeKinds, kindSchema, kindsSchema } from '../src/domai
 export default defineRule({
   id: 'data-path',
   title: 'A data path connects the source to the sink in time',
+  summary: 'data flows from → through (in order) → to, within a latency budget, through stages that carry their load',
   pillar: 'performance-efficiency',
   docUrl: 'https://docs.aws.amazon.com/whitepapers/latest/build-modern-data-streaming-analytics-architectures/build-modern-data-streaming-analytics-architectures.html',
   params: z.strictObject({

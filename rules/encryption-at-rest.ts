@@ -9,6 +9,7 @@ import { defineRule, kindSchema } from '../src/domain/rule-kit.ts';
 export default defineRule({
   id: 'encryption-at-rest',
   title: 'Every data store is encrypted at rest',
+  summary: 'every data store encrypted; KMS where asked',
   pillar: 'security',
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/protecting-data-at-rest.html',
   params: z.strictObject({

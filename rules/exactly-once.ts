@@ -14,6 +14,7 @@ import { defineRule, describeKinds, kindSchema, kindsSchema } from '../src/domai
 export default defineRule({
   id: 'exactly-once',
   title: 'Each event takes effect exactly once',
+  summary: 'every writer on the way checkpoints and writes to idempotent or transactional sinks, or dedupes',
   pillar: 'reliability',
   docUrl: 'https://docs.aws.amazon.com/managed-flink/latest/java/how-fault.html',
   params: z.strictObject({

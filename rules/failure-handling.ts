@@ -9,6 +9,7 @@ import { defineRule, describeKinds, kindsSchema, sentenceCase, settingKeySchema 
 export default defineRule({
   id: 'failure-handling',
   title: 'Failures are retried and land in a dead-letter queue',
+  summary: 'dead-letter queue and retries',
   pillar: 'reliability',
   docUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html',
   params: z.strictObject({

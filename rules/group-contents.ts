@@ -8,6 +8,7 @@ import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.t
 export default defineRule({
   id: 'group-contents',
   title: 'Each group holds the services it needs',
+  summary: 'each group (Region, VPC, ...) holds the services it needs',
   pillar: 'reliability',
   docUrl: 'https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/regions.html',
   params: z.strictObject({

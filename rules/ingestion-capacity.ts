@@ -14,6 +14,7 @@ import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.t
 export default defineRule({
   id: 'ingestion-capacity',
   title: 'Ingestion is sized for the data volume',
+  summary: 'the first ingest service takes the workload (every limit) x a headroom',
   pillar: 'performance-efficiency',
   docUrl: 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html',
   params: z.strictObject({

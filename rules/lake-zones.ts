@@ -19,6 +19,7 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 export default defineRule({
   id: 'lake-zones',
   title: 'Data lake zones keep raw and columnar data, partitioned',
+  summary: 'Bronze/Silver/Gold S3 zones in the format their writers produce, partitioned; contradictions reported',
   pillar: 'performance-efficiency',
   docUrl: 'https://docs.aws.amazon.com/prescriptive-guidance/latest/defining-bucket-names-data-lakes/data-layer-definitions.html',
   params: z.strictObject({

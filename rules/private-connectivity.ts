@@ -10,6 +10,7 @@ import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.t
 export default defineRule({
   id: 'private-connectivity',
   title: 'Traffic from the VPC to AWS services stays off the internet',
+  summary: 'VPC members reach S3/DynamoDB through a VPC endpoint',
   pillar: 'security',
   docUrl: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html',
   params: z.strictObject({

@@ -20,6 +20,7 @@ type Zone = z.infer<typeof zoneSchema>;
 export default defineRule({
   id: 'retention-tiers',
   title: 'Data is kept for the retention period, hot only as long as needed',
+  summary: 'hot for N days, archived after, nothing deleted too early, a query engine reads the hot data',
   pillar: 'cost-optimization',
   docUrl: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html',
   params: z.strictObject({

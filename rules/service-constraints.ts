@@ -13,6 +13,7 @@ import { defineRule, describeKinds, sentenceCase } from '../src/domain/rule-kit.
 export default defineRule({
   id: 'service-constraints',
   title: 'Settings respect the limits AWS documents',
+  summary: 'settings respect the limits AWS documents (catalog `constraints`)',
   pillar: 'reliability',
   docUrl: 'https://docs.aws.amazon.com/general/latest/gr/aws-service-information.html',
   params: z.strictObject({

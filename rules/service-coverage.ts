@@ -12,6 +12,7 @@ import { defineRule, describeKinds, kindSchema, kindsSchema, sentenceCase } from
 export default defineRule({
   id: 'service-coverage',
   title: 'A required service is present and covers what it must',
+  summary: 'a service is present and connected to every node in a scope',
   pillar: 'operational-excellence',
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/operational-excellence-pillar/implement-observability.html',
   params: z.strictObject({

@@ -13,6 +13,7 @@ import { defineRule, sentenceCase, settingKeySchema } from '../src/domain/rule-k
 export default defineRule({
   id: 'setting-value',
   title: 'A setting has the value the requirement needs',
+  summary: 'every node (or at least one) in a scope has a setting at a value',
   pillar: 'operational-excellence',
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html',
   params: z.strictObject({

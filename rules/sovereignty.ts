@@ -11,6 +11,7 @@ import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.t
 export default defineRule({
   id: 'sovereignty',
   title: 'Personal data stays in its jurisdiction',
+  summary: 'personal data stays in allowed Regions (groups)',
   pillar: 'security',
   docUrl: 'https://docs.aws.amazon.com/whitepapers/latest/navigating-gdpr-compliance/data-residency.html',
   params: z.strictObject({

@@ -15,6 +15,7 @@ import type { LimitLoad } from '../src/domain/simulation.ts';
 export default defineRule({
   id: 'stage-capacity',
   title: 'Every stage is sized for its load',
+  summary: `every stage the sources' data reaches carries its load in every limit (bytes/s, records/s, reads, write units, data per batch run)`,
   pillar: 'performance-efficiency',
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/performance-efficiency-pillar/welcome.html',
   params: z.strictObject({

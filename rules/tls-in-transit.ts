@@ -8,6 +8,7 @@ import { defineRule } from '../src/domain/rule-kit.ts';
 export default defineRule({
   id: 'tls-in-transit',
   title: 'Every connection uses TLS',
+  summary: 'every edge uses TLS',
   pillar: 'security',
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/protecting-data-in-transit.html',
   params: z.strictObject({}),

@@ -15,6 +15,7 @@ import { defineRule, describeKinds, formatDuration, kindSchema, kindsSchema, sen
 export default defineRule({
   id: 'windowed-detection',
   title: 'Detection happens within its time window',
+  summary: 'a detector with a window of at most N s sits between the source and an alerting or serving sink',
   pillar: 'performance-efficiency',
   docUrl: 'https://docs.aws.amazon.com/managed-flink/latest/java/how-operators.html',
   params: z.strictObject({

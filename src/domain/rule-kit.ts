@@ -73,6 +73,8 @@ export interface Rule<P = unknown> {
   /** Stable kebab-case id; scenario requirements refer to it. */
   id: string;
   title: string;
+  /** What it checks, in one line for authors (the rule table of docs/authoring.md is generated from it). */
+  summary: string;
   pillar: Pillar;
   /** AWS documentation page a learner can read to fix a failure. */
   docUrl: string;

@@ -31,7 +31,7 @@ function quotingContent(): Content {
   const base = fixtureContent();
   const quote: Rule<Record<string, never>> = defineRule({
     id: 'quote-labels',
-    title: 'Quotes labels',
+    title: 'Quotes labels', summary: 'A rule for this test.',
     pillar: 'security',
     docUrl: 'https://docs.aws.amazon.com/',
     params: z.object({}),
