@@ -8,11 +8,12 @@
  * short "Simulation" section (ingest rate, bottleneck, latency per sink against its budgets, storage,
  * monthly cost); with `--json`, the report with a `simulation` summary (see simulation-summary.ts).
  * Exit codes: 0 every `error`-severity requirement passes; 1 one fails; 2 the input cannot be read or
- * is invalid (the message names the file and JSON path; never a stack trace).
+ * is invalid (the message names the file and JSON path; never a stack trace); with `--json` an exit 2
+ * prints `{"error": {"kind", "message", ...}}` on stdout (see `GradeErrorKind`).
  */
 import { analyseDesign, type GradeReport } from '../domain/grade.ts';
 import { applyWhatIf, type WhatIf } from '../domain/what-if.ts';
-import { loadContentFromDisk } from './content.ts';
+import { loadContentFromDisk, PROJECT_ROOT } from './content.ts';
 import { InputError, readDesignInput } from './design-input.ts';
 import { formatSimulation, simulationSummary } from './simulation-summary.ts';
 
@@ -101,19 +102,27 @@ function whatIfNote(written: { ingestGBPerDay: number; peakFactor: number }, now
 
 /**
  * Runs the grader.
+ * @param argv the arguments after `npm run grade --`
+ * @param root the project whose content grades (tests pass a copy)
  * @returns the exit code (0, 1 or 2) and what to print on stdout / stderr
  */
-export function runGrader(argv: readonly string[]): { code: 0 | 1 | 2; stdout: string; stderr: string } {
+export function runGrader(argv: readonly string[], root: string = PROJECT_ROOT): { code: 0 | 1 | 2; stdout: string; stderr: string } {
+  // Decided before the arguments are parsed, so a usage error is JSON too when --json was given.
+  const json = argv.includes('--json');
+  let stage: GradeErrorKind = 'usage';
   try {
     const args = parseArgs(argv);
-    const { content, problems } = loadContentFromDisk();
-    if (problems.length) throw new InputError(`the shipped content has problems:\n${problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n')}`);
+    stage = 'content';
+    const { content, problems } = loadContentFromDisk(root);
+    if (problems.length) throw new GradeError('content', `the shipped content has problems:\n${problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n')}`, { problems });
+    stage = 'design';
     const { design, notes } = readDesignInput(args.file, content.catalog, { ...(args.page !== undefined ? { page: args.page } : {}), ...(args.scenarioId ? { scenarioId: args.scenarioId } : {}) });
     const scenarioId = args.scenarioId ?? design.scenarioId;
     const known = content.scenarios.map((s) => s.scenario.id);
-    if (!scenarioId) throw new InputError(`${args.file}: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`);
+    if (!scenarioId) throw new GradeError('scenario', `${args.file}: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`, { known });
     const written = content.scenarios.find((s) => s.scenario.id === scenarioId)?.scenario;
-    if (!written) throw new InputError(`unknown scenario "${scenarioId}" (known: ${known.join(', ')})`);
+    if (!written) throw new GradeError('scenario', `unknown scenario "${scenarioId}" (known: ${known.join(', ')})`, { scenarioId, known });
+    stage = 'internal';
     const scenario = applyWhatIf(written, args.whatIf);
     const { report, simulation } = analyseDesign(design, scenario, content.catalog, content.rules);
     if (!simulation) throw new Error('the simulation failed');
@@ -123,6 +132,29 @@ export function runGrader(argv: readonly string[]): { code: 0 | 1 | 2; stdout: s
       : terminalSafe(`${formatReport(report, `${args.file}: ${scenario.title}${whatIfNote(written.workload, scenario.workload)}`)}\n\n${formatSimulation(sim, design, content.catalog, scenario)}`);
     return { code: report.passed ? 0 : 1, stdout, stderr: terminalSafe(notes.join('\n')) };
   } catch (e) {
-    return { code: 2, stdout: '', stderr: terminalSafe(e instanceof InputError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`) };
+    const known = e instanceof GradeError || e instanceof InputError;
+    const kind: GradeErrorKind = e instanceof GradeError ? e.kind : known ? stage : 'internal';
+    const message = known ? (e as Error).message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    if (json) return { code: 2, stdout: JSON.stringify({ error: { kind, message, ...(e instanceof GradeError ? e.details : {}) } }, null, 2), stderr: '' };
+    return { code: 2, stdout: '', stderr: terminalSafe(message) };
+  }
+}
+
+/**
+ * What went wrong when the grader exits 2 (`{"error": {"kind", "message", ...}}` with `--json`):
+ * `usage` (the arguments), `content` (the shipped catalog or scenarios, with `problems`), `design`
+ * (the design file cannot be read or is invalid; the message names the file and JSON path),
+ * `scenario` (none named or unknown, with the `known` ids), `internal` (a bug, never the user's fault).
+ */
+export type GradeErrorKind = 'usage' | 'content' | 'design' | 'scenario' | 'internal';
+
+/** An exit-2 error of a known kind, with details for the JSON output. */
+class GradeError extends Error {
+  constructor(
+    readonly kind: GradeErrorKind,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
   }
 }

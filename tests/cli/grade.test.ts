@@ -1,19 +1,20 @@
-/** The grader CLI as a user runs it: `npm run grade -- <file> [--scenario id] [--json]`, with its exit codes. */
+/**
+ * The grader CLI: `npm run grade -- <file> [--scenario id] [--json]`, with its exit codes. Called in
+ * process (`runGrader`, what grade.ts runs); one smoke test spawns `npm run grade` as a user does.
+ */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
+import { runGrader } from '../../src/cli/grader.ts';
 import { serializeDesign } from '../../src/domain/design.ts';
 import { formatUsd, simulate } from '../../src/domain/simulation.ts';
 import { chain, content } from '../support/designs.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'archboard-cli-'));
-const run = (...args: string[]) => {
-  const r = spawnSync('npm', ['run', '-s', 'grade', '--', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const run = (...args: string[]) => runGrader(args);
 const write = (name: string, text: string) => {
   const path = join(tmp, name);
   writeFileSync(path, text);
@@ -21,6 +22,16 @@ const write = (name: string, text: string) => {
 };
 
 describe('npm run grade', () => {
+  it('runs as a user runs it (spawned): exit 1 and the report for the common mistake, exit 2 with a JSON error', () => {
+    const spawned = (...args: string[]) => spawnSync('npm', ['run', '-s', 'grade', '--', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const r = spawned('scenarios/iot-5tb-day/common-mistake.design.json');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^FAIL +error +ingestion:/m);
+    const bad = spawned(join(tmp, 'nothing-here.json'), '--json');
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout).error).toMatchObject({ kind: 'design', message: expect.stringContaining('nothing-here.json') });
+  });
+
   it('exits 0 for the reference design and prints a line per requirement', () => {
     const r = run('scenarios/iot-5tb-day/reference.design.json', '--scenario', 'iot-5tb-day');
     expect(r.code).toBe(0);
@@ -117,5 +128,37 @@ describe('npm run grade', () => {
     const r = run('scenarios/iot-5tb-day/reference.design.json', '--scenario', 'nope');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown scenario "nope" \(known: .*iot-5tb-day/);
+  });
+
+  describe('--json errors', () => {
+    const broken = () => {
+      const copy = mkdtempSync(join(tmpdir(), 'archboard-grade-content-'));
+      for (const dir of ['catalog', 'scenarios']) cpSync(join(PROJECT_ROOT, dir), join(copy, dir), { recursive: true });
+      const file = join(copy, 'scenarios', 'iot-5tb-day', 'scenario.json');
+      const scenario = JSON.parse(readFileSync(file, 'utf8'));
+      scenario.requirements[0].params = { ...scenario.requirements[0].params, from: ['iot-sourc'] };
+      writeFileSync(file, JSON.stringify(scenario));
+      return copy;
+    };
+    const reference = 'scenarios/iot-5tb-day/reference.design.json';
+    it.each([
+      ['usage', () => runGrader([reference, '--json', '--frobnicate']), /unknown option --frobnicate/],
+      ['usage', () => runGrader(['--json']), /no design file given/],
+      ['design', () => runGrader([join(tmp, 'missing.json'), '--json']), /cannot read the file/],
+      ['design', () => runGrader([write('bad2.json', 'hello'), '--json']), /not valid JSON/],
+      ['design', () => runGrader([write('unknown2.json', JSON.stringify({ format: 'archboard.design', version: 1, scenarioId: 'iot-5tb-day', nodes: [{ id: 'a', service: 'amazon-kinesis', position: { x: 0, y: 0 } }], edges: [] })), '--json']), /\$\.nodes\[0\]\.service/],
+      ['scenario', () => runGrader([write('noscenario2.json', JSON.stringify({ format: 'archboard.design', version: 1, nodes: [], edges: [] })), '--json']), /--scenario/],
+      ['scenario', () => runGrader([reference, '--scenario', 'nope', '--json']), /unknown scenario "nope"/],
+      ['content', () => runGrader([reference, '--json'], broken()), /scenarios\/iot-5tb-day\/scenario.json: \$\.requirements\[0\]\.params\.from\[0\]: unknown kind "iot-sourc"/],
+    ] as const)('a %s error is {"error": {...}} on stdout with exit code 2', (kind, call, message) => {
+      const r = call();
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('');
+      const { error } = JSON.parse(r.stdout);
+      expect(error.kind).toBe(kind);
+      expect(error.message).toMatch(message);
+      if (kind === 'content') expect(error.problems).toContainEqual(expect.objectContaining({ file: 'scenarios/iot-5tb-day/scenario.json', path: '$.requirements[0].params.from[0]' }));
+      if (kind === 'scenario') expect(error.known).toContain('iot-5tb-day');
+    });
   });
 });
