@@ -11,6 +11,7 @@
  * is invalid (the message names the file and JSON path; never a stack trace); with `--json` an exit 2
  * prints `{"error": {"kind", "message", ...}}` on stdout (see `GradeErrorKind`).
  */
+import { formatNumber } from '../domain/format.ts';
 import { analyseDesign, type GradeReport } from '../domain/grade.ts';
 import { applyWhatIf, type WhatIf } from '../domain/what-if.ts';
 import { loadContentFromDisk, PROJECT_ROOT } from './content.ts';
@@ -96,7 +97,7 @@ export function formatReport(report: GradeReport, title: string): string {
 /** " (what-if: 50,000 GB/day, 3x peak; the scenario says 5,000 GB/day)" when the workload changed. */
 function whatIfNote(written: { ingestGBPerDay: number; peakFactor: number }, now: { ingestGBPerDay: number; peakFactor: number }): string {
   if (written.ingestGBPerDay === now.ingestGBPerDay && written.peakFactor === now.peakFactor) return '';
-  const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const n = (x: number) => formatNumber(x, 2);
   return ` (what-if: ${n(now.ingestGBPerDay)} GB/day at ${n(now.peakFactor)}x peak; the scenario says ${n(written.ingestGBPerDay)} GB/day at ${n(written.peakFactor)}x)`;
 }
 

@@ -1,16 +1,18 @@
 /**
- * Short human-readable forms of the simulator's numbers, shared by the canvas, the simulation panel and
- * the headless grader (and the rules' messages) so that all of them print the same figures. Decimal units (MB = 10^6 bytes), as the
- * models compute them. Plain string work (no Intl), so it runs the same in Node and every browser.
+ * The one formatting module: short human-readable forms of numbers (durations, MB/s, records/s,
+ * money, sizes), shared by the rules' findings, the canvas, the panels and the CLI so that the same
+ * value prints the same everywhere. Decimal units (MB = 10^6 bytes), as the models compute them.
+ * Numbers go through cached `Intl.NumberFormat`s (en-US: `12,775.5`), one per precision.
  */
 
-/** `x` with `digits` decimals and thousands separators (`12,775.0`); `-0` prints as `0`. */
+const FIXED_FORMATS = new Map<number, Intl.NumberFormat>();
+
+/** `x` with exactly `digits` decimals and thousands separators (`12,775.0`); `-0` prints as `0`; not finite: `–`. */
 export function formatFixed(x: number, digits = 1): string {
   if (!Number.isFinite(x)) return '–';
-  const fixed = Math.abs(x).toFixed(digits);
-  const [whole, frac] = fixed.split('.');
-  const sign = x < 0 && Number(fixed) !== 0 ? '-' : '';
-  return sign + whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+  let nf = FIXED_FORMATS.get(digits);
+  if (!nf) FIXED_FORMATS.set(digits, (nf = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' })));
+  return nf.format(x);
 }
 
 /** `10.0` → `10`: rates print as the rules print them (at most one decimal, none when whole). */
@@ -52,22 +54,9 @@ export function formatTB(tb: number): string {
   return `${formatFixed(v, 2)} TB`;
 }
 
-/** A duration given in ms: `850 ms`, `5.2 s`, `5 min 10 s`, `2 h 5 min`, `30 h`. */
+/** A duration given in ms; the same function as `formatDuration` (the panels' name for it). */
 export function formatMs(ms: number): string {
-  const v = Number.isFinite(ms) ? Math.max(0, ms) : 0;
-  if (v < 1000) return `${Math.round(v)} ms`;
-  const s = v / 1000;
-  if (s < 60) return `${formatFixed(s, s < 10 ? 1 : 0)} s`;
-  const totalS = Math.round(s);
-  if (totalS < 3600) {
-    const m = Math.floor(totalS / 60);
-    const rest = totalS % 60;
-    return rest ? `${m} min ${rest} s` : `${m} min`;
-  }
-  const totalMin = Math.round(s / 60);
-  const h = Math.floor(totalMin / 60);
-  const rest = totalMin % 60;
-  return rest && h < 24 ? `${h} h ${rest} min` : `${h} h`;
+  return formatDuration(ms);
 }
 
 /** A utilisation ratio as a whole percentage: 5.787 → `579%`, 0.2894 → `29%`. */
@@ -92,25 +81,35 @@ export function formatUsd(usd: number, compact = false): string {
   return `${sign}$${formatFixed(a, a >= 100 ? 0 : 2)}`;
 }
 
-/** Milliseconds in words: `950 ms`, `6.2 s`, `45 s`, `5 min 11 s`, `1 min`, `25.2 h`, `7 days`. */
+/**
+ * A duration in words: `950 ms`, `6.2 s`, `6 s`, `45 s`, `5 min 11 s`, `1 min`, `2 h 5 min`, `25.2 h`,
+ * `7 days`. The value is rounded to the unit shown before the unit is chosen, so no form carries over
+ * (never `60 s`, `59 min 60 s`, `60 min` or `24 h 0 min`: those print as `1 min`, `1 h`, `24 h`).
+ * Steps: whole ms below 1 s, tenths of a second below 10 s, whole seconds below 1 h, whole minutes
+ * below 24 h, tenths of an hour below 48 h, tenths of a day from 2 days. Negative or not finite: `0 ms`.
+ * @param ms milliseconds
+ */
 export function formatDuration(ms: number): string {
-  const trim = (n: number) => String(Number(n.toFixed(1)));
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${trim(ms / 1000)} s`;
-  if (ms < 3_600_000) {
-    const min = Math.floor(ms / 60_000);
-    const s = Math.round((ms % 60_000) / 1000);
-    return s ? `${min} min ${s} s` : `${min} min`;
-  }
-  if (ms < 172_800_000) return `${trim(ms / 3_600_000)} h`;
-  return `${trim(ms / 86_400_000)} days`;
+  const v = Number.isFinite(ms) ? Math.max(0, ms) : 0;
+  const wholeMs = Math.round(v);
+  if (wholeMs < 1000) return `${wholeMs} ms`;
+  const tenthsS = Math.round(v / 100);
+  if (tenthsS < 100) return `${formatNumber(tenthsS / 10, 1)} s`;
+  const secs = Math.round(v / 1000);
+  if (secs < 60) return `${secs} s`;
+  if (secs < 3600) return secs % 60 ? `${Math.floor(secs / 60)} min ${secs % 60} s` : `${secs / 60} min`;
+  const mins = Math.round(v / 60_000);
+  if (mins < 1440) return mins % 60 ? `${Math.floor(mins / 60)} h ${mins % 60} min` : `${mins / 60} h`;
+  const tenthsH = Math.round(v / 360_000);
+  if (tenthsH < 480) return `${formatNumber(tenthsH / 10, 1)} h`;
+  return `${formatNumber(Math.round(v / 8_640_000) / 10, 1)} days`;
 }
 
 /** A number with thousands separators and at most `digits` decimals (`57.9`, `2,555`). */
 export function formatNumber(value: number, digits = 1): string {
   let nf = NUMBER_FORMATS.get(digits);
   // One cached formatter per precision: building an Intl.NumberFormat per call costs ~50 µs.
-  if (!nf) NUMBER_FORMATS.set(digits, (nf = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  if (!nf) NUMBER_FORMATS.set(digits, (nf = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, signDisplay: 'negative' })));
   return nf.format(value);
 }
 const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
@@ -141,4 +140,12 @@ export function formatRecordsPerSecond(perSecond: number, full = false): string 
   if (v >= 1e6) return `${trimZero(formatFixed(v / 1e6, 1))}M rec/s`;
   if (v >= 1e4) return `${trimZero(formatFixed(v / 1e3, 1))}k rec/s`;
   return `${formatFixed(v, v > 0 && v < 10 ? 1 : 0)} rec/s`;
+}
+
+/** An amount of data given in MB: `850 MB`, `1.2 GB`, `3.5 TB`. */
+export function formatDataMB(mb: number): string {
+  const v = Number.isFinite(mb) ? Math.max(0, mb) : 0;
+  if (v >= 1e6) return `${formatNumber(v / 1e6, 1)} TB`;
+  if (v >= 1e3) return `${formatNumber(v / 1e3, 1)} GB`;
+  return `${formatNumber(v, 0)} MB`;
 }

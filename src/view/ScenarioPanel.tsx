@@ -7,6 +7,7 @@
  */
 import { useMemo, useState } from 'react';
 import { applyDeviations } from '../domain/attempt-notes.ts';
+import { formatNumber } from '../domain/format.ts';
 import { averageIngestMBps, type Workload } from '../domain/scenario.ts';
 import { applyWhatIfToWorkload, type WhatIf } from '../domain/what-if.ts';
 import { activeScenario, visibleReport } from '../store/app-store.ts';
@@ -14,7 +15,7 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { usePractice, usePracticeStore } from '../store/practice-context.tsx';
 import { StatusIcon, STATUS_LABEL } from './status.tsx';
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+const fmt = (n: number, digits = 0) => formatNumber(n, digits);
 
 export function ScenarioPanel() {
   const store = useAppStore();

@@ -1,9 +1,10 @@
 /** Follow-ups as a sentence both people read in the room bar. */
 import type { Content } from '../../domain/content.ts';
+import { formatNumber } from '../../domain/format.ts';
 import { borrowedRequirementId, type FollowUps } from '../../domain/room.ts';
 import type { Scenario } from '../../domain/scenario.ts';
 
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const fmt = (n: number) => formatNumber(n, 0);
 
 /** e.g. "10x the volume (50,000 GB/day) · + EU data stays in the EU". */
 export function followUpSummary(followUps: FollowUps, scenario: Scenario | undefined, content: Content): string {
