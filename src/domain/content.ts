@@ -65,7 +65,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
     scenario.requirements.forEach((req, i) => {
       if (reqIds.has(req.id)) problems.push({ file, path: `$.requirements[${i}].id`, message: `duplicate requirement id "${req.id}"` });
       reqIds.add(req.id);
-      checkRequirement(req.rule, req.params, `$.requirements[${i}]`, file, rules, problems, 0, vocab);
+      checkRequirement(req.rule, req.params, `$.requirements[${i}]`, file, rules, problems, 0, vocab, catalog);
     });
     scenario.commonMistake.fails.forEach((id, i) => {
       if (!reqIds.has(id)) problems.push({ file, path: `$.commonMistake.fails[${i}]`, message: `no requirement "${id}" in this scenario` });
@@ -93,7 +93,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
  * written inside its params (the alternatives of `any-of`), each reported at its own JSON path.
  * @param at JSON path of the requirement (`$.requirements[3]`); the rule is at `.rule`, params at `.params`
  */
-function checkRequirement(ruleId: string, rawParams: unknown, at: string, file: string, rules: RuleSet, problems: ContentProblem[], depth: number, vocab: ContentVocabulary): void {
+function checkRequirement(ruleId: string, rawParams: unknown, at: string, file: string, rules: RuleSet, problems: ContentProblem[], depth: number, vocab: ContentVocabulary, catalog: Catalog): void {
   const rule = rules.get(ruleId);
   if (!rule) return void problems.push({ file, path: `${at}.rule`, message: `unknown rule "${ruleId}"` });
   const params = rule.params.safeParse(rawParams);
@@ -101,12 +101,15 @@ function checkRequirement(ruleId: string, rawParams: unknown, at: string, file: 
     for (const issue of params.error.issues) problems.push({ file, path: `${at}.params${jsonPath(issue.path).slice(1)}`, message: issue.message });
     return;
   }
+  const before = problems.length;
   for (const { path, vocabulary, value } of vocabularyStrings(rule.params, rawParams)) {
     const problem = vocabulary === 'kind' ? unknownKind(value, vocab) : unknownSetting(value, vocab);
     if (problem) problems.push({ file, path: `${at}.params${jsonPath(path).slice(1)}`, message: problem });
   }
+  // The rule's own checks (a setting the scope's services have, its values) once every id is known.
+  if (problems.length === before) for (const p of rule.contentProblems?.(params.data, catalog) ?? []) problems.push({ file, path: `${at}.params${jsonPath(p.path).slice(1)}`, message: p.message });
   if (depth >= 8) return void problems.push({ file, path: at, message: 'requirements nested more than 8 deep' });
-  for (const inner of rule.nested?.(params.data) ?? []) checkRequirement(inner.rule, inner.params, `${at}.params${jsonPath(inner.path).slice(1)}`, file, rules, problems, depth + 1, vocab);
+  for (const inner of rule.nested?.(params.data) ?? []) checkRequirement(inner.rule, inner.params, `${at}.params${jsonPath(inner.path).slice(1)}`, file, rules, problems, depth + 1, vocab, catalog);
 }
 
 /** What params may name: catalog ids, registered roles, setting keys of catalog entries. */

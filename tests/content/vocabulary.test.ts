@@ -136,6 +136,14 @@ describe('id-bearing params', () => {
     ['stage-capacity', { kinds: ['stream', 'warehose'] }, '.kinds[1]'],
     ['windowed-detection', { maxWindowSeconds: 60, detector: ['anomaly-detecton'] }, '.detector[0]'],
     ['windowed-detection', { maxWindowSeconds: 60, windowSettings: ['windowSecond'] }, '.windowSettings[0]'],
+    ['setting-value', { kinds: ['aws-dms'], setting: 'validation', equals: ['yes'] }, '.equals[0]'],
+    ['setting-value', { kinds: ['amazon-s3'], setting: 'format', equals: ['parquett'] }, '.equals[0]'],
+    ['setting-value', { kinds: ['amazon-s3'], setting: 'windowSeconds', equals: [60] }, '.setting'],
+    ['setting-value', { kinds: { kinds: ['amazon-s3'], where: { zone: ['bronz'] } }, setting: 'format', equals: ['parquet'] }, '.kinds.where.zone[0]'],
+    ['service-coverage', { kinds: ['aws-lake-formation'], covers: [{ kinds: ['object-store'], where: { dataClassification: ['secret-ish'] } }] }, '.covers[0].where.dataClassification[0]'],
+    ['lake-zones', { zones: [{ zone: 'bronze', formats: ['jsn'] }] }, '.zones[0].formats[0]'],
+    ['windowed-detection', { maxWindowSeconds: 60, windowSettings: ['shardCount'] }, '.windowSettings[0]'],
+    ['failure-handling', { kinds: ['aws-lambda'], retrySetting: 'shardCount' }, '.retrySetting'],
     ['any-of', { anyOf: [{ label: 'one way', rule: 'data-path', params: { from: ['source'], to: ['dashboard'] } }, { label: 'other way', rule: 'data-path', params: { from: ['source'], to: ['alertng'] } }] }, '.anyOf[1].params.to[0]'],
   ];
   it.each(cases)('%s: a typo at params%s... is reported', (rule, params, path) => {
@@ -143,7 +151,7 @@ describe('id-bearing params', () => {
     const problems = withScenario(file, req(rule, params));
     const want = `$.requirements[${n}].params${path}`;
     expect(problems.filter((p) => p.file === file).map((p) => p.path)).toEqual([want]);
-    expect(problems.find((p) => p.path === want)!.message).toMatch(/^unknown (kind|setting) "/);
+    expect(problems.find((p) => p.path === want)!.message).toMatch(/^unknown (kind|setting) "|is not a value of the setting|has a setting/);
   });
 
   it('suggests the nearest id', () => {
