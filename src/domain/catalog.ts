@@ -45,7 +45,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 const idPattern = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
 
 /** A role of the registry (`roles.ts`); anything else is refused with the file and JSON path. */
-const roleSchema = z.enum(Object.keys(ROLES) as [RoleId, ...RoleId[]], { error: (issue) => `unknown role ${JSON.stringify(issue.input)}: not in the role registry (src/domain/roles.ts)` });
+const roleSchema = z.enum(Object.keys(ROLES) as [RoleId, ...RoleId[]], { error: (issue) => `unknown role ${JSON.stringify(issue.input)}: not in the role registry (src/domain/roles.json)` });
 
 /**
  * A figure from AWS documentation: a quota, a latency, a price. The unit is also part of the

@@ -69,7 +69,7 @@ const entries = [
     category: 'security',
     description: 'Managed encryption keys.',
     glyph: 'KMS',
-    roles: ['key-store'],
+    roles: ['key-management'],
     dataFlow: false,
     docUrl: DOC,
   },
