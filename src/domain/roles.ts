@@ -6,7 +6,7 @@
  * catalog entry, an enum option or a requirement's params), so a typo is an error with its file and
  * JSON path, never a requirement that silently cannot fail. Pure data.
  */
-import rolesData from './roles.json';
+import rolesData from './roles.json' with { type: 'json' };
 
 /**
  * What a service does in a pipeline, coarsely (the Compare dialog's rows). `none`: groups and canvas
