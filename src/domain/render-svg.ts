@@ -133,7 +133,28 @@ export function wrapText(text: string, size: number, max: number): string[] {
 
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
-/** An icon's markup as a `<symbol>`: its viewBox and inner content, ids made unique by `prefix`. */
+/**
+ * Icon markup made safe to embed and small: comments, `<title>`/`<desc>`/`<metadata>`, scripts,
+ * `<style>`, `<foreignObject>`, `<image>` and processing instructions are removed, so are event-handler
+ * attributes, `javascript:` values, every `href` that does not point inside the icon (`#id`) and every
+ * `url(...)` that is not a local `url(#id)`; whitespace between tags is collapsed.
+ * @returns the inner markup of the icon's `<svg>` (without the element itself)
+ */
+export function sanitizeIconMarkup(inner: string): string {
+  return inner
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>/g, '')
+    .replace(/<(script|style|foreignObject|title|desc|metadata|image|iframe|object|embed|audio|video|animate|set|animateTransform|animateMotion)\b[\s\S]*?(<\/\1\s*>|\/>)/gi, '')
+    .replace(/<\/?(script|style|foreignObject|image|iframe|object|embed|a|animate|set)\b[^>]*>/gi, '')
+    .replace(/\s(on[a-z]+|style)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+    .replace(/\s(xlink:)?href\s*=\s*("(?!#)[^"]*"|'(?!#)[^']*'|[^\s>"']+)/gi, '')
+    .replace(/url\(\s*(?!['"]?#)[^)]*\)/gi, 'none')
+    .replace(/javascript:/gi, '')
+    .replace(/>\s+</g, '><')
+    .trim();
+}
+
+/** An icon's markup as a `<symbol>`: its viewBox and inner content (made safe), ids made unique by the symbol's id. */
 function iconSymbol(id: string, markup: string): string | undefined {
   const open = /<svg\b([^>]*)>/i.exec(markup);
   const close = markup.lastIndexOf('</svg>');
@@ -144,17 +165,13 @@ function iconSymbol(id: string, markup: string): string | undefined {
     const h = /\bheight\s*=\s*"(\d+(?:\.\d+)?)/i.exec(attrs)?.[1];
     return w && h ? `0 0 ${w} ${h}` : undefined;
   })();
-  if (!viewBox) return undefined;
+  if (!viewBox || !/^[\d.\s,-]+$/.test(viewBox)) return undefined;
   const prefix = `${id}-`;
-  const inner = markup
-    .slice(open.index + open[0].length, close)
-    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-    .replace(/<foreignObject\b[\s\S]*?<\/foreignObject>/gi, '')
-    .replace(/\son[a-z]+\s*=\s*"[^"]*"/gi, '')
-    .replace(/\bid="([^"]+)"/g, (_m, v: string) => `id="${prefix}${v}"`)
-    .replace(/url\(#([^)]+)\)/g, (_m, v: string) => `url(#${prefix}${v})`)
-    .replace(/href="#([^"]+)"/g, (_m, v: string) => `href="#${prefix}${v}"`)
-    .replace(/(xlink:)?href="(?!#)[^"]*"/g, '');
+  const inner = sanitizeIconMarkup(markup.slice(open.index + open[0].length, close))
+    .replace(/\bid\s*=\s*"([^"]+)"/g, (_m, v: string) => `id="${prefix}${v}"`)
+    .replace(/\bid\s*=\s*'([^']+)'/g, (_m, v: string) => `id="${prefix}${v}"`)
+    .replace(/url\(\s*['"]?#([^)'"]+)['"]?\s*\)/g, (_m, v: string) => `url(#${prefix}${v})`)
+    .replace(/href\s*=\s*["']#([^"']+)["']/g, (_m, v: string) => `href="#${prefix}${v}"`);
   return `<symbol id="${id}" viewBox="${xmlEscape(viewBox)}">${inner}</symbol>`;
 }
 
