@@ -11,7 +11,7 @@
  */
 import { CATEGORY_META, withDefaults, type Catalog, type CatalogEntry } from './catalog.ts';
 import type { Design, DesignNode } from './design.ts';
-import { absolutePositions, groupCaption, groupColor, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
+import { absolutePositions, groupCaption, groupColor, groupDashed, groupFill, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
 import type { LegendLine } from './graded-export.ts';
 import type { Severity } from './scenario.ts';
 
@@ -129,6 +129,12 @@ export function wrapText(text: string, size: number, max: number): string[] {
     out.push(line);
   }
   return out;
+}
+
+/** `a` mixed with `b`: `share` of `a` (0..1), as CSS `color-mix(in srgb, a share, b)`; both `#rrggbb`. */
+function mix(a: string, b: string, share: number): string {
+  const c = (hex: string, i: number) => parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(c(a, i) * share + c(b, i) * (1 - share)).toString(16).padStart(2, '0')).join('')}`;
 }
 
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
@@ -338,17 +344,23 @@ export function renderDesignSvg(design: Design, catalog: Catalog, options: Rende
       const { kind, detail } = groupCaption(entry, settings);
       const title = node.label || kind;
       const sub = detail ? (node.label && node.label !== kind ? `${kind} · ${detail}` : detail) : undefined;
-      const icon = symbolOf(entry);
-      const titleX = box.x + 34;
-      const room = box.width - 44;
-      const titleText = fitText(title, 12, room, true);
-      const subText = sub ? fitText(sub, 11, Math.max(0, room - textWidth(titleText, 12, true) - 8)) : '';
+      const icon = entry.icon ? symbolOf(entry) : undefined;
+      // As the canvas draws AWS's groups: square corners, a 2 px border (dashed for Region and
+      // Availability Zone), the 32 px corner icon flush in the top-left corner, the caption beside it.
+      const stroke = options.theme === 'dark' && color.toUpperCase() === '#232F3E' ? '#AAB7B8' : color;
+      const fill = groupFill(entry);
+      const fillAttrs = fill && options.theme !== 'dark' ? `fill="${fill}"` : `fill="${stroke}" fill-opacity="${fill ? 0.12 : 0.04}"`;
+      const titleX = box.x + (icon ? 40 : 10);
+      const room = box.width - (titleX - box.x) - 8;
+      const titleText = fitText(title, 13, room, true);
+      const subText = sub ? fitText(sub, 12, Math.max(0, room - textWidth(titleText, 13, true) - 8)) : '';
+      const captionColor = options.theme === 'dark' ? mix(stroke, '#ffffff', 0.45) : mix(stroke, '#000000', 0.7);
       groups.push(
         `<g class="group" data-node-id="${xmlEscape(node.id)}" data-service="${entry.id}"><title>${xmlEscape(sub ? `${title} (${sub})` : title)}</title>` +
-          `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="6" fill="${color}" fill-opacity="0.05" stroke="${sevColor ?? color}" stroke-width="${sev ? 2.5 : 1.5}" stroke-dasharray="${entry.id === 'aws-region' || entry.id === 'availability-zone' ? '6 4' : 'none'}"/>` +
-          `<use href="#${icon}" x="${num(box.x + 8)}" y="${num(box.y + 6)}" width="20" height="20"/>` +
-          `<text x="${num(titleX)}" y="${num(box.y + 16)}" dy="0.35em" font-size="12" font-weight="650" fill="${color}">${xmlEscape(titleText)}</text>` +
-          (subText && subText !== '…' ? `<text x="${num(titleX + textWidth(titleText, 12, true) + 8)}" y="${num(box.y + 16)}" dy="0.35em" font-size="11" fill="${p.muted}">${xmlEscape(subText)}</text>` : '') +
+          `<rect x="${num(box.x + 1)}" y="${num(box.y + 1)}" width="${num(Math.max(0, box.width - 2))}" height="${num(Math.max(0, box.height - 2))}" ${fillAttrs} stroke="${sevColor ?? stroke}" stroke-width="${sev ? 2.5 : 2}"${groupDashed(entry) ? ' stroke-dasharray="6 4"' : ''}/>` +
+          (icon ? `<use href="#${icon}" x="${num(box.x)}" y="${num(box.y)}" width="32" height="32"/>` : '') +
+          `<text x="${num(titleX)}" y="${num(box.y + 16)}" dy="0.35em" font-size="13" font-weight="650" fill="${captionColor}">${xmlEscape(titleText)}</text>` +
+          (subText && subText !== '…' ? `<text x="${num(titleX + textWidth(titleText, 13, true) + 8)}" y="${num(box.y + 16)}" dy="0.35em" font-size="12" fill="${captionColor}" fill-opacity="0.85">${xmlEscape(subText)}</text>` : '') +
           `</g>`,
       );
       continue;
