@@ -85,13 +85,10 @@ describe('mapDrawioCells', () => {
     expect(unmapped).toEqual([{ cellId: 'sg', shape: 'group_security_group', reason: 'no matching Archboard group' }]);
   });
 
-  it.each([
-    ['strokeColor=#7AA116;fillColor=#F2F6E8;', '', 'public-subnet'],
-    ['strokeColor=#248814;fillColor=#E9F3E6;', 'Web tier', 'public-subnet'],
-    ['strokeColor=#147EBA;fillColor=#E6F2F8;', '', 'private-subnet'],
-    ['strokeColor=#00A4A6;fillColor=#E6F6F7;', 'App tier', 'private-subnet'],
-    ['strokeColor=#879196;', 'Public subnet 1', 'public-subnet'],
-  ])('reads a subnet drawn with group_security_group and %s labelled "%s" as %s', (colours, label, service) => {
+  // draw.io's palette colours (green public, blue/teal private), and a grey box its label names.
+  const subnets = [['strokeColor=#7AA116;fillColor=#F2F6E8;', '', 'public-subnet'], ['strokeColor=#248814;fillColor=#E9F3E6;', 'Web tier', 'public-subnet'], ['strokeColor=#147EBA;fillColor=#E6F2F8;', '', 'private-subnet']];
+  subnets.push(['strokeColor=#00A4A6;fillColor=#E6F6F7;', 'App tier', 'private-subnet'], ['strokeColor=#879196;', 'Public subnet 1', 'public-subnet']);
+  it.each(subnets)('reads a subnet drawn with group_security_group and %s labelled "%s" as %s', (colours, label, service) => {
     const cells = [...base, { id: 'sn', parent: '1', vertex: true, value: label, style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;grStroke=0;${colours}`, geometry: { x: 0, y: 0, width: 300, height: 200 } }, icon('q', 'athena', 40, 60, 'sn')];
     const { design, unmapped } = mapDrawioCells(cells, catalog);
     expect(unmapped).toEqual([]);
