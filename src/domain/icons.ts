@@ -87,21 +87,3 @@ export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
-/**
- * The icon markup a picture of `design` needs, for the renderer's `icons` option: one read per
- * distinct icon (services and groups alike), in the theme's variant ({@link iconForTheme}).
- * @param source where the SVG text comes from (`readIconSvgAsync` in Node, `loadIconSvg` in the browser)
- * @returns SVG markup by catalog id; ids whose icon is missing or failed to load are left out (the
- *   renderer draws its glyph square for them), so an unreachable icon never fails an export
- */
-export async function iconsForDesign(design: { nodes: readonly { service: string }[] }, catalog: Catalog, source: IconSource, theme: 'light' | 'dark' = 'light'): Promise<Map<string, string>> {
-  const ids = [...new Set(design.nodes.map((n) => n.service))];
-  const out = new Map<string, string>();
-  await Promise.all(
-    ids.map(async (id) => {
-      const svg = await serviceIconSvg(catalog, id, source).catch(() => undefined);
-      if (svg) out.set(id, iconForTheme(svg, theme));
-    }),
-  );
-  return out;
-}

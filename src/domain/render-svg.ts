@@ -14,6 +14,7 @@ import type { Design, DesignNode } from './design.ts';
 import { absolutePositions, groupCaption, groupColor, groupDashed, groupFill, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
 import type { LegendLine } from './graded-export.ts';
 import type { Severity } from './scenario.ts';
+import { iconForTheme, serviceIconSvg, type IconSource as IconFileSource } from './icons.ts';
 
 /**
  * Where icons come from: a catalog id -> the icon as SVG markup (a whole `<svg>` element with a
@@ -22,6 +23,25 @@ import type { Severity } from './scenario.ts';
 export type IconSource = (serviceId: string) => string | undefined;
 
 export type Theme = 'light' | 'dark';
+
+/**
+ * The icon markup a picture of `design` needs, for the renderer's `icons` option: one read per
+ * distinct icon (services and groups alike), in the theme's variant ({@link iconForTheme}).
+ * @param source where the SVG text comes from (`readIconSvgAsync` in Node, `loadIconSvg` in the browser)
+ * @returns SVG markup by catalog id; ids whose icon is missing or failed to load are left out (the
+ *   renderer draws its glyph square for them), so an unreachable icon never fails an export
+ */
+export async function iconsForDesign(design: { nodes: readonly { service: string }[] }, catalog: Catalog, source: IconFileSource, theme: 'light' | 'dark' = 'light'): Promise<Map<string, string>> {
+  const ids = [...new Set(design.nodes.map((n) => n.service))];
+  const out = new Map<string, string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const svg = await serviceIconSvg(catalog, id, source).catch(() => undefined);
+      if (svg) out.set(id, iconForTheme(svg, theme));
+    }),
+  );
+  return out;
+}
 
 /** What to draw besides the design. */
 export interface RenderOptions {

@@ -18,9 +18,7 @@ const PICTURE_TITLES: Record<ImageKind, string> = {
  * reaches an export button, so the click does not wait for those chunks; failures are left to the click.
  */
 function preloadExport() {
-  void import('./export-image.ts').catch(() => undefined);
-  void import('../adapters/export-raster.ts').catch(() => undefined);
-  void import('../adapters/icons-browser.ts').catch(() => undefined);
+  void import('./export-image.ts').then((m) => m.preloadEncoders()).catch(() => undefined);
 }
 
 /** Exports the whole diagram (not just what is in view) as PNG, SVG or PDF, drawn from the design. */

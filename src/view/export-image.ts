@@ -7,9 +7,8 @@
  */
 import { downloadBlob } from '../adapters/download.ts';
 import { volumeLabels } from '../domain/diagram.ts';
-import { iconsForDesign } from '../domain/icons.ts';
 import type { LegendLine } from '../domain/graded-export.ts';
-import { renderDesignSvg, type RenderedSvg } from '../domain/render-svg.ts';
+import { iconsForDesign, renderDesignSvg, type RenderedSvg } from '../domain/render-svg.ts';
 import type { Severity } from '../domain/scenario.ts';
 import type { AppState, AppStore } from '../store/app-store.ts';
 
@@ -35,6 +34,12 @@ export function renderForExport(state: Pick<AppState, 'design' | 'content' | 'th
     ...(findings ? { findings } : {}),
     title: state.scenarioId ? `Archboard design: ${state.scenarioId}` : 'Archboard design',
   });
+}
+
+/** Starts loading the rasteriser and the icon table (chunks the PNG and PDF exports need). */
+export function preloadEncoders(): void {
+  void import('../adapters/export-raster.ts').catch(() => undefined);
+  void import('../adapters/icons-browser.ts').catch(() => undefined);
 }
 
 /**

@@ -14,10 +14,9 @@ import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { runConvert } from '../../src/cli/converter.ts';
 import { runRender } from '../../src/cli/renderer.ts';
 import { readIconSvgAsync } from '../../src/adapters/icons-node.ts';
-import { iconsForDesign } from '../../src/domain/icons.ts';
 import { loadDesignText } from '../../src/domain/design.ts';
 import { absolutePositions, NODE_HEIGHT } from '../../src/domain/diagram.ts';
-import { renderDesignSvg } from '../../src/domain/render-svg.ts';
+import { iconsForDesign, renderDesignSvg } from '../../src/domain/render-svg.ts';
 import { colourDistance, decodePng, hexToRgb, pixel } from '../e2e/png.ts';
 import { content } from '../support/designs.ts';
 

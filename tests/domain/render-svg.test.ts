@@ -8,8 +8,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../src/domain/design.ts';
 import { readIconSvgAsync } from '../../src/adapters/icons-node.ts';
-import { iconsForDesign } from '../../src/domain/icons.ts';
-import { fitText, renderDesignSvg, sanitizeIconMarkup, textWidth, wrapText } from '../../src/domain/render-svg.ts';
+import { fitText, iconsForDesign, renderDesignSvg, sanitizeIconMarkup, textWidth, wrapText } from '../../src/domain/render-svg.ts';
 import { content } from '../support/designs.ts';
 
 const { catalog } = content;
