@@ -12,10 +12,10 @@ export const PT_PER_PX = 0.75;
 
 /**
  * Largest side (px) and area (px²) of a raster export; larger pictures get a lower pixel ratio. The
- * area is what a PNG export's time goes on (the browser rasterises the SVG and deflates every pixel:
- * about 20 ms per million pixels on a loaded 2-core machine), so it is capped at 16 million pixels
- * (4,000 x 4,000): a 200-service grid of 6,000 x 1,570 CSS px exports at 1.3x instead of 2x, in
- * under half a second instead of about 0.7 s; every design up to about 2,800 x 1,400 CSS px keeps 2x.
+ * area is what a PNG export's time goes on (the browser rasterises the SVG and deflates every pixel;
+ * `npm run bench` prints the phases), so it is capped at 16 million pixels (4,000 x 4,000): a
+ * 200-service grid of 5,972 x 1,568 CSS px exports at 1.3x instead of 2x, with 2.3 times fewer pixels
+ * to draw and encode; every design up to about 2,800 x 1,400 CSS px keeps 2x.
  */
 export const MAX_RASTER_SIDE = 16_384;
 export const MAX_RASTER_PIXELS = 16_000_000;
