@@ -243,6 +243,15 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
 
 /** fitView's options everywhere the app fits the design in view. */
 export const FIT_OPTIONS = { padding: 0.1, duration: 300, maxZoom: 1 } as const;
+/*
+ * React Flow copies these props into its store whenever their identity changes (StoreUpdater), and
+ * every store update re-runs every node's and edge's selectors: inline objects, arrays or arrows here
+ * would cost one full store update per render, i.e. per pointer move of a drag. Keep them constant.
+ */
+const FIT_AT_START_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const DEFAULT_EDGE_OPTIONS = { type: 'flow' } as const;
+const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 
 /**
  * Fits the view when the design is replaced as a whole (New, Reference, a shared view, an import, a
@@ -397,6 +406,7 @@ export function Canvas() {
   );
   // Clicking an element that is already selected (e.g. from a finding) emits no select change: still show it.
   const showInspector = useCallback(() => store.getState().setRightTab('inspector'), [store]);
+  const onEdgeDoubleClick = useCallback((_: unknown, edge: ServiceFlowEdge) => !store.getState().readOnly && useEditorUi.getState().edit({ kind: 'edge', id: edge.id }), [store]);
   const onNodeDragStop = useCallback(() => setDragging((prev) => (Object.keys(prev).length ? {} : prev)), []);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -437,25 +447,25 @@ export function Canvas() {
         onNodeClick={showInspector}
         elevateNodesOnSelect={false}
         onEdgeClick={showInspector}
-        onEdgeDoubleClick={(_, edge) => !readOnly && useEditorUi.getState().edit({ kind: 'edge', id: edge.id })}
+        onEdgeDoubleClick={onEdgeDoubleClick}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         colorMode={theme}
         deleteKeyCode={null}
         fitView={fitAtStart}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={FIT_AT_START_OPTIONS}
         minZoom={0.2}
         maxZoom={2}
         snapToGrid={snap}
-        snapGrid={[GRID, GRID]}
-        defaultEdgeOptions={{ type: 'flow' }}
+        snapGrid={SNAP_GRID}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         aria-label="Design canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Controls showInteractive={false} showFitView={false} position="bottom-left" />
         <Presence />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={MINIMAP_STYLE} />
       </ReactFlow>
       {design.nodes.length === 0 && (
         <div className="canvas-empty" role="note">
