@@ -30,7 +30,7 @@ import { worstSeverityByElement, type GradeReport } from '../domain/grade.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
-import { FlowEdge, type ServiceFlowEdge } from './FlowEdge.tsx';
+import { EdgeLabelLayer, FlowEdge, useEdgeLabelLayerOf, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
 import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from './groups.ts';
 import { routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
@@ -290,6 +290,7 @@ export function Canvas() {
   const snap = useEditorUi((s) => s.snap);
   const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
+  const labelLayer = useEdgeLabelLayerOf();
   useFitOnReplace(design.nodes, fitView, setViewport);
 
   // Fit the view once at start when there is a design to show; later additions must not move the view.
@@ -433,6 +434,7 @@ export function Canvas() {
 
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <EdgeLabelLayer.Provider value={labelLayer}>
       <ReactFlow<FlowNode, ServiceFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -467,6 +469,7 @@ export function Canvas() {
         <Presence />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={MINIMAP_STYLE} />
       </ReactFlow>
+      </EdgeLabelLayer.Provider>
       {design.nodes.length === 0 && (
         <div className="canvas-empty" role="note">
           <p className="canvas-empty-title">Start your design</p>
