@@ -435,40 +435,40 @@ export function Canvas() {
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <EdgeLabelLayer.Provider value={labelLayer}>
-      <ReactFlow<FlowNode, ServiceFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        connectionRadius={28}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={showInspector}
-        elevateNodesOnSelect={false}
-        onEdgeClick={showInspector}
-        onEdgeDoubleClick={onEdgeDoubleClick}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        colorMode={theme}
-        deleteKeyCode={null}
-        fitView={fitAtStart}
-        fitViewOptions={FIT_AT_START_OPTIONS}
-        minZoom={0.2}
-        maxZoom={2}
-        snapToGrid={snap}
-        snapGrid={SNAP_GRID}
-        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-        aria-label="Design canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-        <Presence />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={MINIMAP_STYLE} />
-      </ReactFlow>
+        <ReactFlow<FlowNode, ServiceFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          connectionRadius={28}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={showInspector}
+          elevateNodesOnSelect={false}
+          onEdgeClick={showInspector}
+          onEdgeDoubleClick={onEdgeDoubleClick}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          colorMode={theme}
+          deleteKeyCode={null}
+          fitView={fitAtStart}
+          fitViewOptions={FIT_AT_START_OPTIONS}
+          minZoom={0.2}
+          maxZoom={2}
+          snapToGrid={snap}
+          snapGrid={SNAP_GRID}
+          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+          aria-label="Design canvas"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+          <Presence />
+          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={MINIMAP_STYLE} />
+        </ReactFlow>
       </EdgeLabelLayer.Provider>
       {design.nodes.length === 0 && (
         <div className="canvas-empty" role="note">
