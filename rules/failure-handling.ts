@@ -4,7 +4,7 @@
  * whose purpose is dead-letter) and, where it has the named retry setting, have it on.
  */
 import { z } from 'zod';
-import { defineRule, describeKinds, entriesOfKinds, kindsSchema, sentenceCase, settingKeySchema, settingProblems } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindsSchema, sentenceCase, settingKeySchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'failure-handling',
@@ -20,7 +20,6 @@ export default defineRule({
     /** A boolean setting that must be on where the node has it (e.g. `retryOnFailure`). */
     retrySetting: settingKeySchema.optional(),
   }),
-  contentProblems: (params, catalog) => (params.retrySetting ? settingProblems(entriesOfKinds(params.kinds, catalog), params.retrySetting, undefined, ['retrySetting'], []) : []),
   check(design, params, ctx) {
     const nodes = design.nodesOf(params.kinds);
     if (!nodes.length) return ctx.notApplicable(`${sentenceCase(describeKinds(params.kinds, ctx.catalog))} is not in the design.`);

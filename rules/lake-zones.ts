@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { ResolvedNode } from '../src/domain/graph.ts';
 import { bucketFormat } from '../src/domain/lake.ts';
-import { defineRule, describeKinds, entriesOfKinds, kindsSchema, settingProblems } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
 
 const ZONE_NAMES = { bronze: 'Bronze (raw)', silver: 'Silver (cleaned)', gold: 'Gold (curated)' } as const;
 
@@ -36,7 +36,6 @@ export default defineRule({
       )
       .min(1),
   }),
-  contentProblems: (params, catalog) => params.zones.flatMap((z, i) => settingProblems(entriesOfKinds(['object-store'], catalog), 'format', z.formats, ['zones', i, 'formats'], ['zones', i, 'formats'])),
   check(design, params, ctx) {
     const reachable = design.reachableFrom(design.nodesOf(params.from).map((n) => n.id));
     const buckets = design.nodesOf(['object-store']).filter((b) => reachable.has(b.id));

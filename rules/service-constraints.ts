@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { whenAnyHolds, type Constraint } from '../src/domain/catalog.ts';
 import { isKind, type ResolvedNode } from '../src/domain/graph.ts';
-import { scopeProblems, scopeSchema, selectNodes } from '../src/domain/lake.ts';
+import { scopeSchema, selectNodes } from '../src/domain/lake.ts';
 import { defineRule, describeKinds, sentenceCase } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
@@ -20,7 +20,6 @@ export default defineRule({
     /** The nodes checked (a kind list or a selector); every node by default. */
     kinds: scopeSchema.optional(),
   }),
-  contentProblems: (params, catalog) => (params.kinds ? scopeProblems(params.kinds, catalog, ['kinds']) : []),
   check(design, params, ctx) {
     const nodes = params.kinds ? selectNodes(design, params.kinds) : design.nodes;
     // A design none of whose settings is subject to a documented limit respects them all: it passes.

@@ -6,7 +6,7 @@
  * the data they hold) and leave out a bucket CloudTrail writes its logs to.
  */
 import { z } from 'zod';
-import { describeScope, scopeProblems, scopeSchema, selectNodes } from '../src/domain/lake.ts';
+import { describeScope, scopeSchema, selectNodes } from '../src/domain/lake.ts';
 import { defineRule, describeKinds, kindSchema, kindsSchema, sentenceCase } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
@@ -21,7 +21,6 @@ export default defineRule({
     /** Nodes each of which must be connected to one of `kinds`: a kind list or a selector. */
     covers: z.union([z.array(kindSchema), scopeSchema]).default([]),
   }),
-  contentProblems: (params, catalog) => scopeProblems(params.covers, catalog, ['covers']),
   check(design, params, ctx) {
     const providers = design.nodesOf(params.kinds);
     const what = describeKinds(params.kinds, ctx.catalog);

@@ -7,7 +7,7 @@
  * Streams on for some table).
  */
 import { z } from 'zod';
-import { describeScope, nearMisses, scopeProblems, scopeSchema, selectNodes } from '../src/domain/lake.ts';
+import { describeScope, nearMisses, scopeSchema, selectNodes } from '../src/domain/lake.ts';
 import { defineRule, sentenceCase, settingKeySchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
@@ -31,7 +31,6 @@ export default defineRule({
     /** Fail when no node in scope exists (default: the requirement does not apply). */
     requirePresent: z.boolean().default(false),
   }).refine((p) => p.equals !== undefined || p.minimum !== undefined || p.maximum !== undefined, { message: 'give "equals", "minimum" or "maximum"' }),
-  contentProblems: (params, catalog) => scopeProblems(params.kinds, catalog, ['kinds'], { key: params.setting, ...(params.equals ? { values: params.equals } : {}), at: ['setting'], valuesAt: ['equals'] }),
   check(design, params, ctx) {
     const nodes = selectNodes(design, params.kinds).filter((n) => Object.hasOwn(n.entry.settings, params.setting));
     if (!nodes.length) {

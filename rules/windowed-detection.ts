@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { settingApplies } from '../src/domain/catalog.ts';
 import type { ResolvedNode } from '../src/domain/graph.ts';
 import { sinkReachedFrom } from '../src/domain/lake.ts';
-import { defineRule, describeKinds, entriesOfKinds, formatDuration, kindSchema, kindsSchema, sentenceCase, settingKeySchema, settingProblems } from '../src/domain/rule-kit.ts';
+import { defineRule, describeKinds, formatDuration, kindSchema, kindsSchema, sentenceCase, settingKeySchema } from '../src/domain/rule-kit.ts';
 
 export default defineRule({
   id: 'windowed-detection',
@@ -31,10 +31,6 @@ export default defineRule({
     /** Integer settings, in seconds, that hold a detector's window; the first one in force counts. */
     windowSettings: z.array(settingKeySchema).min(1).default(['windowSeconds']),
   }),
-  contentProblems: (params, catalog) => {
-    const detectors = entriesOfKinds(params.detector, catalog);
-    return params.windowSettings.flatMap((key, i) => settingProblems(detectors, key, undefined, ['windowSettings', i], []));
-  },
   check(design, params, ctx) {
     const windowOf = (n: ResolvedNode): { seconds: number; label?: string } => {
       for (const key of params.windowSettings) {

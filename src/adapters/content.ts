@@ -1,6 +1,8 @@
 /**
  * The shipped content, bundled by Vite: every `catalog/*.json`, every file under `scenarios/`, and the
- * rule set, assembled once at start-up.
+ * rule set, assembled once at start-up. Without the params checks of `CONTENT_CHECKS`
+ * (`rules/content-checks.ts`), which stay out of the first load: this is the shipped content, and the
+ * tests and `npm run validate` run those checks on it.
  */
 import { assembleContent, type ContentFile } from '../domain/content.ts';
 import { RULES } from '../../rules/index.ts';

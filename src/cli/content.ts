@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContentProblem } from '../domain/catalog.ts';
 import { assembleContent, type Content, type ContentFile } from '../domain/content.ts';
 import type { RuleSet } from '../domain/grade.ts';
+import { CONTENT_CHECKS } from '../../rules/content-checks.ts';
 import { RULES } from '../../rules/index.ts';
 
 /** The `$schema` value each kind of content file must carry, relative to that file. */
@@ -44,7 +45,7 @@ export function readJsonFiles(root: string, dir: string, problems: ContentProble
 }
 
 /**
- * Loads catalog, scenarios and rules from a project root.
+ * Loads catalog, scenarios and rules from a project root, with every content check (`CONTENT_CHECKS`).
  * @param root defaults to this project; tests pass a copy to check problem reporting
  */
 export function loadContentFromDisk(root: string = PROJECT_ROOT, rules: RuleSet = RULES): { content: Content; problems: ContentProblem[] } {
@@ -57,6 +58,6 @@ export function loadContentFromDisk(root: string = PROJECT_ROOT, rules: RuleSet 
     const given = (f.data as { $schema?: unknown } | null)?.$schema;
     if (given !== ref) problems.push({ file: f.file, path: '$.$schema', message: `expected "${ref}" so editors can validate this file, found ${JSON.stringify(given)}` });
   }
-  const assembled = assembleContent(catalogFiles, scenarioFiles, rules);
+  const assembled = assembleContent(catalogFiles, scenarioFiles, rules, CONTENT_CHECKS);
   return { content: assembled.content, problems: [...problems, ...assembled.problems] };
 }

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { whenAnyHolds, type GuaranteeKind, type Guarantee } from './catalog.ts';
 import { isKind, type DesignGraph, type Kind, type ResolvedNode } from './graph.ts';
-import { describeKinds, entriesOfKinds, kindSchema, kindsSchema, settingKeySchema, settingProblems, type ParamProblem } from './rule-kit.ts';
+import { describeKinds, kindSchema, kindsSchema, settingKeySchema } from './rule-kit.ts';
 import type { Catalog } from './catalog.ts';
 
 /** A setting value a scope can compare with. */
@@ -46,27 +46,6 @@ type SelectorWithExcept = z.infer<typeof selectorSchema>;
 export const scopeSchema = z.union([z.array(z.union([kindSchema, selectorSchema])).min(1), selectorSchema]);
 export type Scope = z.infer<typeof scopeSchema>;
 type Selector = z.infer<typeof selectorBase>;
-
-/**
- * Content problems of a scope (`Rule.contentProblems`): a `where` setting that no service of the
- * selector's kinds has, or a value that is not one of its options; and the same for `setting` with
- * its `equals` values when given (setting-value).
- * @param at path of the scope inside the params
- */
-export function scopeProblems(scope: Scope, catalog: Catalog, at: readonly (string | number)[], setting?: { key: string; values?: readonly unknown[]; at: readonly (string | number)[]; valuesAt: readonly (string | number)[] }): ParamProblem[] {
-  const entries = Array.isArray(scope) ? scope : [scope];
-  const out: ParamProblem[] = [];
-  const plain = entries.filter((e): e is string => typeof e === 'string');
-  const selectors = entries.map((e, i) => [e, Array.isArray(scope) ? [...at, i] : at] as const).filter((x): x is readonly [SelectorWithExcept, (string | number)[]] => typeof x[0] !== 'string');
-  const inScope = new Set(plain.length ? entriesOfKinds(plain, catalog) : []);
-  for (const [sel, path] of selectors) {
-    const matched = sel.kinds ? entriesOfKinds(sel.kinds, catalog) : catalog.entries.filter((e) => !e.group);
-    for (const e of matched) inScope.add(e);
-    for (const [key, values] of Object.entries(sel.where ?? {})) out.push(...settingProblems(matched, key, values, [...path, 'where', key], [...path, 'where', key]));
-  }
-  if (setting) out.push(...settingProblems([...inScope], setting.key, setting.values, setting.at, setting.valuesAt));
-  return out;
-}
 
 /** The scope's selectors: plain kinds in a list become one `{kinds}` selector. */
 function selectorsOf(scope: Scope): SelectorWithExcept[] {

@@ -4,7 +4,7 @@
  * of the requirement live with the scenario.
  */
 import { z } from 'zod';
-import type { Catalog, CatalogEntry } from './catalog.ts';
+import type { Catalog } from './catalog.ts';
 import type { DesignGraph } from './graph.ts';
 import type { Workload } from './scenario.ts';
 import { rolePhrase } from './roles.ts';
@@ -83,43 +83,6 @@ export interface Rule<P = unknown> {
   check(design: DesignGraph, params: P, ctx: RuleContext): void;
   /** Requirements written inside the params (checked at content load like top-level ones). */
   nested?(params: P): NestedRequirement[];
-  /**
-   * Checks at content load that need the catalog beyond "is this a kind / a setting key" (which the
-   * params schema's `kindSchema`/`settingKeySchema` give): a setting the scope's services have, values
-   * that are options of it. Returns each problem at its path inside the params.
-   */
-  contentProblems?(params: P, catalog: Catalog): ParamProblem[];
-}
-
-/** A problem in a requirement's params found at content load: where inside the params, and what. */
-export interface ParamProblem {
-  path: readonly (string | number)[];
-  message: string;
-}
-
-/**
- * The catalog entries a kind list can match: the entries of those ids and those with one of those
- * roles (their own or one an enum option gives). `#id` kinds match nothing here.
- */
-export function entriesOfKinds(kinds: readonly string[], catalog: Catalog): CatalogEntry[] {
-  return catalog.entries.filter((e) => kinds.some((k) => k === e.id || (e.roles as readonly string[]).includes(k) || Object.values(e.settings).some((spec) => spec.type === 'enum' && spec.options.some((o) => (o.roles as readonly string[] | undefined)?.includes(k)))));
-}
-
-/**
- * Problems with a setting a requirement names for nodes of some entries: no entry has it, or (for
- * enum and boolean settings) a value is none of its options on any of them.
- * @param at path of the setting key inside the params; `valuesAt` of the values list
- */
-export function settingProblems(entries: readonly CatalogEntry[], key: string, values: readonly unknown[] | undefined, at: readonly (string | number)[], valuesAt: readonly (string | number)[]): ParamProblem[] {
-  const specs = entries.flatMap((e) => (e.settings[key] ? [e.settings[key]] : []));
-  if (!entries.length) return [];
-  if (!specs.length) return [{ path: at, message: `no service in scope (${entries.map((e) => e.id).join(', ')}) has a setting "${key}"` }];
-  const fits = (v: unknown) => specs.some((spec) => (spec.type === 'enum' ? spec.options.some((o) => o.value === v) : spec.type === 'boolean' ? typeof v === 'boolean' : spec.type === 'integer' ? typeof v === 'number' : true));
-  return (values ?? []).flatMap((v, i) => {
-    if (fits(v)) return [];
-    const options = [...new Set(specs.flatMap((spec) => (spec.type === 'enum' ? spec.options.map((o) => o.value) : spec.type === 'boolean' ? ['true', 'false'] : [])))];
-    return [{ path: [...valuesAt, i], message: `${JSON.stringify(v)} is not a value of the setting "${key}"${options.length ? ` (one of: ${options.join(', ')})` : ''}` }];
-  });
 }
 
 /** Declares a rule module; the identity function, there for type inference of `params`. */
@@ -144,7 +107,7 @@ export function sentenceCase(text: string): string {
 }
 
 /**
- * What a string param names, for the checks at content load (`content.ts`) and the JSON Schema
+ * What a string param names, for the checks at content load (`content-checks.ts`) and the JSON Schema
  * (`cli/schemas.ts`): `kind`: a catalog id or a registered role (`roles.ts`); `setting`: the key
  * of a setting some catalog entry has. Rules build their params from the schemas below, so every
  * id-bearing param is checked whatever its name.

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { assembleContent } from '../../src/domain/content.ts';
+import { CONTENT_CHECKS } from '../../rules/content-checks.ts';
 import { RULES } from '../../rules/index.ts';
 
 const catalogFiles = readdirSync(join(PROJECT_ROOT, 'catalog'))
@@ -39,7 +40,7 @@ function requirementProblems(id: string, requirements: { id: string; rule: strin
     referenceDesign: 'reference.design.json',
     commonMistake: { design: 'reference.design.json', fails: [requirements[0]!.id], explanation: 'not graded here' },
   };
-  return assembleContent(catalogFiles, [{ file: `scenarios/${id}/scenario.json`, data: scenario }], RULES).problems.filter((p) => p.path.startsWith('$.requirements'));
+  return assembleContent(catalogFiles, [{ file: `scenarios/${id}/scenario.json`, data: scenario }], RULES, CONTENT_CHECKS).problems.filter((p) => p.path.startsWith('$.requirements'));
 }
 
 describe('requirement examples in docs/authoring.md', () => {

@@ -5,27 +5,29 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, readJsonFiles } from '../../src/cli/content.ts';
-import { assembleContent, vocabularyStrings, type ContentFile } from '../../src/domain/content.ts';
+import { assembleContent, type ContentFile } from '../../src/domain/content.ts';
+import { vocabularyStrings } from '../../src/domain/content-checks.ts';
 import { ROLE_REGISTRY, ROLE_FAMILIES, SINK_ROLES, SOURCE_ROLES } from '../../src/domain/roles.ts';
+import { CONTENT_CHECKS } from '../../rules/content-checks.ts';
 import { RULES } from '../../rules/index.ts';
 
 const catalogFiles = readJsonFiles(PROJECT_ROOT, 'catalog', []);
 const scenarioFiles = readJsonFiles(PROJECT_ROOT, 'scenarios', []);
-const { content } = assembleContent(catalogFiles, scenarioFiles, RULES);
+const { content } = assembleContent(catalogFiles, scenarioFiles, RULES, CONTENT_CHECKS);
 
 /** Assembles the shipped content with one scenario file's data changed. */
 function withScenario(file: string, change: (data: any) => void) {
   const dir = file.slice(0, file.lastIndexOf('/') + 1);
   const files: ContentFile[] = scenarioFiles.filter((f) => f.file.startsWith(dir)).map((f) => (f.file === file ? { file, data: structuredClone(f.data) } : f));
   change(files.find((f) => f.file === file)!.data);
-  return assembleContent(catalogFiles, files, RULES).problems;
+  return assembleContent(catalogFiles, files, RULES, CONTENT_CHECKS).problems;
 }
 
 /** Assembles the shipped content with one catalog file's data changed. */
 function withCatalog(file: string, change: (data: any) => void) {
   const files: ContentFile[] = catalogFiles.map((f) => (f.file === file ? { file, data: structuredClone(f.data) } : f));
   change(files.find((f) => f.file === file)!.data);
-  return assembleContent(files, scenarioFiles, RULES).problems;
+  return assembleContent(files, scenarioFiles, RULES, CONTENT_CHECKS).problems;
 }
 
 const typo = (s: string) => (s.startsWith('#') ? s : `${s}x`);
@@ -160,6 +162,6 @@ describe('id-bearing params', () => {
   });
 
   it('accepts every kind and setting the shipped requirements name, and every rule default', () => {
-    expect(assembleContent(catalogFiles, scenarioFiles, RULES).problems).toEqual([]);
+    expect(assembleContent(catalogFiles, scenarioFiles, RULES, CONTENT_CHECKS).problems).toEqual([]);
   });
 });
