@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { iconRefSchema } from './icons.ts';
-import { figuresReadBy, pricingSchema, settingsReadBy } from './pricing.ts';
-import { isRole, ROLES, type RoleId } from './roles.ts';
+import { pricingSchema } from './pricing.ts';
+import { ROLES, type RoleId } from './roles.ts';
 
 /** Categories of the palette. Each has a colour in the view (see `CATEGORY_META`). */
 export const CATEGORIES = [
@@ -347,65 +347,6 @@ export const catalogEntrySchema = z
     constraints: z.array(constraintSchema).default([]),
     /** Delivery guarantees (see `guaranteeSchema`). */
     guarantees: z.array(guaranteeSchema).default([]),
-  })
-  .superRefine((entry, ctx) => {
-    if (entry.group && (entry.dataFlow || entry.connectsTo.length))
-      ctx.addIssue({ code: 'custom', path: ['group'], message: 'a group has "dataFlow": false and no "connectsTo"' });
-    for (const [key, spec] of Object.entries(entry.settings)) {
-      const check = settingValueSchema(spec).safeParse(spec.default);
-      if (!check.success)
-        ctx.addIssue({ code: 'custom', path: ['settings', key, 'default'], message: `default does not fit the setting: ${check.error.issues[0]?.message}` });
-      if (spec.type === 'integer' && (spec.dividesVolume || spec.batchesRecords) && spec.min < 1)
-        ctx.addIssue({ code: 'custom', path: ['settings', key, 'min'], message: 'a setting that divides the volume or batches records needs a minimum of at least 1' });
-      if (spec.type === 'enum')
-        spec.options.forEach((o, i) => {
-          if (o.volumeFactor !== undefined && !entry.figures[o.volumeFactor])
-            ctx.addIssue({ code: 'custom', path: ['settings', key, 'options', i, 'volumeFactor'], message: `no figure "${o.volumeFactor}" in this entry` });
-        });
-    }
-    const conditions = [...entry.constraints.map((c, i) => ['constraints', i, c.when] as const), ...entry.guarantees.map((g, i) => ['guarantees', i, g.when] as const)];
-    for (const [section, i, when] of conditions)
-      for (const key of Object.keys(when ?? {}))
-        if (!Object.hasOwn(entry.settings, key)) ctx.addIssue({ code: 'custom', path: [section, i, 'when', key], message: `no setting "${key}" in this entry` });
-    entry.constraints.forEach((c, i) => {
-      if (c.setting !== undefined && !Object.hasOwn(entry.settings, c.setting)) ctx.addIssue({ code: 'custom', path: ['constraints', i, 'setting'], message: `no setting "${c.setting}" in this entry` });
-    });
-    entry.pricing?.items.forEach((item, i) => {
-      const at = ['pricing', 'items', i];
-      for (const key of [...settingsReadBy(item), ...Object.keys(item.when ?? {})])
-        if (!entry.settings[key]) ctx.addIssue({ code: 'custom', path: at, message: `no setting "${key}" in this entry` });
-      for (const key of figuresReadBy(item)) if (!entry.figures[key]) ctx.addIssue({ code: 'custom', path: at, message: `no figure "${key}" in this entry` });
-      for (const [key, value] of Object.entries(item.when ?? {})) {
-        const spec = entry.settings[key];
-        const ok = !spec || (spec.type === 'enum' ? spec.options.some((o) => o.value === value) : spec.type === 'boolean' ? typeof value === 'boolean' : true);
-        if (!ok) ctx.addIssue({ code: 'custom', path: [...at, 'when', key], message: `"${String(value)}" is not a value of the setting "${key}"` });
-      }
-      const q = item.quantity;
-      for (const f of 'factors' in q ? q.factors : [])
-        if ('figure' in f && f.bySetting) {
-          const spec = entry.settings[f.bySetting];
-          for (const o of spec?.type === 'enum' ? spec.options : [])
-            if (!entry.figures[`${f.figure}.${o.value}`]) ctx.addIssue({ code: 'custom', path: at, message: `no figure "${f.figure}.${o.value}" in this entry` });
-        }
-      const by = item.price.bySetting;
-      const spec = by ? entry.settings[by] : undefined;
-      if (spec?.type === 'enum')
-        for (const o of spec.options)
-          if (item.price.values?.[o.value] === undefined) ctx.addIssue({ code: 'custom', path: [...at, 'price', 'values'], message: `no price for option "${o.value}" of "${by}"` });
-    });
-    const ids = new Set<string>();
-    for (const [i, cap] of entry.capacities.entries()) {
-      const at = (...p: (string | number)[]) => ['capacities', i, ...p];
-      if (ids.has(cap.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `duplicate capacity id "${cap.id}"` });
-      ids.add(cap.id);
-      const figures = [...[cap.figure, cap.defaultFigure, cap.recordUnitKB].filter((f): f is string => f !== undefined), ...cap.times.flatMap((t) => ('figure' in t ? [t.figure] : t.zeroFigure ? [t.zeroFigure] : []))];
-      for (const f of figures) for (const name of expandFigureName(f, entry)) if (!Object.hasOwn(entry.figures, name)) ctx.addIssue({ code: 'custom', path: at('figure'), message: `no figure "${name}" in this entry` });
-      const settingKeys = [...cap.times.flatMap((t) => ('setting' in t ? [t.setting] : [])), ...cap.divideBy, ...(cap.runMinutesSetting ? [cap.runMinutesSetting] : []), ...(cap.fix ? [cap.fix] : [])];
-      for (const key of settingKeys) if (!Object.hasOwn(entry.settings, key)) ctx.addIssue({ code: 'custom', path: at(), message: `"${key}" is not a setting of this entry` });
-      if (cap.figure === undefined && !cap.times.length) ctx.addIssue({ code: 'custom', path: at('figure'), message: 'a capacity needs a figure or a factor' });
-      if (cap.figure === undefined && cap.defaultFigure === undefined) ctx.addIssue({ code: 'custom', path: at('defaultFigure'), message: 'a capacity set by the learner needs the documented default as its source (defaultFigure)' });
-      if (cap.metric === 'MBPerRun' && !cap.runMinutesSetting) ctx.addIssue({ code: 'custom', path: at('runMinutesSetting'), message: 'an MBPerRun limit needs the run-time setting' });
-    }
   });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
@@ -456,13 +397,20 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** A problem at a path inside one value (a catalog entry, a requirement's params), and what is wrong. */
+export interface PathProblem {
+  path: readonly (string | number)[];
+  message: string;
+}
+
 /**
- * Parses catalog files and checks cross-references (every `connectsTo`/refusal target exists, ids are
- * unique and match their file names).
+ * Parses catalog files: each against its schema, ids unique and matching their file names.
  * @param files `{file, data}` with `data` the parsed JSON of `catalog/<id>.json`
+ * @param check further checks of each parsed entry against the catalog (`catalogEntryProblems` in
+ *   `catalog-checks.ts`: settings, figures and ids it refers to exist); none when absent
  * @returns the catalog, or every problem found with file and JSON path
  */
-export function parseCatalog(files: readonly { file: string; data: unknown }[]): { catalog: Catalog; problems: ContentProblem[] } {
+export function parseCatalog(files: readonly { file: string; data: unknown }[], check?: (entry: CatalogEntry, catalog: Catalog) => PathProblem[]): { catalog: Catalog; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const entries: CatalogEntry[] = [];
   for (const { file, data } of files) {
@@ -477,26 +425,13 @@ export function parseCatalog(files: readonly { file: string; data: unknown }[]):
     else entries.push(parsed.data);
   }
   const byId = new Map(entries.map((e) => [e.id, e]));
-  for (const entry of entries) {
-    const file = files.find((f) => (f.data as { id?: string })?.id === entry.id)?.file ?? entry.id;
-    entry.connectsTo.forEach((t, i) => {
-      if (!byId.has(t)) problems.push({ file, path: `$.connectsTo[${i}]`, message: `unknown catalog id "${t}"` });
-    });
-    entry.refusals.forEach((r, i) => {
-      if (!byId.has(r.target)) problems.push({ file, path: `$.refusals[${i}].target`, message: `unknown catalog id "${r.target}"` });
-    });
-    entry.constraints.forEach((c, i) =>
-      c.dataTargets?.forEach((k, j) => {
-        if (!byId.has(k) && !isRole(k)) problems.push({ file, path: `$.constraints[${i}].dataTargets[${j}]`, message: `unknown kind "${k}": not a catalog id or a registered role` });
-      }),
-    );
-    entry.capacities.forEach((c, i) =>
-      c.unlessInputFrom.forEach((id, j) => {
-        if (!byId.has(id)) problems.push({ file, path: `$.capacities[${i}].unlessInputFrom[${j}]`, message: `unknown catalog id "${id}"` });
-      }),
-    );
-  }
-  return { catalog: { entries, byId }, problems };
+  const catalog = { entries, byId };
+  if (check)
+    for (const entry of entries) {
+      const file = files.find((f) => (f.data as { id?: string })?.id === entry.id)?.file ?? entry.id;
+      for (const p of check(entry, catalog)) problems.push({ file, path: jsonPath(p.path), message: p.message });
+    }
+  return { catalog, problems };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The checks of requirement params at content load beyond their schema, with file and JSON path:
- * every string the params schema marks as a kind (`kindSchema`) is a catalog id or a registered role,
+ * The checks of content beyond its schemas, with file and JSON path: catalog entries
+ * (`catalog-checks.ts`), and requirement params: every string the params schema marks as a kind (`kindSchema`) is a catalog id or a registered role,
  * every setting key (`settingKeySchema`) is a setting of some catalog entry (with a did-you-mean), and
  * then each rule's own checks (`RuleContentCheck`: a setting the scope's services have, values that
  * are options of it). `npm run validate`, the CLI and the tests run them (`CONTENT_CHECKS` in
@@ -8,34 +8,39 @@
  * the content it bundles is the shipped content the tests check. Pure.
  */
 import type { z } from 'zod';
-import type { Catalog, CatalogEntry } from './catalog.ts';
-import type { ParamProblem, ParamsChecker } from './content.ts';
+import type { Catalog, CatalogEntry, PathProblem } from './catalog.ts';
+import { catalogEntryProblems } from './catalog-checks.ts';
+import type { ContentChecks } from './content.ts';
 import type { Scope } from './lake.ts';
 import { isRole, ROLE_REGISTRY } from './roles.ts';
 import { vocabularyRegistry, type Rule, type Vocabulary } from './rule-kit.ts';
 
 /** One rule's own content checks: its parsed params against the catalog, problems at paths inside the params. */
-export type RuleContentCheck = (params: unknown, catalog: Catalog) => ParamProblem[];
+export type RuleContentCheck = (params: unknown, catalog: Catalog) => PathProblem[];
 
-/** Pairs a rule with its content check, typed by the rule's params (for `paramsChecker`'s map). */
-export function contentCheck<P>(rule: Rule<P>, check: (params: P, catalog: Catalog) => ParamProblem[]): readonly [string, RuleContentCheck] {
+/** Pairs a rule with its content check, typed by the rule's params (for `contentChecks`' map). */
+export function contentCheck<P>(rule: Rule<P>, check: (params: P, catalog: Catalog) => PathProblem[]): readonly [string, RuleContentCheck] {
   return [rule.id, check as RuleContentCheck];
 }
 
 /**
- * The params checker `assembleContent` takes: kinds and setting keys first; a rule's own check (from
- * `ruleChecks`, by rule id) only once every id in its params is known.
+ * The checks `assembleContent` takes: catalog entries by `catalogEntryProblems`; requirement params
+ * for kinds and setting keys first, then the rule's own check (from `ruleChecks`, by rule id) once
+ * every id in its params is known.
  */
-export function paramsChecker(ruleChecks: ReadonlyMap<string, RuleContentCheck>): ParamsChecker {
-  return (catalog) => {
-    const vocab = vocabularyOf(catalog);
-    return (rule, params, rawParams) => {
-      const unknown = vocabularyStrings(rule.params, rawParams).flatMap(({ path, vocabulary, value }) => {
-        const message = vocabulary === 'kind' ? unknownKind(value, vocab) : unknownSetting(value, vocab);
-        return message ? [{ path, message }] : [];
-      });
-      return unknown.length ? unknown : (ruleChecks.get(rule.id)?.(params, catalog) ?? []);
-    };
+export function contentChecks(ruleChecks: ReadonlyMap<string, RuleContentCheck>): ContentChecks {
+  return {
+    entry: catalogEntryProblems,
+    params(catalog) {
+      const vocab = vocabularyOf(catalog);
+      return (rule, params, rawParams) => {
+        const unknown = vocabularyStrings(rule.params, rawParams).flatMap(({ path, vocabulary, value }) => {
+          const message = vocabulary === 'kind' ? unknownKind(value, vocab) : unknownSetting(value, vocab);
+          return message ? [{ path, message }] : [];
+        });
+        return unknown.length ? unknown : (ruleChecks.get(rule.id)?.(params, catalog) ?? []);
+      };
+    },
   };
 }
 
@@ -52,7 +57,7 @@ export function entriesOfKinds(kinds: readonly string[], catalog: Catalog): Cata
  * enum and boolean settings) a value is none of its options on any of them.
  * @param at path of the setting key inside the params; `valuesAt` of the values list
  */
-export function settingProblems(entries: readonly CatalogEntry[], key: string, values: readonly unknown[] | undefined, at: readonly (string | number)[], valuesAt: readonly (string | number)[]): ParamProblem[] {
+export function settingProblems(entries: readonly CatalogEntry[], key: string, values: readonly unknown[] | undefined, at: readonly (string | number)[], valuesAt: readonly (string | number)[]): PathProblem[] {
   const specs = entries.flatMap((e) => (e.settings[key] ? [e.settings[key]] : []));
   if (!entries.length) return [];
   if (!specs.length) return [{ path: at, message: `no service in scope (${entries.map((e) => e.id).join(', ')}) has a setting "${key}"` }];
@@ -70,9 +75,9 @@ export function settingProblems(entries: readonly CatalogEntry[], key: string, v
  * when given (setting-value).
  * @param at path of the scope inside the params
  */
-export function scopeProblems(scope: Scope, catalog: Catalog, at: readonly (string | number)[], setting?: { key: string; values?: readonly unknown[]; at: readonly (string | number)[]; valuesAt: readonly (string | number)[] }): ParamProblem[] {
+export function scopeProblems(scope: Scope, catalog: Catalog, at: readonly (string | number)[], setting?: { key: string; values?: readonly unknown[]; at: readonly (string | number)[]; valuesAt: readonly (string | number)[] }): PathProblem[] {
   const entries = Array.isArray(scope) ? scope : [scope];
-  const out: ParamProblem[] = [];
+  const out: PathProblem[] = [];
   const plain = entries.filter((e): e is string => typeof e === 'string');
   const selectors = entries.map((e, i) => [e, Array.isArray(scope) ? [...at, i] : at] as const).filter((x): x is readonly [Exclude<(typeof entries)[number], string>, (string | number)[]] => typeof x[0] !== 'string');
   const inScope = new Set(plain.length ? entriesOfKinds(plain, catalog) : []);

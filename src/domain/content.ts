@@ -4,12 +4,13 @@
  * their scenario, common-mistake requirement ids exist. The file reading itself is the caller's
  * (`import.meta.glob` in the browser, `fs` in Node), so this stays pure.
  *
- * The deeper checks of requirement params (every kind and setting key exists, settings belong to the
- * scope's services) are a `ParamsChecker` the caller passes: `npm run validate`, the CLI and the tests
- * pass `CONTENT_CHECKS` (`rules/content-checks.ts`); the browser does not, so that code stays out of
- * its first load (the content it bundles is the content the tests check).
+ * The deeper checks (what a catalog entry refers to exists; every kind and setting key in requirement
+ * params exists and settings belong to the scope's services) are `ContentChecks` the caller passes:
+ * `npm run validate`, the CLI and the tests pass `CONTENT_CHECKS` (`rules/content-checks.ts`); the
+ * browser does not, so that code stays out of its first load (the content it bundles is the content
+ * the tests check).
  */
-import { jsonPath, parseCatalog, type Catalog, type ContentProblem } from './catalog.ts';
+import { jsonPath, parseCatalog, type Catalog, type CatalogEntry, type ContentProblem, type PathProblem } from './catalog.ts';
 import { loadDesign, type Design } from './design.ts';
 import type { RuleSet } from './grade.ts';
 import type { Rule } from './rule-kit.ts';
@@ -40,31 +41,33 @@ export interface Content {
   rules: RuleSet;
 }
 
-/** A problem in a requirement's params found at content load: where inside the params, and what. */
-export interface ParamProblem {
-  path: readonly (string | number)[];
-  message: string;
-}
+/** A check of requirement params beyond their schema: the rule, its parsed params and the params as written. */
+export type ParamsCheck = (rule: Rule, params: unknown, rawParams: unknown) => PathProblem[];
 
 /**
- * Checks of requirement params beyond their schema, for one catalog: given the rule, its parsed params
- * and the params as written, the problems at their paths inside the params (`content-checks.ts`).
+ * Checks of content beyond its schemas (`content-checks.ts`); each problem at its path inside the
+ * catalog entry or the requirement's params.
  */
-export type ParamsChecker = (catalog: Catalog) => (rule: Rule, params: unknown, rawParams: unknown) => ParamProblem[];
+export interface ContentChecks {
+  /** A parsed catalog entry against the catalog (see `parseCatalog`). */
+  entry(entry: CatalogEntry, catalog: Catalog): PathProblem[];
+  /** The check of requirement params for one catalog. */
+  params(catalog: Catalog): ParamsCheck;
+}
 
 /**
  * @param catalogFiles `catalog/*.json`
  * @param scenarioFiles `scenarios/<id>/scenario.json` and the design files next to them
  *   (`*.design.json`), all in one list
  * @param rules the rule set
- * @param checker further checks of each requirement's params (`CONTENT_CHECKS`); none when absent
+ * @param checks further checks of catalog entries and requirement params (`CONTENT_CHECKS`); none when absent
  * @returns the content (what could be loaded) and every problem as file + JSON path + message
  */
-export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFiles: readonly ContentFile[], rules: RuleSet, checker?: ParamsChecker): { content: Content; problems: ContentProblem[] } {
-  const { catalog, problems } = parseCatalog(catalogFiles);
+export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFiles: readonly ContentFile[], rules: RuleSet, checks?: ContentChecks): { content: Content; problems: ContentProblem[] } {
+  const { catalog, problems } = parseCatalog(catalogFiles, checks?.entry);
   const scenarios: LoadedScenario[] = [];
   const byPath = new Map(scenarioFiles.map((f) => [f.file, f.data]));
-  const checkParams = checker?.(catalog);
+  const checkParams = checks?.params(catalog);
   for (const { file, data } of scenarioFiles) {
     if (!file.endsWith('/scenario.json')) continue;
     const parsed = scenarioSchema.safeParse(data);
@@ -110,7 +113,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
  * @param at JSON path of the requirement (`$.requirements[3]`); the rule is at `.rule`, params at `.params`
  * @param checkParams the caller's further checks of the params, if any
  */
-function checkRequirement(ruleId: string, rawParams: unknown, at: string, file: string, rules: RuleSet, problems: ContentProblem[], depth: number, checkParams?: ReturnType<ParamsChecker>): void {
+function checkRequirement(ruleId: string, rawParams: unknown, at: string, file: string, rules: RuleSet, problems: ContentProblem[], depth: number, checkParams?: ParamsCheck): void {
   const rule = rules.get(ruleId);
   if (!rule) return void problems.push({ file, path: `${at}.rule`, message: `unknown rule "${ruleId}"` });
   const params = rule.params.safeParse(rawParams);

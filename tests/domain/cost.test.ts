@@ -10,7 +10,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, readJsonFiles } from '../../src/cli/content.ts';
 import { parseCatalog } from '../../src/domain/catalog.ts';
+import { catalogEntryProblems } from '../../src/domain/catalog-checks.ts';
 import type { Design } from '../../src/domain/design.ts';
 import type { Scenario, Workload } from '../../src/domain/scenario.ts';
 import { simulate, type NodeCost } from '../../src/domain/simulation.ts';
@@ -358,7 +360,12 @@ describe('the price model is catalog data', () => {
 
 describe('price model mistakes are reported with file and JSON path', () => {
   const raw = (id: string) => JSON.parse(readFileSync(`catalog/${id}.json`, 'utf8')) as Record<string, any>;
-  const problems = (data: Record<string, any>) => parseCatalog([{ file: `catalog/${data.id}.json`, data }]).problems.map((p) => `${p.path}: ${p.message}`);
+  /** The changed entry's problems in the shipped catalog, as `path: message`, with every content check. */
+  const problems = (data: Record<string, any>) => {
+    const file = `catalog/${data.id}.json`;
+    const files = readJsonFiles(PROJECT_ROOT, 'catalog', []).map((f) => (f.file === file ? { file, data } : f));
+    return parseCatalog(files, catalogEntryProblems).problems.filter((p) => p.file === file).map((p) => `${p.path}: ${p.message}`);
+  };
 
   it('names a setting, an option price or a when value that does not exist', () => {
     const msk = raw('amazon-msk');

@@ -1,6 +1,7 @@
 /** Graph helpers for consistency rules: effective bucket format, scopes, query readers, guarantees. */
 import { describe, expect, it } from 'vitest';
 import { catalogEntrySchema } from '../../src/domain/catalog.ts';
+import { catalogEntryProblems } from '../../src/domain/catalog-checks.ts';
 import { DesignGraph } from '../../src/domain/graph.ts';
 import { bucketFormat, describeScope, guaranteeOf, readersOf, selectNodes, sinkReachedFrom } from '../../src/domain/lake.ts';
 import { build, content } from '../support/designs.ts';
@@ -86,8 +87,7 @@ describe('guarantees', () => {
   it('are refused at load when they name a setting the entry does not have', () => {
     const entry = structuredClone(content.catalog.byId.get('amazon-data-firehose')!) as Record<string, unknown>;
     entry.constraints = [{ id: 'x-limit', when: { noSuchSetting: [true] }, setting: 'bufferSizeMiB', minimum: 1, reason: 'A reason long enough.', source: 'https://docs.aws.amazon.com/firehose/', asOf: '2026-12-02' }];
-    const result = catalogEntrySchema.safeParse(entry);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain('constraints.0.when.noSuchSetting');
+    const problems = catalogEntryProblems(catalogEntrySchema.parse(entry), content.catalog);
+    expect(problems).toContainEqual({ path: ['constraints', 0, 'when', 'noSuchSetting'], message: 'no setting "noSuchSetting" in this entry' });
   });
 });
