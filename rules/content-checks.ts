@@ -1,9 +1,9 @@
 /**
  * The content checks beyond the schemas (`content-checks.ts`), for `npm run validate`, the CLI and
  * the tests: catalog entries' references, kinds and setting keys in every requirement's params, and
- * per rule below, a setting its scope's services have with values that are options of it. Kept apart from the rule
- * modules so the browser, which grades with the rules, does not load them. A rule with params that
- * name settings adds its check here.
+ * per rule below, a setting its scope's services have with values that are options of it. Kept apart
+ * from the rule modules so the browser, which grades with the rules, does not load them. A rule with
+ * params that name settings adds its check here.
  */
 import { contentCheck, contentChecks, entriesOfKinds, scopeProblems, settingProblems } from '../src/domain/content-checks.ts';
 import type { ContentChecks } from '../src/domain/content.ts';

@@ -1,8 +1,8 @@
 /**
  * The checks of content beyond its schemas, with file and JSON path: catalog entries
- * (`catalog-checks.ts`), and requirement params: every string the params schema marks as a kind (`kindSchema`) is a catalog id or a registered role,
- * every setting key (`settingKeySchema`) is a setting of some catalog entry (with a did-you-mean), and
- * then each rule's own checks (`RuleContentCheck`: a setting the scope's services have, values that
+ * (`catalog-checks.ts`), and requirement params: every string the params schema marks as a kind
+ * (`kindSchema`) is a catalog id or a registered role, every setting key (`settingKeySchema`) is a
+ * setting of some catalog entry (with a did-you-mean), and then each rule's own checks (`RuleContentCheck`: a setting the scope's services have, values that
  * are options of it). `npm run validate`, the CLI and the tests run them (`CONTENT_CHECKS` in
  * `rules/content-checks.ts`); the browser does not load this module, so its first load stays small:
  * the content it bundles is the shipped content the tests check. Pure.
