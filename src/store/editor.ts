@@ -87,9 +87,9 @@ export function selectAll(store: AppStore): void {
 export function nudgeSelection(store: AppStore, dx: number, dy: number): void {
   const { design, selection } = store.getState();
   const ids = new Set(selection.nodeIds);
-  const positions: Positions = {};
-  for (const n of design.nodes) if (ids.has(n.id) && !(n.parentId !== undefined && ids.has(n.parentId))) positions[n.id] = { x: n.position.x + dx, y: n.position.y + dy };
-  if (Object.keys(positions).length) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: 'nudge' });
+  const positions: Positions = new Map();
+  for (const n of design.nodes) if (ids.has(n.id) && !(n.parentId !== undefined && ids.has(n.parentId))) positions.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+  if (positions.size) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: 'nudge' });
 }
 
 /**
@@ -98,12 +98,12 @@ export function nudgeSelection(store: AppStore, dx: number, dy: number): void {
  */
 export function arrangeBoxes(store: AppStore, boxes: readonly Box[], op: { align: Alignment } | { distribute: Axis }, offsets: ReadonlyMap<string, { x: number; y: number }>): boolean {
   const moved = 'align' in op ? align(boxes, op.align) : distribute(boxes, op.distribute);
-  const positions: Positions = {};
-  for (const [id, p] of Object.entries(moved)) {
+  const positions: Positions = new Map();
+  for (const [id, p] of moved) {
     const o = offsets.get(id) ?? { x: 0, y: 0 };
-    positions[id] = { x: p.x - o.x, y: p.y - o.y };
+    positions.set(id, { x: p.x - o.x, y: p.y - o.y });
   }
-  if (!Object.keys(positions).length) return false;
+  if (!positions.size) return false;
   store.getState().dispatch({ type: 'moveNodes', positions });
   return true;
 }

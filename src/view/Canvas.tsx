@@ -53,6 +53,14 @@ const edgeTypes: EdgeTypes = { flow: FlowEdge };
 export const EDGE_LABEL_MIN_ZOOM = 0.6;
 type Size = { width: number; height: number };
 type Pos = { x: number; y: number };
+const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
+
+/** Positions rounded to whole px; a non-finite one (which React Flow can report mid-gesture) is left out. */
+function rounded(positions: ReadonlyMap<string, Pos>): Map<string, Pos> {
+  const out = new Map<string, Pos>();
+  for (const [id, p] of positions) if (Number.isFinite(p.x) && Number.isFinite(p.y)) out.set(id, { x: Math.round(p.x), y: Math.round(p.y) });
+  return out;
+}
 
 interface Marks {
   severity: Map<string, Severity>;
@@ -86,7 +94,7 @@ interface NodeCacheItem {
 }
 
 /** Derives React Flow nodes, reusing the previous object of every node whose inputs did not change. */
-function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<string, Pos>, sizes: Record<string, Size>, selected: ReadonlySet<string>, marks: Marks, loads: ReadonlyMap<string, NodeLoad>, resizing: Record<string, Size>): FlowNode[] {
+function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: ReadonlyMap<string, Pos>, sizes: ReadonlyMap<string, Size>, selected: ReadonlySet<string>, marks: Marks, loads: ReadonlyMap<string, NodeLoad>, resizing: ReadonlyMap<string, Size>): FlowNode[] {
   const cache = useRef(new Map<string, NodeCacheItem>());
   return useMemo(() => {
     const next = new Map<string, NodeCacheItem>();
@@ -95,8 +103,8 @@ function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<st
     for (const n of parentsFirst(nodes)) {
       const entry = catalog.byId.get(n.service);
       if (!entry) continue;
-      const pos = dragging[n.id];
-      const size = sizes[n.id];
+      const pos = dragging.get(n.id);
+      const size = sizes.get(n.id);
       const isSelected = selected.has(n.id);
       const severity = marks.severity.get(n.id);
       const msgList = marks.messages.get(n.id) ?? NO_MESSAGES;
@@ -105,7 +113,7 @@ function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<st
       // Same figures shown: keep the previous load object, so the comparisons below see no change.
       const fresh = loads.get(n.id);
       const load = fresh && prev?.load?.key === fresh.key ? prev.load : fresh;
-      const live = resizing[n.id];
+      const live = resizing.get(n.id);
       let item: NodeCacheItem;
       if (prev && prev.design === n && prev.pos === pos && prev.size === size && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.load === load && prev.live === live) item = prev;
       else {
@@ -285,11 +293,12 @@ export function Canvas() {
 
   // Fit the view once at start when there is a design to show; later additions must not move the view.
   const [fitAtStart] = useState(() => store.getState().design.nodes.length > 0);
-  const [dragging, setDragging] = useState<Record<string, Pos>>({});
-  const [sizes, setSizes] = useState<Record<string, Size>>({});
+  // Keyed by node id in Maps: ids are data, so a node named `constructor` is a key like any other.
+  const [dragging, setDragging] = useState<ReadonlyMap<string, Pos>>(EMPTY);
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(EMPTY);
   // A group being resized: its live size (committed as one `resizeNode` when the resize ends).
-  const [resizing, setResizing] = useState<Record<string, Size>>({});
-  const live = useRef<{ pos: Record<string, Pos>; size: Record<string, Size>; measured: Record<string, Size> }>({ pos: {}, size: {}, measured: {} });
+  const [resizing, setResizing] = useState<ReadonlyMap<string, Size>>(EMPTY);
+  const live = useRef<{ pos: Map<string, Pos>; size: Map<string, Size>; measured: Map<string, Size> }>({ pos: new Map(), size: new Map(), measured: new Map() });
   const marks = useMemo(() => marksOf(report), [report]);
   const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
   const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
@@ -313,55 +322,53 @@ export function Canvas() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
-      const moving: Record<string, Pos> = {};
-      const settled: Record<string, Pos> = {};
-      const resized: Record<string, Size> = {};
+      const moving = new Map<string, Pos>();
+      const settled = new Map<string, Pos>();
+      const resized = new Map<string, Size>();
       const selects: { id: string; selected: boolean }[] = [];
       // NodeResizer reports a resize as dimension changes with `resizing`, plus position changes of the
       // group and its members when the top or left edge moves: all held locally until the resize ends.
       const resizeNow = changes.some((c) => c.type === 'dimensions' && c.resizing === true);
       const resizeEnds = changes.filter((c): c is Extract<NodeChange, { type: 'dimensions' }> => c.type === 'dimensions' && c.resizing === false);
       for (const c of changes) {
-        if (c.type === 'position' && c.position) (c.dragging || resizeNow ? moving : settled)[c.id] = c.position;
+        if (c.type === 'position' && c.position) (c.dragging || resizeNow ? moving : settled).set(c.id, c.position);
         else if (c.type === 'dimensions' && c.dimensions && c.resizing !== undefined) {
-          if (c.resizing) live.current.size = { ...live.current.size, [c.id]: c.dimensions };
-        } else if (c.type === 'dimensions' && c.dimensions) resized[c.id] = c.dimensions;
+          if (c.resizing) live.current.size = new Map(live.current.size).set(c.id, c.dimensions);
+        } else if (c.type === 'dimensions' && c.dimensions) resized.set(c.id, c.dimensions);
         else if (c.type === 'select') selects.push(c);
       }
       if (resizeNow) setResizing(live.current.size);
-      if (Object.keys(moving).length) live.current.pos = { ...live.current.pos, ...moving };
+      if (moving.size) live.current.pos = new Map([...live.current.pos, ...moving]);
       if (resizeEnds.length) {
         const key = `resize-${++commitSeq}`;
         for (const c of resizeEnds) {
-          const size = c.dimensions ?? live.current.size[c.id];
+          const size = c.dimensions ?? live.current.size.get(c.id);
           if (size) store.getState().dispatch({ type: 'resizeNode', nodeId: c.id, size: { width: Math.round(size.width), height: Math.round(size.height) } }, { coalesce: key });
         }
-        const positions: Record<string, Pos> = {};
-        for (const [id, p] of Object.entries(live.current.pos)) positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
-        if (Object.keys(positions).length) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
-        live.current.pos = {};
-        live.current.size = {};
-        setResizing({});
-        setDragging({});
+        const positions = rounded(live.current.pos);
+        if (positions.size) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
+        live.current.pos = new Map();
+        live.current.size = new Map();
+        setResizing(EMPTY);
+        setDragging(EMPTY);
       }
-      if (Object.keys(resized).length) live.current.measured = { ...live.current.measured, ...resized };
-      if (Object.keys(resized).length)
+      if (resized.size) live.current.measured = new Map([...live.current.measured, ...resized]);
+      if (resized.size)
         setSizes((prev) => {
-          const out = { ...prev };
-          for (const [id, d] of Object.entries(resized)) if (out[id]?.width !== d.width || out[id]?.height !== d.height) out[id] = d;
+          const out = new Map(prev);
+          for (const [id, d] of resized) if (out.get(id)?.width !== d.width || out.get(id)?.height !== d.height) out.set(id, d);
           return out;
         });
-      if (Object.keys(moving).length) setDragging((prev) => ({ ...prev, ...moving }));
-      if (Object.keys(settled).length) {
-        const positions: Record<string, Pos> = {};
-        for (const [id, p] of Object.entries(settled)) positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+      if (moving.size) setDragging((prev) => new Map([...prev, ...moving]));
+      if (settled.size) {
+        const positions = rounded(settled);
         // Into, out of or between groups by where the node's centre lands: one history entry in all.
         const key = `drag-${++commitSeq}`;
         for (const cmd of dragEndCommands(store.getState().design, catalog, positions, live.current.measured)) store.getState().dispatch(cmd, { coalesce: key });
-        live.current.pos = {};
+        live.current.pos = new Map();
         setDragging((prev) => {
-          const out = { ...prev };
-          for (const id of Object.keys(settled)) delete out[id];
+          const out = new Map(prev);
+          for (const id of settled.keys()) out.delete(id);
           return out;
         });
       }
@@ -397,7 +404,7 @@ export function Canvas() {
   );
   // Clicking an element that is already selected (e.g. from a finding) emits no select change: still show it.
   const showInspector = useCallback(() => store.getState().setRightTab('inspector'), [store]);
-  const onNodeDragStop = useCallback(() => setDragging((prev) => (Object.keys(prev).length ? {} : prev)), []);
+  const onNodeDragStop = useCallback(() => setDragging((prev) => (prev.size ? EMPTY : prev)), []);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(SERVICE_DND_TYPE)) return;

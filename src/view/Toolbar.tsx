@@ -70,7 +70,7 @@ export function Toolbar() {
       // Positions and group sizes together: one undo step.
       const key = `layout-${Date.now()}`;
       store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
-      for (const [nodeId, size] of Object.entries(groupSizes)) store.getState().dispatch({ type: 'resizeNode', nodeId, size }, { coalesce: key });
+      for (const [nodeId, size] of groupSizes) store.getState().dispatch({ type: 'resizeNode', nodeId, size }, { coalesce: key });
       requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
     } catch (e) {
       store.getState().toast('error', 'Auto-layout failed.', e instanceof Error ? e.message : String(e));

@@ -45,7 +45,7 @@ describe('simulation in the store', () => {
     const sim = store.getState().simulation!;
     expect(sim.bottleneck).toMatchObject({ nodeId: 'stream', overloaded: true });
     expect(sim.bottleneck!.utilisation).toBeCloseTo(57.87037 / 10, 4);
-    store.getState().dispatch({ type: 'moveNodes', positions: { stream: { x: 400, y: 80 } } });
+    store.getState().dispatch({ type: 'moveNodes', positions: new Map([['stream', { x: 400, y: 80 }]]) });
     await new Promise((r) => setTimeout(r, 10));
     expect(store.getState().simulation).toBe(sim);
     store.getState().dispatch({ type: 'setNodeSetting', nodeId: 'stream', key: 'shardCount', value: 200 });

@@ -10,7 +10,7 @@ describe('store history', () => {
     const store = make();
     const id = store.getState().addService('amazon-kinesis-data-streams', { x: 0, y: 0 })!;
     expect(store.temporal.getState().pastStates).toHaveLength(1);
-    store.getState().dispatch({ type: 'moveNodes', positions: { [id]: { x: 80, y: 40 } } });
+    store.getState().dispatch({ type: 'moveNodes', positions: new Map([[id, { x: 80, y: 40 }]]) });
     expect(store.temporal.getState().pastStates).toHaveLength(2);
     for (const v of [6, 60]) store.getState().dispatch({ type: 'setNodeSetting', nodeId: id, key: 'shardCount', value: v }, { coalesce: `s:${id}` });
     expect(store.temporal.getState().pastStates).toHaveLength(3);
@@ -32,7 +32,7 @@ describe('store history', () => {
     startGrading(store);
     const report = store.getState().report;
     const before = store.getState().design;
-    store.getState().dispatch({ type: 'moveNodes', positions: { [id]: { x: 99, y: 9 } } });
+    store.getState().dispatch({ type: 'moveNodes', positions: new Map([[id, { x: 99, y: 9 }]]) });
     expect(gradingInputsChanged(before, store.getState().design)).toBe(false);
     await new Promise((r) => setTimeout(r, 10));
     expect(store.getState().report).toBe(report);
