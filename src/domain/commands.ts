@@ -5,7 +5,21 @@
  */
 import type { Settings, SettingValue } from './catalog.ts';
 import type { Design, DesignEdge, DesignNode, EdgeSettings } from './design.ts';
-import { clampCoordinate, clampSize, edgeKey, heights, MAX_NESTING_DEPTH, nesting, withMembers } from './invariants.ts';
+import { clampCoordinate, clampSize, edgeKey, heights, MAX_EDGE_LABEL_LENGTH, MAX_ID_LENGTH, MAX_LABEL_LENGTH, MAX_NESTING_DEPTH, nesting, validId, withMembers } from './invariants.ts';
+
+/** A string cut to `max` characters, never splitting a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/** A new node with its position (and size) brought into the stated range. */
+function withinRange(node: DesignNode): DesignNode {
+  const position = { x: clampCoordinate(node.position.x), y: clampCoordinate(node.position.y) };
+  const size = node.size && { width: clampSize(node.size.width), height: clampSize(node.size.height) };
+  return { ...node, position, ...(size ? { size } : {}) };
+}
 
 /** New positions by node id (canvas px, relative to the node's group). A `Map`: ids are data, never object members. */
 export type Positions = ReadonlyMap<string, { x: number; y: number }>;
@@ -37,17 +51,19 @@ export type Command =
 export function applyCommand(design: Design, cmd: Command): Design {
   switch (cmd.type) {
     case 'addNode':
-      return hasId(design, cmd.node.id) ? design : { ...design, nodes: [...design.nodes, cmd.node] };
+      return !validId(cmd.node.id) || hasId(design, cmd.node.id) || (cmd.node.parentId !== undefined && !design.nodes.some((n) => n.id === cmd.node.parentId))
+        ? design
+        : { ...design, nodes: [...design.nodes, withinRange(cmd.node)] };
     case 'addNodes': {
       const taken = idsOf(design);
       const fresh: DesignNode[] = [];
-      for (const n of cmd.nodes) if (!taken.has(n.id)) (taken.add(n.id), fresh.push(n));
+      for (const n of cmd.nodes) if (validId(n.id) && !taken.has(n.id)) (taken.add(n.id), fresh.push(withinRange(n)));
       const nodeIds = new Set([...design.nodes.map((n) => n.id), ...fresh.map((n) => n.id)]);
       const directions = new Set(design.edges.map((e) => edgeKey(e.source, e.target)));
       const edges: DesignEdge[] = [];
       for (const e of cmd.edges ?? []) {
         const key = edgeKey(e.source, e.target);
-        if (!nodeIds.has(e.source) || !nodeIds.has(e.target) || e.source === e.target || taken.has(e.id) || directions.has(key)) continue;
+        if (!validId(e.id) || !nodeIds.has(e.source) || !nodeIds.has(e.target) || e.source === e.target || taken.has(e.id) || directions.has(key)) continue;
         taken.add(e.id);
         directions.add(key);
         edges.push(e);
@@ -78,6 +94,7 @@ export function applyCommand(design: Design, cmd: Command): Design {
     case 'connect': {
       const { edge } = cmd;
       const ok =
+        validId(edge.id) &&
         !hasId(design, edge.id) &&
         edge.source !== edge.target &&
         design.nodes.some((n) => n.id === edge.source) &&
@@ -90,13 +107,16 @@ export function applyCommand(design: Design, cmd: Command): Design {
     case 'setNodeLabel':
       return updateNode(design, cmd.nodeId, (n) => {
         const { label: _old, ...rest } = n;
-        return cmd.label.trim() ? { ...rest, label: cmd.label } : rest;
+        return cmd.label.trim() ? { ...rest, label: clip(cmd.label, MAX_LABEL_LENGTH) } : rest;
       });
     case 'setEdgeSettings': {
       const i = design.edges.findIndex((e) => e.id === cmd.edgeId);
       if (i < 0) return design;
       const edges = design.edges.slice();
-      edges[i] = { ...edges[i]!, settings: { ...(edges[i]!.settings ?? {}), ...cmd.settings } };
+      const next: EdgeSettings = { ...(edges[i]!.settings ?? {}) };
+      if (typeof cmd.settings.tls === 'boolean') next.tls = cmd.settings.tls;
+      if (typeof cmd.settings.label === 'string') next.label = clip(cmd.settings.label, MAX_EDGE_LABEL_LENGTH);
+      edges[i] = { ...edges[i]!, settings: next };
       return { ...design, edges };
     }
     case 'setParent': {
@@ -189,6 +209,7 @@ export function freshId(design: Design, prefix: string): string {
  * As `freshId`, against a set of taken ids (which the caller keeps up to date when it takes many ids
  * in a row, e.g. a paste of 10,000 nodes).
  */
-export function freshIdIn(taken: ReadonlySet<string>, prefix: string): string {
+export function freshIdIn(taken: ReadonlySet<string>, longPrefix: string): string {
+  const prefix = clip(longPrefix, MAX_ID_LENGTH - 12); // room for `-<n>` within the id length limit
   for (let n = 1; ; n++) if (!taken.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
 }

@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { jsonPath, settingValueSchema, type Catalog, type Settings, type SettingSpec } from './catalog.ts';
 import { parentsFirst } from './commands.ts';
 import { clip, excerpt, quote } from './excerpt.ts';
-import { clampCoordinate, clampSize, edgeKey, MAX_COORDINATE, MAX_NESTING_DEPTH, MAX_SIZE, MIN_SIZE, nesting, positionInRange, sizeInRange } from './invariants.ts';
+import { clampCoordinate, clampSize, edgeKey, MAX_COORDINATE, MAX_EDGE_LABEL_LENGTH, MAX_ID_LENGTH, MAX_LABEL_LENGTH, MAX_NESTING_DEPTH, MAX_SIZE, MIN_SIZE, nesting, positionInRange, sizeInRange } from './invariants.ts';
 
 export const DESIGN_FORMAT = 'archboard.design';
 export const DESIGN_VERSION = 2;
 
-const id = z.string().min(1).max(200);
+const id = z.string().min(1).max(MAX_ID_LENGTH);
 const settingsRecord = z.record(z.string(), z.unknown());
 
 /**
@@ -24,7 +24,7 @@ const settingsRecord = z.record(z.string(), z.unknown());
 export const designNodeSchema = z.strictObject({
   id,
   service: z.string().min(1),
-  label: z.string().max(200).optional(),
+  label: z.string().max(MAX_LABEL_LENGTH).optional(),
   position: z.strictObject({ x: z.number().finite(), y: z.number().finite() }),
   settings: settingsRecord.optional(),
   parentId: id.optional(),
@@ -70,7 +70,7 @@ export const EDGE_SETTINGS = {
   tls: { type: 'boolean', label: 'Encrypted in transit (TLS)', default: true, help: 'HTTPS/TLS 1.2+ on the connection, as AWS endpoints require by default; MQTT over TLS for devices.' },
   label: { type: 'string', label: 'Label', default: '', maxLength: 80 },
 } as const satisfies Record<keyof EdgeSettings, SettingSpec>;
-const edgeSettingsSchema = z.strictObject({ tls: z.boolean().optional(), label: z.string().max(80).optional() });
+const edgeSettingsSchema = z.strictObject({ tls: z.boolean().optional(), label: z.string().max(MAX_EDGE_LABEL_LENGTH).optional() });
 
 /** An empty design for a scenario. */
 export function emptyDesign(scenarioId?: string): Design {

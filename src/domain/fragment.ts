@@ -4,7 +4,7 @@
  * and be read back with `loadDesign`. Group membership is kept when the group is copied too;
  * otherwise the node's position is made absolute and it is pasted outside any group.
  */
-import { withMembers } from './invariants.ts';
+import { MAX_ID_LENGTH, withMembers } from './invariants.ts';
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type DesignEdge, type DesignNode } from './design.ts';
 
 /** A copied part of a design: a design document whose edges all join copied nodes. */
@@ -60,7 +60,9 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: { x: n
   const taken = new Set<string>([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id)]);
   // The next number to try per prefix: each id costs O(1) on average, so a paste of 10,000 nodes is linear.
   const next = new Map<string, number>();
-  const freshOf = (prefix: string) => {
+  const freshOf = (longPrefix: string) => {
+    // Room for `-<n>` within the id length limit.
+    const prefix = longPrefix.length > MAX_ID_LENGTH - 12 ? longPrefix.slice(0, MAX_ID_LENGTH - 12) : longPrefix;
     let n = next.get(prefix) ?? 1;
     while (taken.has(`${prefix}-${n}`)) n++;
     next.set(prefix, n + 1);

@@ -23,6 +23,18 @@ export const MAX_SIZE = 100_000;
 /** Deepest nesting: a node may sit in at most this many groups (a group inside a group inside ...). */
 export const MAX_NESTING_DEPTH = 16;
 
+/** Longest node label, characters. */
+export const MAX_LABEL_LENGTH = 200;
+/** Longest connection label, characters. */
+export const MAX_EDGE_LABEL_LENGTH = 80;
+/** Longest node or edge id, characters. */
+export const MAX_ID_LENGTH = 200;
+
+/** Whether a string can be a node or edge id: 1 to MAX_ID_LENGTH characters (any characters: ids are data). */
+export function validId(id: unknown): id is string {
+  return typeof id === 'string' && id.length >= 1 && id.length <= MAX_ID_LENGTH;
+}
+
 /** Whether a position is finite and within ±MAX_COORDINATE on both axes. */
 export function positionInRange(p: { x: number; y: number }): boolean {
   return Number.isFinite(p.x) && Number.isFinite(p.y) && Math.abs(p.x) <= MAX_COORDINATE && Math.abs(p.y) <= MAX_COORDINATE;
