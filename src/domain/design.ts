@@ -315,16 +315,18 @@ function absoluteOf(nodes: readonly DesignNode[], indexOf: ReadonlyMap<string, n
 
 /**
  * Reads a design from text (a file's contents). Never throws.
+ * @param options as `loadDesign`'s
  * @returns as `loadDesign`; text that is not JSON gives one problem at `$` with the parser's message
  */
-export function loadDesignText(text: string, catalog: Catalog): LoadResult {
+export function loadDesignText(text: string, catalog: Catalog, options: LoadOptions = {}): LoadResult {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A UTF-8 byte-order mark (editors on Windows write one) is not part of the JSON.
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     return fail([{ path: '$', message: `not valid JSON: ${clip((e as Error).message, 200)}` }]);
   }
-  return loadDesign(data, catalog);
+  return loadDesign(data, catalog, options);
 }
 
 /** The design as the text of a document of the current version (pretty-printed JSON, final newline). */
