@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CONTENT, contentProblems } from './adapters/content.ts';
 import { readPreference } from './adapters/persistence.ts';
+import { openStorage } from './adapters/storage.ts';
 import { createAppStore } from './store/app-store.ts';
 import { startGrading } from './store/grading.ts';
 import { createPracticeStore } from './store/practice-store.ts';
@@ -13,24 +14,16 @@ import { decodeRoomFragment } from './domain/room.ts';
 import { SYNC_URL } from './adapters/sync-config.ts';
 import type { RoomStore } from './store/room-store.ts';
 
-function safeStorage(): Storage | undefined {
-  try {
-    const s = window.localStorage;
-    s.getItem('archboard:probe');
-    return s;
-  } catch {
-    return undefined; // storage disabled: work in memory
-  }
-}
-
-const storage = safeStorage();
+// Designs, practice records and preferences live in IndexedDB (copied once from localStorage), read
+// into memory before the first render; see adapters/storage.ts.
+const { storage, durable } = await openStorage();
 // A mock-interview room link (#room=...): the design lives on the sync server, not in this browser's
 // storage (the learner's own designs stay untouched); the candidate's tab never grades.
 const roomLink = decodeRoomFragment(location.hash);
 const roomRole = roomLink ? (roomLink.key ? 'interviewer' : 'candidate') : undefined;
 const store = createAppStore({
   content: CONTENT,
-  ...(roomLink ? {} : { storage }),
+  ...(roomLink ? {} : { storage, ...(durable ? { durable } : {}) }),
   // The scenario chosen last in the picker, else the IoT exercise the README starts with (else the first).
   scenarioId: roomLink?.scenarioId ?? readPreference(storage, 'scenario') ?? 'iot-5tb-day',
   eventTarget: window,

@@ -5,6 +5,7 @@
  * app store's scenario, sets the app store's `feedbackHidden` while an interview runs, and persists
  * every change in storage at once (the records are small).
  */
+import { describeKept } from '../adapters/recovered.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { acceptDeviation, applyDeviations, revealHint, setNodeNote, withdrawDeviation, type AttemptNotes, type ReviewedReport } from '../domain/attempt-notes.ts';
 import { addAttempt, emptyHistory, scoreAttempt, type Attempt, type AttemptHistory } from '../domain/attempts.ts';
@@ -64,12 +65,14 @@ export function createPracticeStore(app: AppStore, { storage, now = Date.now, ne
   };
   const load = (scenarioId: string | undefined) => {
     const rec = readPracticeRecords(storage, scenarioId, now());
-    for (const u of rec.unreadable)
-      app.getState().showProblems({
-        title: 'Some stored practice data could not be read',
-        intro: u.keptKey ? `It was kept aside in this browser's storage under "${u.keptKey}" and nothing was deleted. Problems in "${u.key}":` : `It stays under "${u.key}" and nothing was deleted. Problems:`,
-        problems: u.problems,
-      });
+    // Every unreadable record is listed under "Recovered data" (all of them, not only the last).
+    const catalog = app.getState().content.catalog;
+    app.getState().addRecovered(
+      rec.unreadable.map((u) => {
+        const raw = (u.keptKey ? storage?.getItem(u.keptKey) : storage?.getItem(u.key)) ?? '';
+        return u.keptKey ? describeKept(u.keptKey, raw, catalog, u.problems) : { ...describeKept(u.key, raw, catalog, u.problems), notMoved: true };
+      }),
+    );
     const session = rec.session ?? { attemptStartedAt: now() };
     if (!rec.session) persistError(writePracticeRecord(storage, sessionKey(scenarioId), session));
     return { scenarioId, notes: rec.notes, history: rec.history, session };

@@ -8,7 +8,7 @@ import { StoreProvider, useApp, useAppStore } from '../store/context.tsx';
 import { PracticeProvider } from '../store/practice-context.tsx';
 import type { PracticeStore } from '../store/practice-store.ts';
 import './app.css';
-import { ContentProblemsBanner, KeptAsideBanner } from './Banners.tsx';
+import { ContentProblemsBanner, NotSavedBanner, RecoveredBanner } from './Banners.tsx';
 import { Canvas } from './Canvas.tsx';
 import { Dialog, ProblemList } from './Dialog.tsx';
 import { Palette, useSearchShortcut } from './Palette.tsx';
@@ -81,7 +81,8 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
         <InterviewBar />
       )}
       <ContentProblemsBanner problems={contentProblems} />
-      <KeptAsideBanner />
+      <NotSavedBanner />
+      <RecoveredBanner />
       <SharedBanner />
       <main className="workspace" style={columns}>
         <Palette />

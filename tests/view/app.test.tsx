@@ -114,7 +114,7 @@ describe('persistence', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const { user, store } = renderApp();
 
-    const banner = screen.getByRole('alert', { name: 'Saved design could not be read' });
+    const banner = screen.getByRole('alert', { name: 'Recovered data' });
     expect(banner).toHaveTextContent(/kept aside/);
     expect(banner).toHaveTextContent('$.nodes[0].service');
     expect(banner).toHaveTextContent(/unknown service "not-a-service"/);
@@ -124,21 +124,20 @@ describe('persistence', () => {
     expect(keptKeys).toHaveLength(1);
     expect(localStorage.getItem(keptKeys[0]!)).toBe(raw);
 
-    await user.click(within(banner).getByRole('button', { name: 'Download the unreadable data' }));
+    // Downloading it is what stops the offer: the text is in the user's file, then removed from storage.
+    await user.click(within(banner).getByRole('button', { name: 'Download' }));
     expect(createObjectURL).toHaveBeenCalledTimes(1);
     const blob = (createObjectURL.mock.calls[0] as unknown as [Blob])[0];
     expect(await blob.text()).toBe(raw);
-
-    await user.click(within(banner).getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByRole('alert', { name: 'Saved design could not be read' })).toBeNull();
-    expect(localStorage.getItem(keptKeys[0]!)).toBe(raw);
+    expect(screen.queryByRole('alert', { name: 'Recovered data' })).toBeNull();
+    expect(localStorage.getItem(keptKeys[0]!)).toBeNull();
   });
 
   it('saves as the user goes, and warns once when storage is full while the design stays in memory', async () => {
     const full = fullStorage();
     const { store } = renderApp({ storage: full });
     act(() => void store.getState().addService('amazon-s3', { x: 0, y: 0 }));
-    expect(await screen.findByText(/Could not save: storage full — export your design/)).toBeInTheDocument();
+    expect(await screen.findByRole('alert', { name: 'Not saved' })).toHaveTextContent(/storage is full/);
     expect(store.getState().design.nodes).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The scenario picker: lists every scenario with difficulty, tags and progress ("7/10 now · best 9/10",
- * kept in localStorage; corrupt stored progress is ignored with a warning); switching keeps each
+ * kept in localStorage; corrupt stored progress is kept aside and listed under Recovered data); switching keeps each
  * scenario's own design, also across a reload; and an exercise written only as JSON files appears in
  * the picker and grades correctly.
  */
@@ -43,13 +43,13 @@ async function openPicker(user: ReturnType<typeof userEvent.setup>) {
 const item = (dialog: HTMLElement, title: string) => within(dialog).getByRole('button', { name: new RegExp(title) });
 
 describe('scenario picker', () => {
-  it('lists every scenario with difficulty, tags and progress, ignores corrupt progress, and closes with Escape', async () => {
+  it('lists every scenario with difficulty, tags and progress, keeps corrupt progress aside, and closes with Escape', async () => {
     localStorage.setItem(progressKey('batch-etl'), JSON.stringify({ passed: 0, total: 1, bestPassed: 1, bestTotal: 1, updatedAt: '2026-01-01T00:00:00Z' }));
     localStorage.setItem(progressKey('iot-5tb-day'), '{"passed": "lots"');
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { user, store } = renderApp(twoScenarios());
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('archboard:progress:iot-5tb-day'));
-    warn.mockRestore();
+    // Unreadable progress is kept aside and listed under Recovered data, never dropped without a word.
+    expect(store.getState().recovered.map((r) => r.title)).toEqual([expect.stringMatching(/^Progress for iot-5tb-day/)]);
+    expect(localStorage.getItem(store.getState().recovered[0]!.key)).toBe('{"passed": "lots"');
 
     let dialog = await openPicker(user);
     expect(within(dialog).getByRole('searchbox', { name: 'Search scenarios' })).toHaveFocus();

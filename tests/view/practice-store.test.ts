@@ -44,11 +44,27 @@ describe('practice store', () => {
     storage.setItem('archboard:notes:iot-5tb-day', JSON.stringify({ format: 'archboard.attempt-notes', version: 1, deviations: { x: { reason: 'short', acceptedAt: 'now' } }, nodeNotes: {}, hintsUsed: {} }));
     const { app, practice } = stores(storage, { t: 42 });
     expect(practice.getState().notes.deviations).toEqual({});
-    const dialog = app.getState().problemsDialog!;
-    expect(dialog.intro).toContain('archboard:kept-aside:archboard:notes:iot-5tb-day:42');
-    expect(dialog.problems.map((p) => p.path)).toEqual(['$.deviations.x.reason']);
+    const [kept] = app.getState().recovered;
+    expect(kept!.key).toBe('archboard:kept-aside:archboard:notes:iot-5tb-day:42');
+    expect(kept!.problems.map((p) => p.path)).toEqual(['$.deviations.x.reason']);
     expect(storage.getItem('archboard:kept-aside:archboard:notes:iot-5tb-day:42')).toContain('"short"');
     expect(storage.getItem('archboard:notes:iot-5tb-day')).toBeNull();
+  });
+
+  it('reports every unreadable record, not only the last, and keeps offering them after a reload', () => {
+    const storage = memoryStorage();
+    storage.setItem('archboard:notes:iot-5tb-day', '{"format":"archboard.attempt-notes"');
+    storage.setItem('archboard:attempts:iot-5tb-day', '[1,2,3]');
+    storage.setItem('archboard:session:iot-5tb-day', '"nope"');
+    const { app } = stores(storage, { t: 7 });
+    const keys = app.getState().recovered.map((r) => r.key).sort();
+    expect(keys).toEqual(['archboard:kept-aside:archboard:attempts:iot-5tb-day:7', 'archboard:kept-aside:archboard:notes:iot-5tb-day:7', 'archboard:kept-aside:archboard:session:iot-5tb-day:7']);
+    for (const r of app.getState().recovered) expect(r.problems.length).toBeGreaterThan(0);
+    // The reload: all three still offered until downloaded or discarded.
+    const again = stores(storage, { t: 8 });
+    expect(again.app.getState().recovered.map((r) => r.key).sort()).toEqual(keys);
+    again.app.getState().discardRecovered(keys[0]!);
+    expect(stores(storage, { t: 9 }).app.getState().recovered.map((r) => r.key).sort()).toEqual(keys.slice(1));
   });
 
   it('stopping an interview records nothing and shows feedback again', () => {
