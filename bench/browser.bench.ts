@@ -304,7 +304,21 @@ async function coldLoad(browser: Browser) {
   await setup.goto(BASE + '/');
   const scenarioId = await setup.evaluate(() => document.querySelector<HTMLSelectElement>('.header-scenario select')?.value ?? 'iot-5tb-day');
   const reference = readFileSync(join(ROOT, 'scenarios', 'iot-5tb-day', 'reference.design.json'), 'utf8');
-  await setup.evaluate(([key, text]) => localStorage.setItem(key!, text!), [`archboard:design:${scenarioId}`, reference]);
+  // The app's storage is IndexedDB (src/adapters/storage.ts): the design goes in as the app would have written it.
+  await setup.evaluate(
+    ([key, text]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('archboard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('records', 'readwrite');
+          tx.objectStore('records').put(text!, key!);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [`archboard:design:${scenarioId}`, reference],
+  );
   await setup.close();
   const palette: number[] = [];
   const node: number[] = [];

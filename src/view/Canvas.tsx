@@ -38,6 +38,7 @@ import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './Se
 import { NoteNode } from './NoteNode.tsx';
 import { useEditorUi, GRID } from './editor-ui.ts';
 import { Presence } from './room/Presence.tsx';
+import { draftIds } from './drafts.ts';
 import { edgeVolumes, nodeLoads, type EdgeVolume, type NodeLoad } from './simulation-marks.ts';
 
 export const SERVICE_DND_TYPE = 'application/x-archboard-service';
@@ -291,6 +292,15 @@ export function Canvas() {
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   useFitOnReplace(design.nodes, fitView, setViewport);
 
+  // A canvas note or connection label being typed when the page went away: reopen its editor with the draft.
+  useEffect(() => {
+    const { design: d, scenarioId, readOnly: ro } = store.getState();
+    if (ro || useEditorUi.getState().editing) return;
+    const note = draftIds('note', scenarioId).find((id) => d.nodes.some((n) => n.id === id));
+    const edge = draftIds('edge-label', scenarioId).find((id) => d.edges.some((e) => e.id === id));
+    if (note !== undefined) useEditorUi.getState().edit({ kind: 'note', id: note });
+    else if (edge !== undefined) useEditorUi.getState().edit({ kind: 'edge', id: edge });
+  }, [store]);
   // Fit the view once at start when there is a design to show; later additions must not move the view.
   const [fitAtStart] = useState(() => store.getState().design.nodes.length > 0);
   // Keyed by node id in Maps: ids are data, so a node named `constructor` is a key like any other.

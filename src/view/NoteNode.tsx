@@ -6,6 +6,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useApp, useAppStore } from '../store/context.tsx';
+import { readDraft, writeDraft } from './drafts.ts';
 import { useEditorUi } from './editor-ui.ts';
 import type { ServiceFlowNode } from './ServiceNode.tsx';
 
@@ -23,7 +24,8 @@ function NoteNodeView({ id, selected }: NodeProps<ServiceFlowNode>) {
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!editing) return;
-    setDraft(text);
+    // A draft typed before a reload comes back in the editor.
+    setDraft(readDraft('note', store.getState().scenarioId, id) ?? text);
     requestAnimationFrame(() => {
       box.current?.focus();
       box.current?.select();
@@ -32,6 +34,7 @@ function NoteNodeView({ id, selected }: NodeProps<ServiceFlowNode>) {
   const finish = (keep: boolean) => {
     if (!useEditorUi.getState().editing) return;
     useEditorUi.getState().edit(undefined);
+    writeDraft('note', store.getState().scenarioId, id, undefined);
     if (keep && draft !== text) store.getState().dispatch({ type: 'setNodeSetting', nodeId: id, key: 'text', value: draft.slice(0, NOTE_MAX) });
     // Give focus back to the note on the canvas, so keyboard work goes on from there.
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus());
@@ -50,7 +53,10 @@ function NoteNodeView({ id, selected }: NodeProps<ServiceFlowNode>) {
           aria-label="Note text (Ctrl+Enter to keep, Escape to cancel)"
           value={draft}
           maxLength={NOTE_MAX}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            writeDraft('note', store.getState().scenarioId, id, e.target.value);
+          }}
           onBlur={() => finish(true)}
           onKeyDown={(e) => {
             e.stopPropagation();
