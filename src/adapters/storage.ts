@@ -13,6 +13,10 @@
  *   IndexedDB; once the copy is written, the marker `archboard:meta:migrated` is set and the copied
  *   keys are removed from localStorage (a failed copy leaves localStorage as it was and is retried at
  *   the next start).
+ * - A write-ahead journal: what is not yet confirmed written to IndexedDB is also kept in
+ *   localStorage under `archboard:journal` (synchronously, best effort), because a write started as
+ *   the page goes away (a reload right after typing) may never finish. Opening applies the journal
+ *   over what IndexedDB holds, writes it through, then drops it.
  * - Without IndexedDB (an old or locked-down browser), `openStorage` falls back to localStorage,
  *   whose failing writes the saver reports and retries (see persistence.ts).
  */
@@ -32,6 +36,8 @@ export type StorageStatus = { state: 'saved' } | { state: 'saving' } | { state: 
 
 /** The marker set once localStorage has been copied into IndexedDB. */
 export const MIGRATED_KEY = 'archboard:meta:migrated';
+/** The localStorage key of the write-ahead journal. */
+export const JOURNAL_KEY = 'archboard:journal';
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 
 /** An IndexedDB backend through idb-keyval (database `archboard`, store `records`). */
@@ -60,6 +66,9 @@ export function indexedDbBackend(dbName = 'archboard', storeName = 'records'): K
 export class DurableStorage implements Storage {
   private readonly data = new Map<string, string>();
   private readonly pending = new Map<string, string | null>();
+  /** The batch being written now. */
+  private inflight = new Map<string, string | null>();
+  private journal: Storage | undefined;
   private writing: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
@@ -79,7 +88,18 @@ export class DurableStorage implements Storage {
   static async open(backend: KeyValueBackend, legacy?: Storage): Promise<DurableStorage> {
     const stored = await backend.entries();
     const storage = new DurableStorage(backend, stored);
+    storage.journal = legacy;
+    // What the last page wrote but IndexedDB may not have: newer than what IndexedDB holds.
+    let journal: [string, string | null][] = [];
+    try {
+      const raw = legacy?.getItem(JOURNAL_KEY);
+      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      if (Array.isArray(parsed)) journal = parsed.filter((e): e is [string, string | null] => Array.isArray(e) && typeof e[0] === 'string' && (typeof e[1] === 'string' || e[1] === null));
+    } catch {
+      journal = [];
+    }
     if (legacy && !storage.data.has(MIGRATED_KEY)) await storage.migrateFrom(legacy);
+    for (const [k, v] of journal) (v === null ? storage.removeItem(k) : storage.setItem(k, v));
     return storage;
   }
 
@@ -88,7 +108,7 @@ export class DurableStorage implements Storage {
     try {
       for (let i = 0; i < legacy.length; i++) {
         const key = legacy.key(i);
-        if (key === null || !key.startsWith('archboard:') || this.data.has(key)) continue;
+        if (key === null || !key.startsWith('archboard:') || key === JOURNAL_KEY || this.data.has(key)) continue;
         const value = legacy.getItem(key);
         if (value !== null) copied.set(key, value);
       }
@@ -162,6 +182,7 @@ export class DurableStorage implements Storage {
 
   private queue(key: string, value: string | null) {
     this.pending.set(key, value);
+    this.writeJournal();
     if (this.current.state === 'saved') this.setStatus({ state: 'saving' });
     // While failing, the next try comes from the retry timer; otherwise write soon (one batch per task).
     if (this.current.state !== 'failing' && !this.writing) this.writing = Promise.resolve().then(() => this.writeBatch());
@@ -174,13 +195,27 @@ export class DurableStorage implements Storage {
     return this.writing;
   }
 
+  /** Keeps what is not confirmed written in localStorage (best effort: a full localStorage skips it). */
+  private writeJournal() {
+    if (!this.journal) return;
+    try {
+      if (!this.pending.size && !this.inflight.size) this.journal.removeItem(JOURNAL_KEY);
+      else this.journal.setItem(JOURNAL_KEY, JSON.stringify([...new Map([...this.inflight, ...this.pending])]));
+    } catch {
+      /* IndexedDB still gets the write; only a reload in the same instant could lose it */
+    }
+  }
+
   private async writeBatch(): Promise<void> {
     const batch = new Map(this.pending);
     this.pending.clear();
+    this.inflight = batch;
     try {
       await this.backend.write(batch);
       this.failures = 0;
       this.writing = undefined;
+      this.inflight = new Map();
+      this.writeJournal();
       if (this.pending.size) {
         this.writing = this.writeBatch();
         return;
@@ -189,6 +224,7 @@ export class DurableStorage implements Storage {
     } catch (e) {
       // Keep what failed, unless a newer value came meanwhile.
       for (const [k, v] of batch) if (!this.pending.has(k)) this.pending.set(k, v);
+      this.inflight = new Map();
       this.failures++;
       const prev = this.current;
       this.setStatus({ state: 'failing', reason: isQuotaError(e) ? 'quota' : 'other', since: prev.state === 'failing' ? prev.since : Date.now(), attempts: this.failures });
