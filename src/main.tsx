@@ -9,6 +9,7 @@ import { openStorage } from './adapters/storage.ts';
 import { createAppStore } from './store/app-store.ts';
 import { startGrading } from './store/grading.ts';
 import { createPracticeStore } from './store/practice-store.ts';
+import { analysisWorker } from './view/analysis.ts';
 import { App } from './view/App.tsx';
 import { decodeRoomFragment } from './domain/room.ts';
 import { SYNC_URL } from './adapters/sync-config.ts';
@@ -30,7 +31,8 @@ const store = createAppStore({
   prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
   ...(roomRole ? { roomRole } : {}),
 });
-if (roomRole !== 'candidate') startGrading(store);
+// Designs of 1,000 nodes and more are graded in the analysis worker, off the main thread.
+if (roomRole !== 'candidate') startGrading(store, 0, analysisWorker());
 const practice = createPracticeStore(store, roomLink ? {} : { storage });
 // Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
 // initial bundle stays small.

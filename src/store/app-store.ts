@@ -9,7 +9,7 @@ import { temporal, type TemporalState } from 'zundo';
 import { connectionAllowed } from '../domain/catalog.ts';
 import { applyCommand, freshId, type Command } from '../domain/commands.ts';
 import type { Content, LoadedScenario } from '../domain/content.ts';
-import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem } from '../domain/design.ts';
+import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem, type LoadResult } from '../domain/design.ts';
 import type { GradeReport } from '../domain/grade.ts';
 import { applyFollowUps, type FollowUps, type RoomRole } from '../domain/room.ts';
 import type { SimulationReport } from '../domain/simulation.ts';
@@ -82,6 +82,8 @@ export interface AppState {
   report: GradeReport | undefined;
   /** The active scenario's workload run through the design (kept up to date with `report`, see grading.ts). */
   simulation: SimulationReport | undefined;
+  /** The design `report` and `simulation` were computed for (grading.ts skips a design already analysed). */
+  analysedDesign: Design | undefined;
   /** Whether edges show their data volume on the canvas (a preference kept in storage, like the theme). */
   edgeLabels: boolean;
   keptAside: KeptAside | undefined;
@@ -143,6 +145,11 @@ export interface AppState {
   loadReference(): void;
   /** Reads a design file's text; on failure opens the problems dialog and leaves the design untouched. */
   importText(text: string, fileName: string): boolean;
+  /**
+   * Takes a design read elsewhere (the analysis worker) as `importText` would take its text: on
+   * failure the problems dialog, on success the design (one undo step), with its analyses when given.
+   */
+  importLoaded(result: LoadResult, fileName: string, analyses?: { report: GradeReport | undefined; simulation: SimulationReport | undefined }): boolean;
   dismissKeptAside(): void;
   /** Adds records to the recovered list (a record already listed under the same key is replaced). */
   addRecovered(records: readonly RecoveredRecord[]): void;
@@ -268,8 +275,10 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           // Drop selected ids that no longer exist.
           const sel = get().selection;
           if (sel.nodeIds.length || sel.edgeIds.length) {
-            const nodeIds = sel.nodeIds.filter((id) => after.nodes.some((n) => n.id === id));
-            const edgeIds = sel.edgeIds.filter((id) => after.edges.some((e) => e.id === id));
+            const liveNodes = new Set(after.nodes.map((n) => n.id));
+            const liveEdges = new Set(after.edges.map((e) => e.id));
+            const nodeIds = sel.nodeIds.filter((id) => liveNodes.has(id));
+            const edgeIds = sel.edgeIds.filter((id) => liveEdges.has(id));
             if (nodeIds.length !== sel.nodeIds.length || edgeIds.length !== sel.edgeIds.length) set({ selection: { nodeIds, edgeIds } });
           }
           return true;
@@ -286,6 +295,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           toasts: [],
           report: undefined,
           simulation: undefined,
+          analysedDesign: undefined,
           edgeLabels,
           keptAside: initial.keptAside,
           recovered: recoveredAtStart,
@@ -433,8 +443,8 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             set({ selection: { nodeIds: [], edgeIds: [] }, rightTab: 'feedback' });
             toast('success', 'Reference design loaded.', 'Undo (Ctrl+Z) brings your design back.');
           },
-          importText: (text, fileName) => {
-            const result = loadDesignText(text, content.catalog);
+          importText: (text, fileName) => get().importLoaded(loadDesignText(text, content.catalog), fileName),
+          importLoaded: (result, fileName, analyses) => {
             if (!result.ok) {
               set({
                 problemsDialog: {
@@ -449,7 +459,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             const other = result.design.scenarioId && sid && result.design.scenarioId !== sid ? result.design.scenarioId : undefined;
             const design: Design = sid ? { ...result.design, scenarioId: sid } : result.design;
             commit({ type: 'replace', design });
-            set({ selection: { nodeIds: [], edgeIds: [] } });
+            set({ selection: { nodeIds: [], edgeIds: [] }, ...(analyses && get().design === design ? { ...analyses, analysedDesign: design } : {}) });
             toast('success', `Imported ${fileName}: ${design.nodes.length} services, ${design.edges.length} connections.`, other ? `It was made for scenario "${other}"; it is graded against this one.` : undefined);
             return true;
           },

@@ -5,7 +5,7 @@
  * document (see src/domain/fragment.ts). Every paste, nudge burst or arrangement is one undo step.
  */
 import { align, distribute, type Alignment, type Axis, type Box, type Positions } from '../domain/arrange.ts';
-import { loadDesignText, serializeDesign } from '../domain/design.ts';
+import { loadDesignText, serializeDesign, type LoadResult } from '../domain/design.ts';
 import { copyFragment, pasteFragment, type Fragment } from '../domain/fragment.ts';
 import type { AppStore } from './app-store.ts';
 
@@ -56,9 +56,10 @@ export interface PasteResult {
  * the result says why (not JSON, not a design, which JSON path is wrong). Only without clipboard
  * text (the browser refused to read it) is the in-memory clipboard pasted.
  * @param text the system clipboard's text, when the browser gave it
+ * @param loaded `text` already read with `loadDesignText` (in the analysis worker, for a big paste)
  * @returns nodes pasted, or the reason none was; a reason is also shown as a toast
  */
-export function paste(store: AppStore, text?: string): PasteResult {
+export function paste(store: AppStore, text?: string, loaded?: LoadResult): PasteResult {
   const state = store.getState();
   if (state.readOnly) return { pasted: 0, reason: 'This shared design is read-only.' };
   if (text !== undefined && text.trim() !== '' && text !== clipboard?.text) {
@@ -68,7 +69,7 @@ export function paste(store: AppStore, text?: string): PasteResult {
     };
     const trimmed = text.trim();
     if (!trimmed.startsWith('{')) return why('Nothing pasted: the clipboard holds text, not Archboard services.', 'Copy services in Archboard (Ctrl+C), or paste the JSON of an Archboard design.');
-    const read = loadDesignText(trimmed, state.content.catalog);
+    const read = loaded ?? loadDesignText(trimmed, state.content.catalog);
     if (!read.ok) {
       const first = read.problems[0]!;
       const more = read.problems.length > 1 ? ` (and ${read.problems.length - 1} more problem${read.problems.length === 2 ? '' : 's'})` : '';

@@ -44,24 +44,66 @@ export function analyse(state: Pick<AppState, 'content' | 'scenarioId' | 'design
   return { report, simulation };
 }
 
+/** Something that grades off the main thread (adapters/analysis-client.ts). */
+export interface Analyser {
+  analyse(design: Design, scenarioId: string | undefined, whatIf: AppState['whatIf']): Promise<Analyses>;
+}
+
 /**
- * Grades and simulates now, then subscribes to the store.
+ * Grades and simulates now, then subscribes to the store. Designs of `offThreadFromNodes` nodes or
+ * more are graded by `worker` (off the main thread) when one is given; a result that comes back for a
+ * design (or scenario, or what-if) that has changed meanwhile is dropped (the newer one is being
+ * graded). A design whose analyses the store already holds (`analysedDesign`, e.g. an import graded
+ * in the worker) is not graded again.
  * @param delayMs how long to wait after a change before recomputing (0 = next macrotask)
  * @returns unsubscribe
  */
-export function startGrading(store: AppStore, delayMs = 0): () => void {
+export function startGrading(store: AppStore, delayMs = 0, worker?: Analyser, offThreadFromNodes = 1000): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let analysedWhatIf: AppState['whatIf'] = store.getState().whatIf;
+  let analysedFollowUps: AppState['followUps'] = store.getState().followUps;
   const run = () => {
     timer = undefined;
-    store.setState(analyse(store.getState()));
+    const state = store.getState();
+    if (state.analysedDesign === state.design && analysedWhatIf === state.whatIf && analysedFollowUps === state.followUps) return;
+    const { design, scenarioId, whatIf, followUps } = state;
+    const same = () => {
+      const now = store.getState();
+      return !stopped && now.design === design && now.scenarioId === scenarioId && now.whatIf === whatIf && now.followUps === followUps;
+    };
+    // The worker grades against the written scenario; a room's follow-ups change it, so those grade here.
+    if (worker && followUps === undefined && design.nodes.length >= offThreadFromNodes) {
+      worker.analyse(design, scenarioId, whatIf).then(
+        (analyses) => {
+          if (!same()) return;
+          analysedWhatIf = whatIf;
+          analysedFollowUps = followUps;
+          store.setState({ ...analyses, analysedDesign: design });
+        },
+        (e) => {
+          console.error('grading in the worker failed; grading here instead', e);
+          if (!same()) return;
+          analysedWhatIf = whatIf;
+          analysedFollowUps = followUps;
+          store.setState({ ...analyse(store.getState()), analysedDesign: design });
+        },
+      );
+      return;
+    }
+    analysedWhatIf = whatIf;
+    analysedFollowUps = followUps;
+    store.setState({ ...analyse(state), analysedDesign: design });
   };
   run();
   const unsubscribe = store.subscribe((s, prev) => {
+    if (s.analysedDesign === s.design && s.scenarioId === prev.scenarioId && s.whatIf === analysedWhatIf && s.followUps === analysedFollowUps) return;
     if (s.scenarioId === prev.scenarioId && s.whatIf === prev.whatIf && s.followUps === prev.followUps && !gradingInputsChanged(prev.design, s.design)) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(run, delayMs);
   });
   return () => {
+    stopped = true;
     unsubscribe();
     if (timer !== undefined) clearTimeout(timer);
   };

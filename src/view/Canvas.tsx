@@ -55,6 +55,12 @@ export const EDGE_LABEL_MIN_ZOOM = 0.6;
 type Size = { width: number; height: number };
 type Pos = { x: number; y: number };
 const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
+/** Largest design with a minimap. */
+const MINIMAP_MAX_NODES = 2000;
+/** Nodes handed to React Flow per task when many arrive at once. */
+const REVEAL_CHUNK = 400;
+/** From this many nodes the canvas draws only the nodes and edges in view. */
+const LARGE_DESIGN_NODES = 1000;
 
 /** Positions rounded to whole px; a non-finite one (which React Flow can report mid-gesture) is left out. */
 function rounded(positions: ReadonlyMap<string, Pos>): Map<string, Pos> {
@@ -288,6 +294,7 @@ export function Canvas() {
   const theme = useApp((s) => s.theme);
   const readOnly = useApp((s) => !!s.readOnly);
   const snap = useEditorUi((s) => s.snap);
+  const progress = useEditorUi((s) => s.progress);
   const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   useFitOnReplace(design.nodes, fitView, setViewport);
@@ -316,6 +323,20 @@ export function Canvas() {
   const volumes = useMemo(() => edgeVolumes(simulation), [simulation]);
   const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads, resizing);
   const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume, sizes);
+  // Thousands of nodes arriving at once (an import, a paste) are handed to React Flow in chunks, one
+  // per task, so no single task mounts and measures them all; a few more (an edit) show at once.
+  const [shown, setShown] = useState(REVEAL_CHUNK);
+  const total = nodes.length;
+  const display = total - shown <= REVEAL_CHUNK ? total : shown;
+  useEffect(() => {
+    if (display < total) {
+      const h = setTimeout(() => setShown(display + REVEAL_CHUNK), 0);
+      return () => clearTimeout(h);
+    }
+    if (shown !== total) setShown(total);
+    return undefined;
+  }, [display, total, shown]);
+  const shownNodes = useMemo(() => (display < total ? nodes.slice(0, display) : nodes), [nodes, display, total]);
 
   const applySelection = useCallback(
     (kind: 'nodeIds' | 'edgeIds', changes: { id: string; selected: boolean }[]) => {
@@ -441,7 +462,7 @@ export function Canvas() {
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ReactFlow<FlowNode, ServiceFlowEdge>
-        nodes={nodes}
+        nodes={shownNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -468,13 +489,22 @@ export function Canvas() {
         snapGrid={[GRID, GRID]}
         defaultEdgeOptions={{ type: 'flow' }}
         aria-label="Design canvas"
+        // Thousands of nodes: draw only those in view, so every change renders in bounded time.
+        onlyRenderVisibleElements={design.nodes.length > LARGE_DESIGN_NODES}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Controls showInteractive={false} showFitView={false} position="bottom-left" />
         <Presence />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
+        {/* The minimap draws every node on each change: above MINIMAP_MAX_NODES it would cost more than it shows. */}
+        {design.nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={{ width: 168, height: 112 }} />}
       </ReactFlow>
-      {design.nodes.length === 0 && (
+      {progress !== undefined && (
+        <div className="canvas-progress" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          {progress}
+        </div>
+      )}
+      {design.nodes.length === 0 && progress === undefined && (
         <div className="canvas-empty" role="note">
           <p className="canvas-empty-title">Start your design</p>
           <p>Drag services from the palette onto the canvas — or focus one and press Enter.</p>

@@ -10,6 +10,7 @@ import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRed
 import { SHORTCUTS } from './shortcuts.ts';
 import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { PaneToggle } from './SidePane.tsx';
+import { loadBig } from './analysis.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -31,7 +32,7 @@ export function Toolbar() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than 10 MB are refused` }] });
+      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than 10 MB (or with more than 50,000 services) are refused` }] });
       return;
     }
     let text: string;
@@ -47,7 +48,10 @@ export function Toolbar() {
       if (await importDrawio(store, text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
       return;
     }
-    if (store.getState().importText(text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
+    // A big file is parsed, validated and graded in the worker, with progress; a small one here.
+    const big = await loadBig(store, text, file.name, true);
+    const ok = big ? store.getState().importLoaded(big.result, file.name, big.analyses) : store.getState().importText(text, file.name);
+    if (ok) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
   };
 
   const exportJson = () => {
