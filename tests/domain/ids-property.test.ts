@@ -176,7 +176,7 @@ describe('ids are data (command-sequence property)', () => {
       }),
       { numRuns: 240, seed: Number(process.env.FC_SEED ?? 15) },
     );
-  });
+  }, 120_000);
   afterAll(() => {
     // At least 10,000 steps per CI run.
     expect(steps).toBeGreaterThanOrEqual(10_000);

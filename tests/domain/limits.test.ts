@@ -157,7 +157,7 @@ describe('loader fuzz: never throws, repairs always give a design that loads str
   const edge = fc.record({ id: fc.string({ minLength: 1, maxLength: 3 }), source: fc.constantFrom(...hostile), target: fc.constantFrom(...hostile) });
   it('for random nodes, edges, parents and long chains', () => {
     fc.assert(
-      fc.property(fc.array(node, { maxLength: 25 }), fc.array(edge, { maxLength: 25 }), fc.integer({ min: 0, max: 3000 }), (nodes, edges, chain) => {
+      fc.property(fc.array(node, { maxLength: 25 }), fc.array(edge, { maxLength: 25 }), fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 1200 })), (nodes, edges, chain) => {
         const all = [...nodes, ...chainOfGroups(chain || 1).nodes.slice(0, chain)];
         const data = JSON.parse(JSON.stringify(doc(all, edges)));
         for (const repair of [false, true]) {
@@ -171,7 +171,22 @@ describe('loader fuzz: never throws, repairs always give a design that loads str
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 120 },
     );
-  });
+  }, 60_000);
+});
+
+describe('share links with huge values', () => {
+  it('a short link whose design echoes a 1 MB value or thousands of problems gives a short list of short messages', async () => {
+    const { compressToEncodedURIComponent } = await import('lz-string');
+    const { decodeShareLink } = await import('../../src/domain/share-link.ts');
+    const nodes = Array.from({ length: 3000 }, (_, i) => ({ id: `n${i}`, service: i ? 'nope' : 'x'.repeat(1_000_000), position: { x: 0, y: 0 } }));
+    const hash = `#d=${compressToEncodedURIComponent(JSON.stringify(doc(nodes)))}`;
+    expect(hash.length).toBeLessThan(20_000);
+    const r = decodeShareLink(hash, catalog);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.length).toBeLessThanOrEqual(201);
+    expect(r.problems.reduce((n, p) => n + p.message.length, 0)).toBeLessThan(40_000);
+  }, 30_000);
 });
