@@ -214,12 +214,12 @@ export async function layoutDesign(design: Design, sizes: ReadonlyMap<string, { 
   if (best) {
     for (const b of boxes) {
       const p = best.at.get(b.id)!;
-      result.positions[b.id] = { x: snap(p.x), y: snap(p.y + bandHeight) };
+      result.positions.set(b.id, { x: snap(p.x), y: snap(p.y + bandHeight) });
     }
     // Absolute centres of every flow node, for the band's placement.
     const visit = (nodes: ElkNode[] | undefined, ox: number, oy: number, top: boolean) => {
       for (const c of nodes ?? []) {
-        const p = top ? result.positions[c.id]! : { x: c.x ?? 0, y: c.y ?? 0 };
+        const p = top ? result.positions.get(c.id)! : { x: c.x ?? 0, y: c.y ?? 0 };
         const x = ox + p.x;
         const y = oy + p.y;
         absCentre.set(c.id, { x: x + (c.width ?? 0) / 2, y: y + (c.height ?? 0) / 2 });
@@ -251,7 +251,7 @@ export async function layoutDesign(design: Design, sizes: ReadonlyMap<string, { 
         loose += w + BAND_GAP;
       }
     }
-    for (const [id, x] of spread(row)) result.positions[id] = { x: snap(x), y: 0 };
+    for (const [id, x] of spread(row)) result.positions.set(id, { x: snap(x), y: 0 });
   }
   return result;
 }

@@ -82,7 +82,6 @@ function parseArgs(argv: readonly string[]): Args {
   if (!file) throw new InputError(`no design file given\n${USAGE}`);
   return { file, json, whatIf, help: false, ...(scenarioId ? { scenarioId } : {}), ...(page !== undefined ? { page } : {}) };
 }
-}
 
 /**
  * Text safe to print on a terminal: control characters (C0 but newline and tab, DEL, C1, which carry

@@ -168,7 +168,7 @@ interface EdgeCacheItem {
 }
 
 /** Routes around the nodes for every edge, from the design's positions and the measured sizes (see edge-routes.ts). */
-function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: Record<string, Size>): Map<string, EdgeRoute> {
+function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: ReadonlyMap<string, Size>): Map<string, EdgeRoute> {
   return useMemo(() => {
     const design = { nodes, edges } as Pick<Design, 'nodes' | 'edges'> as Design;
     const abs = absolutePositions(design);
@@ -182,7 +182,7 @@ function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], c
   }, [nodes, edges, catalog, sizes]);
 }
 
-function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean, sizes: Record<string, Size>): ServiceFlowEdge[] {
+function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean, sizes: ReadonlyMap<string, Size>): ServiceFlowEdge[] {
   const cache = useRef(new Map<string, EdgeCacheItem>());
   const controlIds = useMemo(() => {
     const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));

@@ -26,7 +26,8 @@ describe('grader edge cases', () => {
     for (const flag of ['--help', '-h']) {
       const r = runGrader([flag]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^usage: npm run grade -- <design\.json>/);
+      expect(r.stdout).toMatch(/^usage: npm run grade -- <design\.json\|diagram\.drawio>/);
+      expect(r.stdout).toMatch(/--page <n\|name>/);
       expect(r.stdout).toMatch(/Exit codes/);
       expect(r.stderr).toBe('');
     }
