@@ -7,63 +7,76 @@ import { CONTENT, contentProblems } from './adapters/content.ts';
 import { readPreference } from './adapters/persistence.ts';
 import { openStorage } from './adapters/storage.ts';
 import { createAppStore } from './store/app-store.ts';
-import { startGrading } from './store/grading.ts';
+import { startGrading, type Analyser } from './store/grading.ts';
 import { createPracticeStore } from './store/practice-store.ts';
-import { analysisWorker } from './view/analysis.ts';
 import { App } from './view/App.tsx';
 import { decodeRoomFragment } from './domain/room.ts';
 import { SYNC_URL } from './adapters/sync-config.ts';
 import type { RoomStore } from './store/room-store.ts';
 
-// Designs, practice records and preferences live in IndexedDB (copied once from localStorage), read
-// into memory before the first render; see adapters/storage.ts.
-const { storage, durable } = await openStorage();
-// A mock-interview room link (#room=...): the design lives on the sync server, not in this browser's
-// storage (the learner's own designs stay untouched); the candidate's tab never grades.
-const roomLink = decodeRoomFragment(location.hash);
-const roomRole = roomLink ? (roomLink.key ? 'interviewer' : 'candidate') : undefined;
-const store = createAppStore({
-  content: CONTENT,
-  ...(roomLink ? {} : { storage, ...(durable ? { durable } : {}) }),
-  // The scenario chosen last in the picker, else the IoT exercise the README starts with (else the first).
-  scenarioId: roomLink?.scenarioId ?? readPreference(storage, 'scenario') ?? 'iot-5tb-day',
-  eventTarget: window,
-  prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
-  ...(roomRole ? { roomRole } : {}),
-});
-// Designs of 1,000 nodes and more are graded in the analysis worker, off the main thread.
-if (roomRole !== 'candidate') startGrading(store, 0, analysisWorker());
-const practice = createPracticeStore(store, roomLink ? {} : { storage });
-// Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
-// initial bundle stays small.
-async function joinRoomIfLinked(): Promise<RoomStore | undefined> {
-  if (!roomLink) {
-    // Solo: the other tabs of this scenario stay in sync (no server).
-    if (typeof BroadcastChannel === 'function') void import('./store/tab-sync.ts').then((m) => m.startTabSync(store));
-    return undefined;
+// (No top-level await here: it would make the bundler split the initial code into many small chunks.)
+async function start(): Promise<void> {
+  // Designs, practice records and preferences live in IndexedDB (copied once from localStorage), read
+  // into memory before the first render; see adapters/storage.ts.
+  const { storage, durable } = await openStorage();
+
+  // A mock-interview room link (#room=...): the design lives on the sync server, not in this browser's
+  // storage (the learner's own designs stay untouched); the candidate's tab never grades.
+  const roomLink = decodeRoomFragment(location.hash);
+  const roomRole = roomLink ? (roomLink.key ? 'interviewer' : 'candidate') : undefined;
+  const store = createAppStore({
+    content: CONTENT,
+    ...(roomLink ? {} : { storage, ...(durable ? { durable } : {}) }),
+    // The scenario chosen last in the picker, else the IoT exercise the README starts with (else the first).
+    scenarioId: roomLink?.scenarioId ?? readPreference(storage, 'scenario') ?? 'iot-5tb-day',
+    eventTarget: window,
+    prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+    ...(roomRole ? { roomRole } : {}),
+  });
+  // Designs of 1,000 nodes and more are graded in the analysis worker, off the main thread (its client
+  // loads on first use; without Web Workers grading falls back to this thread).
+  const analyser: Analyser = {
+    analyse: async (design, scenarioId, whatIf) => {
+      const worker = (await import('./view/analysis.ts')).analysisWorker();
+      if (!worker) throw new Error('Web Workers are not available');
+      return worker.analyse(design, scenarioId, whatIf);
+    },
+  };
+  if (roomRole !== 'candidate') startGrading(store, 0, analyser);
+  const practice = createPracticeStore(store, roomLink ? {} : { storage });
+  // Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
+  // initial bundle stays small.
+  async function joinRoomIfLinked(): Promise<RoomStore | undefined> {
+    if (!roomLink) {
+      // Solo: the other tabs of this scenario stay in sync (no server).
+      if (typeof BroadcastChannel === 'function') void import('./store/tab-sync.ts').then((m) => m.startTabSync(store));
+      return undefined;
+    }
+    const { joinRoom } = await import('./store/room-store.ts');
+    const room = joinRoom({ url: SYNC_URL, link: roomLink, app: store, practice });
+    const theme = readPreference(storage, 'theme');
+    if (theme === 'dark' || theme === 'light') store.getState().setTheme(theme, false);
+    store.getState().setRightTab(roomRole === 'interviewer' ? 'interviewer' : 'scenario');
+    return room;
   }
-  const { joinRoom } = await import('./store/room-store.ts');
-  const room = joinRoom({ url: SYNC_URL, link: roomLink, app: store, practice });
-  const theme = readPreference(storage, 'theme');
-  if (theme === 'dark' || theme === 'light') store.getState().setTheme(theme, false);
-  store.getState().setRightTab(roomRole === 'interviewer' ? 'interviewer' : 'scenario');
-  return room;
+  // Entering or leaving a room (a room link pasted over this page's address) starts afresh.
+  window.addEventListener('hashchange', () => {
+    const next = decodeRoomFragment(location.hash);
+    if (next?.roomId !== roomLink?.roomId || next?.key !== roomLink?.key) location.reload();
+  });
+
+  // Follow the system theme until the user picks one.
+  window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => {
+    if (!store.getState().themeChosen) store.getState().setTheme(e.matches ? 'dark' : 'light', false);
+  });
+
+  void joinRoomIfLinked().then((room) =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App store={store} practice={practice} {...(room ? { room } : {})} contentProblems={contentProblems} />
+      </StrictMode>,
+    ),
+  );
 }
-// Entering or leaving a room (a room link pasted over this page's address) starts afresh.
-window.addEventListener('hashchange', () => {
-  const next = decodeRoomFragment(location.hash);
-  if (next?.roomId !== roomLink?.roomId || next?.key !== roomLink?.key) location.reload();
-});
 
-// Follow the system theme until the user picks one.
-window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => {
-  if (!store.getState().themeChosen) store.getState().setTheme(e.matches ? 'dark' : 'light', false);
-});
-
-void joinRoomIfLinked().then((room) =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App store={store} practice={practice} {...(room ? { room } : {})} contentProblems={contentProblems} />
-    </StrictMode>,
-  ),
-);
+void start();

@@ -7,10 +7,7 @@ import type { Design, LoadResult } from '../domain/design.ts';
 import type { WhatIf } from '../domain/what-if.ts';
 import type { Analyses } from '../store/grading.ts';
 
-/** Designs from this many nodes are graded in the worker after each change; smaller ones inline (faster round trip). */
-export const WORKER_MIN_NODES = 1000;
-/** Design text from this many characters is parsed and validated in the worker (about 1,000 nodes). */
-export const WORKER_MIN_TEXT = 150_000;
+export { WORKER_MIN_NODES, WORKER_MIN_TEXT } from './analysis-limits.ts';
 
 export type WorkerRequest =
   | { kind: 'load'; id: number; text: string; scenarioId: string | undefined; whatIf: WhatIf | undefined; grade: boolean }

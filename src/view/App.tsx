@@ -5,7 +5,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { ContentProblem } from '../domain/catalog.ts';
 import { visibleReport, type AppStore } from '../store/app-store.ts';
 import { StoreProvider, useApp, useAppStore } from '../store/context.tsx';
-import { PracticeProvider } from '../store/practice-context.tsx';
+import { PracticeProvider, usePractice } from '../store/practice-context.tsx';
 import type { PracticeStore } from '../store/practice-store.ts';
 import './app.css';
 import { ContentProblemsBanner, NotSavedBanner, RecoveredBanner } from './Banners.tsx';
@@ -14,7 +14,6 @@ import { Dialog, ProblemList } from './Dialog.tsx';
 import { Palette, useSearchShortcut } from './Palette.tsx';
 import { COLLAPSED_WIDTH, usePaneUi } from './pane-ui.ts';
 import { usePaneShortcuts } from './SidePane.tsx';
-import { InterviewBar } from './practice/InterviewBar.tsx';
 import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useShortcuts } from './shortcuts.ts';
@@ -31,6 +30,8 @@ const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m)
 // Room UI loads only in a room, or when "Start a mock interview" is first shown (after the first paint).
 const RoomBar = lazy(() => import('./room/RoomBar.tsx').then((m) => ({ default: m.RoomBar })));
 const StartInterviewButton = lazy(() => import('./room/StartInterview.tsx').then((m) => ({ default: m.StartInterviewButton })));
+// Loaded once an interview runs (not needed at first paint).
+const InterviewBar = lazy(() => import('./practice/InterviewBar.tsx').then((m) => ({ default: m.InterviewBar })));
 const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
 
 /**
@@ -78,7 +79,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
           <RoomBar />
         </Suspense>
       ) : (
-        <InterviewBar />
+        <InterviewBarWhenRunning />
       )}
       <ContentProblemsBanner problems={contentProblems} />
       <NotSavedBanner />
@@ -157,4 +158,14 @@ function Header() {
       )}
     </header>
   );
+}
+
+/** The interview bar under the header, loaded and shown while an interview runs. */
+function InterviewBarWhenRunning() {
+  const running = usePractice((s) => s.session.interview !== undefined);
+  return running ? (
+    <Suspense fallback={null}>
+      <InterviewBar />
+    </Suspense>
+  ) : null;
 }

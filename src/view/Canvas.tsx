@@ -22,7 +22,7 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { CATEGORY_META, withDefaults, type Catalog } from '../domain/catalog.ts';
 import { parentsFirst } from '../domain/commands.ts';
 import type { Design, DesignEdge, DesignNode } from '../domain/design.ts';
@@ -37,9 +37,11 @@ import { routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { useEditorUi, GRID } from './editor-ui.ts';
-import { Presence } from './room/Presence.tsx';
 import { draftIds } from './drafts.ts';
 import { edgeVolumes, nodeLoads, type EdgeVolume, type NodeLoad } from './simulation-marks.ts';
+
+// Other people's cursors: only in a mock-interview room, loaded there.
+const Presence = lazy(() => import('./room/Presence.tsx').then((m) => ({ default: m.Presence })));
 
 export const SERVICE_DND_TYPE = 'application/x-archboard-service';
 /** Shift+click (as in draw.io) or Ctrl/Cmd+click adds to the selection; Shift+drag draws a selection box. */
@@ -293,6 +295,7 @@ export function Canvas() {
   const showVolume = useApp((s) => s.edgeLabels);
   const theme = useApp((s) => s.theme);
   const readOnly = useApp((s) => !!s.readOnly);
+  const inRoom = useApp((s) => s.roomRole !== undefined);
   const snap = useEditorUi((s) => s.snap);
   const progress = useEditorUi((s) => s.progress);
   const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
@@ -494,7 +497,11 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-        <Presence />
+        {inRoom && (
+          <Suspense fallback={null}>
+            <Presence />
+          </Suspense>
+        )}
         {/* The minimap draws every node on each change: above MINIMAP_MAX_NODES it would cost more than it shows. */}
         {design.nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={{ width: 168, height: 112 }} />}
       </ReactFlow>

@@ -3,18 +3,21 @@
  * link at start or when the address's fragment changes (read-only view with a banner: "Make a copy"
  * or back to your design), and the editor's dialogs (share link, draw.io import report).
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { isShareFragment } from '../domain/share-fragment.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { closeShared, copyShared, openShared } from '../store/shared-view.ts';
 import { Dialog } from './Dialog.tsx';
-import { DrawioPagePicker, DrawioReport } from './DrawioDialogs.tsx';
 import { useEditorUi } from './editor-ui.ts';
 import { IconAlert } from './icons.tsx';
 import './editor.css';
 
 /** Removes `#d=...` from the address without reloading or adding a history entry. */
+// The draw.io dialogs load with the first draw.io import.
+const DrawioPagePicker = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioPagePicker })));
+const DrawioReport = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioReport })));
+
 function clearFragment() {
   if (isShareFragment(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
 }
@@ -101,8 +104,7 @@ export function EditorDialogs() {
   const close = () => useEditorUi.getState().showDialog(undefined);
   if (!dialog) return null;
   if (dialog.kind === 'share') return <ShareDialog url={dialog.url} copied={dialog.copied} onClose={close} />;
-  if (dialog.kind === 'drawio-pages') return <DrawioPagePicker dialog={dialog} onClose={close} />;
-  return <DrawioReport dialog={dialog} onClose={close} />;
+  return <Suspense fallback={null}>{dialog.kind === 'drawio-pages' ? <DrawioPagePicker dialog={dialog} onClose={close} /> : <DrawioReport dialog={dialog} onClose={close} />}</Suspense>;
 }
 
 function ShareDialog({ url, copied, onClose }: { url: string; copied: boolean; onClose(): void }) {

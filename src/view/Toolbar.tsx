@@ -10,7 +10,7 @@ import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRed
 import { SHORTCUTS } from './shortcuts.ts';
 import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { PaneToggle } from './SidePane.tsx';
-import { loadBig } from './analysis.ts';
+import { WORKER_MIN_TEXT } from '../adapters/analysis-limits.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -49,7 +49,8 @@ export function Toolbar() {
       return;
     }
     // A big file is parsed, validated and graded in the worker, with progress; a small one here.
-    const big = await loadBig(store, text, file.name, true);
+    // (The worker client loads on first use.)
+    const big = text.length >= WORKER_MIN_TEXT ? await (await import('./analysis.ts')).loadBig(store, text, file.name, true) : undefined;
     const ok = big ? store.getState().importLoaded(big.result, file.name, big.analyses) : store.getState().importText(text, file.name);
     if (ok) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
   };
