@@ -132,7 +132,8 @@ describe('interview mode', () => {
     await user.click(screen.getByRole('button', { name: 'Start interview (50 min)' }));
 
     expect(store.getState().feedbackHidden).toBe(true);
-    expect(screen.getByRole('region', { name: 'Interview' })).toHaveTextContent('Requirements: 10:00 left');
+    // The interview bar loads when the interview starts (a lazy chunk).
+    expect(await screen.findByRole('region', { name: 'Interview' })).toHaveTextContent('Requirements: 10:00 left');
     expect(requirementItem()).toHaveAttribute('data-status', 'pending');
     expect(document.querySelector('.header-score')).toBeNull();
     expect(document.querySelector('.svc-status')).toBeNull();
