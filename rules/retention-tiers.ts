@@ -97,8 +97,15 @@ export default defineRule({
     const strict = new Map(buckets.map((b) => [b.id, problemsOf(b, false)]));
     // A derived copy (Silver, Gold) may expire sooner when a raw bucket holding the same sources' data keeps it the whole period.
     const rawKept = params.derivedCopies ? buckets.filter((r) => params.derivedCopies!.rawZones.includes(String(r.settings.zone) as Zone) && strict.get(r.id)!.length === 0) : [];
-    const sourcesOf = (b: ResolvedNode) => sourceIds.filter((s) => design.reachableFrom([s]).has(b.id));
-    const rawCopyOf = (b: ResolvedNode) => rawKept.find((r) => r.id !== b.id && sourcesOf(b).every((s) => design.reachableFrom([s]).has(r.id)));
+    // Each source's reach is walked once (not once per bucket and candidate raw copy, which was cubic in the design's size).
+    const reachOf = new Map<string, Set<string>>();
+    const reach = (s: string) => reachOf.get(s) ?? reachOf.set(s, design.reachableFrom([s])).get(s)!;
+    const sourcesOf = (b: ResolvedNode) => sourceIds.filter((s) => reach(s).has(b.id));
+    const rawCopyOf = (b: ResolvedNode) => {
+      if (!rawKept.length) return undefined;
+      const sources = sourcesOf(b);
+      return rawKept.find((r) => r.id !== b.id && sources.every((s) => reach(s).has(r.id)));
+    };
     for (const b of buckets) {
       const derived = params.derivedCopies !== undefined && params.derivedCopies.zones.includes(String(b.settings.zone) as Zone) && rawCopyOf(b) !== undefined;
       for (const p of derived ? problemsOf(b, true) : strict.get(b.id)!) ctx.fail({ ...p, nodeIds: [b.id] });

@@ -68,13 +68,18 @@ export function absolutePositions(design: Design, overrides: ReadonlyMap<string,
 /**
  * How AWS draws each group in its Architecture Icons deck (2026-01-30 release): border colour, dashed or
  * solid, and the corner icon (from the catalog's `icon`). AWS account: solid pink; Region: dashed teal;
- * VPC: solid purple; Availability Zone: dashed blue with no icon; other groups: the generic dashed grey.
+ * VPC: solid purple; Availability Zone: dashed blue with no icon; AWS Cloud: solid squid ink; public subnet:
+ * solid green on a light green fill; private subnet: solid teal on a light teal fill; other groups: the
+ * generic dashed grey.
  */
-const KIND_STYLE: Record<string, { color: string; dashed: boolean }> = {
+const KIND_STYLE: Record<string, { color: string; dashed: boolean; fill?: string }> = {
+  'aws-cloud': { color: '#232F3E', dashed: false },
   'aws-account': { color: '#E7157B', dashed: false },
   'aws-region': { color: '#00A4A6', dashed: true },
   'amazon-vpc': { color: '#8C4FFF', dashed: false },
   'availability-zone': { color: '#147EBA', dashed: true },
+  'public-subnet': { color: '#7AA116', dashed: false, fill: '#F2F6E8' },
+  'private-subnet': { color: '#00A4A6', dashed: false, fill: '#E6F6F7' },
 };
 const ZONE_COLOR: Record<string, string> = { bronze: '#B0713A', silver: '#8A96A3', gold: '#C9A227' };
 
@@ -99,6 +104,9 @@ export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: s
       return { kind: 'Availability Zone', detail: String(settings.zoneName ?? '').trim() || undefined };
     case 'amazon-vpc':
       return { kind: 'VPC', detail: undefined };
+    case 'public-subnet':
+    case 'private-subnet':
+      return { kind: entry.shortName, detail: String(settings.cidr ?? '').trim() || undefined };
     default:
       return { kind: entry.shortName, detail: undefined };
   }
@@ -108,6 +116,14 @@ export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: s
 export function groupColor(entry: CatalogEntry, settings: Settings): string {
   if (entry.id === 'data-lake-zone') return ZONE_COLOR[String(settings.zone)] ?? '#7D8998';
   return KIND_STYLE[entry.id]?.color ?? '#7D8998';
+}
+
+/**
+ * The light fill AWS puts behind a group's members (public and private subnets), as CSS hex; undefined
+ * for groups AWS draws unfilled. The dark theme draws these as a faint tint of the border colour instead.
+ */
+export function groupFill(entry: CatalogEntry): string | undefined {
+  return KIND_STYLE[entry.id]?.fill;
 }
 
 /** Whether AWS draws the group's border dashed (Region, Availability Zone, generic groups). */

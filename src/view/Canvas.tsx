@@ -30,7 +30,7 @@ import { worstSeverityByElement, type GradeReport } from '../domain/grade.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
-import { FlowEdge, type ServiceFlowEdge } from './FlowEdge.tsx';
+import { EdgeLabelLayer, FlowEdge, useEdgeLabelLayerOf, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
 import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from './groups.ts';
 import { routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
@@ -260,6 +260,15 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
 
 /** fitView's options everywhere the app fits the design in view. */
 export const FIT_OPTIONS = { padding: 0.1, duration: 300, maxZoom: 1 } as const;
+/*
+ * React Flow copies these props into its store whenever their identity changes (StoreUpdater), and
+ * every store update re-runs every node's and edge's selectors: inline objects, arrays or arrows here
+ * would cost one full store update per render, i.e. per pointer move of a drag. Keep them constant.
+ */
+const FIT_AT_START_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const DEFAULT_EDGE_OPTIONS = { type: 'flow' } as const;
+const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 
 /**
  * Fits the view when the design is replaced as a whole (New, Reference, a shared view, an import, a
@@ -300,6 +309,7 @@ export function Canvas() {
   const progress = useEditorUi((s) => s.progress);
   const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
+  const labelLayer = useEdgeLabelLayerOf();
   useFitOnReplace(design.nodes, fitView, setViewport);
 
   // A canvas note or connection label being typed when the page went away: reopen its editor with the draft.
@@ -438,6 +448,7 @@ export function Canvas() {
   );
   // Clicking an element that is already selected (e.g. from a finding) emits no select change: still show it.
   const showInspector = useCallback(() => store.getState().setRightTab('inspector'), [store]);
+  const onEdgeDoubleClick = useCallback((_: unknown, edge: ServiceFlowEdge) => !store.getState().readOnly && useEditorUi.getState().edit({ kind: 'edge', id: edge.id }), [store]);
   const onNodeDragStop = useCallback(() => setDragging((prev) => (prev.size ? EMPTY : prev)), []);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -464,47 +475,49 @@ export function Canvas() {
 
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
-      <ReactFlow<FlowNode, ServiceFlowEdge>
-        nodes={shownNodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        connectionRadius={28}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={showInspector}
-        elevateNodesOnSelect={false}
-        onEdgeClick={showInspector}
-        onEdgeDoubleClick={(_, edge) => !readOnly && useEditorUi.getState().edit({ kind: 'edge', id: edge.id })}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        colorMode={theme}
-        deleteKeyCode={null}
-        fitView={fitAtStart}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        minZoom={0.2}
-        maxZoom={2}
-        snapToGrid={snap}
-        snapGrid={[GRID, GRID]}
-        defaultEdgeOptions={{ type: 'flow' }}
-        aria-label="Design canvas"
-        // Thousands of nodes: draw only those in view, so every change renders in bounded time.
-        onlyRenderVisibleElements={design.nodes.length > LARGE_DESIGN_NODES}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-        {inRoom && (
-          <Suspense fallback={null}>
-            <Presence />
-          </Suspense>
-        )}
-        {/* The minimap draws every node on each change: above MINIMAP_MAX_NODES it would cost more than it shows. */}
-        {design.nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={{ width: 168, height: 112 }} />}
-      </ReactFlow>
+      <EdgeLabelLayer.Provider value={labelLayer}>
+        <ReactFlow<FlowNode, ServiceFlowEdge>
+          nodes={shownNodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          connectionRadius={28}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={showInspector}
+          elevateNodesOnSelect={false}
+          onEdgeClick={showInspector}
+          onEdgeDoubleClick={onEdgeDoubleClick}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          colorMode={theme}
+          deleteKeyCode={null}
+          fitView={fitAtStart}
+          fitViewOptions={FIT_AT_START_OPTIONS}
+          minZoom={0.2}
+          maxZoom={2}
+          snapToGrid={snap}
+          snapGrid={SNAP_GRID}
+          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+          aria-label="Design canvas"
+          // Thousands of nodes: draw only those in view, so every change renders in bounded time.
+          onlyRenderVisibleElements={design.nodes.length > LARGE_DESIGN_NODES}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+          {inRoom && (
+            <Suspense fallback={null}>
+              <Presence />
+            </Suspense>
+          )}
+          {/* The minimap draws every node on each change: above MINIMAP_MAX_NODES it would cost more than it shows. */}
+          {design.nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={MINIMAP_STYLE} />}
+        </ReactFlow>
+      </EdgeLabelLayer.Provider>
       {progress !== undefined && (
         <div className="canvas-progress" role="status" aria-live="polite">
           <span className="spinner" aria-hidden="true" />

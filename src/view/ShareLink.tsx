@@ -14,10 +14,6 @@ import { IconAlert } from './icons.tsx';
 import './editor.css';
 
 /** Removes `#d=...` from the address without reloading or adding a history entry. */
-// The draw.io dialogs load with the first draw.io import.
-const DrawioPagePicker = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioPagePicker })));
-const DrawioReport = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioReport })));
-
 function clearFragment() {
   if (isShareFragment(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
 }
@@ -97,6 +93,10 @@ export function SharedBanner() {
     </div>
   );
 }
+
+// The draw.io dialogs load with the first draw.io import (they are out of the initial bundle).
+const DrawioPagePicker = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioPagePicker })));
+const DrawioReport = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioReport })));
 
 /** The share-link dialog and the draw.io import report. */
 export function EditorDialogs() {
