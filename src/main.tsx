@@ -33,16 +33,22 @@ async function start(): Promise<void> {
     prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
     ...(roomRole ? { roomRole } : {}),
   });
-  // Designs of 1,000 nodes and more are graded in the analysis worker, off the main thread (its client
-  // loads on first use; without Web Workers grading falls back to this thread).
-  const analyser: Analyser = {
-    analyse: async (design, scenarioId, whatIf) => {
-      const worker = (await import('./view/analysis.ts')).analysisWorker();
-      if (!worker) throw new Error('Web Workers are not available');
-      return worker.analyse(design, scenarioId, whatIf);
-    },
+  // Grading runs in the analysis worker, off the main thread (its client loads on first use). Where
+  // no worker can start, or it fails, the rules load here and grade on this thread.
+  let inThread: Promise<Analyser> | undefined;
+  const analyser: Analyser = async (input) => {
+    const worker = (await import('./view/analysis.ts')).analysisWorker();
+    if (worker) {
+      try {
+        return await worker.analyse(input);
+      } catch (e) {
+        console.error('the analysis worker failed; grading on this thread', e);
+      }
+    }
+    inThread ??= Promise.all([import('./store/analysis.ts'), import('./adapters/graded-content.ts')]).then(([a, c]) => a.inThreadAnalyser(c.GRADED_CONTENT));
+    return (await inThread)(input);
   };
-  if (roomRole !== 'candidate') startGrading(store, 0, analyser);
+  if (roomRole !== 'candidate') startGrading(store, analyser);
   const practice = createPracticeStore(store, roomLink ? {} : { storage });
   // Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
   // initial bundle stays small.

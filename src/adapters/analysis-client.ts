@@ -5,13 +5,13 @@
  */
 import type { Design, LoadResult } from '../domain/design.ts';
 import type { WhatIf } from '../domain/what-if.ts';
-import type { Analyses } from '../store/grading.ts';
+import type { AnalysisInput, Analyses } from '../store/grading.ts';
 
 export { WORKER_MIN_NODES, WORKER_MIN_TEXT } from './analysis-limits.ts';
 
 export type WorkerRequest =
   | { kind: 'load'; id: number; text: string; scenarioId: string | undefined; whatIf: WhatIf | undefined; grade: boolean }
-  | { kind: 'analyse'; id: number; design: Design; scenarioId: string | undefined; whatIf: WhatIf | undefined };
+  | { kind: 'analyse'; id: number; input: AnalysisInput };
 /** A stage of loading: the text is being validated, then the design graded (with its node count). */
 export type LoadProgress = { stage: 'validating' } | { stage: 'grading'; nodes: number };
 export type WorkerReply =
@@ -24,8 +24,8 @@ export type WorkerReply =
 export interface AnalysisWorker {
   /** Parses and validates design text (and grades it when `grade`), reporting each stage. */
   load(text: string, scenarioId: string | undefined, whatIf: WhatIf | undefined, grade: boolean, onProgress?: (p: LoadProgress) => void): Promise<{ result: LoadResult; analyses?: Analyses }>;
-  /** Grades and simulates a design (with the what-if applied to the scenario's workload). */
-  analyse(design: Design, scenarioId: string | undefined, whatIf: WhatIf | undefined): Promise<Analyses>;
+  /** Grades and simulates a design (with a room's follow-ups and the what-if applied to the scenario). */
+  analyse(input: AnalysisInput): Promise<Analyses>;
   terminate(): void;
 }
 
@@ -66,8 +66,8 @@ export function createAnalysisWorker(): AnalysisWorker | undefined {
       if (r.kind !== 'loaded') throw new Error('unexpected reply');
       return { result: r.result, ...(r.analyses ? { analyses: r.analyses } : {}) };
     },
-    async analyse(design, scenarioId, whatIf) {
-      const r = await ask({ kind: 'analyse', design, scenarioId, whatIf });
+    async analyse(input) {
+      const r = await ask({ kind: 'analyse', input });
       if (r.kind !== 'analysed') throw new Error('unexpected reply');
       return r.analyses;
     },

@@ -3,13 +3,14 @@
  * stays responsive with thousands of nodes. It holds its own copy of the bundled content and answers:
  * - `load`: parse and validate a design's text (`loadDesignText`), then grade and simulate it against
  *   a scenario (`analyse`), posting `progress` at each stage (an import or a paste);
- * - `analyse`: grade and simulate a design (what the app does after each change of a big design).
+ * - `analyse`: grade and simulate a design (what the app does after each change that can alter the
+ *   findings; the main thread never grades).
  * Messages are plain data (structured clone). See analysis-client.ts for the main-thread side.
  */
 import './zod-config.ts';
 import { loadDesignText } from '../domain/design.ts';
-import { analyse } from '../store/grading.ts';
-import { CONTENT } from './content.ts';
+import { analyse } from '../store/analysis.ts';
+import { GRADED_CONTENT } from './graded-content.ts';
 import type { WorkerReply, WorkerRequest } from './analysis-client.ts';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
@@ -19,12 +20,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   try {
     if (req.kind === 'load') {
       post({ kind: 'progress', id: req.id, stage: 'validating' });
-      const result = loadDesignText(req.text, CONTENT.catalog);
+      const result = loadDesignText(req.text, GRADED_CONTENT.catalog);
       if (!result.ok || !req.grade) return post({ kind: 'loaded', id: req.id, result });
       post({ kind: 'progress', id: req.id, stage: 'grading', nodes: result.design.nodes.length });
       const design = req.scenarioId ? { ...result.design, scenarioId: req.scenarioId } : result.design;
-      post({ kind: 'loaded', id: req.id, result, analyses: analyse({ content: CONTENT, scenarioId: req.scenarioId, design, whatIf: req.whatIf }) });
-    } else post({ kind: 'analysed', id: req.id, analyses: analyse({ content: CONTENT, scenarioId: req.scenarioId, design: req.design, whatIf: req.whatIf }) });
+      post({ kind: 'loaded', id: req.id, result, analyses: analyse(GRADED_CONTENT, { scenarioId: req.scenarioId, design, whatIf: req.whatIf, followUps: undefined }) });
+    } else post({ kind: 'analysed', id: req.id, analyses: analyse(GRADED_CONTENT, req.input) });
   } catch (e) {
     post({ kind: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) });
   }

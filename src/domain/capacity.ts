@@ -8,7 +8,7 @@
  * records/s and 60 x 1 MB/s = 60 MB/s.
  */
 import { expandFigureName, settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
-import { formatMBps, formatNumber } from './format.ts';
+import { formatLoad, formatMBps, formatNumber } from './format.ts';
 import type { ResolvedNode } from './graph.ts';
 
 /** One limit of a stage, evaluated for its settings. */
@@ -202,21 +202,6 @@ export function settingToCarry(node: Pick<ResolvedNode, 'entry' | 'settings'>, i
   return undefined;
 }
 
-/** A load in a limit's unit: `174 MB/s`, `300,000 records/s`, `1.2 TB per run`. */
-export function formatLoad(value: number, unit: string): string {
-  if (unit === 'MB/s') return formatMBps(value);
-  if (unit === 'MB/s read') return `${formatMBps(value)} read`;
-  if (unit === 'MB per run') return `${formatDataMB(value)} per run`;
-  return `${formatNumber(value, value < 10 ? 2 : 0)} ${unit}`;
-}
-
-/** An amount of data given in MB: `850 MB`, `1.2 GB`, `3.5 TB`. */
-export function formatDataMB(mb: number): string {
-  const v = Number.isFinite(mb) ? Math.max(0, mb) : 0;
-  if (v >= 1e6) return `${formatNumber(v / 1e6, 1)} TB`;
-  if (v >= 1e3) return `${formatNumber(v / 1e3, 1)} GB`;
-  return `${formatNumber(v, 0)} MB`;
-}
 
 /** What an overloaded stage is told: the finding's message and remediation. */
 export interface OverloadWords {

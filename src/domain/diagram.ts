@@ -6,7 +6,8 @@
  */
 import type { Catalog, CatalogEntry, Settings } from './catalog.ts';
 import type { Design, DesignNode } from './design.ts';
-import { formatMBps, formatRecordsPerSecond, type SimulationReport } from './simulation.ts';
+import { formatMBps, formatRecordsPerSecond } from './format.ts';
+import type { SimulationReport } from './simulation.ts';
 
 export type Pos = { x: number; y: number };
 export type Size = { width: number; height: number };

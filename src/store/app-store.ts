@@ -8,7 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
 import { connectionAllowed } from '../domain/catalog.ts';
 import { applyCommand, freshId, type Command } from '../domain/commands.ts';
-import type { Content, LoadedScenario } from '../domain/content.ts';
+import type { LoadedScenario, ShippedContent } from '../domain/content.ts';
 import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem, type LoadResult } from '../domain/design.ts';
 import type { GradeReport } from '../domain/grade.ts';
 import { applyFollowUps, type FollowUps, type RoomRole } from '../domain/room.ts';
@@ -67,7 +67,7 @@ export interface DispatchOptions {
 }
 
 export interface AppState {
-  readonly content: Content;
+  readonly content: ShippedContent;
   scenarioId: string | undefined;
   /** The active scenario's design; the only state undo/redo covers. */
   design: Design;
@@ -167,7 +167,7 @@ export interface AppState {
 export type AppStore = StoreApi<AppState> & { temporal: StoreApi<TemporalState<{ design: Design }>> };
 
 export interface AppStoreOptions {
-  content: Content;
+  content: ShippedContent;
   /** Web Storage for designs and preferences; undefined keeps everything in memory. */
   storage?: Storage;
   /** Where `pagehide` is listened for to flush saving. */

@@ -12,7 +12,7 @@ import { addAttempt, emptyHistory, scoreAttempt, type Attempt, type AttemptHisto
 import { DEFAULT_PHASE_MINUTES, totalMinutes, type PhaseMinutes, type PracticeSession } from '../domain/interview.ts';
 import { attemptsKey, notesKey, readPracticeRecords, sessionKey, writePracticeRecord } from '../adapters/practice-persistence.ts';
 import type { AppStore } from './app-store.ts';
-import { analyse } from './grading.ts';
+import { whenGraded } from './grading.ts';
 
 /** The result page of a submitted attempt. */
 export interface AttemptResult {
@@ -42,8 +42,12 @@ export interface PracticeState {
   startInterview(phaseMinutes: PhaseMinutes): void;
   /** Stops the interview without recording an attempt; feedback shows again. */
   abandonInterview(): void;
-  /** Grades the design now and records the attempt; opens the result page. */
-  submit(endedBy?: Attempt['endedBy']): AttemptResult | undefined;
+  /**
+   * Records the attempt with the findings of the design as it is (once grading of the last change is
+   * done) and opens the result page; resolves to the result, or undefined when there is nothing to
+   * grade (no scenario, or another scenario than the attempt's).
+   */
+  submit(endedBy?: Attempt['endedBy']): Promise<AttemptResult | undefined>;
   closeResult(): void;
   setCompareOpen(open: boolean): void;
 }
@@ -109,11 +113,13 @@ export function createPracticeStore(app: AppStore, { storage, now = Date.now, ne
         app.getState().setRightTab('scenario');
       },
       abandonInterview: () => setSession({ attemptStartedAt: get().session.attemptStartedAt }),
-      submit: (endedBy = 'submitted') => {
+      submit: async (endedBy = 'submitted') => {
+        // The findings of the design as it is now (grading after the last edit may still be running).
+        await whenGraded(app);
         const state = app.getState();
         const scenarioId = get().scenarioId;
         if (!scenarioId || scenarioId !== state.scenarioId) return undefined;
-        const { report } = analyse(state);
+        const report = state.report;
         if (!report) return undefined;
         const t = now();
         const { notes, session } = get();

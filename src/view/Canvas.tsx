@@ -26,7 +26,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { CATEGORY_META, withDefaults, type Catalog } from '../domain/catalog.ts';
 import { parentsFirst } from '../domain/commands.ts';
 import type { Design, DesignEdge, DesignNode } from '../domain/design.ts';
-import { worstSeverityByElement, type GradeReport } from '../domain/grade.ts';
+import type { GradeReport } from '../domain/grade.ts';
+import { worstSeverityByElement } from '../domain/severity.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';

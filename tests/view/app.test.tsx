@@ -3,13 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
 import { fixtureContent, fullStorage } from './fixtures.ts';
 import { DESIGN_VERSION } from '../../src/domain/design.ts';
 
 function renderApp({ storage = window.localStorage as Storage | undefined } = {}) {
   const store = createAppStore({ content: fixtureContent(), storage, saveDelayMs: 20 });
-  const stop = startGrading(store);
+  const stop = startGrading(store, inThreadAnalyser(fixtureContent()));
   const user = userEvent.setup();
   const view = render(<App store={store} />);
   return { store, user, stop, ...view };
@@ -154,7 +155,7 @@ describe('empty and broken content', () => {
   it('works without a scenario and shows content problems in a banner', () => {
     const content = { ...fixtureContent(), scenarios: [] };
     const store = createAppStore({ content });
-    startGrading(store);
+    startGrading(store, inThreadAnalyser(content));
     render(<App store={store} contentProblems={[{ file: 'catalog/amazon-s3.json', path: '$.settings.lifecycle.default', message: 'expected an array' }]} />);
     expect(screen.getByText(/bundled content has 1 problem/)).toBeInTheDocument();
     expect(screen.getByText('$.settings.lifecycle.default')).toBeInTheDocument();

@@ -10,6 +10,7 @@ import { readStoredDesign } from '../../src/adapters/persistence.ts';
 import { DESIGN_VERSION } from '../../src/domain/design.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
 import { fixtureCatalog, fixtureContent, fullStorage } from './fixtures.ts';
 
@@ -18,7 +19,7 @@ const KEPT = 'archboard:kept-aside:iot-5tb-day:';
 
 function renderApp(storage: Storage = localStorage) {
   const store = createAppStore({ content: fixtureContent(), storage, saveDelayMs: 20 });
-  startGrading(store);
+  startGrading(store, inThreadAnalyser(fixtureContent()));
   const user = userEvent.setup();
   const view = render(<App store={store} />);
   return { store, user, ...view };

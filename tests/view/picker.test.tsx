@@ -13,6 +13,7 @@ import { assembleContent, type Content, type ContentFile } from '../../src/domai
 import { DESIGN_VERSION } from '../../src/domain/design.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
 import { fixtureContent } from './fixtures.ts';
 
@@ -30,7 +31,7 @@ function twoScenarios(): Content {
 
 function renderApp(content: Content) {
   const store = createAppStore({ content, storage: window.localStorage, saveDelayMs: 10 });
-  const stop = startGrading(store);
+  const stop = startGrading(store, inThreadAnalyser(content));
   const user = userEvent.setup();
   const view = render(<App store={store} />);
   return { store, user, stop, ...view };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { gradingInputsChanged, startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { fixtureContent } from './fixtures.ts';
 
 const make = () => createAppStore({ content: fixtureContent() });
@@ -29,7 +30,7 @@ describe('store history', () => {
   it('does not re-grade when only positions change', async () => {
     const store = make();
     const id = store.getState().addService('amazon-kinesis-data-streams', { x: 0, y: 0 })!;
-    startGrading(store);
+    startGrading(store, inThreadAnalyser(fixtureContent()));
     const report = store.getState().report;
     const before = store.getState().design;
     store.getState().dispatch({ type: 'moveNodes', positions: new Map([[id, { x: 99, y: 9 }]]) });
