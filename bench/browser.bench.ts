@@ -382,8 +382,7 @@ async function main() {
   const bundle = bundleSizes();
   const server = await preview({ root: ROOT, configFile: false, logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  let browserResults;
-  try {
+  const measure = async () => {
     const feedback = await feedbackLatency(browser);
     console.log('feedback done');
     const drag = await dragFrames(browser);
@@ -393,7 +392,11 @@ async function main() {
     const load = await coldLoad(browser);
     console.log('cold load done');
     const png = await pngExport(browser);
-    browserResults = { chromium: browser.version(), viewport: VIEWPORT, feedback, drag, layout: layoutResult, coldLoad: load, pngExport: png };
+    return { chromium: browser.version(), viewport: VIEWPORT, feedback, drag, layout: layoutResult, coldLoad: load, pngExport: png };
+  };
+  let browserResults: Awaited<ReturnType<typeof measure>>;
+  try {
+    browserResults = await measure();
   } finally {
     await browser.close();
     await new Promise<void>((r) => server.httpServer.close(() => r()));

@@ -8,7 +8,8 @@ export function NodeNoteField({ nodeId }: { nodeId: string }) {
   const stored = usePractice((s) => s.notes.nodeNotes[nodeId] ?? '');
   const [text, setText] = useState(stored);
   const id = useId();
-  useEffect(() => setText(stored), [stored, nodeId]);
+  // Another node's note comes with a new field: the Inspector keys NodeInspector by node id.
+  useEffect(() => setText(stored), [stored]);
   return (
     <div className="field node-note">
       <label htmlFor={id} className="field-label">
