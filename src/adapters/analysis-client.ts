@@ -3,7 +3,7 @@
  * grading big designs off the main thread, with progress. Where Web Workers are missing (tests under
  * jsdom, very old browsers) `createAnalysisWorker` returns undefined and callers do the work inline.
  */
-import type { Design, LoadResult } from '../domain/design.ts';
+import type { LoadResult } from '../domain/design.ts';
 import type { WhatIf } from '../domain/what-if.ts';
 import type { AnalysisInput, Analyses } from '../store/grading.ts';
 

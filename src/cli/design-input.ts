@@ -45,7 +45,7 @@ export function readInputFile(file: string): string {
     // One byte more than the limit: a file that grew past it is refused, never read to its end.
     const buffer = Buffer.alloc(Math.min(MAX_DESIGN_BYTES + 1, st.size + 1));
     let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    for (let n: number; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
     if (length > MAX_DESIGN_BYTES) throw new InputError(`${file}: over the 10 MB limit for a design`);
     const text = buffer.subarray(0, length).toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

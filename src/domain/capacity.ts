@@ -7,8 +7,8 @@
  * `MBPerRun`), e.g. a provisioned Kinesis stream of 60 shards: 60 x 1,000 records/s = 60,000
  * records/s and 60 x 1 MB/s = 60 MB/s.
  */
-import { expandFigureName, settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
-import { formatLoad, formatMBps, formatNumber } from './format.ts';
+import { settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
+import { formatLoad, formatNumber } from './format.ts';
 import type { ResolvedNode } from './graph.ts';
 
 /** One limit of a stage, evaluated for its settings. */

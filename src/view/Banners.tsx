@@ -1,7 +1,6 @@
 /** Banners above the workspace: content problems in the bundled content, recovered (kept-aside) data, and saving that fails. */
 import { useState } from 'react';
 import type { ContentProblem } from '../domain/catalog.ts';
-import { downloadText } from '../adapters/download.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { ProblemList } from './Dialog.tsx';
 import { IconAlert, IconDownload } from './icons.tsx';

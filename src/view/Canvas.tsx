@@ -196,8 +196,7 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
       if (s && t && (!s.dataFlow || !t.dataFlow)) out.add(e.id);
     }
     return out;
-    // Only services matter, not positions: key on the edges and the node list's services.
-  }, [edges, nodes.map((n) => n.service).join('|'), catalog]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [edges, nodes, catalog]);
   const routes = useRoutes(nodes, edges, catalog, sizes);
   // Labels read the services' labels, not node ids.
   const labelOf = useMemo(() => {

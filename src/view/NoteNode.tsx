@@ -4,7 +4,7 @@
  * box keeps the text (one undo step), Escape drops the edit. The Inspector edits the same setting.
  */
 import type { NodeProps } from '@xyflow/react';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { readDraft, writeDraft } from './drafts.ts';
 import { useEditorUi } from './editor-ui.ts';
@@ -22,15 +22,18 @@ function NoteNodeView({ id, selected }: NodeProps<ServiceFlowNode>) {
   const editing = useEditorUi((s) => s.editing?.kind === 'note' && s.editing.id === id);
   const [draft, setDraft] = useState(text);
   const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (!editing) return;
-    // A draft typed before a reload comes back in the editor.
+  // Opening the editor starts from the saved text (or a draft typed before a reload); a change to that
+  // text while editing leaves the draft as it is.
+  const startEditing = useEffectEvent(() => {
     setDraft(readDraft('note', store.getState().scenarioId, id) ?? text);
     requestAnimationFrame(() => {
       box.current?.focus();
       box.current?.select();
     });
-  }, [editing]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (editing) startEditing();
+  }, [editing]);
   const finish = (keep: boolean) => {
     if (!useEditorUi.getState().editing) return;
     useEditorUi.getState().edit(undefined);

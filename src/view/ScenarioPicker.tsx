@@ -8,10 +8,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ScenarioProgress } from '../adapters/progress.ts';
 import type { GradeReport } from '../domain/grade.ts';
-import { visibleReport } from '../store/app-store.ts';
-import { useApp, useAppStore } from '../store/context.tsx';
-import { Dialog } from './Dialog.tsx';
-import { IconSearch } from './icons.tsx';
+import { useApp } from '../store/context.tsx';
 
 /** "7/10 now · best 9/10" for a scenario, or "Not started". */
 export function progressText(progress: ScenarioProgress | undefined, live?: GradeReport): string {

@@ -87,7 +87,7 @@ describe('inspector', () => {
 
 describe('connections', () => {
   it('refuses a connection the catalog does not allow and explains why in a toast', async () => {
-    const { user, store } = renderApp();
+    const { store } = renderApp();
     let devices = '';
     act(() => {
       devices = store.getState().addService('iot-devices', { x: 0, y: 0 })!;

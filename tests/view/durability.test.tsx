@@ -12,7 +12,7 @@ import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
 import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
-import { fixtureCatalog, fixtureContent, fullStorage } from './fixtures.ts';
+import { fixtureCatalog, fixtureContent } from './fixtures.ts';
 
 const KEY = 'archboard:design:iot-5tb-day';
 const KEPT = 'archboard:kept-aside:iot-5tb-day:';

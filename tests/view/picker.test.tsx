@@ -6,7 +6,7 @@
  */
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { progressKey } from '../../src/adapters/progress.ts';
 import { RULES } from '../../rules/index.ts';
 import { assembleContent, type Content, type ContentFile } from '../../src/domain/content.ts';

@@ -13,6 +13,7 @@ export function NodeNoteField({ nodeId }: { nodeId: string }) {
   // A draft typed before a reload comes back (it is saved when the field is left).
   const [text, setText] = useState(() => readDraft('node-note', scenarioId, nodeId) ?? stored);
   const id = useId();
+  // Another node's note comes with a new field (the Inspector keys NodeInspector by node id); its draft too.
   useEffect(() => setText(readDraft('node-note', scenarioId, nodeId) ?? stored), [stored, nodeId, scenarioId]);
   return (
     <div className="field node-note">
