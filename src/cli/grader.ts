@@ -11,6 +11,7 @@
  * is invalid (the message names the file and JSON path; never a stack trace); with `--json` an exit 2
  * prints `{"error": {"kind", "message", ...}}` on stdout (see `GradeErrorKind`).
  */
+import { clip, quote } from '../domain/excerpt.ts';
 import { formatNumber } from '../domain/format.ts';
 import { analyseDesign, type GradeReport } from '../domain/grade.ts';
 import { applyWhatIf, type WhatIf } from '../domain/what-if.ts';
@@ -21,13 +22,33 @@ import { formatSimulation, simulationSummary } from './simulation-summary.ts';
 export { MAX_DESIGN_BYTES } from './design-input.ts';
 
 const USAGE = 'usage: npm run grade -- <design.json|diagram.drawio> [--scenario <id>] [--scale <factor>] [--peak-factor <factor>] [--page <n|name>] [--json]';
+/** What `--help` prints (on stdout, exit code 0). */
+export const HELP = `${USAGE}
+
+Grades an Archboard design file (format "archboard.design") or a draw.io diagram against a scenario's
+requirements and prints one line per requirement, then a short simulation summary.
+
+  <design.json|diagram.drawio>
+                         the design file or draw.io diagram (a regular file of at most 10 MB,
+                         UTF-8, a BOM is accepted)
+  --scenario <id>        the scenario to grade against (default: the design's "scenarioId")
+  --scale <factor>       what-if: the scenario's daily volume times this factor (above 0)
+  --peak-factor <factor> what-if: the peak over the average rate (at least 1)
+  --page <n|name>        draw.io files: the page to read (default the first holding a service)
+  --json                 print the report as JSON
+  -h, --help             print this help
+
+Exit codes: 0 every error-severity requirement passes, 1 one fails, 2 the input cannot be read or is
+invalid (the message names the file and the JSON path).`;
 
 interface Args {
   file: string;
+  /** The scenario asked for with `--scenario`; undefined when not given. */
   scenarioId?: string;
   page?: string;
   json: boolean;
   whatIf: WhatIf;
+  help: boolean;
 }
 
 /** A what-if option's number: positive and finite (a peak factor at least 1). */
@@ -52,17 +73,16 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--page') {
       page = argv[++i];
       if (!page) throw new InputError(`--page needs a page number or name\n${USAGE}`);
-    } else if (a === '--scenario') {
-      scenarioId = argv[++i];
-      if (!scenarioId) throw new InputError(`--scenario needs a scenario id\n${USAGE}`);
-    } else if (a.startsWith('--scenario=')) scenarioId = a.slice('--scenario='.length);
-    else if (a === '--help' || a === '-h') throw new InputError(USAGE);
-    else if (a.startsWith('-')) throw new InputError(`unknown option ${a}\n${USAGE}`);
-    else if (file) throw new InputError(`one design file at a time (got ${file} and ${a})\n${USAGE}`);
+    } else if (a === '--help' || a === '-h') return { file: '', json, whatIf, help: true };
+    else if (a === '--scenario' || a.startsWith('--scenario=')) {
+      scenarioId = a === '--scenario' ? argv[++i] : a.slice('--scenario='.length);
+      if (scenarioId === undefined || scenarioId === '') throw new InputError(`${a === '--scenario' ? '--scenario' : '--scenario='} needs a scenario id (an empty value names none)\n${USAGE}`);
+    } else if (a.startsWith('-')) throw new InputError(`unknown option ${quote(a)}\n${USAGE}`);
+    else if (file) throw new InputError(`one design file at a time (got ${quote(file)} and ${quote(a)})\n${USAGE}`);
     else file = a;
   }
   if (!file) throw new InputError(`no design file given\n${USAGE}`);
-  return { file, json, whatIf, ...(scenarioId ? { scenarioId } : {}), ...(page !== undefined ? { page } : {}) };
+  return { file, json, whatIf, help: false, ...(scenarioId ? { scenarioId } : {}), ...(page !== undefined ? { page } : {}) };
 }
 
 /**
@@ -72,6 +92,7 @@ function parseArgs(argv: readonly string[]): Args {
  * output through finding messages, and a design file can come from anyone.
  */
 export function terminalSafe(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (see above)
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
@@ -113,6 +134,7 @@ export function runGrader(argv: readonly string[], root: string = PROJECT_ROOT):
   let stage: GradeErrorKind = 'usage';
   try {
     const args = parseArgs(argv);
+    if (args.help) return { code: 0, stdout: HELP, stderr: '' };
     stage = 'content';
     const { content, problems } = loadContentFromDisk(root);
     if (problems.length) throw new GradeError('content', `the shipped content has problems:\n${problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n')}`, { problems });
@@ -120,9 +142,16 @@ export function runGrader(argv: readonly string[], root: string = PROJECT_ROOT):
     const { design, notes } = readDesignInput(args.file, content.catalog, { ...(args.page !== undefined ? { page: args.page } : {}), ...(args.scenarioId ? { scenarioId: args.scenarioId } : {}) });
     const scenarioId = args.scenarioId ?? design.scenarioId;
     const known = content.scenarios.map((s) => s.scenario.id);
-    if (!scenarioId) throw new GradeError('scenario', `${args.file}: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`, { known });
+    if (!scenarioId) throw new GradeError('scenario', `${args.file}: $.scenarioId: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`, { known });
     const written = content.scenarios.find((s) => s.scenario.id === scenarioId)?.scenario;
-    if (!written) throw new GradeError('scenario', `unknown scenario "${scenarioId}" (known: ${known.join(', ')})`, { scenarioId, known });
+    if (!written)
+      throw new GradeError(
+        'scenario',
+        args.scenarioId !== undefined
+          ? `--scenario: unknown scenario ${quote(scenarioId)} (known: ${known.join(', ')})`
+          : `${args.file}: $.scenarioId: unknown scenario ${quote(scenarioId)} (known: ${known.join(', ')}); pass --scenario <id> to grade against another`,
+        { scenarioId: clip(scenarioId), known },
+      );
     stage = 'internal';
     const scenario = applyWhatIf(written, args.whatIf);
     const { report, simulation } = analyseDesign(design, scenario, content.catalog, content.rules);
@@ -135,7 +164,7 @@ export function runGrader(argv: readonly string[], root: string = PROJECT_ROOT):
   } catch (e) {
     const known = e instanceof GradeError || e instanceof InputError;
     const kind: GradeErrorKind = e instanceof GradeError ? e.kind : known ? stage : 'internal';
-    const message = known ? (e as Error).message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const message = known ? (e as Error).message : `internal error: ${clip(e instanceof Error ? e.message : String(e), 200)}`;
     if (json) return { code: 2, stdout: JSON.stringify({ error: { kind, message, ...(e instanceof GradeError ? e.details : {}) } }, null, 2), stderr: '' };
     return { code: 2, stdout: '', stderr: terminalSafe(message) };
   }

@@ -15,7 +15,8 @@ import { PDF_MAX_PIXELS, rasterRatio, rasterToPdf } from '../adapters/export-pdf
 import { applyDeviations } from '../domain/attempt-notes.ts';
 import type { Content } from '../domain/content.ts';
 import type { Design } from '../domain/design.ts';
-import { analyseDesign, worstSeverityByElement } from '../domain/grade.ts';
+import { analyseDesign } from '../domain/grade.ts';
+import { worstSeverityByElement } from '../domain/severity.ts';
 import { findingsLegend } from '../domain/graded-export.ts';
 import { iconsForDesign, renderDesignSvg, type IconSource, type RenderOptions, type RenderedSvg, type Theme } from '../domain/render-svg.ts';
 import { volumeLabels } from '../domain/diagram.ts';

@@ -14,7 +14,7 @@ import { catalogEntrySchema } from '../domain/catalog.ts';
 import { designDocumentSchema } from '../domain/design.ts';
 import { scopeSchema } from '../domain/lake.ts';
 import { ROLE_REGISTRY } from '../domain/roles.ts';
-import { kindSchema, settingKeySchema, vocabularyRegistry, type Rule } from '../domain/rule-kit.ts';
+import { kindSchema, settingKeySchema, vocabularyRegistry } from '../domain/rule-kit.ts';
 import { requirementSchema, scenarioSchema } from '../domain/scenario.ts';
 import { ALL_RULES } from '../../rules/index.ts';
 import { loadContentFromDisk, PROJECT_ROOT } from './content.ts';
@@ -24,11 +24,13 @@ import { loadContentFromDisk, PROJECT_ROOT } from './content.ts';
  * `params` are that rule's params (strict: an unknown param is flagged), and the alternatives of
  * `any-of` are requirements of the same union.
  */
-export function scenarioEditorSchema(rules: readonly Rule<any>[] = ALL_RULES): z.ZodType {
+export function scenarioEditorSchema(rules: typeof ALL_RULES = ALL_RULES): z.ZodType {
   const base = requirementSchema.omit({ rule: true, params: true });
-  const alternative: z.ZodType = z.lazy(() => z.discriminatedUnion('rule', rules.map((r) => z.strictObject({ label: z.string().min(3), rule: z.literal(r.id), params: paramsFor(r).optional() })) as any));
-  const paramsFor = (r: Rule<any>): z.ZodType => (r.id === 'any-of' ? z.strictObject({ anyOf: z.array(alternative).min(2) }) : r.params);
-  const requirement = z.discriminatedUnion('rule', rules.map((r) => base.extend({ rule: z.literal(r.id), params: paramsFor(r).optional() })) as any);
+  // One object per rule, keyed by `rule` (zod wants a non-empty tuple; ALL_RULES is not empty).
+  const byRule = (options: z.ZodObject[]) => z.discriminatedUnion('rule', options as [z.ZodObject, ...z.ZodObject[]]);
+  const alternative: z.ZodType = z.lazy(() => byRule(rules.map((r) => z.strictObject({ label: z.string().min(3), rule: z.literal(r.id), params: paramsFor(r).optional() }))));
+  const paramsFor = (r: (typeof ALL_RULES)[number]): z.ZodType => (r.id === 'any-of' ? z.strictObject({ anyOf: z.array(alternative).min(2) }) : r.params);
+  const requirement = byRule(rules.map((r) => base.extend({ rule: z.literal(r.id), params: paramsFor(r).optional() })));
   return scenarioSchema.extend({ requirements: z.array(requirement).min(1) });
 }
 
@@ -69,9 +71,19 @@ function vocabulary(root: string): { kinds: string[]; settings: string[] } {
   };
 }
 
+/** The fields of a zod schema's definition that `paramHint` reads (zod's `_zod.def`). */
+interface ZodDef {
+  type: string;
+  innerType: z.ZodType;
+  element: z.ZodType;
+  options: z.ZodType[];
+  entries: Record<string, string>;
+  shape: Record<string, z.ZodType>;
+}
+
 /** How the rule table names a param's type: kinds, a scope, a setting, enum values, `[{...}]`. */
 function paramHint(schema: z.ZodType): string {
-  const def = (schema as unknown as { _zod: { def: Record<string, any> } })._zod.def;
+  const def = (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
   if (schema === scopeSchema) return 'scope';
   if (schema === kindSchema) return 'kind';
   if (schema === settingKeySchema) return 'setting';
@@ -86,16 +98,16 @@ function paramHint(schema: z.ZodType): string {
     case 'union':
       return [...new Set(def.options.map(paramHint))].join(' or ');
     case 'enum':
-      return Object.values(def.entries as Record<string, string>).map((v) => `\`${v}\``).join(' \\| ');
+      return Object.values(def.entries).map((v) => `\`${v}\``).join(' \\| ');
     case 'object':
-      return `{${Object.entries(def.shape as Record<string, z.ZodType>).map(([k, v]) => k + (v.safeParse(undefined).success ? '?' : '')).join(', ')}}`;
+      return `{${Object.entries(def.shape).map(([k, v]) => k + (v.safeParse(undefined).success ? '?' : '')).join(', ')}}`;
     default:
       return def.type;
   }
 }
 
 /** The rule table of docs/authoring.md, from each rule's metadata and params schema. */
-export function ruleTableMarkdown(rules: readonly Rule<any>[] = ALL_RULES): string {
+export function ruleTableMarkdown(rules: typeof ALL_RULES = ALL_RULES): string {
   const rows = rules.map((r) => {
     const shape = (r.params as unknown as { _zod: { def: { shape?: Record<string, z.ZodType> } } })._zod.def.shape ?? {};
     const params = Object.entries(shape).map(([k, v]) => `\`${k}${v.safeParse(undefined).success ? '?' : ''}\` (${paramHint(v)})`);

@@ -7,10 +7,8 @@
  * `MBPerRun`), e.g. a provisioned Kinesis stream of 60 shards: 60 x 1,000 records/s = 60,000
  * records/s and 60 x 1 MB/s = 60 MB/s.
  */
-import { expandFigureName, settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
-import { formatDataMB, formatMBps, formatNumber } from './format.ts';
-
-export { formatDataMB } from './format.ts';
+import { settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
+import { formatLoad, formatNumber } from './format.ts';
 import type { ResolvedNode } from './graph.ts';
 
 /** One limit of a stage, evaluated for its settings. */
@@ -204,13 +202,6 @@ export function settingToCarry(node: Pick<ResolvedNode, 'entry' | 'settings'>, i
   return undefined;
 }
 
-/** A load in a limit's unit: `174 MB/s`, `300,000 records/s`, `1.2 TB per run`. */
-export function formatLoad(value: number, unit: string): string {
-  if (unit === 'MB/s') return formatMBps(value);
-  if (unit === 'MB/s read') return `${formatMBps(value)} read`;
-  if (unit === 'MB per run') return `${formatDataMB(value)} per run`;
-  return `${formatNumber(value, value < 10 ? 2 : 0)} ${unit}`;
-}
 
 /** What an overloaded stage is told: the finding's message and remediation. */
 export interface OverloadWords {

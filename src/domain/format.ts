@@ -142,6 +142,14 @@ export function formatRecordsPerSecond(perSecond: number, full = false): string 
   return `${formatFixed(v, v > 0 && v < 10 ? 1 : 0)} rec/s`;
 }
 
+/** A load in a limit's unit: `174 MB/s`, `300,000 records/s`, `1.2 TB per run`. */
+export function formatLoad(value: number, unit: string): string {
+  if (unit === 'MB/s') return formatMBps(value);
+  if (unit === 'MB/s read') return `${formatMBps(value)} read`;
+  if (unit === 'MB per run') return `${formatDataMB(value)} per run`;
+  return `${formatNumber(value, value < 10 ? 2 : 0)} ${unit}`;
+}
+
 /** An amount of data given in MB: `850 MB`, `1.2 GB`, `3.5 TB`. */
 export function formatDataMB(mb: number): string {
   const v = Number.isFinite(mb) ? Math.max(0, mb) : 0;

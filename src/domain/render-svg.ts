@@ -97,6 +97,7 @@ const LEGEND_MIN_WIDTH = 640;
 /** XML text and attribute escaping; characters XML 1.0 cannot hold are dropped. */
 export function xmlEscape(text: string): string {
   return text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: drops the control characters XML 1.0 cannot hold
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/&/g, '&amp;')

@@ -5,16 +5,15 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { ContentProblem } from '../domain/catalog.ts';
 import { visibleReport, type AppStore } from '../store/app-store.ts';
 import { StoreProvider, useApp, useAppStore } from '../store/context.tsx';
-import { PracticeProvider } from '../store/practice-context.tsx';
+import { PracticeProvider, usePractice } from '../store/practice-context.tsx';
 import type { PracticeStore } from '../store/practice-store.ts';
 import './app.css';
-import { ContentProblemsBanner, KeptAsideBanner } from './Banners.tsx';
+import { ContentProblemsBanner, NotSavedBanner, RecoveredBanner } from './Banners.tsx';
 import { Canvas } from './Canvas.tsx';
 import { Dialog, ProblemList } from './Dialog.tsx';
 import { Palette, useSearchShortcut } from './Palette.tsx';
 import { COLLAPSED_WIDTH, usePaneUi } from './pane-ui.ts';
 import { usePaneShortcuts } from './SidePane.tsx';
-import { InterviewBar } from './practice/InterviewBar.tsx';
 import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useShortcuts } from './shortcuts.ts';
@@ -31,6 +30,8 @@ const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m)
 // Room UI loads only in a room, or when "Start a mock interview" is first shown (after the first paint).
 const RoomBar = lazy(() => import('./room/RoomBar.tsx').then((m) => ({ default: m.RoomBar })));
 const StartInterviewButton = lazy(() => import('./room/StartInterview.tsx').then((m) => ({ default: m.StartInterviewButton })));
+// Loaded once an interview runs (not needed at first paint).
+const InterviewBar = lazy(() => import('./practice/InterviewBar.tsx').then((m) => ({ default: m.InterviewBar })));
 const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
 
 /**
@@ -78,10 +79,11 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
           <RoomBar />
         </Suspense>
       ) : (
-        <InterviewBar />
+        <InterviewBarWhenRunning />
       )}
       <ContentProblemsBanner problems={contentProblems} />
-      <KeptAsideBanner />
+      <NotSavedBanner />
+      <RecoveredBanner />
       <SharedBanner />
       <main className="workspace" style={columns}>
         <Palette />
@@ -156,4 +158,14 @@ function Header() {
       )}
     </header>
   );
+}
+
+/** The interview bar under the header, loaded and shown while an interview runs. */
+function InterviewBarWhenRunning() {
+  const running = usePractice((s) => s.session.interview !== undefined);
+  return running ? (
+    <Suspense fallback={null}>
+      <InterviewBar />
+    </Suspense>
+  ) : null;
 }

@@ -164,6 +164,7 @@ export function Palette() {
           <span className="palette-item-desc">{entry.name}</span>
         </span>
         {top && (
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> takes no focus; the hint is for the eye, the item's name is what is read
           <kbd className="palette-enter" aria-hidden="true">
             Enter
           </kbd>
@@ -201,6 +202,7 @@ export function Palette() {
           spellCheck={false}
         />
         {!query && (
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> takes no focus; the shortcut hint is kept out of what the search box reads out
           <kbd className="search-key" aria-hidden="true" title="Press / or Ctrl+K to search">
             /
           </kbd>

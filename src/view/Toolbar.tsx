@@ -10,6 +10,7 @@ import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRed
 import { SHORTCUTS } from './shortcuts.ts';
 import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { PaneToggle } from './SidePane.tsx';
+import { WORKER_MIN_TEXT } from '../adapters/analysis-limits.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -31,7 +32,7 @@ export function Toolbar() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than 10 MB are refused` }] });
+      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than 10 MB are refused (and designs of more than 50,000 services)` }] });
       return;
     }
     let text: string;
@@ -47,7 +48,11 @@ export function Toolbar() {
       if (await importDrawio(store, text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
       return;
     }
-    if (store.getState().importText(text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
+    // A big file is parsed, validated and graded in the worker, with progress; a small one here.
+    // (The worker client loads on first use.)
+    const big = text.length >= WORKER_MIN_TEXT ? await (await import('./analysis.ts')).loadBig(store, text, file.name, true) : undefined;
+    const ok = big ? store.getState().importLoaded(big.result, file.name, big.analyses) : store.getState().importText(text, file.name);
+    if (ok) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
   };
 
   const exportJson = () => {
@@ -70,7 +75,7 @@ export function Toolbar() {
       // Positions and group sizes together: one undo step.
       const key = `layout-${Date.now()}`;
       store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
-      for (const [nodeId, size] of Object.entries(groupSizes)) store.getState().dispatch({ type: 'resizeNode', nodeId, size }, { coalesce: key });
+      for (const [nodeId, size] of groupSizes) store.getState().dispatch({ type: 'resizeNode', nodeId, size }, { coalesce: key });
       requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
     } catch (e) {
       store.getState().toast('error', 'Auto-layout failed.', e instanceof Error ? e.message : String(e));

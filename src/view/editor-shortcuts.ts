@@ -8,6 +8,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import type { AppStore } from '../store/app-store.ts';
+import { WORKER_MIN_TEXT } from '../adapters/analysis-limits.ts';
 import { copySelection, cutSelection, duplicateSelection, nudgeSelection, paste, selectAll } from '../store/editor.ts';
 import { GRID, useEditorUi } from './editor-ui.ts';
 import { isTypingTarget } from './shortcuts.ts';
@@ -91,7 +92,11 @@ export function useEditorShortcuts(store: AppStore, enabled: boolean): void {
       if (isTypingTarget(e.target)) return;
       clearTimeout(pasteFallback);
       e.preventDefault();
-      paste(store, e.clipboardData?.getData('text/plain'));
+      const text = e.clipboardData?.getData('text/plain');
+      // Thousands of nodes: parsed and validated in the worker, with progress; then added as one step.
+      if (text !== undefined && text.length >= WORKER_MIN_TEXT)
+        void import('./analysis.ts').then(({ loadBig }) => loadBig(store, text, 'the clipboard', false)).then((big) => paste(store, text, big?.result));
+      else paste(store, text);
     };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('keydown', onArrow, true);

@@ -24,7 +24,10 @@ export interface EditorUi {
    * tells one request from the next for the same setting.
    */
   focusSetting: (SettingTarget & { at: number }) | undefined;
+  /** Big work under way (an import or paste read in the worker): what to show as its progress. */
+  progress: string | undefined;
   setSnap(on: boolean): void;
+  setProgress(text: string | undefined): void;
   /** Asks the Inspector to open at a setting (or clears the request). */
   showSetting(target: SettingTarget | undefined): void;
   edit(target: EditorUi['editing']): void;
@@ -46,6 +49,8 @@ export const useEditorUi = create<EditorUi>()((set) => ({
   dialog: undefined,
   focusSetting: undefined,
   showSetting: (target) => set({ focusSetting: target ? { ...target, at: Date.now() } : undefined }),
+  progress: undefined,
+  setProgress: (progress) => set({ progress }),
   setSnap: (snap) => {
     set({ snap });
     try {

@@ -142,7 +142,7 @@ describe('npm run grade', () => {
     };
     const reference = 'scenarios/iot-5tb-day/reference.design.json';
     it.each([
-      ['usage', () => runGrader([reference, '--json', '--frobnicate']), /unknown option --frobnicate/],
+      ['usage', () => runGrader([reference, '--json', '--frobnicate']), /unknown option "--frobnicate"/],
       ['usage', () => runGrader(['--json']), /no design file given/],
       ['design', () => runGrader([join(tmp, 'missing.json'), '--json']), /cannot read the file/],
       ['design', () => runGrader([write('bad2.json', 'hello'), '--json']), /not valid JSON/],

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { MAX_RASTER_PIXELS, rasterRatio } from '../../src/adapters/export-pdf.ts';
 import { colourDistance, decodePng, hexToRgb, pixel } from './png.ts';
-import { watchErrors } from './support.ts';
+import { watchErrors, storedRecord } from './support.ts';
 
 const KEY = 'archboard:design:iot-5tb-day';
 const doc = (nodes: unknown[], edges: unknown[] = []) => JSON.stringify({ format: 'archboard.design', version: 2, scenarioId: 'iot-5tb-day', nodes, edges });
@@ -221,7 +221,7 @@ test('share link round trip: read-only view, own design kept, make a copy', asyn
   await theirs.keyboard.press('Delete');
   await expect(nodes(theirs)).toHaveCount(4);
   await expect(theirs.locator('.toast')).toContainText('read-only');
-  expect(await theirs.evaluate((k) => localStorage.getItem(k), KEY)).toContain('"mine"');
+  expect(await storedRecord(theirs, KEY)).toContain('"mine"');
   await theirs.screenshot({ path: testInfo.outputPath('shared-read-only.png') });
 
   await theirs.getByRole('button', { name: 'Make a copy' }).click();
