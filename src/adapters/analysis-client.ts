@@ -16,7 +16,8 @@ export type WorkerRequest =
 export type LoadProgress = { stage: 'validating' } | { stage: 'grading'; nodes: number };
 export type WorkerReply =
   | ({ kind: 'progress'; id: number } & LoadProgress)
-  | { kind: 'loaded'; id: number; result: LoadResult; analyses?: Analyses }
+  /** `graded`: its analyses follow in an `analysed` reply of the same id (two messages, each read in a short task). */
+  | { kind: 'loaded'; id: number; result: LoadResult; graded?: boolean; analyses?: Analyses }
   | { kind: 'analysed'; id: number; analyses: Analyses }
   | { kind: 'failed'; id: number; message: string };
 
@@ -40,18 +41,25 @@ export function createAnalysisWorker(): AnalysisWorker | undefined {
   }
   let nextId = 1;
   const waiting = new Map<number, { resolve(r: WorkerReply): void; reject(e: Error): void; onProgress?: (p: LoadProgress) => void }>();
+  /** A graded load's design, until its analyses arrive. */
+  const loadedFirst = new Map<number, WorkerReply & { kind: 'loaded' }>();
   worker.onmessage = (e: MessageEvent<WorkerReply>) => {
     const reply = e.data;
     const w = waiting.get(reply.id);
     if (!w) return;
     if (reply.kind === 'progress') return w.onProgress?.(reply.stage === 'grading' ? { stage: 'grading', nodes: reply.nodes } : { stage: 'validating' });
+    if (reply.kind === 'loaded' && reply.graded) return void loadedFirst.set(reply.id, reply);
     waiting.delete(reply.id);
+    const first = loadedFirst.get(reply.id);
+    loadedFirst.delete(reply.id);
     if (reply.kind === 'failed') w.reject(new Error(reply.message));
+    else if (first && reply.kind === 'analysed') w.resolve({ kind: 'loaded', id: reply.id, result: first.result, analyses: reply.analyses });
     else w.resolve(reply);
   };
   worker.onerror = (e) => {
     for (const w of waiting.values()) w.reject(new Error(e.message || 'the analysis worker stopped'));
     waiting.clear();
+    loadedFirst.clear();
   };
   type Unsent = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
   const ask = (req: Unsent, onProgress?: (p: LoadProgress) => void) =>

@@ -24,7 +24,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       if (!result.ok || !req.grade) return post({ kind: 'loaded', id: req.id, result });
       post({ kind: 'progress', id: req.id, stage: 'grading', nodes: result.design.nodes.length });
       const design = req.scenarioId ? { ...result.design, scenarioId: req.scenarioId } : result.design;
-      post({ kind: 'loaded', id: req.id, result, analyses: analyse(GRADED_CONTENT, { scenarioId: req.scenarioId, design, whatIf: req.whatIf, followUps: undefined }) });
+      const analyses = analyse(GRADED_CONTENT, { scenarioId: req.scenarioId, design, whatIf: req.whatIf, followUps: undefined });
+      // Two messages: the main thread reads (deserialises) each in a task of its own, so neither is long.
+      post({ kind: 'loaded', id: req.id, result, graded: true });
+      post({ kind: 'analysed', id: req.id, analyses });
     } else post({ kind: 'analysed', id: req.id, analyses: analyse(GRADED_CONTENT, req.input) });
   } catch (e) {
     post({ kind: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) });

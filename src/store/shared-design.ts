@@ -37,6 +37,14 @@ export interface SharedDesignBinding {
   dispose(): void;
 }
 
+/**
+ * From this many nodes plus edges, a change is written to the document in a task of its own right
+ * after the one that made it: writing an import of 10,000 nodes takes a Yjs transaction of ~150 ms,
+ * which would otherwise lengthen the task that committed the import (measured in bench/browser.bench.ts,
+ * 'big-import'). Smaller designs are written at once.
+ */
+const DEFERRED_WRITE_FROM = 2000;
+
 /** Binds `store`'s design to `doc` (see the file comment); `dispose()` unbinds and restores zundo's undo. */
 export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDesignOptions = {}): SharedDesignBinding {
   const codec = createSharedDesignCodec(store.getState().content.catalog);
@@ -71,7 +79,24 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
       applying = false;
     }
   };
+  /**
+   * What the document holds while a write is deferred (see `DEFERRED_WRITE_FROM`), else undefined;
+   * every later change rides along with that write.
+   */
+  let unwritten: Design | undefined;
+  let writeTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushWrite = () => {
+    if (unwritten === undefined) return;
+    const from = unwritten;
+    unwritten = undefined;
+    clearTimeout(writeTimer);
+    const s = store.getState();
+    const now = s.readOnly?.ownDesign ?? s.design;
+    codec.write(doc, from, now, origin);
+    latest = now;
+  };
   const read = () => {
+    flushWrite(); // the document first gets this tab's edits, then both merge
     const s = store.getState();
     const result = codec.read(doc, s.readOnly ? latest : s.design, s.scenarioId);
     problems = result.problems;
@@ -95,8 +120,14 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
   const publishHistory = () =>
     store.setState({
       sharedHistory: {
-        undo: () => void undoManager.undo(),
-        redo: () => void undoManager.redo(),
+        undo: () => {
+          flushWrite();
+          undoManager.undo();
+        },
+        redo: () => {
+          flushWrite();
+          undoManager.redo();
+        },
         canUndo: undoManager.canUndo(),
         canRedo: undoManager.canRedo(),
       },
@@ -128,9 +159,15 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
       return;
     }
     if (s.design === prev.design) return;
+    if (unwritten !== undefined) return; // the deferred write takes this change too
     if (!s.lastEditMerged) undoManager.stopCapturing();
-    codec.write(doc, prev.design, s.design, origin);
-    latest = s.design;
+    if (s.design.nodes.length + s.design.edges.length < DEFERRED_WRITE_FROM) {
+      codec.write(doc, prev.design, s.design, origin);
+      latest = s.design;
+      return;
+    }
+    unwritten = prev.design;
+    writeTimer = setTimeout(flushWrite, 0);
   });
 
   return {
@@ -139,6 +176,7 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
     problems: () => problems,
     seed,
     dispose() {
+      flushWrite();
       unsubscribe();
       doc.off('update', onUpdate);
       undoManager.destroy();

@@ -162,4 +162,22 @@ describe('shared design binding', () => {
     await tick();
     expect(ids(s)).toEqual([mine]);
   });
+  it('a change to a design of thousands of nodes reaches the other side in a task of its own, and a remote edit meanwhile loses nothing', async () => {
+    const { a, b } = pair();
+    const sa = store();
+    const sb = store();
+    bindSharedDesign(sa, a);
+    bindSharedDesign(sb, b);
+    const many = Array.from({ length: 2500 }, (_, i) => ({ id: `n${i}`, service: 'amazon-s3', position: { x: (i % 50) * 300, y: Math.floor(i / 50) * 200 } }));
+    sa.getState().dispatch({ type: 'replace', design: { ...sa.getState().design, nodes: many, edges: [] } });
+    // Not written yet: the task that made the change stays short.
+    expect(sb.getState().design.nodes).toHaveLength(0);
+    // The other side edits before the write: both edits survive on both sides.
+    const theirs = sb.getState().addService('amazon-redshift', { x: 0, y: -300 })!;
+    await tick();
+    await tick();
+    expect(ids(sa)).toHaveLength(2501);
+    expect(ids(sb)).toEqual(ids(sa));
+    expect(ids(sa)).toContain(theirs);
+  });
 });
