@@ -1,11 +1,21 @@
 /**
- * The learner's progress per scenario, kept in Web Storage (localStorage) under
- * `archboard:progress:<scenarioId>` as JSON `{ "passed": 7, "total": 10, "bestPassed": 9, "bestTotal": 10,
- * "updatedAt": "2026-05-01T10:00:00.000Z" }`: requirements passed by the design as last graded, and the
- * best result so far. Stored progress that cannot be read is kept aside (never dropped) and reported
+ * The learner's progress per scenario, kept in the app's storage under `archboard:progress:<scenarioId>`
+ * as JSON `{ "format": "archboard.progress", "version": 2, "passed": 7, "total": 10, "bestPassed": 9,
+ * "bestTotal": 10, "updatedAt": "2026-05-01T10:00:00.000Z" }`: requirements passed by the design as last
+ * graded, and the best result so far. Version 1 (the same fields without `format` and `version`) is
+ * migrated when read. Stored progress that cannot be read is kept aside (never dropped) and reported
  * with the other unreadable records.
  */
+import { migrateRecord, type RecordKind } from '../domain/migrations.ts';
 import { keepAside } from './persistence.ts';
+
+/** The progress record's format and its migrations (see domain/migrations.ts). */
+export const PROGRESS_RECORD: RecordKind = {
+  format: 'archboard.progress',
+  version: 2,
+  unversionedIs: 1,
+  migrations: [{ from: 1, change: 'the record names its format and version', up: (r) => ({ format: 'archboard.progress', version: 2, ...r }) }],
+};
 
 const PREFIX = 'archboard:progress:';
 
@@ -57,8 +67,11 @@ export function readProgress(storage: Storage | undefined, scenarioId: string, u
   }
   if (raw === null) return undefined;
   let parsed: ScenarioProgress | undefined;
+  let problems = [{ path: '$', message: 'not valid progress: expected {"passed", "total", "bestPassed", "bestTotal"} as whole numbers' }];
   try {
-    parsed = parseProgress(JSON.parse(raw));
+    const migrated = migrateRecord(JSON.parse(raw), PROGRESS_RECORD);
+    if (migrated.ok) parsed = parseProgress(migrated.data);
+    else problems = migrated.problems;
   } catch {
     parsed = undefined;
   }
@@ -70,7 +83,7 @@ export function readProgress(storage: Storage | undefined, scenarioId: string, u
     } catch {
       /* kept aside; the original is overwritten by the next grading */
     }
-  unreadable.push({ key, keptKey, problems: [{ path: '$', message: 'not valid progress: expected {"passed", "total", "bestPassed", "bestTotal"} as whole numbers' }] });
+  unreadable.push({ key, keptKey, problems });
   return undefined;
 }
 
@@ -97,7 +110,7 @@ export function nextProgress(prev: ScenarioProgress | undefined, passed: number,
 /** Writes a scenario's progress; failures (storage full or disabled) are ignored. */
 export function writeProgress(storage: Storage | undefined, scenarioId: string, progress: ScenarioProgress): void {
   try {
-    storage?.setItem(progressKey(scenarioId), JSON.stringify(progress));
+    storage?.setItem(progressKey(scenarioId), JSON.stringify({ format: PROGRESS_RECORD.format, version: PROGRESS_RECORD.version, ...progress }));
   } catch {
     /* progress is a convenience: never worth an error */
   }

@@ -9,6 +9,7 @@
  * (and `not-applicable` for `passed`). `ReviewedReport.passedWithDeviations` is the separate answer to
  * "does the design pass if the reviewer accepts every argued trade-off?".
  */
+import { migrateRecord, type RecordKind } from './migrations.ts';
 import { z } from 'zod';
 import { jsonPath } from './catalog.ts';
 import type { GradeReport, RequirementResult, RequirementStatus } from './grade.ts';
@@ -56,9 +57,14 @@ export interface NotesProblem {
   message: string;
 }
 
+/** The record's format and its numbered migrations (none yet: version 1 is the first; see migrations.ts). */
+export const NOTES_RECORD: RecordKind = { format: NOTES_FORMAT, version: NOTES_VERSION, migrations: [] };
+
 /** Reads notes (e.g. parsed from localStorage); every problem comes with its JSON path. */
 export function parseNotes(data: unknown): { ok: true; notes: AttemptNotes } | { ok: false; problems: NotesProblem[] } {
-  const r = attemptNotesSchema.safeParse(data);
+  const migrated = migrateRecord(data, NOTES_RECORD);
+  if (!migrated.ok) return migrated;
+  const r = attemptNotesSchema.safeParse(migrated.data);
   if (r.success) return { ok: true, notes: r.data };
   return { ok: false, problems: r.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
 }

@@ -8,6 +8,7 @@
  * "Required checks met" counts error-severity requirements that pass or do not apply, as the engine's
  * `passed` verdict does.
  */
+import { migrateRecord, type RecordKind } from './migrations.ts';
 import { z } from 'zod';
 import { jsonPath } from './catalog.ts';
 import { totalHintsUsed, type ReviewedReport } from './attempt-notes.ts';
@@ -71,9 +72,14 @@ export function emptyHistory(scenarioId: string): AttemptHistory {
   return { format: ATTEMPTS_FORMAT, version: ATTEMPTS_VERSION, scenarioId, attempts: [] };
 }
 
+/** The record's format and its numbered migrations (none yet: version 1 is the first; see migrations.ts). */
+export const ATTEMPTS_RECORD: RecordKind = { format: ATTEMPTS_FORMAT, version: ATTEMPTS_VERSION, migrations: [] };
+
 /** Reads a history (e.g. from localStorage); problems come with their JSON paths. */
 export function parseHistory(data: unknown): { ok: true; history: AttemptHistory } | { ok: false; problems: { path: string; message: string }[] } {
-  const r = attemptHistorySchema.safeParse(data);
+  const migrated = migrateRecord(data, ATTEMPTS_RECORD);
+  if (!migrated.ok) return migrated;
+  const r = attemptHistorySchema.safeParse(migrated.data);
   if (r.success) return { ok: true, history: r.data };
   return { ok: false, problems: r.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
 }
