@@ -6,10 +6,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { drawioToDesign } from '../adapters/drawio-design.ts';
 import type { Catalog } from '../domain/catalog.ts';
-import { loadDesignText, type Design } from '../domain/design.ts';
+import { loadDesignText, MAX_DESIGN_BYTES, type Design } from '../domain/design.ts';
 
-/** Files over this size are refused before reading (bytes). */
-export const MAX_DESIGN_BYTES = 10 * 1024 * 1024;
+export { MAX_DESIGN_BYTES };
 
 /** Input the user must fix; a command prints its message with exit code 2. */
 export class InputError extends Error {}
@@ -29,7 +28,7 @@ export function readInputFile(file: string): string {
   } catch {
     throw new InputError(`${file}: cannot read the file (it does not exist or is not accessible)`);
   }
-  if (size > MAX_DESIGN_BYTES) throw new InputError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB is over the 10 MB limit for a design`);
+  if (size > MAX_DESIGN_BYTES) throw new InputError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_DESIGN_BYTES / 1024 / 1024} MB limit for a design`);
   return readFileSync(file, 'utf8');
 }
 

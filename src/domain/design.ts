@@ -10,6 +10,9 @@ import { jsonPath, settingValueSchema, type Catalog, type Settings, type Setting
 export const DESIGN_FORMAT = 'archboard.design';
 export const DESIGN_VERSION = 2;
 
+/** The largest design file read (bytes, 10 MiB): the app's Import and the CLI refuse bigger files before reading them. */
+export const MAX_DESIGN_BYTES = 10 * 1024 * 1024;
+
 const id = z.string().min(1).max(200);
 const settingsRecord = z.record(z.string(), z.unknown());
 

@@ -14,7 +14,7 @@ import type { GradeReport } from '../domain/grade.ts';
 import { applyFollowUps, type FollowUps, type RoomRole } from '../domain/room.ts';
 import type { SimulationReport } from '../domain/simulation.ts';
 import { downloadText } from '../adapters/download.ts';
-import { createSaver, readPreference, readStoredDesign, writePreference, type KeptAside, type Saver } from '../adapters/persistence.ts';
+import { createSaver, readPreference, readPreviousDesign, readStoredDesign, writePreference, writePreviousDesign, type KeptAside, type Saver } from '../adapters/persistence.ts';
 import { nextProgress, readAllProgress, writeProgress, type ScenarioProgress } from '../adapters/progress.ts';
 
 export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector' | 'practice' | 'interviewer';
@@ -89,6 +89,11 @@ export interface AppState {
    * learner's own design waits in `ownDesign` (see store/shared-view.ts).
    */
   readOnly: { ownDesign: Design } | undefined;
+  /**
+   * The design the last whole replacement (New, Reference, Import, "Make a copy") replaced in the
+   * active scenario, kept in storage so "Restore previous design" works after a reload too.
+   */
+  previousDesign: Design | undefined;
   /** Interview mode hides grading feedback (statuses, marks, score) until the learner submits; see store/practice-store.ts. */
   feedbackHidden: boolean;
   /** The learner's progress by scenario id (requirements passed now and best), kept in storage. */
@@ -132,6 +137,14 @@ export interface AppState {
   deleteSelection(): void;
   newDesign(): void;
   loadReference(): void;
+  /**
+   * Replaces the whole design (one undo step); a non-empty design it replaces goes to the scenario's
+   * "previous design" slot first. The views ask before calling this on a non-empty design.
+   * @returns whether the design changed
+   */
+  replaceDesign(design: Design): boolean;
+  /** Swaps the design with the "previous design" slot (so restoring is itself reversible). */
+  restorePrevious(): void;
   /** Reads a design file's text; on failure opens the problems dialog and leaves the design untouched. */
   importText(text: string, fileName: string): boolean;
   dismissKeptAside(): void;
@@ -257,6 +270,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           keptAside: initial.keptAside,
           problemsDialog: undefined,
           readOnly: undefined,
+          previousDesign: readPreviousDesign(storage, scenarioId, content.catalog),
           feedbackHidden: false,
           progress: readAllProgress(storage, content.scenarios.map((s) => s.scenario.id)),
           whatIf: undefined,
@@ -327,7 +341,8 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             writePreference(storage, 'scenario', id); // opened again at the next start
             const t = (store as unknown as AppStore).temporal.getState();
             t.pause();
-            set({ scenarioId: id, design, designs, selection: { nodeIds: [], edgeIds: [] }, keptAside, rightTab: 'scenario', whatIf: undefined });
+            const previousDesign = readPreviousDesign(storage, id, content.catalog);
+            set({ scenarioId: id, design, designs, previousDesign, selection: { nodeIds: [], edgeIds: [] }, keptAside, rightTab: 'scenario', whatIf: undefined });
             t.resume();
             t.clear();
           },
@@ -383,18 +398,38 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             const members = before - get().design.nodes.length - nodeIds.length;
             if (members > 0) toast('info', `Deleted ${members === 1 ? '1 service' : `${members} services`} inside the deleted group too.`, 'Undo (Ctrl+Z) brings them back.');
           },
-          newDesign: () => {
-            if (commit({ type: 'replace', design: emptyDesign(get().scenarioId) })) {
-              set({ selection: { nodeIds: [], edgeIds: [] } });
-              toast('info', 'Started a new design. Undo brings the previous one back.');
+          replaceDesign: (design) => {
+            const before = get().design;
+            if (get().readOnly) return commit({ type: 'replace', design }); // refused, with the read-only hint
+            const sid = get().scenarioId;
+            const kept = before.nodes.length ? before : undefined;
+            if (!commit({ type: 'replace', design })) return false;
+            if (kept) {
+              writePreviousDesign(storage, sid, kept);
+              set({ previousDesign: kept });
             }
+            set({ selection: { nodeIds: [], edgeIds: [] } });
+            return true;
+          },
+          restorePrevious: () => {
+            const previous = get().previousDesign;
+            if (!previous || get().readOnly) return;
+            const current = get().design;
+            if (!commit({ type: 'replace', design: previous })) return;
+            const kept = current.nodes.length ? current : undefined;
+            writePreviousDesign(storage, get().scenarioId, kept);
+            set({ previousDesign: kept, selection: { nodeIds: [], edgeIds: [] } });
+            toast('success', 'Restored the previous design.', kept ? 'The design it replaced is now the previous design: restore it the same way.' : undefined);
+          },
+          newDesign: () => {
+            if (get().replaceDesign(emptyDesign(get().scenarioId))) toast('info', 'Started a new design.', 'Undo or "Restore previous design" brings the previous one back.');
           },
           loadReference: () => {
             const scenario = activeScenario(get());
             if (!scenario) return;
-            commit({ type: 'replace', design: structuredClone(scenario.reference) });
-            set({ selection: { nodeIds: [], edgeIds: [] }, rightTab: 'feedback' });
-            toast('success', 'Reference design loaded.', 'Undo (Ctrl+Z) brings your design back.');
+            get().replaceDesign(structuredClone(scenario.reference));
+            set({ rightTab: 'feedback' });
+            toast('success', 'Reference design loaded.', 'Undo (Ctrl+Z) or "Restore previous design" brings your design back.');
           },
           importText: (text, fileName) => {
             const result = loadDesignText(text, content.catalog);
@@ -411,8 +446,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             const sid = get().scenarioId;
             const other = result.design.scenarioId && sid && result.design.scenarioId !== sid ? result.design.scenarioId : undefined;
             const design: Design = sid ? { ...result.design, scenarioId: sid } : result.design;
-            commit({ type: 'replace', design });
-            set({ selection: { nodeIds: [], edgeIds: [] } });
+            get().replaceDesign(design);
             toast('success', `Imported ${fileName}: ${design.nodes.length} services, ${design.edges.length} connections.`, other ? `It was made for scenario "${other}"; it is graded against this one.` : undefined);
             return true;
           },

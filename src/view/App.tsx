@@ -11,13 +11,12 @@ import './app.css';
 import { ContentProblemsBanner, KeptAsideBanner } from './Banners.tsx';
 import { Canvas } from './Canvas.tsx';
 import { Dialog, ProblemList } from './Dialog.tsx';
-import { Palette, useSearchShortcut } from './Palette.tsx';
+import { Palette } from './Palette.tsx';
 import { COLLAPSED_WIDTH, usePaneUi } from './pane-ui.ts';
-import { usePaneShortcuts } from './SidePane.tsx';
 import { InterviewBar } from './practice/InterviewBar.tsx';
 import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
-import { useShortcuts } from './shortcuts.ts';
+import { useActions } from './actions.ts';
 import { Toasts } from './Toasts.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
@@ -56,9 +55,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   const theme = useApp((s) => s.theme);
   const dialog = useApp((s) => s.problemsDialog);
   const inRoom = useApp((s) => s.roomRole !== undefined);
-  useShortcuts(store, !dialog);
-  useSearchShortcut(!dialog);
-  usePaneShortcuts(!dialog);
+  useActions(store);
   const paneWidth = usePaneUi((s) => s.width);
   const collapsed = usePaneUi((s) => s.collapsed);
   const columns = {

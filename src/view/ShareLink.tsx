@@ -3,16 +3,19 @@
  * link at start or when the address's fragment changes (read-only view with a banner: "Make a copy"
  * or back to your design), and the editor's dialogs (share link, draw.io import report).
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { isShareFragment } from '../domain/share-fragment.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { closeShared, copyShared, openShared } from '../store/shared-view.ts';
 import { Dialog } from './Dialog.tsx';
 import { DrawioPagePicker, DrawioReport } from './DrawioDialogs.tsx';
-import { useEditorUi } from './editor-ui.ts';
+import { askReplace, useEditorUi } from './editor-ui.ts';
 import { IconAlert } from './icons.tsx';
 import './editor.css';
+
+// Asked only before a replacement: loaded then.
+const ConfirmReplace = lazy(() => import('./ConfirmReplace.tsx').then((m) => ({ default: m.ConfirmReplace })));
 
 /** Removes `#d=...` from the address without reloading or adding a history entry. */
 function clearFragment() {
@@ -72,10 +75,17 @@ export function SharedBanner() {
           <button
             type="button"
             className="btn btn-primary"
-            onClick={() => {
-              copyShared(store);
-              clearFragment();
-            }}
+            onClick={() =>
+              askReplace(store.getState().readOnly?.ownDesign.nodes.length ?? 0, {
+                title: 'Replace your design with the shared one?',
+                body: 'Your design for this scenario is replaced by a copy of the shared design.',
+                confirm: 'Make a copy',
+                run: () => {
+                  copyShared(store);
+                  clearFragment();
+                },
+              })
+            }
           >
             Make a copy
           </button>
@@ -95,13 +105,19 @@ export function SharedBanner() {
   );
 }
 
-/** The share-link dialog and the draw.io import report. */
+/** The share-link dialog, the draw.io import report and the question before a design is replaced. */
 export function EditorDialogs() {
   const dialog = useEditorUi((s) => s.dialog);
   const close = () => useEditorUi.getState().showDialog(undefined);
   if (!dialog) return null;
   if (dialog.kind === 'share') return <ShareDialog url={dialog.url} copied={dialog.copied} onClose={close} />;
   if (dialog.kind === 'drawio-pages') return <DrawioPagePicker dialog={dialog} onClose={close} />;
+  if (dialog.kind === 'confirm-replace')
+    return (
+      <Suspense fallback={null}>
+        <ConfirmReplace dialog={dialog} onClose={close} />
+      </Suspense>
+    );
   return <DrawioReport dialog={dialog} onClose={close} />;
 }
 
