@@ -3,6 +3,7 @@
  * `temporal`) and UI state (selection, scenario, theme, toasts, right-pane tab, banners and dialogs).
  * Every design edit goes through `applyCommand`; nothing else writes the design.
  */
+import { newServiceNode } from '../domain/groups.ts';
 import { applyWhatIf, isNeutralWhatIf, type WhatIf } from '../domain/what-if.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
@@ -129,7 +130,7 @@ export interface AppState {
   /**
    * Adds a node of a catalog service at a canvas position, selects it; returns its id. With `parentId`
    * the node goes into that group and `position` is relative to the group's top-left corner. A group
-   * gets `size`, by default a 480 x 320 px box.
+   * gets `size`, by default `DEFAULT_GROUP_SIZE` (the node is made by `newServiceNode`, domain/groups.ts).
    */
   addService(serviceId: string, position: { x: number; y: number }, parentId?: string, size?: { width: number; height: number }): string | undefined;
   /** Connects two nodes if the catalog allows it; otherwise explains why in a toast. */
@@ -349,17 +350,9 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           addService: (serviceId, position, parentId, size) => {
             const entry = content.catalog.byId.get(serviceId);
             if (!entry || get().readOnly) return undefined;
-            const design = get().design;
-            const prefix = entry.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'node';
-            const id = freshId(design, prefix);
-            // Nudge a node dropped exactly where another sits, so both stay visible.
-            let { x, y } = position;
-            while (design.nodes.some((n) => n.parentId === parentId && Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8)) {
-              x += 24;
-              y += 24;
-            }
-            const inside = parentId !== undefined && design.nodes.some((n) => n.id === parentId) ? { parentId } : {};
-            commit({ type: 'addNode', node: { id, service: serviceId, position: { x: Math.round(x), y: Math.round(y) }, ...inside, ...(entry.group ? { size: size ? { width: Math.round(size.width), height: Math.round(size.height) } : { width: 480, height: 320 } } : {}) } });
+            const node = newServiceNode(get().design, entry, position, parentId, size);
+            const id = node.id;
+            commit({ type: 'addNode', node });
             set({ selection: { nodeIds: [id], edgeIds: [] }, rightTab: 'inspector' });
             return id;
           },

@@ -18,7 +18,7 @@ import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useActions } from './actions.ts';
 import { Toasts } from './Toasts.tsx';
-import { Toolbar } from './Toolbar.tsx';
+import { PreviousDesignAction, Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
 import { FindingsAnnouncer } from './Announcer.tsx';
 import type { RoomStore } from '../store/room-store.ts';
@@ -84,6 +84,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
         <Palette />
         <section className="centre" aria-label="Design">
           <Toolbar />
+          <PreviousDesignAction />
           <Canvas />
           <Toasts />
         </section>

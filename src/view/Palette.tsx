@@ -12,7 +12,7 @@ import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'r
 import { CATEGORIES, CATEGORY_META, type CatalogEntry } from '../domain/catalog.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { SERVICE_DND_TYPE } from './Canvas.tsx';
-import { absolutePositions, DEFAULT_GROUP_SIZE, freePosition, nodeSize, placement } from './groups.ts';
+import { absolutePositions, DEFAULT_GROUP_SIZE, freePosition, nodeSize, placement } from '../domain/groups.ts';
 import { IconSearch } from './icons.tsx';
 import { searchCatalog } from './palette-search.ts';
 import { ServiceIcon } from './ServiceIcon.tsx';

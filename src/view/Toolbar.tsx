@@ -6,7 +6,7 @@ import { activeScenario } from '../store/app-store.ts';
 import { useApp, useAppStore, useHistoryAvailability } from '../store/context.tsx';
 import { autoLayout, exportDesignJson, fitDesign } from './actions.ts';
 import { askReplace } from './editor-ui.ts';
-import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume } from './icons.tsx';
+import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume, IconX } from './icons.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { PaneToggle } from './SidePane.tsx';
@@ -17,7 +17,6 @@ export function Toolbar() {
   const empty = useApp((s) => s.design.nodes.length === 0);
   // The candidate in a mock interview does not get the reference design.
   const hasReference = useApp((s) => !!activeScenario(s) && s.roomRole !== 'candidate');
-  const hasPrevious = useApp((s) => !!s.previousDesign && !s.readOnly);
   const theme = useApp((s) => s.theme);
   const edgeLabels = useApp((s) => s.edgeLabels);
   const flow = useReactFlow();
@@ -97,14 +96,6 @@ export function Toolbar() {
             e.target.value = '';
           }}
         />
-        {hasPrevious && (
-          <button type="button" className="btn btn-quiet btn-compact" aria-label="Restore previous design" title="Restore previous design: the design the last New, Reference, Import or Make a copy replaced (your current one becomes the previous design)" onClick={() => {
-              store.getState().restorePrevious();
-              fitDesign(flow, true);
-            }}>
-            <IconUndo /> <span className="btn-label">Previous</span>
-          </button>
-        )}
         <button type="button" className="btn btn-quiet" title={`Export the design as JSON (${SHORTCUTS.exportJson})`} onClick={() => exportDesignJson(store)}>
           <IconDownload /> <span className="btn-label">JSON</span>
         </button>
@@ -155,6 +146,33 @@ export function Toolbar() {
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
       <PaneToggle side="right" title="Panels" />
+    </div>
+  );
+}
+
+/**
+ * "Restore previous design" over the canvas, while the scenario has a design that a New, Reference,
+ * Import or "Make a copy" replaced (kept in storage: it is there after a reload too). Hidden with ×
+ * until the next replacement.
+ */
+export function PreviousDesignAction() {
+  const store = useAppStore();
+  const previous = useApp((s) => (s.readOnly ? undefined : s.previousDesign));
+  const flow = useReactFlow();
+  const [hidden, setHidden] = useState<typeof previous>();
+  if (!previous || hidden === previous) return null;
+  const n = previous.nodes.length;
+  return (
+    <div className="previous-design" role="region" aria-label="Previous design">
+      <button type="button" className="btn btn-quiet btn-small" title={`Bring back the design the last replacement replaced (${n === 1 ? '1 service' : `${n} services`}); the current one becomes the previous design`} onClick={() => {
+          store.getState().restorePrevious();
+          fitDesign(flow, true);
+        }}>
+        <IconUndo /> Restore previous design
+      </button>
+      <button type="button" className="btn btn-quiet btn-icon btn-small" aria-label="Hide the previous-design action" title="Hide (the previous design stays kept)" onClick={() => setHidden(previous)}>
+        <IconX size={14} />
+      </button>
     </div>
   );
 }

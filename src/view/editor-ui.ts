@@ -42,7 +42,7 @@ export interface EditorUi {
 export function askReplace(services: number, ask: { title: string; body: string; confirm: string; run(): void }): void {
   if (services === 0) return ask.run();
   const what = services === 1 ? '1 service' : `${services} services`;
-  useEditorUi.getState().showDialog({ kind: 'confirm-replace', ...ask, body: `${ask.body} Your current design (${what}) is kept as the previous design: "Restore previous design" in the toolbar brings it back, also after a reload.` });
+  useEditorUi.getState().showDialog({ kind: 'confirm-replace', ...ask, body: `${ask.body} Your current design (${what}) is kept as the previous design: "Restore previous design" over the canvas brings it back, also after a reload.` });
 }
 
 const SNAP_KEY = 'archboard:pref:snap';

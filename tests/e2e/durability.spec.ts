@@ -12,8 +12,6 @@ const REFERENCE_NODES = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'scenarios',
 
 test('a label typed in the inspector survives an immediate reload', async ({ page }) => {
   await page.goto('/');
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await page.getByRole('button', { name: 'Reference' }).click();
   const kds = page.locator('.react-flow__node[data-id="kds"]');
   await expect(kds).toBeVisible();
@@ -22,7 +20,6 @@ test('a label typed in the inspector survives an immediate reload', async ({ pag
   await label.fill('Telemetry stream (typed just now)');
   // No wait: the save is still debounced when the page goes away.
   await page.reload();
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await expect(page.locator('.react-flow__node[data-id="kds"] .svc-label')).toHaveText('Telemetry stream (typed just now)');
   const stored = await page.evaluate(() => localStorage.getItem('archboard:design:iot-5tb-day'));
   expect(JSON.parse(stored!).nodes.find((n: { id: string }) => n.id === 'kds').label).toBe('Telemetry stream (typed just now)');
@@ -37,8 +34,6 @@ test('a full localStorage: the error says so, the work stays, and Export JSON do
     };
   });
   await page.goto('/');
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await page.getByRole('button', { name: 'Reference' }).click();
   const toast = page.locator('.toast', { hasText: 'Could not save: storage full' });
   await expect(toast).toBeVisible();

@@ -5,7 +5,7 @@
  * design is still there).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { dragMouse, watchErrors } from './support.ts';
+import { dragMouse, viewSettled, watchErrors } from './support.ts';
 
 const node = (page: Page, service: string) => page.locator(`.react-flow__node:has([data-service="${service}"])`);
 
@@ -145,7 +145,7 @@ test('auto-layout and PNG export with groups: members stay inside their group bo
   await page.getByRole('button', { name: /Auto-layout/ }).click();
   await expect(page.getByRole('button', { name: /Auto-layout/ })).toBeEnabled();
   await page.getByRole('button', { name: /Fit view/ }).click();
-  await page.waitForTimeout(500);
+  await viewSettled(page);
   await page.screenshot({ path: testInfo.outputPath('multi-region-layout.png') });
   // Every member's box lies within its group's box.
   const nodes = await page.evaluate(() => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadContentFromDisk, PROJECT_ROOT } from '../../src/cli/content.ts';
 import { loadDesign } from '../../src/domain/design.ts';
 import { colourDistance, decodePng, hexToRgb, pixel, PNG_SIGNATURE } from './png.ts';
-import { dragMouse, watchErrors } from './support.ts';
+import { dragMouse, viewSettled, watchErrors } from './support.ts';
 
 const SCENARIO_DIR = join(PROJECT_ROOT, 'scenarios', 'iot-5tb-day');
 const scenario = JSON.parse(readFileSync(join(SCENARIO_DIR, 'scenario.json'), 'utf8')) as { requirements: { id: string; rule: string }[] };
@@ -187,7 +187,7 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   await page.locator('.toast-close').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.getByRole('button', { name: 'Fit view' }).click();
-  await page.waitForTimeout(400);
+  await viewSettled(page);
   await node(page, 'amazon-kinesis-data-streams').first().click();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   await page.mouse.move(0, 0);
@@ -221,7 +221,8 @@ test('the dark theme', async ({ page }) => {
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByRole('button', { name: /Reference/ }).click();
-  await page.waitForTimeout(500);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await viewSettled(page);
   await page.getByRole('tab', { name: 'Feedback' }).click();
   await page.screenshot({ path: test.info().outputPath('dark.png') });
   await page.getByRole('button', { name: 'Switch to the light theme' }).click();

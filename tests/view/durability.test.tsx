@@ -53,8 +53,9 @@ describe('a full localStorage', () => {
     expect(store.getState().design.nodes).toHaveLength(1);
 
     // Later edits keep working in memory; the error is not repeated for each one.
+    const attempts = vi.spyOn(full, 'setItem');
     act(() => void store.getState().addService('amazon-s3', { x: 400, y: 40 }));
-    await new Promise((r) => setTimeout(r, 60));
+    await vi.waitFor(() => expect(attempts).toHaveBeenCalledWith(KEY, expect.stringContaining('"amazon-s3"')));
     expect(screen.getAllByText(/Could not save: storage full/)).toHaveLength(1);
     expect(store.getState().design.nodes).toHaveLength(2);
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { gradingInputsChanged, startGrading } from '../../src/store/grading.ts';
 import { fixtureContent } from './fixtures.ts';
@@ -27,6 +27,8 @@ describe('store history', () => {
   });
 
   it('does not re-grade when only positions change', async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
     const store = make();
     const id = store.getState().addService('amazon-kinesis-data-streams', { x: 0, y: 0 })!;
     startGrading(store);
@@ -34,10 +36,10 @@ describe('store history', () => {
     const before = store.getState().design;
     store.getState().dispatch({ type: 'moveNodes', positions: { [id]: { x: 99, y: 9 } } });
     expect(gradingInputsChanged(before, store.getState().design)).toBe(false);
-    await new Promise((r) => setTimeout(r, 10));
+    vi.runAllTimers();
     expect(store.getState().report).toBe(report);
     store.getState().dispatch({ type: 'setNodeSetting', nodeId: id, key: 'capacityMode', value: 'on-demand' });
-    await new Promise((r) => setTimeout(r, 10));
+    vi.runAllTimers();
     expect(store.getState().report).not.toBe(report);
     expect(store.getState().report?.results[0]?.status).toBe('pass');
   });
