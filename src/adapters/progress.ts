@@ -3,20 +3,15 @@
  * `archboard:progress:<scenarioId>` as JSON `{ "passed": 7, "total": 10, "bestPassed": 9, "bestTotal": 10,
  * "updatedAt": "2026-05-01T10:00:00.000Z" }`: requirements passed by the design as last graded, and the
  * best result so far. Stored progress that cannot be read is ignored with a console warning (it is a
- * convenience, not the learner's work: the designs are kept separately).
+ * convenience, not the learner's work: the designs are kept separately). What a grading makes of the
+ * progress is the domain's policy (domain/progress.ts).
  */
+
+import type { ScenarioProgress } from '../domain/progress.ts';
 
 const PREFIX = 'archboard:progress:';
 
-/** Progress on one scenario: requirements passed (of `total`) as last graded, and the best result. */
-export interface ScenarioProgress {
-  passed: number;
-  total: number;
-  bestPassed: number;
-  bestTotal: number;
-  /** ISO date-time of the last grading recorded. */
-  updatedAt: string;
-}
+export type { ScenarioProgress };
 
 /** The storage key of a scenario's progress. */
 export function progressKey(scenarioId: string): string {
@@ -57,15 +52,6 @@ export function readAllProgress(storage: Storage | undefined, scenarioIds: reado
     if (p) out[id] = p;
   }
   return out;
-}
-
-/**
- * The progress after a grading: `passed` of `total` now, the best kept (a better share of requirements
- * replaces it; a scenario whose requirement count changed compares by share).
- */
-export function nextProgress(prev: ScenarioProgress | undefined, passed: number, total: number, now = new Date()): ScenarioProgress {
-  const better = !prev || prev.bestTotal === 0 || passed / Math.max(1, total) > prev.bestPassed / prev.bestTotal;
-  return { passed, total, bestPassed: better ? passed : prev.bestPassed, bestTotal: better ? total : prev.bestTotal, updatedAt: now.toISOString() };
 }
 
 /** Writes a scenario's progress; failures (storage full or disabled) are ignored. */

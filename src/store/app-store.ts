@@ -16,7 +16,8 @@ import { applyFollowUps, type FollowUps, type RoomRole } from '../domain/room.ts
 import type { SimulationReport } from '../domain/simulation.ts';
 import { downloadText } from '../adapters/download.ts';
 import { createSaver, readPreference, readPreviousDesign, readStoredDesign, writePreference, writePreviousDesign, type KeptAside, type Saver } from '../adapters/persistence.ts';
-import { nextProgress, readAllProgress, writeProgress, type ScenarioProgress } from '../adapters/progress.ts';
+import { readAllProgress, writeProgress } from '../adapters/progress.ts';
+import { nextProgress, type ScenarioProgress } from '../domain/progress.ts';
 
 export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector' | 'practice' | 'interviewer';
 export type Theme = 'light' | 'dark';

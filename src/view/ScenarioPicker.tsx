@@ -6,7 +6,7 @@
  * scenario's own design (the store keeps and saves designs per scenario).
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { ScenarioProgress } from '../adapters/progress.ts';
+import { nowAndBest, type ScenarioProgress } from '../domain/progress.ts';
 import type { GradeReport } from '../domain/grade.ts';
 import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
@@ -15,11 +15,9 @@ import { IconSearch } from './icons.tsx';
 
 /** "7/10 now · best 9/10" for a scenario, or "Not started". */
 export function progressText(progress: ScenarioProgress | undefined, live?: GradeReport): string {
-  const now = live ? { passed: live.counts.pass, total: live.results.length } : progress;
-  if (!now) return 'Not started';
-  const storedBetter = progress && progress.bestPassed / progress.bestTotal > now.passed / Math.max(1, now.total);
-  const best = storedBetter ? `${progress.bestPassed}/${progress.bestTotal}` : `${now.passed}/${now.total}`;
-  return `${now.passed}/${now.total} now · best ${best}`;
+  const shown = nowAndBest(progress, live && { passed: live.counts.pass, total: live.results.length });
+  if (!shown) return 'Not started';
+  return `${shown.now.passed}/${shown.now.total} now · best ${shown.best.passed}/${shown.best.total}`;
 }
 
 const DIFFICULTY_ORDER = { beginner: 0, intermediate: 1, advanced: 2 } as const;
