@@ -326,6 +326,22 @@ export const catalogEntrySchema = z
      * that other nodes sit in (`parentId`). Groups carry no data and have no connections.
      */
     group: z.boolean().default(false),
+    /**
+     * How a group's box is drawn (groups only): `caption` its kind as the box's title (default the
+     * short name); `detail` the settings shown after it (an enum by its option's label, text trimmed,
+     * joined by " · "); `color` the border colour (CSS hex, AWS Architecture Icons group colours;
+     * default grey `#7D8998`); `colorBy` a colour per option of one setting (data-lake zones);
+     * `dashed` whether AWS draws the border dashed (default true).
+     */
+    box: z
+      .strictObject({
+        caption: z.string().min(1).optional(),
+        detail: z.array(z.string()).default([]),
+        color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour as #RRGGBB').optional(),
+        colorBy: z.strictObject({ setting: z.string(), colors: z.record(z.string(), z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour as #RRGGBB')) }).optional(),
+        dashed: z.boolean().default(true),
+      })
+      .optional(),
     docUrl: z.url(),
     /** Priced items of the service's bill (`pricing.ts`); absent for what is not a service or has no public price. */
     pricing: pricingSchema.optional(),
@@ -345,6 +361,10 @@ export const catalogEntrySchema = z
     guarantees: z.array(guaranteeSchema).default([]),
   })
   .superRefine((entry, ctx) => {
+    if (entry.box && !entry.group) ctx.addIssue({ code: 'custom', path: ['box'], message: 'only a group ("group": true) has a "box"' });
+    for (const [i, key] of (entry.box?.detail ?? []).entries())
+      if (!entry.settings[key]) ctx.addIssue({ code: 'custom', path: ['box', 'detail', i], message: `"${key}" is not a setting of ${entry.id}` });
+    if (entry.box?.colorBy && !entry.settings[entry.box.colorBy.setting]) ctx.addIssue({ code: 'custom', path: ['box', 'colorBy', 'setting'], message: `"${entry.box.colorBy.setting}" is not a setting of ${entry.id}` });
     if (entry.group && (entry.dataFlow || entry.connectsTo.length))
       ctx.addIssue({ code: 'custom', path: ['group'], message: 'a group has "dataFlow": false and no "connectsTo"' });
     for (const [key, spec] of Object.entries(entry.settings)) {

@@ -69,49 +69,34 @@ export function absolutePositions(design: Design, overrides: Readonly<Record<str
  * solid, and the corner icon (from the catalog's `icon`). AWS account: solid pink; Region: dashed teal;
  * VPC: solid purple; Availability Zone: dashed blue with no icon; other groups: the generic dashed grey.
  */
-const KIND_STYLE: Record<string, { color: string; dashed: boolean }> = {
-  'aws-account': { color: '#E7157B', dashed: false },
-  'aws-region': { color: '#00A4A6', dashed: true },
-  'amazon-vpc': { color: '#8C4FFF', dashed: false },
-  'availability-zone': { color: '#147EBA', dashed: true },
-};
-const ZONE_COLOR: Record<string, string> = { bronze: '#B0713A', silver: '#8A96A3', gold: '#C9A227' };
+const GROUP_GREY = '#7D8998';
 
-function optionLabel(entry: CatalogEntry, key: string, value: unknown): string | undefined {
+/** A setting's value as a caption shows it: an enum by its option's label, anything else as trimmed text. */
+function settingText(entry: CatalogEntry, key: string, value: unknown): string {
   const spec = entry.settings[key];
-  if (!spec || spec.type !== 'enum') return undefined;
-  return spec.options.find((o) => o.value === value)?.label;
+  if (spec?.type === 'enum') return spec.options.find((o) => o.value === value)?.label ?? String(value ?? '');
+  return String(value ?? '').trim();
 }
 
-/** The group's caption: its kind and the setting that identifies it (region code and name, lake zone, ...). */
+/**
+ * The group's caption, from the catalog entry's `box`: its kind (`box.caption`, default the short
+ * name) and the settings that identify it (`box.detail`: region code and name, lake zone, account
+ * name and environment, ...), joined by " · "; `detail` is undefined when they are all empty.
+ */
 export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: string; detail: string | undefined } {
-  switch (entry.id) {
-    case 'aws-region':
-      return { kind: 'AWS Region', detail: optionLabel(entry, 'regionCode', settings.regionCode) ?? String(settings.regionCode ?? '') };
-    case 'data-lake-zone':
-      return { kind: 'Data lake zone', detail: optionLabel(entry, 'zone', settings.zone) };
-    case 'aws-account': {
-      const name = String(settings.accountName ?? '').trim();
-      return { kind: 'AWS account', detail: [name, optionLabel(entry, 'environment', settings.environment)].filter(Boolean).join(' · ') || undefined };
-    }
-    case 'availability-zone':
-      return { kind: 'Availability Zone', detail: String(settings.zoneName ?? '').trim() || undefined };
-    case 'amazon-vpc':
-      return { kind: 'VPC', detail: undefined };
-    default:
-      return { kind: entry.shortName, detail: undefined };
-  }
+  const detail = (entry.box?.detail ?? []).map((key) => settingText(entry, key, settings[key])).filter(Boolean).join(' · ');
+  return { kind: entry.box?.caption ?? entry.shortName, detail: detail || undefined };
 }
 
-/** The colour of a group box (CSS hex). */
+/** The colour of a group box (CSS hex), from the catalog entry's `box` (by the chosen option with `colorBy`). */
 export function groupColor(entry: CatalogEntry, settings: Settings): string {
-  if (entry.id === 'data-lake-zone') return ZONE_COLOR[String(settings.zone)] ?? '#7D8998';
-  return KIND_STYLE[entry.id]?.color ?? '#7D8998';
+  const by = entry.box?.colorBy;
+  return (by && by.colors[String(settings[by.setting])]) ?? entry.box?.color ?? GROUP_GREY;
 }
 
-/** Whether AWS draws the group's border dashed (Region, Availability Zone, generic groups). */
+/** Whether AWS draws the group's border dashed (Region, Availability Zone, generic groups), from the catalog. */
 export function groupDashed(entry: CatalogEntry): boolean {
-  return KIND_STYLE[entry.id]?.dashed ?? true;
+  return entry.box?.dashed ?? true;
 }
 
 /**

@@ -129,6 +129,8 @@ export function focusSearch(): boolean {
   return true;
 }
 
+const READ_ONLY = 'This shared design is read-only.';
+
 /** The keys that hide or show the palette and the right pane. */
 export const PANE_KEY = { left: '[', right: ']' } as const;
 
@@ -251,7 +253,13 @@ export function dispatchKey(event: KeyboardEvent, ctx: Omit<ActionContext, 'even
   if (!action) return undefined;
   if (typing && !action.inFields) return undefined;
   if (action.canvasOnly && !onCanvas(event.target)) return undefined;
-  if (action.edits && ctx.store.getState().readOnly && action.id !== 'undo' && action.id !== 'redo') return undefined;
+  if (action.edits && ctx.store.getState().readOnly) {
+    // A shared design is read-only: say so (once while the message shows), change nothing.
+    const { toasts, toast } = ctx.store.getState();
+    if (!toasts.some((t) => t.message === READ_ONLY)) toast('info', READ_ONLY, 'Use "Make a copy" in the banner to edit it as your own.');
+    event.preventDefault();
+    return undefined;
+  }
   const result = action.run({ ...ctx, event });
   if (result === false) return undefined;
   if (result !== 'default') event.preventDefault();
