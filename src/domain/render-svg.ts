@@ -11,7 +11,7 @@
  */
 import { CATEGORY_META, withDefaults, type Catalog, type CatalogEntry } from './catalog.ts';
 import type { Design, DesignNode } from './design.ts';
-import { absolutePositions, groupCaption, groupColor, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
+import { absolutePositions, groupCaption, groupColor, groupDashed, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
 import type { LegendLine } from './graded-export.ts';
 import type { Severity } from './scenario.ts';
 
@@ -328,7 +328,7 @@ export function renderDesignSvg(design: Design, catalog: Catalog, options: Rende
       const subText = sub ? fitText(sub, 11, Math.max(0, room - textWidth(titleText, 12, true) - 8)) : '';
       groups.push(
         `<g class="group" data-node-id="${xmlEscape(node.id)}" data-service="${entry.id}"><title>${xmlEscape(sub ? `${title} (${sub})` : title)}</title>` +
-          `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="6" fill="${color}" fill-opacity="0.05" stroke="${sevColor ?? color}" stroke-width="${sev ? 2.5 : 1.5}" stroke-dasharray="${entry.id === 'aws-region' || entry.id === 'availability-zone' ? '6 4' : 'none'}"/>` +
+          `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="6" fill="${color}" fill-opacity="0.05" stroke="${sevColor ?? color}" stroke-width="${sev ? 2.5 : 1.5}" stroke-dasharray="${groupDashed(entry) ? '6 4' : 'none'}"/>` +
           `<use href="#${icon}" x="${num(box.x + 8)}" y="${num(box.y + 6)}" width="20" height="20"/>` +
           `<text x="${num(titleX)}" y="${num(box.y + 16)}" dy="0.35em" font-size="12" font-weight="650" fill="${color}">${xmlEscape(titleText)}</text>` +
           (subText && subText !== '…' ? `<text x="${num(titleX + textWidth(titleText, 12, true) + 8)}" y="${num(box.y + 16)}" dy="0.35em" font-size="11" fill="${p.muted}">${xmlEscape(subText)}</text>` : '') +

@@ -5,15 +5,12 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { ContentProblem } from '../domain/catalog.ts';
 import { visibleReport, type AppStore } from '../store/app-store.ts';
 import { StoreProvider, useApp, useAppStore } from '../store/context.tsx';
-import { PracticeProvider } from '../store/practice-context.tsx';
+import { PracticeProvider, usePractice } from '../store/practice-context.tsx';
 import type { PracticeStore } from '../store/practice-store.ts';
 import './app.css';
-import { ContentProblemsBanner, KeptAsideBanner } from './Banners.tsx';
 import { Canvas } from './Canvas.tsx';
-import { Dialog, ProblemList } from './Dialog.tsx';
 import { Palette } from './Palette.tsx';
 import { COLLAPSED_WIDTH, usePaneUi } from './pane-ui.ts';
-import { InterviewBar } from './practice/InterviewBar.tsx';
 import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useActions } from './actions.ts';
@@ -30,6 +27,11 @@ const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m)
 // Room UI loads only in a room, or when "Start a mock interview" is first shown (after the first paint).
 const RoomBar = lazy(() => import('./room/RoomBar.tsx').then((m) => ({ default: m.RoomBar })));
 const StartInterviewButton = lazy(() => import('./room/StartInterview.tsx').then((m) => ({ default: m.StartInterviewButton })));
+// Shown only while there is something to show (an interview running, stored data kept aside, content problems).
+const InterviewBar = lazy(() => import('./practice/InterviewBar.tsx').then((m) => ({ default: m.InterviewBar })));
+const KeptAsideBanner = lazy(() => import('./Banners.tsx').then((m) => ({ default: m.KeptAsideBanner })));
+const ContentProblemsBanner = lazy(() => import('./Banners.tsx').then((m) => ({ default: m.ContentProblemsBanner })));
+const ProblemsDialog = lazy(() => import('./ProblemsDialog.tsx').then((m) => ({ default: m.ProblemsDialog })));
 const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
 
 /**
@@ -55,6 +57,8 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   const theme = useApp((s) => s.theme);
   const dialog = useApp((s) => s.problemsDialog);
   const inRoom = useApp((s) => s.roomRole !== undefined);
+  const interviewing = usePractice((s) => !!s.session.interview);
+  const keptAside = useApp((s) => !!s.keptAside);
   useActions(store);
   const paneWidth = usePaneUi((s) => s.width);
   const collapsed = usePaneUi((s) => s.collapsed);
@@ -75,10 +79,18 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
           <RoomBar />
         </Suspense>
       ) : (
-        <InterviewBar />
+        interviewing && (
+          <Suspense fallback={null}>
+            <InterviewBar />
+          </Suspense>
+        )
       )}
-      <ContentProblemsBanner problems={contentProblems} />
-      <KeptAsideBanner />
+      {(contentProblems.length > 0 || keptAside) && (
+        <Suspense fallback={null}>
+          <ContentProblemsBanner problems={contentProblems} />
+          <KeptAsideBanner />
+        </Suspense>
+      )}
       <SharedBanner />
       <main className="workspace" style={columns}>
         <Palette />
@@ -97,20 +109,9 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
         <CompareDialog />
       </Suspense>
       {dialog && (
-        <Dialog
-          title={dialog.title}
-          tone="danger"
-          onClose={() => store.getState().showProblems(undefined)}
-          actions={
-            <button type="button" className="btn btn-primary" data-autofocus onClick={() => store.getState().showProblems(undefined)}>
-              Close
-            </button>
-          }
-        >
-          <p>{dialog.intro}</p>
-          <ProblemList problems={dialog.problems.slice(0, 50)} />
-          {dialog.problems.length > 50 && <p className="muted small">…and {dialog.problems.length - 50} more.</p>}
-        </Dialog>
+        <Suspense fallback={null}>
+          <ProblemsDialog dialog={dialog} onClose={() => store.getState().showProblems(undefined)} />
+        </Suspense>
       )}
     </div>
   );

@@ -3,7 +3,7 @@
  * inert (no focus, no clicks, no screen-reader browsing) while it is open, focus moves in on open and
  * returns on close, Escape closes (the native `cancel` event), and a click on the backdrop closes.
  * Its title id is unique (`useId`), so two dialogs never name each other. The keyboard commands of the
- * editor (see actions.ts) do nothing while any dialog is open.
+ * editor (see actions.ts) do nothing while any dialog is open (`modalOpen` in shortcuts.ts).
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -70,9 +70,4 @@ export function ProblemList({ problems }: { problems: readonly { path: string; m
       ))}
     </ul>
   );
-}
-
-/** Whether a modal dialog is open (then the editor's keyboard commands stand still). */
-export function modalOpen(): boolean {
-  return typeof document !== 'undefined' && document.querySelector('dialog[open]') !== null;
 }

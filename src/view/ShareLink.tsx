@@ -3,19 +3,21 @@
  * link at start or when the address's fragment changes (read-only view with a banner: "Make a copy"
  * or back to your design), and the editor's dialogs (share link, draw.io import report).
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { isShareFragment } from '../domain/share-fragment.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { closeShared, copyShared, openShared } from '../store/shared-view.ts';
-import { Dialog } from './Dialog.tsx';
-import { DrawioPagePicker, DrawioReport } from './DrawioDialogs.tsx';
 import { askReplace, useEditorUi } from './editor-ui.ts';
 import { IconAlert } from './icons.tsx';
 import './editor.css';
 
 // Asked only before a replacement: loaded then.
 const ConfirmReplace = lazy(() => import('./ConfirmReplace.tsx').then((m) => ({ default: m.ConfirmReplace })));
+// The share and draw.io dialogs likewise load when first shown.
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
+const DrawioPagePicker = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioPagePicker })));
+const DrawioReport = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioReport })));
 
 /** Removes `#d=...` from the address without reloading or adding a history entry. */
 function clearFragment() {
@@ -110,55 +112,17 @@ export function EditorDialogs() {
   const dialog = useEditorUi((s) => s.dialog);
   const close = () => useEditorUi.getState().showDialog(undefined);
   if (!dialog) return null;
-  if (dialog.kind === 'share') return <ShareDialog url={dialog.url} copied={dialog.copied} onClose={close} />;
-  if (dialog.kind === 'drawio-pages') return <DrawioPagePicker dialog={dialog} onClose={close} />;
-  if (dialog.kind === 'confirm-replace')
-    return (
-      <Suspense fallback={null}>
-        <ConfirmReplace dialog={dialog} onClose={close} />
-      </Suspense>
-    );
-  return <DrawioReport dialog={dialog} onClose={close} />;
-}
-
-function ShareDialog({ url, copied, onClose }: { url: string; copied: boolean; onClose(): void }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState(copied ? 'The link is on your clipboard.' : 'Copy the link below.');
   return (
-    <Dialog
-      title="Share this design"
-      onClose={onClose}
-      actions={
-        <>
-          <button
-            type="button"
-            className="btn"
-            onClick={async () => {
-              input.current?.select();
-              try {
-                await navigator.clipboard.writeText(url);
-                setStatus('Copied.');
-              } catch {
-                setStatus('Your browser did not allow copying: press Ctrl+C now (the link is selected).');
-              }
-            }}
-          >
-            Copy link
-          </button>
-          <button type="button" className="btn btn-primary" data-autofocus onClick={onClose}>
-            Done
-          </button>
-        </>
-      }
-    >
-      <p>Anyone with this link sees your design read-only and can make their own copy. The design travels inside the link (after the #), so it is never sent to a server.</p>
-      <label className="field-label" htmlFor="share-url">
-        Link ({url.length.toLocaleString('en-US')} characters)
-      </label>
-      <input id="share-url" ref={input} className="share-url" type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
-      <p className="small" role="status">
-        {status}
-      </p>
-    </Dialog>
+    <Suspense fallback={null}>
+      {dialog.kind === 'share' ? (
+        <ShareDialog url={dialog.url} copied={dialog.copied} onClose={close} />
+      ) : dialog.kind === 'drawio-pages' ? (
+        <DrawioPagePicker dialog={dialog} onClose={close} />
+      ) : dialog.kind === 'confirm-replace' ? (
+        <ConfirmReplace dialog={dialog} onClose={close} />
+      ) : (
+        <DrawioReport dialog={dialog} onClose={close} />
+      )}
+    </Suspense>
   );
 }

@@ -16,10 +16,9 @@ import { serializeDesign } from '../domain/design.ts';
 import { downloadText } from '../adapters/download.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { copySelection, cutSelection, duplicateSelection, nudgeSelection, paste, selectAll } from '../store/editor.ts';
-import { modalOpen } from './Dialog.tsx';
 import { GRID, useEditorUi } from './editor-ui.ts';
 import { usePaneUi } from './pane-ui.ts';
-import { IS_MAC, isTypingTarget, SHORTCUTS } from './shortcuts.ts';
+import { IS_MAC, isTypingTarget, modalOpen, SHORTCUTS } from './shortcuts.ts';
 
 /** The palette's search box id (focused by `/` and Ctrl+K). */
 export const PALETTE_SEARCH_ID = 'palette-search';

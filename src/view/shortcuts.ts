@@ -28,3 +28,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(target.type);
   return false;
 }
+
+/** Whether a modal dialog is open (then the editor's keyboard commands stand still). */
+export function modalOpen(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('dialog[open]') !== null;
+}
