@@ -7,7 +7,8 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-export function Dialog({ title, children, actions, onClose, tone = 'default' }: { title: string; children: ReactNode; actions: ReactNode; onClose(): void; tone?: 'default' | 'danger' }) {
+/** `actions`: the buttons at the bottom; without them, one primary "Close" button (focused on open). */
+export function Dialog({ title, children, actions, onClose, tone = 'default' }: { title: string; children: ReactNode; actions?: ReactNode; onClose(): void; tone?: 'default' | 'danger' }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
@@ -53,7 +54,13 @@ export function Dialog({ title, children, actions, onClose, tone = 'default' }: 
         {title}
       </h2>
       <div className="dialog-body">{children}</div>
-      <div className="dialog-actions">{actions}</div>
+      <div className="dialog-actions">
+        {actions ?? (
+          <button type="button" className="btn btn-primary" data-autofocus onClick={() => close.current()}>
+            Close
+          </button>
+        )}
+      </div>
     </dialog>
   );
 }

@@ -4,16 +4,7 @@ import { Dialog, ProblemList } from './Dialog.tsx';
 
 export function ProblemsDialog({ dialog, onClose }: { dialog: Problems; onClose(): void }) {
   return (
-    <Dialog
-      title={dialog.title}
-      tone="danger"
-      onClose={onClose}
-      actions={
-        <button type="button" className="btn btn-primary" data-autofocus onClick={onClose}>
-          Close
-        </button>
-      }
-    >
+    <Dialog title={dialog.title} tone="danger" onClose={onClose}>
       <p>{dialog.intro}</p>
       <ProblemList problems={dialog.problems.slice(0, 50)} />
       {dialog.problems.length > 50 && <p className="muted small">…and {dialog.problems.length - 50} more.</p>}
