@@ -114,7 +114,7 @@ describe('persistence', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const { user, store } = renderApp();
 
-    const banner = screen.getByRole('alert', { name: 'Saved design could not be read' });
+    const banner = await screen.findByRole('alert', { name: 'Saved design could not be read' });
     expect(banner).toHaveTextContent(/kept aside/);
     expect(banner).toHaveTextContent('$.nodes[0].service');
     expect(banner).toHaveTextContent(/unknown service "not-a-service"/);
@@ -152,12 +152,12 @@ describe('persistence', () => {
 });
 
 describe('empty and broken content', () => {
-  it('works without a scenario and shows content problems in a banner', () => {
+  it('works without a scenario and shows content problems in a banner', async () => {
     const content = { ...fixtureContent(), scenarios: [] };
     const store = createAppStore({ content });
     startGrading(store);
     render(<App store={store} contentProblems={[{ file: 'catalog/amazon-s3.json', path: '$.settings.lifecycle.default', message: 'expected an array' }]} />);
-    expect(screen.getByText(/bundled content has 1 problem/)).toBeInTheDocument();
+    expect(await screen.findByText(/bundled content has 1 problem/)).toBeInTheDocument();
     expect(screen.getByText('$.settings.lifecycle.default')).toBeInTheDocument();
     expect(screen.getByText('No scenario yet')).toBeInTheDocument();
     expect(screen.getByText('No scenario loaded')).toBeInTheDocument();

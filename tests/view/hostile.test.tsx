@@ -91,7 +91,7 @@ describe('hostile labels', () => {
     const { store, user } = renderWith(hostileDesign());
     store.getState().select({ nodeIds: ['n0'], edgeIds: [] });
     store.getState().setRightTab('inspector');
-    const input = await screen.findByLabelText('Label');
+    const input = await screen.findByLabelText('Label', {}, { timeout: 5000 });
     expect(input).toHaveValue(HOSTILE_LABELS[0]);
     expect(await screen.findByText(`Service “${HOSTILE_LABELS[0]}” is quoted here.`, exact)).toBeInTheDocument();
 

@@ -38,7 +38,7 @@ function renderApp(content: Content) {
 
 async function openPicker(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: /scenarios?$/ }));
-  return screen.getByRole('dialog', { name: 'Scenarios' });
+  return screen.findByRole('dialog', { name: 'Scenarios' });
 }
 const item = (dialog: HTMLElement, title: string) => within(dialog).getByRole('button', { name: new RegExp(title) });
 

@@ -132,7 +132,7 @@ describe('interview mode', () => {
     await user.click(screen.getByRole('button', { name: 'Start interview (50 min)' }));
 
     expect(store.getState().feedbackHidden).toBe(true);
-    expect(screen.getByRole('region', { name: 'Interview' })).toHaveTextContent('Requirements: 10:00 left');
+    expect(await screen.findByRole('region', { name: 'Interview' })).toHaveTextContent('Requirements: 10:00 left');
     expect(requirementItem()).toHaveAttribute('data-status', 'pending');
     expect(document.querySelector('.header-score')).toBeNull();
     expect(document.querySelector('.svc-status')).toBeNull();
