@@ -42,8 +42,26 @@ function cspInBuild(): Plugin {
   };
 }
 
+/**
+ * Drops the editor-only `$schema` key from the content files (catalog/, scenarios/) the app bundles:
+ * it names the JSON Schema for editors and validation, and nothing in the app reads it.
+ */
+function contentWithoutSchemaKey(): Plugin {
+  return {
+    name: 'archboard-content-json',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/(catalog|scenarios)\/.*\.json$/.test(id.split('?')[0]!)) return undefined;
+      const data = JSON.parse(code) as unknown;
+      if (!data || typeof data !== 'object' || Array.isArray(data) || !('$schema' in data)) return undefined;
+      const { $schema: _schema, ...rest } = data as Record<string, unknown>;
+      return { code: JSON.stringify(rest), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), cspInBuild()],
+  plugins: [react(), cspInBuild(), contentWithoutSchemaKey()],
   define: { 'import.meta.env.VITE_SYNC_URL': JSON.stringify(SYNC_URL) },
   worker: { format: 'es' },
   build: {

@@ -6,9 +6,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     // The machine's 2 cores are shared by parallel builds and browsers; a React render of the whole app
-    // under jsdom can pass 5 s there, the CLI tests start tsx processes and the sync-server tests start
-    // real servers. Slow is not wrong: speed targets live in `npm run bench`.
-    testTimeout: 20_000,
+    // under jsdom, a property test, the CLI tests (tsx processes) and the sync-server tests (real
+    // servers) can take several seconds there. Slow is not wrong: speed targets live in `npm run bench`.
+    testTimeout: 30_000,
     // View tests render React Flow under jsdom; the stubs it needs live in the setup file.
     projects: [
       { extends: true, test: { name: 'core', include: ['tests/{domain,rules,content,cli,adapters,server,sync}/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },

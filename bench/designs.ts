@@ -22,3 +22,13 @@ export function tiledDesign(size: number): Design {
   }
   return design;
 }
+
+/** `size` Amazon S3 nodes in rows of 20 (300 px apart, rows 160 px apart), each linked to the next in its row: the widest picture per node count. */
+export function gridDesign(size: number): Design {
+  const design: Design = { format: 'archboard.design', version: 2, scenarioId: iot.reference.scenarioId, nodes: [], edges: [] };
+  for (let i = 0; i < size; i++) {
+    design.nodes.push({ id: `s3-${i}`, service: 'amazon-s3', label: `Bucket ${i}`, position: { x: (i % 20) * 300, y: Math.floor(i / 20) * 160 } });
+    if (i % 20) design.edges.push({ id: `e-${i}`, source: `s3-${i - 1}`, target: `s3-${i}` });
+  }
+  return design;
+}

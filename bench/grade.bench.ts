@@ -12,7 +12,9 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { Design } from '../src/domain/design.ts';
+import { applyCommand } from '../src/domain/commands.ts';
+import { loadDesign, type Design } from '../src/domain/design.ts';
+import { pasteFragment } from '../src/domain/fragment.ts';
 import { grade } from '../src/domain/grade.ts';
 import { simulate } from '../src/domain/simulation.ts';
 import { content, iot, tiledDesign } from './designs.ts';
@@ -56,6 +58,37 @@ const simulation = measure((design) => simulate(design, iot.scenario, content.ca
 print('Simulation (flow, latency, storage and cost under the iot-5tb-day workload), median ms', simulation);
 const analysis = measure((design) => grade(design, iot.scenario, content.catalog, content.rules, { simulation: simulate(design, iot.scenario, content.catalog) }));
 print('Grading + simulation as the app runs them on every change (one simulation, shared with the rules), median ms', analysis);
-const results = { machine: `${process.platform} ${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.version}`, date: new Date().toISOString(), grading, simulation, analysis };
+// Issue 15: loading hostile designs. A chain of nested groups (refused past 16 levels: the time to the
+// refusal, with its JSON path), and pasting 10,000 nodes into a design (fresh ids, one addNodes).
+const chain = (levels: number) => ({
+  format: 'archboard.design',
+  version: 2,
+  nodes: Array.from({ length: levels }, (_, i) => ({ id: `g${i}`, service: 'amazon-vpc', position: { x: 10, y: 10 }, size: { width: 400, height: 300 }, ...(i ? { parentId: `g${i - 1}` } : {}) })),
+  edges: [],
+});
+const timeIt = (task: () => unknown, runs = 9) => {
+  task();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    task();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+};
+const nesting = [1000, 2000, 10_000].map((levels) => {
+  const doc = chain(levels);
+  const r = loadDesign(doc, content.catalog);
+  return { levels, refused: !r.ok, path: r.ok ? '' : r.problems[0]!.path, medianMs: Number(timeIt(() => loadDesign(doc, content.catalog)).toFixed(2)) };
+});
+console.log('Nested groups: loadDesign refusing a chain deeper than 16 levels (median ms)');
+console.table(nesting);
+const big = tiledDesign(10000);
+const pasteMs = timeIt(() => {
+  const { nodes, edges } = pasteFragment(big, big, { x: 24, y: 24 });
+  applyCommand(big, { type: 'addNodes', nodes, edges });
+}, 5);
+console.log(`Paste of 10,000 nodes into a 10,000-node design (fresh ids + addNodes): ${pasteMs.toFixed(1)} ms median`);
+const results = { machine: `${process.platform} ${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.version}`, date: new Date().toISOString(), grading, simulation, analysis, nesting, paste10kMs: Number(pasteMs.toFixed(1)) };
 writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 console.log('written bench/results.json');

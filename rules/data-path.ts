@@ -8,7 +8,7 @@
  * data does not get through an overloaded stream in time.
  */
 import { z } from 'zod';
-import { formatLoad } from '../src/domain/capacity.ts';
+import { formatLoad } from '../src/domain/format.ts';
 import { formatDuration, formatDurationPair } from '../src/domain/format.ts';
 import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
 

@@ -22,6 +22,7 @@ import tlsInTransit from './tls-in-transit.ts';
 import windowedDetection from './windowed-detection.ts';
 
 /** Every rule module, in the order the docs list them. */
+// biome-ignore lint/suspicious/noExplicitAny: Rule<P> takes P in check() and nested(), so rules with different params have no common type but Rule<any>; RULES below is Rule<unknown>
 export const ALL_RULES: readonly Rule<any>[] = [ingestionCapacity, stageCapacity, dataPath, lakeZones, retentionTiers, encryptionAtRest, tlsInTransit, allowedConnections, serviceCoverage, settingValue, failureHandling, privateConnectivity, sovereignty, groupContents, monthlyBudget, serviceConstraints, windowedDetection, exactlyOnce, anyOf];
 
 /** All rules, keyed by rule id. */

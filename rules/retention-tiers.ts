@@ -96,11 +96,18 @@ export default defineRule({
     };
     const strict = new Map(buckets.map((b) => [b.id, problemsOf(b, false)]));
     // A derived copy (Silver, Gold) may expire sooner when a raw bucket holding the same sources' data keeps it the whole period.
-    const rawKept = params.derivedCopies ? buckets.filter((r) => params.derivedCopies!.rawZones.includes(String(r.settings.zone) as Zone) && strict.get(r.id)!.length === 0) : [];
-    const sourcesOf = (b: ResolvedNode) => sourceIds.filter((s) => design.reachableFrom([s]).has(b.id));
-    const rawCopyOf = (b: ResolvedNode) => rawKept.find((r) => r.id !== b.id && sourcesOf(b).every((s) => design.reachableFrom([s]).has(r.id)));
+    const rawKept = params.derivedCopies ? buckets.filter((r) => params.derivedCopies!.rawZones.includes(zoneOf(r)) && strict.get(r.id)!.length === 0) : [];
+    // Each source's reach is walked once (not once per bucket and candidate raw copy, which was cubic in the design's size).
+    const reachOf = new Map<string, Set<string>>();
+    const reach = (s: string) => reachOf.get(s) ?? reachOf.set(s, design.reachableFrom([s])).get(s)!;
+    const sourcesOf = (b: ResolvedNode) => sourceIds.filter((s) => reach(s).has(b.id));
+    const rawCopyOf = (b: ResolvedNode) => {
+      if (!rawKept.length) return undefined;
+      const sources = sourcesOf(b);
+      return rawKept.find((r) => r.id !== b.id && sources.every((s) => reach(s).has(r.id)));
+    };
     for (const b of buckets) {
-      const derived = params.derivedCopies !== undefined && params.derivedCopies.zones.includes(String(b.settings.zone) as Zone) && rawCopyOf(b) !== undefined;
+      const derived = params.derivedCopies !== undefined && params.derivedCopies.zones.includes(zoneOf(b)) && rawCopyOf(b) !== undefined;
       for (const p of derived ? problemsOf(b, true) : strict.get(b.id)!) ctx.fail({ ...p, nodeIds: [b.id] });
     }
     // Queryable means a query engine reads the bucket's records, not something derived from them.
@@ -115,3 +122,9 @@ export default defineRule({
     }
   },
 });
+
+/** A bucket's lake zone setting, or '' (no zone) when it holds anything but text: never throws on odd values. */
+function zoneOf(node: { settings: Readonly<Record<string, unknown>> }): Zone {
+  const zone = node.settings.zone;
+  return (typeof zone === 'string' ? zone : '') as Zone;
+}

@@ -8,7 +8,8 @@
  * or quota increase that fixes it.
  */
 import { z } from 'zod';
-import { describeOverload, formatLoad } from '../src/domain/capacity.ts';
+import { describeOverload } from '../src/domain/capacity.ts';
+import { formatLoad } from '../src/domain/format.ts';
 import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
 import type { LimitLoad } from '../src/domain/simulation.ts';
 

@@ -5,70 +5,84 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CONTENT, contentProblems } from './adapters/content.ts';
 import { readPreference } from './adapters/persistence.ts';
+import { openStorage } from './adapters/storage.ts';
 import { createAppStore } from './store/app-store.ts';
-import { startGrading } from './store/grading.ts';
+import { startGrading, type Analyser } from './store/grading.ts';
 import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
 import { decodeRoomFragment } from './domain/room.ts';
 import { SYNC_URL } from './adapters/sync-config.ts';
 import type { RoomStore } from './store/room-store.ts';
 
-function safeStorage(): Storage | undefined {
-  try {
-    const s = window.localStorage;
-    s.getItem('archboard:probe');
-    return s;
-  } catch {
-    return undefined; // storage disabled: work in memory
+// (No top-level await here: it would make the bundler split the initial code into many small chunks.)
+async function start(): Promise<void> {
+  // Designs, practice records and preferences live in IndexedDB (copied once from localStorage), read
+  // into memory before the first render; see adapters/storage.ts.
+  const { storage, durable } = await openStorage();
+
+  // A mock-interview room link (#room=...): the design lives on the sync server, not in this browser's
+  // storage (the learner's own designs stay untouched); the candidate's tab never grades.
+  const roomLink = decodeRoomFragment(location.hash);
+  const roomRole = roomLink ? (roomLink.key ? 'interviewer' : 'candidate') : undefined;
+  const store = createAppStore({
+    content: CONTENT,
+    ...(roomLink ? {} : { storage, ...(durable ? { durable } : {}) }),
+    // The scenario chosen last in the picker, else the IoT exercise the README starts with (else the first).
+    scenarioId: roomLink?.scenarioId ?? readPreference(storage, 'scenario') ?? 'iot-5tb-day',
+    eventTarget: window,
+    prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+    ...(roomRole ? { roomRole } : {}),
+  });
+  // Grading runs in the analysis worker, off the main thread (its client loads on first use). Where
+  // no worker can start, or it fails, the rules load here and grade on this thread.
+  let inThread: Promise<Analyser> | undefined;
+  const analyser: Analyser = async (input) => {
+    const worker = (await import('./view/analysis.ts')).analysisWorker();
+    if (worker) {
+      try {
+        return await worker.analyse(input);
+      } catch (e) {
+        console.error('the analysis worker failed; grading on this thread', e);
+      }
+    }
+    inThread ??= Promise.all([import('./store/analysis.ts'), import('./adapters/graded-content.ts')]).then(([a, c]) => a.inThreadAnalyser(c.GRADED_CONTENT));
+    return (await inThread)(input);
+  };
+  if (roomRole !== 'candidate') startGrading(store, analyser);
+  const practice = createPracticeStore(store, roomLink ? {} : { storage });
+  // Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
+  // initial bundle stays small.
+  async function joinRoomIfLinked(): Promise<RoomStore | undefined> {
+    if (!roomLink) {
+      // Solo: the other tabs of this scenario stay in sync (no server).
+      if (typeof BroadcastChannel === 'function') void import('./store/tab-sync.ts').then((m) => m.startTabSync(store));
+      return undefined;
+    }
+    const { joinRoom } = await import('./store/room-store.ts');
+    const room = joinRoom({ url: SYNC_URL, link: roomLink, app: store, practice });
+    const theme = readPreference(storage, 'theme');
+    if (theme === 'dark' || theme === 'light') store.getState().setTheme(theme, false);
+    store.getState().setRightTab(roomRole === 'interviewer' ? 'interviewer' : 'scenario');
+    return room;
   }
+  // Entering or leaving a room (a room link pasted over this page's address) starts afresh.
+  window.addEventListener('hashchange', () => {
+    const next = decodeRoomFragment(location.hash);
+    if (next?.roomId !== roomLink?.roomId || next?.key !== roomLink?.key) location.reload();
+  });
+
+  // Follow the system theme until the user picks one.
+  window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => {
+    if (!store.getState().themeChosen) store.getState().setTheme(e.matches ? 'dark' : 'light', false);
+  });
+
+  void joinRoomIfLinked().then((room) =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App store={store} practice={practice} {...(room ? { room } : {})} contentProblems={contentProblems} />
+      </StrictMode>,
+    ),
+  );
 }
 
-const storage = safeStorage();
-// A mock-interview room link (#room=...): the design lives on the sync server, not in this browser's
-// storage (the learner's own designs stay untouched); the candidate's tab never grades.
-const roomLink = decodeRoomFragment(location.hash);
-const roomRole = roomLink ? (roomLink.key ? 'interviewer' : 'candidate') : undefined;
-const store = createAppStore({
-  content: CONTENT,
-  ...(roomLink ? {} : { storage }),
-  // The scenario chosen last in the picker, else the IoT exercise the README starts with (else the first).
-  scenarioId: roomLink?.scenarioId ?? readPreference(storage, 'scenario') ?? 'iot-5tb-day',
-  eventTarget: window,
-  prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
-  ...(roomRole ? { roomRole } : {}),
-});
-if (roomRole !== 'candidate') startGrading(store);
-const practice = createPracticeStore(store, roomLink ? {} : { storage });
-// Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
-// initial bundle stays small.
-async function joinRoomIfLinked(): Promise<RoomStore | undefined> {
-  if (!roomLink) {
-    // Solo: the other tabs of this scenario stay in sync (no server).
-    if (typeof BroadcastChannel === 'function') void import('./store/tab-sync.ts').then((m) => m.startTabSync(store));
-    return undefined;
-  }
-  const { joinRoom } = await import('./store/room-store.ts');
-  const room = joinRoom({ url: SYNC_URL, link: roomLink, app: store, practice });
-  const theme = readPreference(storage, 'theme');
-  if (theme === 'dark' || theme === 'light') store.getState().setTheme(theme, false);
-  store.getState().setRightTab(roomRole === 'interviewer' ? 'interviewer' : 'scenario');
-  return room;
-}
-// Entering or leaving a room (a room link pasted over this page's address) starts afresh.
-window.addEventListener('hashchange', () => {
-  const next = decodeRoomFragment(location.hash);
-  if (next?.roomId !== roomLink?.roomId || next?.key !== roomLink?.key) location.reload();
-});
-
-// Follow the system theme until the user picks one.
-window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => {
-  if (!store.getState().themeChosen) store.getState().setTheme(e.matches ? 'dark' : 'light', false);
-});
-
-void joinRoomIfLinked().then((room) =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App store={store} practice={practice} {...(room ? { room } : {})} contentProblems={contentProblems} />
-    </StrictMode>,
-  ),
-);
+void start();

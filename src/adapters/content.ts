@@ -1,9 +1,9 @@
 /**
- * The shipped content, bundled by Vite: every `catalog/*.json`, every file under `scenarios/`, and the
- * rule set, assembled once at start-up.
+ * The shipped content, bundled by Vite: every `catalog/*.json` and every file under `scenarios/`,
+ * assembled once at start-up. The rule set is not here: grading runs in the analysis worker, which
+ * adds it (graded-content.ts), so the rules stay out of the main thread's initial bundle.
  */
 import { assembleContent, type ContentFile } from '../domain/content.ts';
-import { RULES } from '../../rules/index.ts';
 
 function files(modules: Record<string, unknown>): ContentFile[] {
   return Object.entries(modules).map(([path, data]) => ({ file: path.replace(/^\//, ''), data }));
@@ -12,7 +12,6 @@ function files(modules: Record<string, unknown>): ContentFile[] {
 const assembled = assembleContent(
   files(import.meta.glob('/catalog/*.json', { eager: true, import: 'default' })),
   files(import.meta.glob('/scenarios/**/*.json', { eager: true, import: 'default' })),
-  RULES,
 );
 
 /** The content; problems in shipped content are listed in `contentProblems` (the validate test keeps it empty). */

@@ -148,7 +148,8 @@ function cellsOf(model: XmlNode): DrawioCell[] {
 
 /** The custom properties of an `<object>`/`<UserObject>` wrapper (every attribute but id, label and placeholders). */
 function dataOf(wrapper: XmlNode): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
+  // Null prototype: a property named like an Object member (`constructor`, `__proto__`) is data.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const key of Object.keys(wrapper[':@'] ?? {})) if (!['id', 'label', 'placeholders'].includes(key)) out[key] = attr(wrapper, key)!;
   return Object.keys(out).length ? out : undefined;
 }

@@ -15,8 +15,8 @@ async function svgToCanvas(svg: string, width: number, height: number, ratio: nu
       throw new Error('the diagram picture could not be decoded');
     });
     const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.round(width * ratio));
-    canvas.height = Math.max(1, Math.round(height * ratio));
+    canvas.width = Math.max(1, Math.floor(width * ratio)); // floor: never over the pixel cap
+    canvas.height = Math.max(1, Math.floor(height * ratio));
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('this browser cannot draw on a canvas');
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);

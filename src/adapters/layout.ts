@@ -55,8 +55,8 @@ const BAND_GAP = 48;
 
 /** What auto-layout changes: node positions (relative to the node's group, as in the design) and group sizes. */
 export interface LayoutResult {
-  positions: Record<string, { x: number; y: number }>;
-  sizes: Record<string, { width: number; height: number }>;
+  positions: Map<string, { x: number; y: number }>;
+  sizes: Map<string, { width: number; height: number }>;
 }
 
 export interface LayoutOptions {
@@ -153,7 +153,9 @@ export async function layoutDesign(design: Design, sizes: ReadonlyMap<string, { 
   const childrenOf = new Map<string | undefined, DesignNode[]>();
   for (const n of design.nodes) {
     const parent = n.parentId !== undefined && ids.has(n.parentId) ? n.parentId : undefined;
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), n]);
+    const list = childrenOf.get(parent);
+    if (list) list.push(n);
+    else childrenOf.set(parent, [n]);
   }
   const sizeOf = (n: DesignNode) => n.size ?? sizes.get(n.id) ?? fallback;
   const topLevel = childrenOf.get(undefined) ?? [];
@@ -173,13 +175,13 @@ export async function layoutDesign(design: Design, sizes: ReadonlyMap<string, { 
     edges: design.edges.filter((e) => flowIds.has(e.source) && flowIds.has(e.target) && e.source !== e.target).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
   const out = await engine.layout(graph);
-  const result: LayoutResult = { positions: {}, sizes: {} };
+  const result: LayoutResult = { positions: new Map(), sizes: new Map() };
   const snap = (v: number | undefined) => Math.round((v ?? 0) / 8) * 8;
   const collect = (nodes: ElkNode[] | undefined) => {
     for (const c of nodes ?? []) {
-      result.positions[c.id] = { x: snap(c.x), y: snap(c.y) };
+      result.positions.set(c.id, { x: snap(c.x), y: snap(c.y) });
       if (c.children?.length) {
-        result.sizes[c.id] = { width: Math.ceil((c.width ?? 0) / 8) * 8, height: Math.ceil((c.height ?? 0) / 8) * 8 };
+        result.sizes.set(c.id, { width: Math.ceil((c.width ?? 0) / 8) * 8, height: Math.ceil((c.height ?? 0) / 8) * 8 });
         collect(c.children);
       }
     }
@@ -212,12 +214,12 @@ export async function layoutDesign(design: Design, sizes: ReadonlyMap<string, { 
   if (best) {
     for (const b of boxes) {
       const p = best.at.get(b.id)!;
-      result.positions[b.id] = { x: snap(p.x), y: snap(p.y + bandHeight) };
+      result.positions.set(b.id, { x: snap(p.x), y: snap(p.y + bandHeight) });
     }
     // Absolute centres of every flow node, for the band's placement.
     const visit = (nodes: ElkNode[] | undefined, ox: number, oy: number, top: boolean) => {
       for (const c of nodes ?? []) {
-        const p = top ? result.positions[c.id]! : { x: c.x ?? 0, y: c.y ?? 0 };
+        const p = top ? result.positions.get(c.id)! : { x: c.x ?? 0, y: c.y ?? 0 };
         const x = ox + p.x;
         const y = oy + p.y;
         absCentre.set(c.id, { x: x + (c.width ?? 0) / 2, y: y + (c.height ?? 0) / 2 });
@@ -249,7 +251,7 @@ export async function layoutDesign(design: Design, sizes: ReadonlyMap<string, { 
         loose += w + BAND_GAP;
       }
     }
-    for (const [id, x] of spread(row)) result.positions[id] = { x: snap(x), y: 0 };
+    for (const [id, x] of spread(row)) result.positions.set(id, { x: snap(x), y: 0 });
   }
   return result;
 }

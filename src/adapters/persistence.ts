@@ -1,8 +1,11 @@
 /**
- * Persistence of designs in Web Storage (localStorage): one key per scenario, holding the document
- * exactly as `serializeDesign` writes it. Saving is debounced and flushed on `pagehide`. A stored
- * design that cannot be read is never dropped: its raw text is moved to a "kept aside" key and the
- * problems are reported so the user can download it.
+ * Persistence of designs in Web Storage (the app passes `DurableStorage`, IndexedDB behind a Storage
+ * face, see storage.ts; localStorage when IndexedDB is missing): one key per scenario, holding the
+ * document exactly as `serializeDesign` writes it. Saving is debounced, flushed on `pagehide`, and a
+ * save that fails is retried until it works. A stored design is read with `loadDesign`'s repair mode:
+ * what can be repaired is, and listed; the original text is kept aside either way. One that cannot be
+ * read is never dropped: its raw text is moved to a "kept aside" key and the problems are reported so
+ * the user can download it.
  */
 import type { Catalog } from '../domain/catalog.ts';
 import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem } from '../domain/design.ts';
@@ -25,7 +28,23 @@ export interface KeptAside {
   problems: DesignProblem[];
 }
 
-export type StoredRead = { design: Design; keptAside?: undefined } | { design: Design; keptAside: KeptAside };
+export type StoredRead = { design: Design; keptAside?: undefined; repaired?: undefined } | { design: Design; keptAside: KeptAside; repaired?: boolean };
+
+/** The key prefix of records kept aside (`archboard:kept-aside:<what>:<epoch ms>`). */
+export const KEPT_ASIDE_PREFIX = KEPT_PREFIX;
+
+/** Moves `raw` to a fresh kept-aside key (never overwriting one); returns the key, or undefined when writing failed. */
+export function keepAside(storage: Storage | undefined, what: string, raw: string, now: number): string | undefined {
+  if (!storage) return undefined;
+  let key = `${KEPT_PREFIX}${what}:${now}`;
+  try {
+    for (let n = 2; storage.getItem(key) !== null; n++) key = `${KEPT_PREFIX}${what}:${now}-${n}`;
+    storage.setItem(key, raw);
+    return key;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Reads the design stored for a scenario. A design written by an older version is migrated and
@@ -42,9 +61,20 @@ export function readStoredDesign(storage: Storage | undefined, scenarioId: strin
     raw = null;
   }
   if (raw === null) return { design: emptyDesign(scenarioId) };
-  const result = loadDesignText(raw, catalog);
+  const result = loadDesignText(raw, catalog, { repair: true });
   if (result.ok) {
     const design = scenarioId && !result.design.scenarioId ? { ...result.design, scenarioId } : result.design;
+    if (result.repairs) {
+      // Repaired: the original text is kept aside (downloadable), the repaired design stored in its place.
+      const key = keepAside(storage, scenarioId ?? 'free', raw, now());
+      if (key)
+        try {
+          storage!.setItem(fromKey, serializeDesign(design));
+        } catch {
+          /* written with the next save */
+        }
+      return { design, repaired: true, keptAside: { scenarioId, key, fromKey, raw, problems: result.repairs } };
+    }
     // Written by an older version: store it back as the current version (the migration loses nothing).
     if (result.migratedFrom !== undefined)
       try {
@@ -54,15 +84,14 @@ export function readStoredDesign(storage: Storage | undefined, scenarioId: strin
       }
     return { design };
   }
-  let key: string | undefined = `${KEPT_PREFIX}${scenarioId ?? 'free'}:${now()}`;
-  try {
-    // Never overwrite data kept aside earlier (two failures within the same millisecond).
-    for (let n = 2; storage!.getItem(key) !== null; n++) key = `${KEPT_PREFIX}${scenarioId ?? 'free'}:${now()}-${n}`;
-    storage!.setItem(key, raw);
-    storage!.removeItem(fromKey);
-  } catch {
-    key = undefined; // could not move it (storage full?): it stays where it was and saving is held back
-  }
+  const key = keepAside(storage, scenarioId ?? 'free', raw, now());
+  if (key)
+    try {
+      storage!.removeItem(fromKey);
+    } catch {
+      /* the copy is kept aside; the original is overwritten by the next save */
+    }
+  // Without a key, moving it failed (storage full?): it stays where it was and saving is held back.
   return { design: emptyDesign(scenarioId), keptAside: { scenarioId, key, fromKey, raw, problems: result.problems } };
 }
 
@@ -80,13 +109,19 @@ export interface Saver {
   flush(): void;
   /** Holds back saving for a scenario (while its unreadable stored text could not be moved aside). */
   hold(scenarioId: string | undefined, held: boolean): void;
+  /** Whether a save failed and is waiting to be retried. */
+  readonly failing: boolean;
   dispose(): void;
 }
 
+/** Delays between retries of a failed save, ms (the last repeats). */
+export const SAVE_RETRY_MS = [1000, 2000, 4000, 8000, 15000, 30000] as const;
+
 /**
- * A debounced saver.
- * @param onError called with `'quota'` when storage is full (the design stays in memory), or `'other'`
- * @param onSaved called after a successful write
+ * A debounced saver. A write that fails is kept (unless a newer design for the same key came) and
+ * retried after `SAVE_RETRY_MS`, until it works.
+ * @param onError called on each failed write with `'quota'` when storage is full (the design stays in memory), or `'other'`
+ * @param onSaved called when every pending design has been written (after a failure too)
  */
 export function createSaver(
   storage: Storage | undefined,
@@ -95,19 +130,31 @@ export function createSaver(
   const pending = new Map<string, Design>();
   const held = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (retry !== undefined) clearTimeout(retry);
+    retry = undefined;
     if (!storage) return pending.clear();
+    let failed = false;
     for (const [key, design] of pending) {
       if (held.has(key)) continue;
-      pending.delete(key);
       try {
         storage.setItem(key, serializeDesign(design));
-        onSaved?.();
+        pending.delete(key);
       } catch (e) {
+        failed = true;
         onError?.(isQuotaError(e) ? 'quota' : 'other', e);
       }
+    }
+    if (failed) {
+      failures++;
+      retry = setTimeout(flush, SAVE_RETRY_MS[Math.min(failures - 1, SAVE_RETRY_MS.length - 1)]);
+    } else {
+      failures = 0;
+      onSaved?.();
     }
   };
   const onPageHide = () => flush();
@@ -123,8 +170,13 @@ export function createSaver(
       if (isHeld) held.add(designKey(scenarioId));
       else held.delete(designKey(scenarioId));
     },
+    get failing() {
+      return failures > 0;
+    },
     dispose() {
       flush();
+      if (retry !== undefined) clearTimeout(retry);
+      retry = undefined;
       target?.removeEventListener('pagehide', onPageHide);
     },
   };
@@ -162,7 +214,7 @@ export function readPreviousDesign(storage: Storage | undefined, scenarioId: str
     return undefined;
   }
   if (raw === null) return undefined;
-  const result = loadDesignText(raw, catalog);
+  const result = loadDesignText(raw, catalog, { repair: true });
   return result.ok && result.design.nodes.length ? result.design : undefined;
 }
 

@@ -9,6 +9,7 @@
 import { emptyNotes, parseNotes, type AttemptNotes } from '../domain/attempt-notes.ts';
 import { emptyHistory, parseHistory, type AttemptHistory } from '../domain/attempts.ts';
 import { parseSession, type PracticeSession } from '../domain/interview.ts';
+import { keepAside } from './persistence.ts';
 
 export const notesKey = (scenarioId: string | undefined) => `archboard:notes:${scenarioId ?? 'free'}`;
 export const attemptsKey = (scenarioId: string | undefined) => `archboard:attempts:${scenarioId ?? 'free'}`;
@@ -46,13 +47,13 @@ function read<T>(storage: Storage | undefined, key: string, parse: (data: unknow
     parsed = { ok: false, problems: [{ path: '$', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }] };
   }
   if (parsed.ok) return parsed.value;
-  let keptKey: string | undefined = `archboard:kept-aside:${key}:${now}`;
-  try {
-    storage!.setItem(keptKey, raw);
-    storage!.removeItem(key);
-  } catch {
-    keptKey = undefined;
-  }
+  const keptKey = keepAside(storage, key, raw, now);
+  if (keptKey)
+    try {
+      storage!.removeItem(key);
+    } catch {
+      /* kept aside; the original is overwritten by the next save */
+    }
   unreadable.push({ key, keptKey, problems: parsed.problems });
   return undefined;
 }

@@ -3,12 +3,15 @@
  * diagram (`.drawio`, `.xml`, or any file starting with `<`), checked with `loadDesign` either way.
  * Failures are `InputError`s with a message that names the file and the place in it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { drawioToDesign } from '../adapters/drawio-design.ts';
 import type { Catalog } from '../domain/catalog.ts';
 import { loadDesignText, MAX_DESIGN_BYTES, type Design } from '../domain/design.ts';
+import { clip } from '../domain/excerpt.ts';
 
 export { MAX_DESIGN_BYTES };
+
+const MAX_DESIGN_MB = MAX_DESIGN_BYTES / 1024 / 1024;
 
 /** Input the user must fix; a command prints its message with exit code 2. */
 export class InputError extends Error {}
@@ -20,16 +23,39 @@ export interface DesignInput {
   notes: string[];
 }
 
-/** Reads a file's text, refusing missing and oversized files with a message. */
+/**
+ * Reads a design file's text: only a regular file (a directory, a device such as /dev/zero, a FIFO are
+ * refused before any byte is read) of at most MAX_DESIGN_BYTES, read through one descriptor so the
+ * limit holds even if the file grows meanwhile. A UTF-8 byte-order mark is dropped, as the app does.
+ * @throws InputError naming the file
+ */
 export function readInputFile(file: string): string {
-  let size: number;
+  let fd: number;
   try {
-    size = statSync(file).size;
-  } catch {
+    const kind = statSync(file);
+    if (!kind.isFile()) throw new InputError(`${file}: not a regular file (${kind.isDirectory() ? 'a directory' : 'a device, pipe or socket'}); give the path of a design file`);
+    fd = openSync(file, 'r');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`${file}: cannot read the file (it does not exist or is not accessible)`);
   }
-  if (size > MAX_DESIGN_BYTES) throw new InputError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_DESIGN_BYTES / 1024 / 1024} MB limit for a design`);
-  return readFileSync(file, 'utf8');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new InputError(`${file}: not a regular file; give the path of a design file`);
+    if (st.size > MAX_DESIGN_BYTES) throw new InputError(`${file}: ${(st.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_DESIGN_MB} MB limit for a design`);
+    // One byte more than the limit: a file that grew past it is refused, never read to its end.
+    const buffer = Buffer.alloc(Math.min(MAX_DESIGN_BYTES + 1, st.size + 1));
+    let length = 0;
+    for (let n: number; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    if (length > MAX_DESIGN_BYTES) throw new InputError(`${file}: over the ${MAX_DESIGN_MB} MB limit for a design`);
+    const text = buffer.subarray(0, length).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${file}: cannot read the file (${clip(e instanceof Error ? e.message : String(e))})`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether a file is read as a draw.io diagram (by its name or its first character). */

@@ -10,6 +10,7 @@
  * Exit codes: 0 every `error`-severity requirement passes; 1 one fails; 2 the input cannot be read or
  * is invalid (the message names the file and JSON path; never a stack trace).
  */
+import { clip, quote } from '../domain/excerpt.ts';
 import { analyseDesign, type GradeReport } from '../domain/grade.ts';
 import { applyWhatIf, type WhatIf } from '../domain/what-if.ts';
 import { loadContentFromDisk } from './content.ts';
@@ -19,13 +20,33 @@ import { formatSimulation, simulationSummary } from './simulation-summary.ts';
 export { MAX_DESIGN_BYTES } from './design-input.ts';
 
 const USAGE = 'usage: npm run grade -- <design.json|diagram.drawio> [--scenario <id>] [--scale <factor>] [--peak-factor <factor>] [--page <n|name>] [--json]';
+/** What `--help` prints (on stdout, exit code 0). */
+export const HELP = `${USAGE}
+
+Grades an Archboard design file (format "archboard.design") or a draw.io diagram against a scenario's
+requirements and prints one line per requirement, then a short simulation summary.
+
+  <design.json|diagram.drawio>
+                         the design file or draw.io diagram (a regular file of at most 10 MB,
+                         UTF-8, a BOM is accepted)
+  --scenario <id>        the scenario to grade against (default: the design's "scenarioId")
+  --scale <factor>       what-if: the scenario's daily volume times this factor (above 0)
+  --peak-factor <factor> what-if: the peak over the average rate (at least 1)
+  --page <n|name>        draw.io files: the page to read (default the first holding a service)
+  --json                 print the report as JSON
+  -h, --help             print this help
+
+Exit codes: 0 every error-severity requirement passes, 1 one fails, 2 the input cannot be read or is
+invalid (the message names the file and the JSON path).`;
 
 interface Args {
   file: string;
+  /** The scenario asked for with `--scenario`; undefined when not given. */
   scenarioId?: string;
   page?: string;
   json: boolean;
   whatIf: WhatIf;
+  help: boolean;
 }
 
 /** A what-if option's number: positive and finite (a peak factor at least 1). */
@@ -50,17 +71,16 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--page') {
       page = argv[++i];
       if (!page) throw new InputError(`--page needs a page number or name\n${USAGE}`);
-    } else if (a === '--scenario') {
-      scenarioId = argv[++i];
-      if (!scenarioId) throw new InputError(`--scenario needs a scenario id\n${USAGE}`);
-    } else if (a.startsWith('--scenario=')) scenarioId = a.slice('--scenario='.length);
-    else if (a === '--help' || a === '-h') throw new InputError(USAGE);
-    else if (a.startsWith('-')) throw new InputError(`unknown option ${a}\n${USAGE}`);
-    else if (file) throw new InputError(`one design file at a time (got ${file} and ${a})\n${USAGE}`);
+    } else if (a === '--help' || a === '-h') return { file: '', json, whatIf, help: true };
+    else if (a === '--scenario' || a.startsWith('--scenario=')) {
+      scenarioId = a === '--scenario' ? argv[++i] : a.slice('--scenario='.length);
+      if (scenarioId === undefined || scenarioId === '') throw new InputError(`${a === '--scenario' ? '--scenario' : '--scenario='} needs a scenario id (an empty value names none)\n${USAGE}`);
+    } else if (a.startsWith('-')) throw new InputError(`unknown option ${quote(a)}\n${USAGE}`);
+    else if (file) throw new InputError(`one design file at a time (got ${quote(file)} and ${quote(a)})\n${USAGE}`);
     else file = a;
   }
   if (!file) throw new InputError(`no design file given\n${USAGE}`);
-  return { file, json, whatIf, ...(scenarioId ? { scenarioId } : {}), ...(page !== undefined ? { page } : {}) };
+  return { file, json, whatIf, help: false, ...(scenarioId ? { scenarioId } : {}), ...(page !== undefined ? { page } : {}) };
 }
 
 /**
@@ -70,6 +90,7 @@ function parseArgs(argv: readonly string[]): Args {
  * output through finding messages, and a design file can come from anyone.
  */
 export function terminalSafe(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (see above)
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
@@ -106,14 +127,20 @@ function whatIfNote(written: { ingestGBPerDay: number; peakFactor: number }, now
 export function runGrader(argv: readonly string[]): { code: 0 | 1 | 2; stdout: string; stderr: string } {
   try {
     const args = parseArgs(argv);
+    if (args.help) return { code: 0, stdout: HELP, stderr: '' };
     const { content, problems } = loadContentFromDisk();
     if (problems.length) throw new InputError(`the shipped content has problems:\n${problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n')}`);
     const { design, notes } = readDesignInput(args.file, content.catalog, { ...(args.page !== undefined ? { page: args.page } : {}), ...(args.scenarioId ? { scenarioId: args.scenarioId } : {}) });
     const scenarioId = args.scenarioId ?? design.scenarioId;
     const known = content.scenarios.map((s) => s.scenario.id);
-    if (!scenarioId) throw new InputError(`${args.file}: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`);
+    if (!scenarioId) throw new InputError(`${args.file}: $.scenarioId: the design names no scenario; pass --scenario <id> (one of: ${known.join(', ')})`);
     const written = content.scenarios.find((s) => s.scenario.id === scenarioId)?.scenario;
-    if (!written) throw new InputError(`unknown scenario "${scenarioId}" (known: ${known.join(', ')})`);
+    if (!written)
+      throw new InputError(
+        args.scenarioId !== undefined
+          ? `--scenario: unknown scenario ${quote(scenarioId)} (known: ${known.join(', ')})`
+          : `${args.file}: $.scenarioId: unknown scenario ${quote(scenarioId)} (known: ${known.join(', ')}); pass --scenario <id> to grade against another`,
+      );
     const scenario = applyWhatIf(written, args.whatIf);
     const { report, simulation } = analyseDesign(design, scenario, content.catalog, content.rules);
     if (!simulation) throw new Error('the simulation failed');
@@ -123,6 +150,6 @@ export function runGrader(argv: readonly string[]): { code: 0 | 1 | 2; stdout: s
       : terminalSafe(`${formatReport(report, `${args.file}: ${scenario.title}${whatIfNote(written.workload, scenario.workload)}`)}\n\n${formatSimulation(sim, design, content.catalog, scenario)}`);
     return { code: report.passed ? 0 : 1, stdout, stderr: terminalSafe(notes.join('\n')) };
   } catch (e) {
-    return { code: 2, stdout: '', stderr: terminalSafe(e instanceof InputError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`) };
+    return { code: 2, stdout: '', stderr: terminalSafe(e instanceof InputError ? e.message : `internal error: ${clip(e instanceof Error ? e.message : String(e), 200)}`) };
   }
 }

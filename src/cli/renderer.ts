@@ -2,7 +2,7 @@
  * The headless renderer behind `npm run render -- <design.json|diagram.drawio> --png|--svg|--pdf
  * -o FILE [--findings] [--scenario ID] [--volumes] [--theme light|dark] [--page N|NAME]` (entry point:
  * render.ts). Draws the design with the same renderer as the app's export buttons
- * (src/domain/render-svg.ts): SVG as it comes, PNG rasterised by @resvg/resvg-js at 2x, PDF as one
+ * (src/domain/render-svg.ts), with AWS's icons read from the installed `aws-icons` package: SVG as it comes, PNG rasterised by @resvg/resvg-js at 2x, PDF as one
  * page holding those pixels (adapters/export-pdf.ts, the app's own code). `--findings` grades the design
  * against its scenario and adds the marks and the legend, `--volumes` the simulated volume labels.
  * Exit codes: 0 written; 2 the input or the arguments are wrong (a message, never a stack trace).
@@ -15,10 +15,12 @@ import { PDF_MAX_PIXELS, rasterRatio, rasterToPdf } from '../adapters/export-pdf
 import { applyDeviations } from '../domain/attempt-notes.ts';
 import type { Content } from '../domain/content.ts';
 import type { Design } from '../domain/design.ts';
-import { analyseDesign, worstSeverityByElement } from '../domain/grade.ts';
+import { analyseDesign } from '../domain/grade.ts';
+import { worstSeverityByElement } from '../domain/severity.ts';
 import { findingsLegend } from '../domain/graded-export.ts';
-import { renderDesignSvg, type IconSource, type RenderOptions, type RenderedSvg, type Theme } from '../domain/render-svg.ts';
+import { iconsForDesign, renderDesignSvg, type IconSource, type RenderOptions, type RenderedSvg, type Theme } from '../domain/render-svg.ts';
 import { volumeLabels } from '../domain/diagram.ts';
+import { readIconSvgAsync } from '../adapters/icons-node.ts';
 import { loadContentFromDisk } from './content.ts';
 import { InputError, readDesignInput } from './design-input.ts';
 import { terminalSafe } from './grader.ts';
@@ -130,7 +132,8 @@ export async function runRender(argv: readonly string[]): Promise<{ code: 0 | 2;
     const { content, problems } = loadContentFromDisk();
     if (problems.length) throw new InputError(`the shipped content has problems:\n${problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n')}`);
     const { design, notes } = readDesignInput(args.file, content.catalog, { ...(args.page !== undefined ? { page: args.page } : {}), ...(args.scenarioId ? { scenarioId: args.scenarioId } : {}) });
-    const options = renderOptionsFor(design, content, args);
+    const icons = await iconsForDesign(design, content.catalog, readIconSvgAsync, args.theme);
+    const options = renderOptionsFor(design, content, { ...args, icons: (id) => icons.get(id) });
     const picture = renderDesignSvg(design, content.catalog, options);
     const bytes = await encodeInNode(picture, args.format);
     try {

@@ -7,7 +7,7 @@
 import { STORAGE_CLASS_NAMES, type Catalog, type StorageClass } from '../domain/catalog.ts';
 import type { Design } from '../domain/design.ts';
 import type { Scenario } from '../domain/scenario.ts';
-import { formatLoad } from '../domain/capacity.ts';
+import { formatLoad } from '../domain/format.ts';
 import { formatGBPerDay, GB_PER_DAY_PER_MBPS, formatMBps, formatMs, formatPercent, formatTB, formatUsd, type LimitLoad, type SimulationReport } from '../domain/simulation.ts';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;

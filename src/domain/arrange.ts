@@ -15,7 +15,8 @@ export interface Box {
 
 export type Alignment = 'left' | 'centre' | 'right' | 'top' | 'middle' | 'bottom';
 export type Axis = 'horizontal' | 'vertical';
-export type Positions = Record<string, { x: number; y: number }>;
+/** New positions by box id: a `Map`, so ids named like Object members (`constructor`) are plain keys. */
+export type Positions = Map<string, { x: number; y: number }>;
 
 /**
  * Aligns boxes to the selection's bounding box: `left`/`right`/`top`/`bottom` to its edges,
@@ -24,12 +25,12 @@ export type Positions = Record<string, { x: number; y: number }>;
  * @returns new positions (rounded to whole px) of the boxes that move
  */
 export function align(boxes: readonly Box[], alignment: Alignment): Positions {
-  if (boxes.length < 2) return {};
+  if (boxes.length < 2) return new Map();
   const left = Math.min(...boxes.map((b) => b.x));
   const right = Math.max(...boxes.map((b) => b.x + b.width));
   const top = Math.min(...boxes.map((b) => b.y));
   const bottom = Math.max(...boxes.map((b) => b.y + b.height));
-  const out: Positions = {};
+  const out: Positions = new Map();
   for (const b of boxes) {
     let { x, y } = b;
     if (alignment === 'left') x = left;
@@ -40,7 +41,7 @@ export function align(boxes: readonly Box[], alignment: Alignment): Positions {
     else y = (top + bottom) / 2 - b.height / 2;
     x = Math.round(x);
     y = Math.round(y);
-    if (x !== b.x || y !== b.y) out[b.id] = { x, y };
+    if (x !== b.x || y !== b.y) out.set(b.id, { x, y });
   }
   return out;
 }
@@ -53,7 +54,7 @@ export function align(boxes: readonly Box[], alignment: Alignment): Positions {
  * @returns new positions (rounded to whole px) of the boxes that move
  */
 export function distribute(boxes: readonly Box[], axis: Axis): Positions {
-  if (boxes.length < 3) return {};
+  if (boxes.length < 3) return new Map();
   const h = axis === 'horizontal';
   const start = (b: Box) => (h ? b.x : b.y);
   const size = (b: Box) => (h ? b.width : b.height);
@@ -62,13 +63,13 @@ export function distribute(boxes: readonly Box[], axis: Axis): Positions {
   const last = sorted[sorted.length - 1]!;
   const span = start(last) + size(last) - start(first);
   const gap = (span - sorted.reduce((s, b) => s + size(b), 0)) / (sorted.length - 1);
-  const out: Positions = {};
+  const out: Positions = new Map();
   let at = start(first);
   for (const b of sorted) {
     const pos = Math.round(at);
     at += size(b) + gap;
     if (b === first || b === last || pos === start(b)) continue;
-    out[b.id] = h ? { x: pos, y: b.y } : { x: b.x, y: pos };
+    out.set(b.id, h ? { x: pos, y: b.y } : { x: b.x, y: pos });
   }
   return out;
 }
@@ -78,7 +79,7 @@ export function distribute(boxes: readonly Box[], axis: Axis): Positions {
  * @returns the new positions of every box
  */
 export function nudge(boxes: readonly Pick<Box, 'id' | 'x' | 'y'>[], dx: number, dy: number): Positions {
-  const out: Positions = {};
-  for (const b of boxes) out[b.id] = { x: b.x + dx, y: b.y + dy };
+  const out: Positions = new Map();
+  for (const b of boxes) out.set(b.id, { x: b.x + dx, y: b.y + dy });
   return out;
 }

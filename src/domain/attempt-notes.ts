@@ -87,7 +87,7 @@ export function acceptDeviation(notes: AttemptNotes, requirementId: string, reas
 
 /** Withdraws a deviation (the requirement shows its plain status again). */
 export function withdrawDeviation(notes: AttemptNotes, requirementId: string): AttemptNotes {
-  if (!(requirementId in notes.deviations)) return notes;
+  if (!Object.hasOwn(notes.deviations, requirementId)) return notes;
   const { [requirementId]: _gone, ...deviations } = notes.deviations;
   return { ...notes, deviations };
 }
@@ -101,7 +101,8 @@ export function setNodeNote(notes: AttemptNotes, nodeId: string, text: string): 
 
 /** Hints revealed for a requirement in the attempt in progress (0-3). */
 export function hintsRevealed(notes: AttemptNotes, requirementId: string): number {
-  return notes.hintsUsed[requirementId] ?? 0;
+  // Own keys only: ids are data, so a requirement named like an Object member has no hints until shown.
+  return Object.hasOwn(notes.hintsUsed, requirementId) ? notes.hintsUsed[requirementId]! : 0;
 }
 
 /** Reveals the next hint of a requirement (at most three); unchanged notes when all three are shown. */
@@ -148,7 +149,7 @@ export interface ReviewedReport {
  */
 export function applyDeviations(report: GradeReport, deviations: Readonly<Record<string, Deviation>>): ReviewedReport {
   const results = report.results.map((r): ReviewedResult => {
-    const d = r.status === 'fail' ? deviations[r.requirementId] : undefined;
+    const d = r.status === 'fail' && Object.hasOwn(deviations, r.requirementId) ? deviations[r.requirementId] : undefined;
     return d ? { ...r, status: 'accepted', gradedStatus: r.status, deviation: d } : { ...r, gradedStatus: r.status };
   });
   const counts: Record<ReviewedStatus, number> = { pass: 0, fail: 0, 'not-applicable': 0, error: 0, accepted: 0 };

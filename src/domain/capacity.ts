@@ -7,8 +7,8 @@
  * `MBPerRun`), e.g. a provisioned Kinesis stream of 60 shards: 60 x 1,000 records/s = 60,000
  * records/s and 60 x 1 MB/s = 60 MB/s.
  */
-import { expandFigureName, settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
-import { formatMBps, formatNumber } from './format.ts';
+import { settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
+import { formatLoad, formatNumber } from './format.ts';
 import type { ResolvedNode } from './graph.ts';
 
 /** One limit of a stage, evaluated for its settings. */
@@ -70,6 +70,11 @@ function settingNumber(entry: CatalogEntry, key: string, settings: Settings, num
   return undefined;
 }
 
+/** A count's unit in the singular for one: `1 task`, `1 DPU`, but `2 tasks`, `1 MB/s`. */
+function countUnit(count: number, unit: string): string {
+  return count === 1 && /^[A-Za-z]+s$/.test(unit) && !/ss$/.test(unit) ? unit.slice(0, -1) : unit;
+}
+
 function unitOf(entry: CatalogEntry, key: string): string {
   const spec = entry.settings[key];
   return spec?.type === 'integer' ? (spec.unit ?? spec.label) : (spec?.label ?? key);
@@ -104,7 +109,7 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
       if (!f) return undefined;
       v = f.value;
       basis.push(`${formatNumber(v)} ${f.unit} (account default)`);
-    } else basis.push(`${formatNumber(v)} ${unitOf(entry, t.setting)}`);
+    } else basis.push(`${formatNumber(v)} ${countUnit(v, unitOf(entry, t.setting))}`);
     value *= v;
   }
   for (const key of cap.divideBy) {
@@ -126,7 +131,10 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   const unitKB = cap.recordUnitKB ? entry.figures[cap.recordUnitKB]?.value : undefined;
   const unit = cap.recordUnitKB && cited ? cited.unit : cap.metric === 'recordsPerSecond' && cited && /\/s$/.test(cited.unit) ? cited.unit : METRIC_UNIT[cap.metric];
   const fixSpec = cap.fix ? entry.settings[cap.fix] : undefined;
-  const defaultNote = cited ? ` (AWS default ${formatNumber(cited.value, 2)} ${cited.unit})` : '';
+  const factors = basis.join(' x ').replace(/ x \//g, ' /');
+  // A single factor that is the limit itself says only how it compares with AWS's default.
+  const alone = !main && basis.length <= 1;
+  const defaultNote = cited ? (alone && cited.value === value ? 'the AWS default' : `AWS default ${formatNumber(cited.value, 2)} ${cited.unit}`) : '';
   let label: string;
   if (main) label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`;
   else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = `${fixSpec.label} of ${basis[0]}`;
@@ -137,7 +145,7 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
     capacity: value,
     unit,
     label,
-    basis: main && basis.length ? `${basis.join(' x ').replace(/ x \//g, ' /')} x ${formatNumber(main.value, 2)} ${main.unit}` : `${basis.join(' x ').replace(/ x \//g, ' /') || `${formatNumber(value)} ${unit}`}${main ? '' : defaultNote}`,
+    basis: main && basis.length ? `${factors} x ${formatNumber(main.value, 2)} ${main.unit}` : alone ? defaultNote || factors || `${formatNumber(value)} ${unit}` : `${factors}${main ? '' : defaultNote ? ` (${defaultNote})` : ''}`,
     quota: cap.quota,
     raisable: cap.raisable === true,
     ...(cap.fix && fixSpec ? { fix: { setting: cap.fix, label: fixSpec.label } } : {}),
@@ -194,21 +202,6 @@ export function settingToCarry(node: Pick<ResolvedNode, 'entry' | 'settings'>, i
   return undefined;
 }
 
-/** A load in a limit's unit: `174 MB/s`, `300,000 records/s`, `1.2 TB per run`. */
-export function formatLoad(value: number, unit: string): string {
-  if (unit === 'MB/s') return formatMBps(value);
-  if (unit === 'MB/s read') return `${formatMBps(value)} read`;
-  if (unit === 'MB per run') return `${formatDataMB(value)} per run`;
-  return `${formatNumber(value, value < 10 ? 2 : 0)} ${unit}`;
-}
-
-/** An amount of data given in MB: `850 MB`, `1.2 GB`, `3.5 TB`. */
-export function formatDataMB(mb: number): string {
-  const v = Number.isFinite(mb) ? Math.max(0, mb) : 0;
-  if (v >= 1e6) return `${formatNumber(v / 1e6, 1)} TB`;
-  if (v >= 1e3) return `${formatNumber(v / 1e3, 1)} GB`;
-  return `${formatNumber(v, 0)} MB`;
-}
 
 /** What an overloaded stage is told: the finding's message and remediation. */
 export interface OverloadWords {
@@ -241,7 +234,9 @@ export function describeOverload(node: Pick<ResolvedNode, 'entry' | 'settings' |
     const unit = spec.type === 'integer' && spec.unit && spec.unit.toLowerCase() !== spec.label.toLowerCase() ? ` ${spec.unit}` : '';
     const shown = spec.type === 'enum' ? (spec.options.find((o) => o.value === value)?.label ?? String(value)) : spec.type === 'boolean' ? 'on' : `${formatNumber(Number(value))}${unit}`;
     const verb = spec.type === 'integer' ? 'to at least' : 'to';
-    fixes.push(limit.quota && limit.raisable ? `request a quota increase to at least ${formatLoad(load, limit.unit)} (Service Quotas; AWS raises this quota on request), then set ${limit.fix.label} ${verb} ${shown}` : `set ${limit.fix.label} ${verb} ${shown}`);
+    // The quota asked for is the value the setting is then given, so the two figures agree.
+    const asked = spec.type === 'integer' ? shown : formatLoad(load, limit.unit);
+    fixes.push(limit.quota && limit.raisable ? `request a quota increase to at least ${asked} (Service Quotas; AWS raises this quota on request), then set ${limit.fix.label} ${verb} ${shown}` : `set ${limit.fix.label} ${verb} ${shown}`);
   } else if (limit.quota && limit.raisable) fixes.push(`request a quota increase to at least ${formatLoad(load, limit.unit)} (Service Quotas; AWS raises this quota on request)`);
   fixes.push(...otherModes(node, inputServices, limit, load));
   if (!fixes.length)

@@ -300,6 +300,9 @@ export function whenAnyHolds(when: Readonly<Record<string, readonly (string | nu
 }
 
 /** One catalog entry, as in `catalog/<id>.json`. */
+/** A colour as CSS hex `#RRGGBB`. */
+const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour as #RRGGBB');
+
 export const catalogEntrySchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -322,7 +325,7 @@ export const catalogEntrySchema = z
     /** Whether edges from/to this entry carry data (false for KMS, CloudWatch, Lake Formation...). */
     dataFlow: z.boolean().default(true),
     /**
-     * A group (AWS account, AWS Region, VPC, Availability Zone, data-lake zone): a box on the canvas
+     * A group (AWS Cloud, AWS account, AWS Region, VPC, Availability Zone, subnet, data-lake zone): a box on the canvas
      * that other nodes sit in (`parentId`). Groups carry no data and have no connections.
      */
     group: z.boolean().default(false),
@@ -331,14 +334,16 @@ export const catalogEntrySchema = z
      * short name); `detail` the settings shown after it (an enum by its option's label, text trimmed,
      * joined by " · "); `color` the border colour (CSS hex, AWS Architecture Icons group colours;
      * default grey `#7D8998`); `colorBy` a colour per option of one setting (data-lake zones);
+     * `fill` the light fill AWS puts behind the members (subnets; CSS hex, default none);
      * `dashed` whether AWS draws the border dashed (default true).
      */
     box: z
       .strictObject({
         caption: z.string().min(1).optional(),
         detail: z.array(z.string()).default([]),
-        color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour as #RRGGBB').optional(),
-        colorBy: z.strictObject({ setting: z.string(), colors: z.record(z.string(), z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour as #RRGGBB')) }).optional(),
+        color: hexColor.optional(),
+        colorBy: z.strictObject({ setting: z.string(), colors: z.record(z.string(), hexColor) }).optional(),
+        fill: hexColor.optional(),
         dashed: z.boolean().default(true),
       })
       .optional(),
@@ -363,8 +368,8 @@ export const catalogEntrySchema = z
   .superRefine((entry, ctx) => {
     if (entry.box && !entry.group) ctx.addIssue({ code: 'custom', path: ['box'], message: 'only a group ("group": true) has a "box"' });
     for (const [i, key] of (entry.box?.detail ?? []).entries())
-      if (!entry.settings[key]) ctx.addIssue({ code: 'custom', path: ['box', 'detail', i], message: `"${key}" is not a setting of ${entry.id}` });
-    if (entry.box?.colorBy && !entry.settings[entry.box.colorBy.setting]) ctx.addIssue({ code: 'custom', path: ['box', 'colorBy', 'setting'], message: `"${entry.box.colorBy.setting}" is not a setting of ${entry.id}` });
+      if (!Object.hasOwn(entry.settings, key)) ctx.addIssue({ code: 'custom', path: ['box', 'detail', i], message: `"${key}" is not a setting of ${entry.id}` });
+    if (entry.box?.colorBy && !Object.hasOwn(entry.settings, entry.box.colorBy.setting)) ctx.addIssue({ code: 'custom', path: ['box', 'colorBy', 'setting'], message: `"${entry.box.colorBy.setting}" is not a setting of ${entry.id}` });
     if (entry.group && (entry.dataFlow || entry.connectsTo.length))
       ctx.addIssue({ code: 'custom', path: ['group'], message: 'a group has "dataFlow": false and no "connectsTo"' });
     for (const [key, spec] of Object.entries(entry.settings)) {

@@ -5,11 +5,29 @@
  */
 import type { Settings, SettingValue } from './catalog.ts';
 import type { Design, DesignEdge, DesignNode, EdgeSettings } from './design.ts';
+import { clampCoordinate, clampSize, edgeKey, heights, MAX_EDGE_LABEL_LENGTH, MAX_ID_LENGTH, MAX_LABEL_LENGTH, MAX_NESTING_DEPTH, nesting, validId, withMembers } from './invariants.ts';
+
+/** A string cut to `max` characters, never splitting a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/** A new node with its position (and size) brought into the stated range. */
+function withinRange(node: DesignNode): DesignNode {
+  const position = { x: clampCoordinate(node.position.x), y: clampCoordinate(node.position.y) };
+  const size = node.size && { width: clampSize(node.size.width), height: clampSize(node.size.height) };
+  return { ...node, position, ...(size ? { size } : {}) };
+}
+
+/** New positions by node id (canvas px, relative to the node's group). A `Map`: ids are data, never object members. */
+export type Positions = ReadonlyMap<string, { x: number; y: number }>;
 
 export type Command =
   | { type: 'addNode'; node: DesignNode }
   | { type: 'addNodes'; nodes: DesignNode[]; edges?: DesignEdge[] }
-  | { type: 'moveNodes'; positions: Record<string, { x: number; y: number }> }
+  | { type: 'moveNodes'; positions: Positions }
   | { type: 'removeElements'; nodeIds: string[]; edgeIds: string[] }
   | { type: 'connect'; edge: DesignEdge }
   | { type: 'setNodeSetting'; nodeId: string; key: string; value: SettingValue }
@@ -21,39 +39,53 @@ export type Command =
   | { type: 'replace'; design: Design };
 
 /**
- * Applies a command. Commands naming ids that do not exist change nothing; `connect` refuses a
- * duplicate id or a second edge between the same two nodes in the same direction (returns the design
- * unchanged). Catalog checks (is this connection allowed?) are the caller's, so the refusal can be
- * explained to the user.
+ * Applies a command. Commands naming ids that do not exist change nothing. The design invariants of
+ * invariants.ts hold after every command, as `loadDesign` checks them: `connect` (and the edges of
+ * `addNodes`) refuse a duplicate id, a self-loop or a second edge between the same two nodes in the
+ * same direction; `moveNodes` and `resizeNode` bring positions and sizes into range (a non-finite one
+ * is ignored); `setParent` refuses a loop and nesting deeper than `MAX_NESTING_DEPTH`. Catalog checks
+ * (is this connection allowed?) are the caller's, so the refusal can be explained to the user.
+ * Linear in nodes + edges for every command.
  * @returns the next design; the same object when nothing changed
  */
 export function applyCommand(design: Design, cmd: Command): Design {
   switch (cmd.type) {
     case 'addNode':
-      return hasId(design, cmd.node.id) ? design : { ...design, nodes: [...design.nodes, cmd.node] };
+      return !validId(cmd.node.id) || hasId(design, cmd.node.id) || (cmd.node.parentId !== undefined && !design.nodes.some((n) => n.id === cmd.node.parentId))
+        ? design
+        : { ...design, nodes: [...design.nodes, withinRange(cmd.node)] };
     case 'addNodes': {
-      const fresh = cmd.nodes.filter((n) => !hasId(design, n.id));
-      const ids = new Set([...design.nodes.map((n) => n.id), ...fresh.map((n) => n.id)]);
-      const edges = (cmd.edges ?? []).filter((e) => ids.has(e.source) && ids.has(e.target) && !hasId(design, e.id));
+      const taken = idsOf(design);
+      const fresh: DesignNode[] = [];
+      for (const n of cmd.nodes) if (validId(n.id) && !taken.has(n.id)) (taken.add(n.id), fresh.push(withinRange(n)));
+      const nodeIds = new Set([...design.nodes.map((n) => n.id), ...fresh.map((n) => n.id)]);
+      const directions = new Set(design.edges.map((e) => edgeKey(e.source, e.target)));
+      const edges: DesignEdge[] = [];
+      for (const e of cmd.edges ?? []) {
+        const key = edgeKey(e.source, e.target);
+        if (!validId(e.id) || !nodeIds.has(e.source) || !nodeIds.has(e.target) || e.source === e.target || taken.has(e.id) || directions.has(key)) continue;
+        taken.add(e.id);
+        directions.add(key);
+        edges.push(e);
+      }
       return fresh.length || edges.length ? { ...design, nodes: [...design.nodes, ...fresh], edges: [...design.edges, ...edges] } : design;
     }
     case 'moveNodes': {
       let changed = false;
       const nodes = design.nodes.map((n) => {
-        const p = cmd.positions[n.id];
-        if (!p || (p.x === n.position.x && p.y === n.position.y)) return n;
+        const p = cmd.positions.get(n.id);
+        if (!p || !Number.isFinite(p.x) || !Number.isFinite(p.y)) return n;
+        const x = clampCoordinate(p.x);
+        const y = clampCoordinate(p.y);
+        if (x === n.position.x && y === n.position.y) return n;
         changed = true;
-        return { ...n, position: { x: p.x, y: p.y } };
+        return { ...n, position: { x, y } };
       });
       return changed ? { ...design, nodes } : design;
     }
     case 'removeElements': {
       // Removing a group removes what sits in it, as in React Flow and draw.io.
-      const nodeIds = new Set(cmd.nodeIds);
-      for (let grew = true; grew; ) {
-        grew = false;
-        for (const n of design.nodes) if (n.parentId !== undefined && nodeIds.has(n.parentId) && !nodeIds.has(n.id)) (nodeIds.add(n.id), (grew = true));
-      }
+      const nodeIds = withMembers(design.nodes, cmd.nodeIds.filter((id) => design.nodes.some((n) => n.id === id)));
       const edgeIds = new Set(cmd.edgeIds);
       const nodes = design.nodes.filter((n) => !nodeIds.has(n.id));
       const edges = design.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target));
@@ -62,6 +94,7 @@ export function applyCommand(design: Design, cmd: Command): Design {
     case 'connect': {
       const { edge } = cmd;
       const ok =
+        validId(edge.id) &&
         !hasId(design, edge.id) &&
         edge.source !== edge.target &&
         design.nodes.some((n) => n.id === edge.source) &&
@@ -74,31 +107,37 @@ export function applyCommand(design: Design, cmd: Command): Design {
     case 'setNodeLabel':
       return updateNode(design, cmd.nodeId, (n) => {
         const { label: _old, ...rest } = n;
-        return cmd.label.trim() ? { ...rest, label: cmd.label } : rest;
+        return cmd.label.trim() ? { ...rest, label: clip(cmd.label, MAX_LABEL_LENGTH) } : rest;
       });
     case 'setEdgeSettings': {
       const i = design.edges.findIndex((e) => e.id === cmd.edgeId);
       if (i < 0) return design;
       const edges = design.edges.slice();
-      edges[i] = { ...edges[i]!, settings: { ...(edges[i]!.settings ?? {}), ...cmd.settings } };
+      const next: EdgeSettings = { ...(edges[i]!.settings ?? {}) };
+      if (typeof cmd.settings.tls === 'boolean') next.tls = cmd.settings.tls;
+      if (typeof cmd.settings.label === 'string') next.label = clip(cmd.settings.label, MAX_EDGE_LABEL_LENGTH);
+      edges[i] = { ...edges[i]!, settings: next };
       return { ...design, edges };
     }
     case 'setParent': {
       const { nodeId, parentId, position } = cmd;
+      if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) return design;
       if (parentId !== undefined) {
-        // Refuse a missing parent and a loop (a group into itself or into one of its members).
-        const byId = new Map(design.nodes.map((n) => [n.id, n]));
-        if (!byId.has(parentId)) return design;
-        for (let p = byId.get(parentId); p; p = p.parentId === undefined ? undefined : byId.get(p.parentId)) if (p.id === nodeId) return design;
+        // Refuse a missing parent, a loop (a group into itself or into one of its members) and
+        // nesting deeper than the limit (the parent's depth + 1 + the levels below the node).
+        if (!design.nodes.some((n) => n.id === parentId)) return design;
+        if (withMembers(design.nodes, [nodeId]).has(parentId)) return design;
+        if (nestingDepthIfMoved(design, nodeId, parentId) > MAX_NESTING_DEPTH) return design;
       }
       const moved = updateNode(design, nodeId, (n) => {
         const { parentId: _old, ...rest } = n;
-        return { ...rest, position: { x: position.x, y: position.y }, ...(parentId !== undefined ? { parentId } : {}) };
+        return { ...rest, position: { x: clampCoordinate(position.x), y: clampCoordinate(position.y) }, ...(parentId !== undefined ? { parentId } : {}) };
       });
       return parentId === undefined ? moved : { ...moved, nodes: parentsFirst(moved.nodes) };
     }
     case 'resizeNode':
-      return updateNode(design, cmd.nodeId, (n) => ({ ...n, size: { width: cmd.size.width, height: cmd.size.height } }));
+      if (!Number.isFinite(cmd.size.width) || !Number.isFinite(cmd.size.height)) return design;
+      return updateNode(design, cmd.nodeId, (n) => ({ ...n, size: { width: clampSize(cmd.size.width), height: clampSize(cmd.size.height) } }));
     case 'replace':
       return cmd.design;
   }
@@ -106,20 +145,44 @@ export function applyCommand(design: Design, cmd: Command): Design {
 
 /**
  * Nodes reordered so that every group comes before its members (React Flow draws and positions a
- * member only after its parent); otherwise the order is kept.
+ * member only after its parent); otherwise the order is kept. Linear, without recursion; nodes on a
+ * loop of parents keep their order.
+ * @returns the same array when the order is already right
  */
 export function parentsFirst(nodes: DesignNode[]): DesignNode[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const placed = new Set<string>();
+  const byId = new Map<string, DesignNode>();
+  for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+  const placed = new Set<DesignNode>();
   const out: DesignNode[] = [];
-  const place = (n: DesignNode, depth: number) => {
-    if (placed.has(n.id) || depth > nodes.length) return;
-    const parent = n.parentId === undefined ? undefined : byId.get(n.parentId);
-    if (parent) place(parent, depth + 1);
-    if (!placed.has(n.id)) (placed.add(n.id), out.push(n));
-  };
-  for (const n of nodes) place(n, 0);
-  return out.every((n, i) => n === nodes[i]) ? nodes : out;
+  const chain: DesignNode[] = [];
+  for (const n of nodes) {
+    // Collect the unplaced ancestors (a loop ends the walk), then place them outermost first.
+    const onChain = new Set<DesignNode>();
+    for (let cur: DesignNode | undefined = n; cur && !placed.has(cur) && !onChain.has(cur); cur = cur.parentId === undefined ? undefined : byId.get(cur.parentId)) {
+      onChain.add(cur);
+      chain.push(cur);
+    }
+    while (chain.length) {
+      const c = chain.pop()!;
+      placed.add(c);
+      out.push(c);
+    }
+  }
+  return out.length === nodes.length && out.every((n, i) => n === nodes[i]) ? nodes : out;
+}
+
+/** The depth `nodeId`'s deepest member would have if the node were moved into `parentId`. */
+function nestingDepthIfMoved(design: Design, nodeId: string, parentId: string): number {
+  const { depth } = nesting(design.nodes);
+  const below = heights(design.nodes, depth).get(nodeId) ?? 0;
+  return (depth.get(parentId) ?? 0) + 1 + below;
+}
+
+function idsOf(design: Design): Set<string> {
+  const out = new Set<string>();
+  for (const n of design.nodes) out.add(n.id);
+  for (const e of design.edges) out.add(e.id);
+  return out;
 }
 
 function hasId(design: Design, id: string): boolean {
@@ -139,6 +202,14 @@ function updateNode(design: Design, id: string, update: (n: DesignNode) => Desig
  * @param prefix e.g. a short service name (`kinesis`) or `e`
  */
 export function freshId(design: Design, prefix: string): string {
-  const taken = new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id)]);
+  return freshIdIn(idsOf(design), prefix);
+}
+
+/**
+ * As `freshId`, against a set of taken ids (which the caller keeps up to date when it takes many ids
+ * in a row, e.g. a paste of 10,000 nodes).
+ */
+export function freshIdIn(taken: ReadonlySet<string>, longPrefix: string): string {
+  const prefix = clip(longPrefix, MAX_ID_LENGTH - 12); // room for `-<n>` within the id length limit
   for (let n = 1; ; n++) if (!taken.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
 }

@@ -36,7 +36,7 @@ export const FAMILY_LABEL: Record<RoleFamily | 'other', string> = {
  * `warehouse` and a `query-engine`: it stores; CloudWatch Logs is a `log-store`: it monitors).
  */
 const FAMILY_ROLES: readonly (readonly [RoleFamily | 'none', readonly string[]])[] = [
-  ['none', ['region', 'vpc', 'account', 'availability-zone', 'lake-zone', 'network', 'note']],
+  ['none', ['cloud', 'region', 'vpc', 'account', 'availability-zone', 'subnet', 'public-subnet', 'private-subnet', 'lake-zone', 'network', 'note']],
   ['source', ['source', 'iot-source', 'log-source', 'web-source', 'saas-source']],
   ['ingest', ['stream', 'delivery-stream', 'iot-gateway', 'event-bus', 'queue', 'cdc', 'bulk-transfer', 'schema-conversion']],
   ['process', ['stream-processor', 'batch-processor', 'processor', 'function', 'container', 'ml']],

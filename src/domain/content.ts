@@ -27,10 +27,14 @@ export interface LoadedScenario {
   commonMistake: Design;
 }
 
-/** Everything the app, the CLI and the tests grade with. */
-export interface Content {
+/** The catalog and the scenarios: what the editor shows (the app's main thread holds no rules). */
+export interface ShippedContent {
   catalog: Catalog;
   scenarios: LoadedScenario[];
+}
+
+/** Everything the app's analysis worker, the CLI and the tests grade with: the content and the rule set. */
+export interface Content extends ShippedContent {
   rules: RuleSet;
 }
 
@@ -38,10 +42,13 @@ export interface Content {
  * @param catalogFiles `catalog/*.json`
  * @param scenarioFiles `scenarios/<id>/scenario.json` and the design files next to them
  *   (`*.design.json`), all in one list
- * @param rules the rule set
+ * @param rules the rule set; without it requirements are not checked against their rules (the app's
+ *   main thread, which never grades: the shipped content is checked with the rules by the tests)
  * @returns the content (what could be loaded) and every problem as file + JSON path + message
  */
-export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFiles: readonly ContentFile[], rules: RuleSet): { content: Content; problems: ContentProblem[] } {
+export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFiles: readonly ContentFile[], rules: RuleSet): { content: Content; problems: ContentProblem[] };
+export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFiles: readonly ContentFile[]): { content: ShippedContent; problems: ContentProblem[] };
+export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFiles: readonly ContentFile[], rules?: RuleSet): { content: ShippedContent | Content; problems: ContentProblem[] } {
   const { catalog, problems } = parseCatalog(catalogFiles);
   const scenarios: LoadedScenario[] = [];
   const byPath = new Map(scenarioFiles.map((f) => [f.file, f.data]));
@@ -62,7 +69,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
     scenario.requirements.forEach((req, i) => {
       if (reqIds.has(req.id)) problems.push({ file, path: `$.requirements[${i}].id`, message: `duplicate requirement id "${req.id}"` });
       reqIds.add(req.id);
-      checkRequirement(req.rule, req.params, `$.requirements[${i}]`, file, rules, problems, 0, kinds);
+      if (rules) checkRequirement(req.rule, req.params, `$.requirements[${i}]`, file, rules, problems, 0, kinds);
     });
     scenario.commonMistake.fails.forEach((id, i) => {
       if (!reqIds.has(id)) problems.push({ file, path: `$.commonMistake.fails[${i}]`, message: `no requirement "${id}" in this scenario` });
@@ -82,7 +89,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
     if (reference && commonMistake && problems.length === before)
       scenarios.push({ scenario, reference, alternatives: alternatives.filter((d): d is Design => d !== undefined), commonMistake });
   }
-  return { content: { catalog, scenarios, rules }, problems };
+  return { content: rules ? { catalog, scenarios, rules } : { catalog, scenarios }, problems };
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import type { Catalog, CatalogEntry, Settings } from './catalog.ts';
 import type { Design, DesignNode } from './design.ts';
-import { formatMBps, formatRecordsPerSecond, type SimulationReport } from './simulation.ts';
+import { formatMBps, formatRecordsPerSecond } from './format.ts';
+import type { SimulationReport } from './simulation.ts';
 
 export type Pos = { x: number; y: number };
 export type Size = { width: number; height: number };
@@ -25,9 +26,9 @@ export function isGroupNode(node: DesignNode, catalog: Catalog): boolean {
 }
 
 /** The box size of a node: a group's `size` (or the default), otherwise the measured or standard service size. */
-export function nodeSize(node: DesignNode, catalog: Catalog, measured?: ReadonlyMap<string, Size> | Readonly<Record<string, Size>>): Size {
+export function nodeSize(node: DesignNode, catalog: Catalog, measured?: ReadonlyMap<string, Size>): Size {
   if (isGroupNode(node, catalog)) return node.size ?? DEFAULT_GROUP_SIZE;
-  const m = measured instanceof Map ? measured.get(node.id) : (measured as Record<string, Size> | undefined)?.[node.id];
+  const m = measured?.get(node.id);
   return m ?? { width: NODE_WIDTH, height: NODE_HEIGHT };
 }
 
@@ -36,8 +37,9 @@ export function nodeSize(node: DesignNode, catalog: Catalog, measured?: Readonly
  * that loops or names a missing parent stops there (the node is placed relative to what was found).
  * @param overrides positions to use instead of the design's (relative to the node's current parent), e.g. during a drag
  */
-export function absolutePositions(design: Design, overrides: Readonly<Record<string, Pos>> = {}): Map<string, Pos> {
-  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+export function absolutePositions(design: Design, overrides: ReadonlyMap<string, Pos> = new Map()): Map<string, Pos> {
+  const byId = new Map<string, DesignNode>();
+  for (const n of design.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
   const out = new Map<string, Pos>();
   for (const start of design.nodes) {
     if (out.has(start.id)) continue;
@@ -56,7 +58,7 @@ export function absolutePositions(design: Design, overrides: Readonly<Record<str
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const n = chain[i]!;
-      const own = overrides[n.id] ?? n.position;
+      const own = overrides.get(n.id) ?? n.position;
       base = { x: base.x + own.x, y: base.y + own.y };
       out.set(n.id, base);
     }
@@ -65,9 +67,8 @@ export function absolutePositions(design: Design, overrides: Readonly<Record<str
 }
 
 /**
- * How AWS draws each group in its Architecture Icons deck (2026-01-30 release): border colour, dashed or
- * solid, and the corner icon (from the catalog's `icon`). AWS account: solid pink; Region: dashed teal;
- * VPC: solid purple; Availability Zone: dashed blue with no icon; other groups: the generic dashed grey.
+ * The border colour of a group whose catalog entry names none: AWS's generic dashed grey group (Architecture
+ * Icons deck, 2026-01-30 release). Each kind's own colour, dash and fill are catalog data (`box`).
  */
 const GROUP_GREY = '#7D8998';
 
@@ -91,7 +92,18 @@ export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: s
 /** The colour of a group box (CSS hex), from the catalog entry's `box` (by the chosen option with `colorBy`). */
 export function groupColor(entry: CatalogEntry, settings: Settings): string {
   const by = entry.box?.colorBy;
-  return (by && by.colors[String(settings[by.setting])]) ?? entry.box?.color ?? GROUP_GREY;
+  const option = by && String(settings[by.setting]);
+  // Own keys only: an option value such as "constructor" must not reach Object.prototype.
+  return (by && option !== undefined && Object.hasOwn(by.colors, option) ? by.colors[option] : undefined) ?? entry.box?.color ?? GROUP_GREY;
+}
+
+/**
+ * The light fill AWS puts behind a group's members (public and private subnets), as CSS hex, from the
+ * catalog's `box.fill`; undefined for groups AWS draws unfilled. The dark theme draws these as a faint
+ * tint of the border colour instead.
+ */
+export function groupFill(entry: CatalogEntry): string | undefined {
+  return entry.box?.fill;
 }
 
 /** Whether AWS draws the group's border dashed (Region, Availability Zone, generic groups), from the catalog. */

@@ -35,11 +35,19 @@ const attrEscape = (v: string) => xmlEscape(v).replace(/\r?\n/g, '&#xa;').replac
 /** A label for a cell whose style has `html=1`: its text as HTML (line breaks as `<br>`). */
 const html = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
 
-/** Names of `resIcon` values that draw.io draws as their own shape rather than as a resource icon. */
+/**
+ * How draw.io's AWS library (Sidebar-AWS4.js, "AWS / Groups") draws each group kind: the `grIcon` and
+ * colours of its palette entry. Public and private subnets share draw.io's `group_security_group` icon
+ * and differ by colour (the importer reads them back by colour). Other groups: the table's first name
+ * for the kind, in the generic grey.
+ */
 const GROUP_STYLE: Record<string, string> = {
-  group_region: 'strokeColor=#00A4A6;fontColor=#147EBA;dashed=1;',
-  group_vpc: 'strokeColor=#8C4FFF;fontColor=#AAB7B8;dashed=0;',
-  group_aws_cloud: 'strokeColor=#232F3E;fontColor=#232F3E;dashed=0;',
+  'aws-cloud': 'grIcon=mxgraph.aws4.group_aws_cloud_alt;strokeColor=#232F3E;fontColor=#232F3E;fillColor=none;dashed=0;',
+  'aws-account': 'grIcon=mxgraph.aws4.group_account;strokeColor=#E7157B;fontColor=#E7157B;fillColor=none;dashed=0;',
+  'aws-region': 'grIcon=mxgraph.aws4.group_region;strokeColor=#00A4A6;fontColor=#147EBA;fillColor=none;dashed=1;',
+  'amazon-vpc': 'grIcon=mxgraph.aws4.group_vpc2;strokeColor=#8C4FFF;fontColor=#AAB7B8;fillColor=none;dashed=0;',
+  'public-subnet': 'grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#7AA116;fillColor=#F2F6E8;fontColor=#248814;dashed=0;',
+  'private-subnet': 'grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#00A4A6;fillColor=#E6F6F7;fontColor=#147EBA;dashed=0;',
 };
 
 /**
@@ -89,10 +97,11 @@ export function designToDrawio(design: Design, catalog: Catalog, { scale = 2, pa
       w = f(size.width);
       h = f(size.height);
       const gr = GROUP_OF.get(entry.id);
-      const common = 'fontSize=12;fontStyle=0;container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=30;fillColor=none;html=1;whiteSpace=wrap;';
-      style = gr
-        ? `points=[[0,0],[0.25,0],[0.5,0],[0.75,0],[1,0],[1,0.25],[1,0.5],[1,0.75],[1,1],[0.75,1],[0.5,1],[0.25,1],[0,1],[0,0.75],[0,0.5],[0,0.25]];outlineConnect=0;gradientColor=none;shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${gr};${GROUP_STYLE[gr] ?? 'strokeColor=#7D8998;fontColor=#5A6B86;dashed=0;'}${common}`
-        : `rounded=1;arcSize=4;dashed=1;strokeColor=#147EBA;fontColor=#147EBA;${common}`;
+      const common = 'fontSize=12;fontStyle=0;container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=30;html=1;whiteSpace=wrap;';
+      const own = GROUP_STYLE[entry.id] ?? (gr ? `grIcon=mxgraph.aws4.${gr};strokeColor=#7D8998;fontColor=#5A6B86;fillColor=none;dashed=0;` : undefined);
+      style = own
+        ? `points=[[0,0],[0.25,0],[0.5,0],[0.75,0],[1,0],[1,0.25],[1,0.5],[1,0.75],[1,1],[0.75,1],[0.5,1],[0.25,1],[0,1],[0,0.75],[0,0.5],[0,0.25]];outlineConnect=0;gradientColor=none;shape=mxgraph.aws4.group;${own}${common}`
+        : `rounded=1;arcSize=4;dashed=1;strokeColor=#147EBA;fontColor=#147EBA;fillColor=none;${common}`;
     } else if (node.service === 'text-note') {
       w = f(208);
       h = f(64);

@@ -157,6 +157,33 @@ export function serviceOfShape(shape: ShapeName): string | undefined {
   return shape.kind === 'group' ? lookup(GROUPS, shape.name) : lookup(SHAPES, shape.name);
 }
 
+/** Stroke colours draw.io's AWS library gives public subnets (green) and security groups (red). */
+const PUBLIC_SUBNET_COLOURS = /^#(7aa116|248814)$/i;
+const SECURITY_GROUP_COLOURS = /^#(dd3522|dd344c|d13212)$/i;
+
+/**
+ * The group kind a draw.io group shape stands for, where the shape name alone does not say:
+ * `group_security_group` is drawn by draw.io for public subnets (green), private subnets (blue/teal)
+ * and security groups (red), `group_subnet` for a subnet of either kind; an "AWS Cloud" box labelled
+ * as an account ("PROD account") is an AWS account. The label decides where colours do not
+ * ("Public subnet" in grey is public).
+ * @returns the refined catalog id, `undefined` for a security group (no Archboard kind), else `id`
+ */
+function refineGroup(id: string | undefined, shape: ShapeName, style: Map<string, string>, text: string): string | undefined {
+  if (shape.kind !== 'group' || id === undefined) return id;
+  const name = shape.name.toLowerCase();
+  if (name === 'group_security_group' || name === 'group_subnet') {
+    const stroke = style.get('strokeColor') ?? '';
+    const font = style.get('fontColor') ?? '';
+    if (/\bpublic\b/i.test(text)) return 'public-subnet';
+    if (/\bprivate\b/i.test(text)) return 'private-subnet';
+    if (SECURITY_GROUP_COLOURS.test(stroke) || /\bsecurity group\b/i.test(text)) return undefined;
+    return PUBLIC_SUBNET_COLOURS.test(stroke) || PUBLIC_SUBNET_COLOURS.test(font) ? 'public-subnet' : 'private-subnet';
+  }
+  if ((name === 'group_aws_cloud' || name === 'group_aws_cloud_alt') && /\baccount\b/i.test(text)) return 'aws-account';
+  return id;
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const BLOCK = /<\/?(div|p|li|ul|ol|h\d|br|tr|td|table|blockquote|section|span\s+style="[^"]*display:\s*block[^"]*")\b[^>]*>/gi;
 
@@ -345,7 +372,7 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
       else if (text || style.size) unmapped.push({ cellId: c.id, shape: style.get('shape') ?? (style.has('text') ? 'text' : 'shape without a name'), reason: 'not an AWS shape (mxgraph.aws4.* or mxgraph.aws3.*)' });
       continue;
     }
-    const id = serviceOfShape(shape);
+    const id = refineGroup(serviceOfShape(shape), shape, style, text);
     const entry = id === undefined ? undefined : catalog.byId.get(id);
     if (!entry) unmapped.push({ cellId: c.id, shape: shape.name, reason: shape.library === 'other' ? 'not an AWS shape (mxgraph.aws4.* or mxgraph.aws3.*)' : shape.kind === 'group' ? 'no matching Archboard group' : 'no matching Archboard service' });
     else service.set(c.id, entry.id);

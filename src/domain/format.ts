@@ -142,3 +142,19 @@ export function formatRecordsPerSecond(perSecond: number, full = false): string 
   if (v >= 1e4) return `${trimZero(formatFixed(v / 1e3, 1))}k rec/s`;
   return `${formatFixed(v, v > 0 && v < 10 ? 1 : 0)} rec/s`;
 }
+
+/** A load in a limit's unit: `174 MB/s`, `300,000 records/s`, `1.2 TB per run`. */
+export function formatLoad(value: number, unit: string): string {
+  if (unit === 'MB/s') return formatMBps(value);
+  if (unit === 'MB/s read') return `${formatMBps(value)} read`;
+  if (unit === 'MB per run') return `${formatDataMB(value)} per run`;
+  return `${formatNumber(value, value < 10 ? 2 : 0)} ${unit}`;
+}
+
+/** An amount of data given in MB: `850 MB`, `1.2 GB`, `3.5 TB`. */
+export function formatDataMB(mb: number): string {
+  const v = Number.isFinite(mb) ? Math.max(0, mb) : 0;
+  if (v >= 1e6) return `${formatNumber(v / 1e6, 1)} TB`;
+  if (v >= 1e3) return `${formatNumber(v / 1e3, 1)} GB`;
+  return `${formatNumber(v, 0)} MB`;
+}

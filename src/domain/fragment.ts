@@ -4,7 +4,7 @@
  * and be read back with `loadDesign`. Group membership is kept when the group is copied too;
  * otherwise the node's position is made absolute and it is pasted outside any group.
  */
-import { freshId } from './commands.ts';
+import { MAX_ID_LENGTH, withMembers } from './invariants.ts';
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design, type DesignEdge, type DesignNode } from './design.ts';
 
 /** A copied part of a design: a design document whose edges all join copied nodes. */
@@ -15,6 +15,7 @@ export type Fragment = Design;
  * @param byId every node of the design, by id
  */
 export function absolutePosition(node: DesignNode, byId: ReadonlyMap<string, DesignNode>): { x: number; y: number } {
+  // A loop: the walk stops where it repeats (designs that load have none; nesting is at most 16 deep).
   let { x, y } = node.position;
   const seen = new Set([node.id]);
   for (let p = node.parentId === undefined ? undefined : byId.get(node.parentId); p && !seen.has(p.id); p = p.parentId === undefined ? undefined : byId.get(p.parentId)) {
@@ -32,14 +33,10 @@ export function absolutePosition(node: DesignNode, byId: ReadonlyMap<string, Des
  *   when no node was copied
  */
 export function copyFragment(design: Design, nodeIds: readonly string[]): Fragment | undefined {
-  const ids = new Set(nodeIds.filter((id) => design.nodes.some((n) => n.id === id)));
-  // A copied group brings what sits in it, as removing a group removes its members.
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const n of design.nodes) if (n.parentId !== undefined && ids.has(n.parentId) && !ids.has(n.id)) (ids.add(n.id), (grew = true));
-  }
-  if (!ids.size) return undefined;
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  // A copied group brings what sits in it, as removing a group removes its members.
+  const ids = withMembers(design.nodes, nodeIds.filter((id) => byId.has(id)));
+  if (!ids.size) return undefined;
   const nodes = design.nodes
     .filter((n) => ids.has(n.id))
     .map((n): DesignNode => {
@@ -60,14 +57,20 @@ export function copyFragment(design: Design, nodeIds: readonly string[]): Fragme
  */
 export function pasteFragment(design: Design, fragment: Fragment, offset: { x: number; y: number }): { nodes: DesignNode[]; edges: DesignEdge[]; ids: Map<string, string> } {
   const ids = new Map<string, string>();
-  const taken: Design = { ...design, nodes: [...design.nodes], edges: [...design.edges] };
-  const fresh = (old: string) => {
-    const id = freshId(taken, old.replace(/-\d+$/, '') || 'node');
-    taken.nodes.push({ id, service: '', position: { x: 0, y: 0 } });
-    ids.set(old, id);
+  const taken = new Set<string>([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id)]);
+  // The next number to try per prefix: each id costs O(1) on average, so a paste of 10,000 nodes is linear.
+  const next = new Map<string, number>();
+  const freshOf = (longPrefix: string) => {
+    // Room for `-<n>` within the id length limit.
+    const prefix = longPrefix.length > MAX_ID_LENGTH - 12 ? longPrefix.slice(0, MAX_ID_LENGTH - 12) : longPrefix;
+    let n = next.get(prefix) ?? 1;
+    while (taken.has(`${prefix}-${n}`)) n++;
+    next.set(prefix, n + 1);
+    const id = `${prefix}-${n}`;
+    taken.add(id);
     return id;
   };
-  for (const n of fragment.nodes) fresh(n.id);
+  for (const n of fragment.nodes) if (!ids.has(n.id)) ids.set(n.id, freshOf(n.id.replace(/-\d+$/, '') || 'node'));
   const nodes = fragment.nodes.map((n): DesignNode => {
     const inGroup = n.parentId !== undefined && ids.has(n.parentId);
     const { parentId: _old, ...rest } = structuredClone(n);
@@ -80,10 +83,6 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: { x: n
   });
   const edges = fragment.edges
     .filter((e) => ids.has(e.source) && ids.has(e.target))
-    .map((e): DesignEdge => {
-      const id = freshId(taken, 'e');
-      taken.edges.push({ id, source: '', target: '' });
-      return { ...structuredClone(e), id, source: ids.get(e.source)!, target: ids.get(e.target)! };
-    });
+    .map((e): DesignEdge => ({ ...structuredClone(e), id: freshOf('e'), source: ids.get(e.source)!, target: ids.get(e.target)! }));
   return { nodes, edges, ids };
 }

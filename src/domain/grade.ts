@@ -151,23 +151,6 @@ function gradeGraph(graph: DesignGraph, scenario: Scenario, catalog: Catalog, ru
   return { scenarioId: scenario.id, results, counts, passed };
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
-
-/**
- * The worst severity of the findings that name each node or edge, for status marks on the canvas.
- * @returns element id -> severity; elements without findings are absent
- */
-export function worstSeverityByElement(report: GradeReport): Map<string, Severity> {
-  const out = new Map<string, Severity>();
-  for (const r of report.results)
-    for (const f of r.findings)
-      for (const id of [...f.nodeIds, ...f.edgeIds]) {
-        const cur = out.get(id);
-        if (!cur || SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur]) out.set(id, f.severity);
-      }
-  return out;
-}
-
 /** A design's grading report and simulation, computed on one design graph. */
 export interface Analysis {
   report: GradeReport;

@@ -119,10 +119,27 @@ export class DesignGraph {
   groupOf(id: string, kinds: readonly Kind[]): ResolvedNode | undefined {
     return this.groupsOf(id).find((g) => isKind(g, kinds));
   }
-  /** Nodes inside a group, at any depth. */
+  /**
+   * Nodes inside a group, at any depth, in design order. Walks only the group's own members (a
+   * children index is built once per graph), so asking for every group is linear in nodes times the
+   * nesting depth (at most 16 for a loaded design); a loop of parents ends where it repeats.
+   */
   membersOf(groupId: string): ResolvedNode[] {
-    return this.nodes.filter((n) => n.id !== groupId && this.groupsOf(n.id).some((g) => g.id === groupId));
+    if (!this.children) {
+      this.children = new Map();
+      for (const n of this.nodes) if (n.parentId !== undefined) push(this.children, n.parentId, n);
+    }
+    const found = new Set<ResolvedNode>();
+    const stack = [...(this.children.get(groupId) ?? [])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (found.has(n) || n.id === groupId) continue;
+      found.add(n);
+      for (const c of this.children.get(n.id) ?? []) stack.push(c);
+    }
+    return this.nodes.length < found.size * 4 ? this.nodes.filter((n) => found.has(n)) : [...found].sort((x, y) => this.indexById().get(x.id)! - this.indexById().get(y.id)!);
   }
+  private children: Map<string, ResolvedNode[]> | undefined;
 
   /** Edges leaving a node (data and control). */
   out(id: string): readonly ResolvedEdge[] {

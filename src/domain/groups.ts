@@ -5,20 +5,16 @@
  * top-left corner, as React Flow places sub-flow nodes.
  */
 import type { Catalog } from './catalog.ts';
-import { freshId, type Command } from './commands.ts';
+import { freshId, type Command, type Positions } from './commands.ts';
 import type { Design, DesignNode } from './design.ts';
 import { absolutePositions, DEFAULT_GROUP_SIZE, GROUP_MIN_SIZE, isGroupNode, NODE_HEIGHT, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
+import { withMembers } from './invariants.ts';
 
 export { absolutePositions, DEFAULT_GROUP_SIZE, GROUP_MIN_SIZE, isGroupNode, nodeSize, type Pos, type Size };
 
 /** Ids of a node and everything inside it, at any depth. */
 export function withDescendants(design: Design, id: string): Set<string> {
-  const ids = new Set([id]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const n of design.nodes) if (n.parentId !== undefined && ids.has(n.parentId) && !ids.has(n.id)) (ids.add(n.id), (grew = true));
-  }
-  return ids;
+  return withMembers(design.nodes, [id]);
 }
 
 /**
@@ -83,12 +79,12 @@ export function placement(design: Design, catalog: Catalog, service: string, top
  * @param moved the dragged nodes' new positions, relative to their current parents (as React Flow reports them)
  * @param measured measured sizes of service nodes
  */
-export function dragEndCommands(design: Design, catalog: Catalog, moved: Readonly<Record<string, Pos>>, measured?: Readonly<Record<string, Size>>): Command[] {
+export function dragEndCommands(design: Design, catalog: Catalog, moved: Positions, measured?: ReadonlyMap<string, Size>): Command[] {
   const abs = absolutePositions(design, moved);
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
-  const stays: Record<string, Pos> = {};
+  const stays = new Map<string, Pos>();
   const reparent: Command[] = [];
-  for (const [id, pos] of Object.entries(moved)) {
+  for (const [id, pos] of moved) {
     const node = byId.get(id);
     if (!node) continue;
     const p = abs.get(id)!;
@@ -97,13 +93,13 @@ export function dragEndCommands(design: Design, catalog: Catalog, moved: Readonl
     const minArea = isGroupNode(node, catalog) ? size.width * size.height : 0;
     const target = groupAt(design, catalog, centre, abs, withDescendants(design, id), minArea);
     if (target?.id === node.parentId) {
-      stays[id] = pos;
+      stays.set(id, pos);
       continue;
     }
     const base = target ? abs.get(target.id)! : { x: 0, y: 0 };
     reparent.push({ type: 'setParent', nodeId: id, parentId: target?.id, position: { x: Math.round(p.x - base.x), y: Math.round(p.y - base.y) } });
   }
-  return [...(Object.keys(stays).length ? [{ type: 'moveNodes', positions: stays } as Command] : []), ...reparent];
+  return [...(stays.size ? [{ type: 'moveNodes', positions: stays } as Command] : []), ...reparent];
 }
 
 /** Whether two boxes (top-left + size) overlap once each is grown by `gap` px on every side. */
@@ -121,7 +117,7 @@ function overlaps(a: Pos, as: Size, b: Pos, bs: Size, gap: number): boolean {
  * @param gap the clear space kept around every box, in canvas px
  * @returns the new box's absolute top-left corner (canvas px, on the 8 px grid)
  */
-export function freePosition(design: Design, catalog: Catalog, anchor: { position: Pos; size: Size }, size: Size, measured?: Readonly<Record<string, Size>>, gap = 32): Pos {
+export function freePosition(design: Design, catalog: Catalog, anchor: { position: Pos; size: Size }, size: Size, measured?: ReadonlyMap<string, Size>, gap = 32): Pos {
   const abs = absolutePositions(design);
   const boxes = design.nodes.filter((n) => !isGroupNode(n, catalog)).map((n) => ({ p: abs.get(n.id)!, s: nodeSize(n, catalog, measured) }));
   const free = (p: Pos) => boxes.every((b) => !overlaps(p, size, b.p, b.s, gap));

@@ -11,9 +11,10 @@
  */
 import { CATEGORY_META, withDefaults, type Catalog, type CatalogEntry } from './catalog.ts';
 import type { Design, DesignNode } from './design.ts';
-import { absolutePositions, groupCaption, groupColor, groupDashed, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
+import { absolutePositions, groupCaption, groupColor, groupDashed, groupFill, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
 import type { LegendLine } from './graded-export.ts';
 import type { Severity } from './scenario.ts';
+import { iconForTheme, serviceIconSvg, type IconSource as IconFileSource } from './icons.ts';
 
 /**
  * Where icons come from: a catalog id -> the icon as SVG markup (a whole `<svg>` element with a
@@ -22,6 +23,25 @@ import type { Severity } from './scenario.ts';
 export type IconSource = (serviceId: string) => string | undefined;
 
 export type Theme = 'light' | 'dark';
+
+/**
+ * The icon markup a picture of `design` needs, for the renderer's `icons` option: one read per
+ * distinct icon (services and groups alike), in the theme's variant ({@link iconForTheme}).
+ * @param source where the SVG text comes from (`readIconSvgAsync` in Node, `loadIconSvg` in the browser)
+ * @returns SVG markup by catalog id; ids whose icon is missing or failed to load are left out (the
+ *   renderer draws its glyph square for them), so an unreachable icon never fails an export
+ */
+export async function iconsForDesign(design: { nodes: readonly { service: string }[] }, catalog: Catalog, source: IconFileSource, theme: 'light' | 'dark' = 'light'): Promise<Map<string, string>> {
+  const ids = [...new Set(design.nodes.map((n) => n.service))];
+  const out = new Map<string, string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const svg = await serviceIconSvg(catalog, id, source).catch(() => undefined);
+      if (svg) out.set(id, iconForTheme(svg, theme));
+    }),
+  );
+  return out;
+}
 
 /** What to draw besides the design. */
 export interface RenderOptions {
@@ -77,6 +97,7 @@ const LEGEND_MIN_WIDTH = 640;
 /** XML text and attribute escaping; characters XML 1.0 cannot hold are dropped. */
 export function xmlEscape(text: string): string {
   return text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: drops the control characters XML 1.0 cannot hold
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/&/g, '&amp;')
@@ -131,9 +152,36 @@ export function wrapText(text: string, size: number, max: number): string[] {
   return out;
 }
 
+/** `a` mixed with `b`: `share` of `a` (0..1), as CSS `color-mix(in srgb, a share, b)`; both `#rrggbb`. */
+function mix(a: string, b: string, share: number): string {
+  const c = (hex: string, i: number) => parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(c(a, i) * share + c(b, i) * (1 - share)).toString(16).padStart(2, '0')).join('')}`;
+}
+
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
-/** An icon's markup as a `<symbol>`: its viewBox and inner content, ids made unique by `prefix`. */
+/**
+ * Icon markup made safe to embed and small: comments, `<title>`/`<desc>`/`<metadata>`, scripts,
+ * `<style>`, `<foreignObject>`, `<image>` and processing instructions are removed, so are event-handler
+ * attributes, `javascript:` values, every `href` that does not point inside the icon (`#id`) and every
+ * `url(...)` that is not a local `url(#id)`; whitespace between tags is collapsed.
+ * @returns the inner markup of the icon's `<svg>` (without the element itself)
+ */
+export function sanitizeIconMarkup(inner: string): string {
+  return inner
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>/g, '')
+    .replace(/<(script|style|foreignObject|title|desc|metadata|image|iframe|object|embed|audio|video|animate|set|animateTransform|animateMotion)\b[\s\S]*?(<\/\1\s*>|\/>)/gi, '')
+    .replace(/<\/?(script|style|foreignObject|image|iframe|object|embed|a|animate|set)\b[^>]*>/gi, '')
+    .replace(/\s(on[a-z]+|style)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+    .replace(/\s(xlink:)?href\s*=\s*("(?!#)[^"]*"|'(?!#)[^']*'|[^\s>"']+)/gi, '')
+    .replace(/url\(\s*(?!['"]?#)[^)]*\)/gi, 'none')
+    .replace(/javascript:/gi, '')
+    .replace(/>\s+</g, '><')
+    .trim();
+}
+
+/** An icon's markup as a `<symbol>`: its viewBox and inner content (made safe), ids made unique by the symbol's id. */
 function iconSymbol(id: string, markup: string): string | undefined {
   const open = /<svg\b([^>]*)>/i.exec(markup);
   const close = markup.lastIndexOf('</svg>');
@@ -144,17 +192,13 @@ function iconSymbol(id: string, markup: string): string | undefined {
     const h = /\bheight\s*=\s*"(\d+(?:\.\d+)?)/i.exec(attrs)?.[1];
     return w && h ? `0 0 ${w} ${h}` : undefined;
   })();
-  if (!viewBox) return undefined;
+  if (!viewBox || !/^[\d.\s,-]+$/.test(viewBox)) return undefined;
   const prefix = `${id}-`;
-  const inner = markup
-    .slice(open.index + open[0].length, close)
-    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-    .replace(/<foreignObject\b[\s\S]*?<\/foreignObject>/gi, '')
-    .replace(/\son[a-z]+\s*=\s*"[^"]*"/gi, '')
-    .replace(/\bid="([^"]+)"/g, (_m, v: string) => `id="${prefix}${v}"`)
-    .replace(/url\(#([^)]+)\)/g, (_m, v: string) => `url(#${prefix}${v})`)
-    .replace(/href="#([^"]+)"/g, (_m, v: string) => `href="#${prefix}${v}"`)
-    .replace(/(xlink:)?href="(?!#)[^"]*"/g, '');
+  const inner = sanitizeIconMarkup(markup.slice(open.index + open[0].length, close))
+    .replace(/\bid\s*=\s*"([^"]+)"/g, (_m, v: string) => `id="${prefix}${v}"`)
+    .replace(/\bid\s*=\s*'([^']+)'/g, (_m, v: string) => `id="${prefix}${v}"`)
+    .replace(/url\(\s*['"]?#([^)'"]+)['"]?\s*\)/g, (_m, v: string) => `url(#${prefix}${v})`)
+    .replace(/href\s*=\s*["']#([^"']+)["']/g, (_m, v: string) => `href="#${prefix}${v}"`);
   return `<symbol id="${id}" viewBox="${xmlEscape(viewBox)}">${inner}</symbol>`;
 }
 
@@ -321,17 +365,23 @@ export function renderDesignSvg(design: Design, catalog: Catalog, options: Rende
       const { kind, detail } = groupCaption(entry, settings);
       const title = node.label || kind;
       const sub = detail ? (node.label && node.label !== kind ? `${kind} · ${detail}` : detail) : undefined;
-      const icon = symbolOf(entry);
-      const titleX = box.x + 34;
-      const room = box.width - 44;
-      const titleText = fitText(title, 12, room, true);
-      const subText = sub ? fitText(sub, 11, Math.max(0, room - textWidth(titleText, 12, true) - 8)) : '';
+      const icon = entry.icon ? symbolOf(entry) : undefined;
+      // As the canvas draws AWS's groups: square corners, a 2 px border (dashed for Region and
+      // Availability Zone), the 32 px corner icon flush in the top-left corner, the caption beside it.
+      const stroke = options.theme === 'dark' && color.toUpperCase() === '#232F3E' ? '#AAB7B8' : color;
+      const fill = groupFill(entry);
+      const fillAttrs = fill && options.theme !== 'dark' ? `fill="${fill}"` : `fill="${stroke}" fill-opacity="${fill ? 0.12 : 0.04}"`;
+      const titleX = box.x + (icon ? 40 : 10);
+      const room = box.width - (titleX - box.x) - 8;
+      const titleText = fitText(title, 13, room, true);
+      const subText = sub ? fitText(sub, 12, Math.max(0, room - textWidth(titleText, 13, true) - 8)) : '';
+      const captionColor = options.theme === 'dark' ? mix(stroke, '#ffffff', 0.45) : mix(stroke, '#000000', 0.7);
       groups.push(
         `<g class="group" data-node-id="${xmlEscape(node.id)}" data-service="${entry.id}"><title>${xmlEscape(sub ? `${title} (${sub})` : title)}</title>` +
-          `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="6" fill="${color}" fill-opacity="0.05" stroke="${sevColor ?? color}" stroke-width="${sev ? 2.5 : 1.5}" stroke-dasharray="${groupDashed(entry) ? '6 4' : 'none'}"/>` +
-          `<use href="#${icon}" x="${num(box.x + 8)}" y="${num(box.y + 6)}" width="20" height="20"/>` +
-          `<text x="${num(titleX)}" y="${num(box.y + 16)}" dy="0.35em" font-size="12" font-weight="650" fill="${color}">${xmlEscape(titleText)}</text>` +
-          (subText && subText !== '…' ? `<text x="${num(titleX + textWidth(titleText, 12, true) + 8)}" y="${num(box.y + 16)}" dy="0.35em" font-size="11" fill="${p.muted}">${xmlEscape(subText)}</text>` : '') +
+          `<rect x="${num(box.x + 1)}" y="${num(box.y + 1)}" width="${num(Math.max(0, box.width - 2))}" height="${num(Math.max(0, box.height - 2))}" ${fillAttrs} stroke="${sevColor ?? stroke}" stroke-width="${sev ? 2.5 : 2}"${groupDashed(entry) ? ' stroke-dasharray="6 4"' : ''}/>` +
+          (icon ? `<use href="#${icon}" x="${num(box.x)}" y="${num(box.y)}" width="32" height="32"/>` : '') +
+          `<text x="${num(titleX)}" y="${num(box.y + 16)}" dy="0.35em" font-size="13" font-weight="650" fill="${captionColor}">${xmlEscape(titleText)}</text>` +
+          (subText && subText !== '…' ? `<text x="${num(titleX + textWidth(titleText, 13, true) + 8)}" y="${num(box.y + 16)}" dy="0.35em" font-size="12" fill="${captionColor}" fill-opacity="0.85">${xmlEscape(subText)}</text>` : '') +
           `</g>`,
       );
       continue;

@@ -5,8 +5,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { Catalog } from './catalog.ts';
-import { loadDesign, type Design, type LoadResult } from './design.ts';
-
+import { loadDesign, MAX_DESIGN_BYTES, type Design, type LoadResult } from './design.ts';
 import { isShareFragment, SHARE_KEY } from './share-fragment.ts';
 
 export { isShareFragment, SHARE_KEY };
@@ -48,6 +47,9 @@ export function decodeShareLink(hash: string, catalog: Catalog): LoadResult {
     text = null;
   }
   if (!text) return problem('the shared design could not be unpacked; the link may be incomplete (copy the whole address)');
+  // A short link can unpack to a great deal of text (repetition packs well): the same limit as a file
+  // (in characters, which is at most the file's bytes).
+  if (text.length > MAX_DESIGN_BYTES) return problem(`the shared design unpacks to ${(text.length / 1024 / 1024).toFixed(1)} MB of text; designs larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB are refused`);
   let json: unknown;
   try {
     json = JSON.parse(text);

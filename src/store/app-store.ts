@@ -9,14 +9,16 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
 import { connectionAllowed } from '../domain/catalog.ts';
 import { applyCommand, freshId, type Command } from '../domain/commands.ts';
-import type { Content, LoadedScenario } from '../domain/content.ts';
-import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem } from '../domain/design.ts';
+import type { LoadedScenario, ShippedContent } from '../domain/content.ts';
+import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem, type LoadResult } from '../domain/design.ts';
 import type { GradeReport } from '../domain/grade.ts';
 import { applyFollowUps, type FollowUps, type RoomRole } from '../domain/room.ts';
 import type { SimulationReport } from '../domain/simulation.ts';
 import { downloadText } from '../adapters/download.ts';
 import { createSaver, readPreference, readPreviousDesign, readStoredDesign, writePreference, writePreviousDesign, type KeptAside, type Saver } from '../adapters/persistence.ts';
 import { readAllProgress, writeProgress } from '../adapters/progress.ts';
+import { describeKept, scanKeptAside, type RecoveredRecord } from '../adapters/recovered.ts';
+import type { StorageStatus } from '../adapters/storage.ts';
 import { nextProgress, type ScenarioProgress } from '../domain/progress.ts';
 
 export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector' | 'practice' | 'interviewer';
@@ -67,7 +69,7 @@ export interface DispatchOptions {
 }
 
 export interface AppState {
-  readonly content: Content;
+  readonly content: ShippedContent;
   scenarioId: string | undefined;
   /** The active scenario's design; the only state undo/redo covers. */
   design: Design;
@@ -82,9 +84,18 @@ export interface AppState {
   report: GradeReport | undefined;
   /** The active scenario's workload run through the design (kept up to date with `report`, see grading.ts). */
   simulation: SimulationReport | undefined;
+  /** The design `report` and `simulation` were computed for (grading.ts skips a design already analysed). */
+  analysedDesign: Design | undefined;
   /** Whether edges show their data volume on the canvas (a preference kept in storage, like the theme). */
   edgeLabels: boolean;
   keptAside: KeptAside | undefined;
+  /**
+   * Every record kept aside in storage (unreadable, or the original of a repaired design), offered
+   * until the user downloads or discards it (see adapters/recovered.ts).
+   */
+  recovered: RecoveredRecord[];
+  /** Set while saving fails (storage full or refused): the work is only in this tab; saving is retried. */
+  saveProblem: { reason: 'quota' | 'other'; since: number } | undefined;
   problemsDialog: ProblemsDialog | undefined;
   /**
    * Set while a shared design (from a share link) is shown read-only: every edit is refused and the
@@ -149,14 +160,29 @@ export interface AppState {
   restorePrevious(): void;
   /** Reads a design file's text; on failure opens the problems dialog and leaves the design untouched. */
   importText(text: string, fileName: string): boolean;
+  /**
+   * Takes a design read elsewhere (the analysis worker) as `importText` would take its text: on
+   * failure the problems dialog, on success the design (one undo step), with its analyses when given.
+   */
+  importLoaded(result: LoadResult, fileName: string, analyses?: { report: GradeReport | undefined; simulation: SimulationReport | undefined }): boolean;
   dismissKeptAside(): void;
+  /** Adds records to the recovered list (a record already listed under the same key is replaced). */
+  addRecovered(records: readonly RecoveredRecord[]): void;
+  /** Downloads a recovered record's text, then stops offering it (its storage key is removed). */
+  downloadRecovered(key: string): void;
+  /** Deletes a recovered record from storage and the list. */
+  discardRecovered(key: string): void;
+  /** Tries the failed saves again now. */
+  retrySave(): void;
+  /** Downloads the active design as JSON; returns the file's name (`<scenario>-design.json`). */
+  exportDesign(): string;
   showProblems(dialog: ProblemsDialog | undefined): void;
 }
 
 export type AppStore = StoreApi<AppState> & { temporal: StoreApi<TemporalState<{ design: Design }>> };
 
 export interface AppStoreOptions {
-  content: Content;
+  content: ShippedContent;
   /** Web Storage for designs and preferences; undefined keeps everything in memory. */
   storage?: Storage;
   /** Where `pagehide` is listened for to flush saving. */
@@ -168,6 +194,8 @@ export interface AppStoreOptions {
   scenarioId?: string;
   /** The role in a mock-interview room (see store/room-store.ts); none outside a room. */
   roomRole?: RoomRole;
+  /** The background writer behind `storage` (IndexedDB, see adapters/storage.ts), whose failures the store reports. */
+  durable?: { readonly status: StorageStatus; onStatus(listener: (s: StorageStatus) => void): () => void; retryNow(): void };
 }
 
 /** How long an info or success toast stays (warnings 1.6 times as long; errors stay until dismissed). */
@@ -205,13 +233,25 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
   let nextToastId = 1;
   let lastCoalesce: { key: string; at: number } | undefined;
   const toastTimers = new Map<number, ReturnType<typeof setTimeout>>();
-  let quotaWarned = false;
 
   const scenarioId = content.scenarios.find((s) => s.scenario.id === options.scenarioId)?.scenario.id ?? content.scenarios[0]?.scenario.id;
   const initial = readStoredDesign(storage, scenarioId, content.catalog);
   const storedTheme = readPreference(storage, 'theme');
   const theme: Theme = storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : options.prefersDark ? 'dark' : 'light';
   const edgeLabels = readPreference(storage, 'edgeLabels') !== 'off';
+  const progressRead = readAllProgress(storage, content.scenarios.map((s) => s.scenario.id));
+  // Everything kept aside, this start or earlier (scanned after the reads above moved what they could not read).
+  const recoveredAtStart = scanKeptAside(storage, content.catalog);
+  const keptRecord = (kept: KeptAside): RecoveredRecord =>
+    kept.key
+      ? { ...describeKept(kept.key, kept.raw, content.catalog, kept.problems), ...(initial.repaired ? { title: `Original of your saved design for ${kept.scenarioId ?? 'free design'} (repaired)` } : {}) }
+      : { ...describeKept(kept.fromKey, kept.raw, content.catalog, kept.problems), notMoved: true };
+  if (initial.keptAside) {
+    const rec = keptRecord(initial.keptAside);
+    const i = recoveredAtStart.findIndex((r) => r.key === rec.key);
+    if (i >= 0) recoveredAtStart[i] = rec;
+    else recoveredAtStart.push(rec);
+  }
 
   const store = createStore<AppState>()(
     temporal(
@@ -250,8 +290,10 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           // Drop selected ids that no longer exist.
           const sel = get().selection;
           if (sel.nodeIds.length || sel.edgeIds.length) {
-            const nodeIds = sel.nodeIds.filter((id) => after.nodes.some((n) => n.id === id));
-            const edgeIds = sel.edgeIds.filter((id) => after.edges.some((e) => e.id === id));
+            const liveNodes = new Set(after.nodes.map((n) => n.id));
+            const liveEdges = new Set(after.edges.map((e) => e.id));
+            const nodeIds = sel.nodeIds.filter((id) => liveNodes.has(id));
+            const edgeIds = sel.edgeIds.filter((id) => liveEdges.has(id));
             if (nodeIds.length !== sel.nodeIds.length || edgeIds.length !== sel.edgeIds.length) set({ selection: { nodeIds, edgeIds } });
           }
           return true;
@@ -268,13 +310,16 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           toasts: [],
           report: undefined,
           simulation: undefined,
+          analysedDesign: undefined,
           edgeLabels,
           keptAside: initial.keptAside,
+          recovered: recoveredAtStart,
+          saveProblem: undefined,
           problemsDialog: undefined,
           readOnly: undefined,
           previousDesign: readPreviousDesign(storage, scenarioId, content.catalog),
           feedbackHidden: false,
-          progress: readAllProgress(storage, content.scenarios.map((s) => s.scenario.id)),
+          progress: progressRead.progress,
           whatIf: undefined,
           sharedHistory: undefined,
           lastEditMerged: false,
@@ -338,6 +383,8 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
               if (read.keptAside) {
                 keptAside = read.keptAside;
                 saver.hold(id, read.keptAside.key === undefined);
+                const rec = read.keptAside.key ? describeKept(read.keptAside.key, read.keptAside.raw, content.catalog, read.keptAside.problems) : { ...describeKept(read.keptAside.fromKey, read.keptAside.raw, content.catalog, read.keptAside.problems), notMoved: true };
+                get().addRecovered([read.repaired ? { ...rec, title: `Original of your saved design for ${id} (repaired)` } : rec]);
               }
             }
             writePreference(storage, 'scenario', id); // opened again at the next start
@@ -425,8 +472,8 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             set({ rightTab: 'feedback' });
             toast('success', 'Reference design loaded.', 'Undo (Ctrl+Z) or "Restore previous design" brings your design back.');
           },
-          importText: (text, fileName) => {
-            const result = loadDesignText(text, content.catalog);
+          importText: (text, fileName) => get().importLoaded(loadDesignText(text, content.catalog), fileName),
+          importLoaded: (result, fileName, analyses) => {
             if (!result.ok) {
               set({
                 problemsDialog: {
@@ -441,6 +488,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             const other = result.design.scenarioId && sid && result.design.scenarioId !== sid ? result.design.scenarioId : undefined;
             const design: Design = sid ? { ...result.design, scenarioId: sid } : result.design;
             get().replaceDesign(design);
+            if (analyses && get().design === design) set({ ...analyses, analysedDesign: design });
             toast('success', `Imported ${fileName}: ${design.nodes.length} services, ${design.edges.length} connections.`, other ? `It was made for scenario "${other}"; it is graded against this one.` : undefined);
             return true;
           },
@@ -448,6 +496,49 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             const kept = get().keptAside;
             if (kept) saver.hold(kept.scenarioId, false);
             set({ keptAside: undefined });
+          },
+          addRecovered: (records) => {
+            if (!records.length) return;
+            const keys = new Set(records.map((r) => r.key));
+            set((s) => ({ recovered: [...s.recovered.filter((r) => !keys.has(r.key)), ...records] }));
+          },
+          downloadRecovered: (key) => {
+            const rec = get().recovered.find((r) => r.key === key);
+            if (!rec) return;
+            downloadText(rec.raw, rec.fileName);
+            // Downloaded: no longer offered. One that could not be moved aside stays under its own key until overwritten.
+            if (!rec.notMoved)
+              try {
+                storage?.removeItem(key);
+              } catch {
+                /* gone from the list; the next start offers it again */
+              }
+            get().discardRecovered(key);
+          },
+          discardRecovered: (key) => {
+            const rec = get().recovered.find((r) => r.key === key);
+            if (!rec) return;
+            if (rec.notMoved) {
+              const kept = get().keptAside;
+              if (kept && kept.fromKey === key) saver.hold(kept.scenarioId, false);
+            } else
+              try {
+                storage?.removeItem(key);
+              } catch {
+                /* ignore: offered again at the next start */
+              }
+            const kept = get().keptAside;
+            set((s) => ({ recovered: s.recovered.filter((r) => r.key !== key), ...(kept && (kept.key === key || kept.fromKey === key) ? { keptAside: undefined } : {}) }));
+          },
+          retrySave: () => {
+            saver.flush();
+            options.durable?.retryNow();
+          },
+          exportDesign: () => {
+            const s = get();
+            const name = `${s.scenarioId ?? 'archboard'}-design.json`;
+            downloadText(serializeDesign(s.design), name);
+            return name;
           },
           showProblems: (problemsDialog) => set({ problemsDialog }),
         };
@@ -464,21 +555,32 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
     delayMs: options.saveDelayMs ?? 300,
     ...(options.eventTarget ? { target: options.eventTarget } : {}),
     onSaved: () => {
-      quotaWarned = false;
+      saverProblem = undefined;
+      showSaveProblem();
     },
     onError: (kind) => {
-      if (quotaWarned) return;
-      quotaWarned = true;
-      const exportJson: ToastAction = {
-        label: 'Export JSON',
-        run: () => {
-          const s = store.getState();
-          downloadText(serializeDesign(s.design), `${s.scenarioId ?? 'archboard'}-design.json`);
-        },
-      };
-      store.getState().toast('error', kind === 'quota' ? 'Could not save: storage full — export your design.' : 'Could not save your design in this browser — export your design.', 'Your work is kept in memory while this tab stays open.', exportJson);
+      saverProblem = saverProblem ?? { reason: kind, since: Date.now() };
+      showSaveProblem();
     },
   });
+  // Saving fails in the saver (a Storage that throws) or behind it (IndexedDB refusing a write): one banner for both.
+  let saverProblem: AppState['saveProblem'];
+  let durableProblem: AppState['saveProblem'];
+  const showSaveProblem = () => {
+    const next = saverProblem ?? durableProblem;
+    const cur = store.getState().saveProblem;
+    if (cur?.reason !== next?.reason || cur?.since !== next?.since) store.setState({ saveProblem: next });
+  };
+  const fromStatus = (st: StorageStatus) => {
+    durableProblem = st.state === 'failing' ? { reason: st.reason, since: st.since } : st.state === 'saved' ? undefined : durableProblem;
+    showSaveProblem();
+  };
+  if (options.durable) {
+    fromStatus(options.durable.status);
+    options.durable.onStatus(fromStatus);
+  }
+  if (progressRead.unreadable.length)
+    store.getState().addRecovered(progressRead.unreadable.map((u) => (u.keptKey ? describeKept(u.keptKey, '', content.catalog, u.problems) : { ...describeKept(u.key, '', content.catalog, u.problems), notMoved: true })).map((r) => ({ ...r, raw: storage?.getItem(r.key) ?? r.raw })));
   if (initial.keptAside?.key === undefined && initial.keptAside) saver.hold(scenarioId, true);
   store.subscribe((s, prev) => {
     if (s.design !== prev.design && s.scenarioId === prev.scenarioId && !s.readOnly) saver.schedule(s.scenarioId, s.design);

@@ -5,7 +5,7 @@
  * document (see src/domain/fragment.ts). Every paste, nudge burst or arrangement is one undo step.
  */
 import { align, distribute, type Alignment, type Axis, type Box, type Positions } from '../domain/arrange.ts';
-import { loadDesignText, serializeDesign } from '../domain/design.ts';
+import { loadDesignText, serializeDesign, type LoadResult } from '../domain/design.ts';
 import { copyFragment, pasteFragment, type Fragment } from '../domain/fragment.ts';
 import type { AppStore } from './app-store.ts';
 
@@ -38,22 +38,59 @@ export function cutSelection(store: AppStore): string | undefined {
   return text;
 }
 
+/** Most nodes one paste adds (as an import of a design file, see README "Limits"). */
+export const MAX_PASTE_NODES = 10_000;
+
+/** What a paste did: how many nodes it added, or why it added none (shown to the user as a toast). */
+export interface PasteResult {
+  pasted: number;
+  /** Why nothing was pasted (undefined when something was). */
+  reason?: string;
+}
+
 /**
- * Pastes a fragment as one undo step and selects the copies. Positions move by `PASTE_OFFSET` times
- * the number of pastes of the same copy.
- * @param text JSON from the system clipboard; used when it is an Archboard design (a copy from another
- *   tab), otherwise the in-memory clipboard is pasted
- * @returns the number of nodes pasted
+ * Pastes as one undo step and selects the copies. Positions move by `PASTE_OFFSET` times the number
+ * of pastes of the same copy. Text from the system clipboard decides what is pasted whenever there is
+ * some, so an earlier in-app copy is never pasted in place of what the user copied last: an Archboard
+ * design (a copy from another tab, or a file's text) is pasted; anything else pastes nothing and
+ * the result says why (not JSON, not a design, which JSON path is wrong). Only without clipboard
+ * text (the browser refused to read it) is the in-memory clipboard pasted.
+ * @param text the system clipboard's text, when the browser gave it
+ * @param loaded `text` already read with `loadDesignText` (in the analysis worker, for a big paste)
+ * @returns nodes pasted, or the reason none was; a reason is also shown as a toast
  */
-export function paste(store: AppStore, text?: string): number {
+export function paste(store: AppStore, text?: string, loaded?: LoadResult): PasteResult {
   const state = store.getState();
-  if (text !== undefined && text.trim().startsWith('{') && text !== clipboard?.text) {
-    const read = loadDesignText(text, state.content.catalog);
-    if (read.ok && read.design.nodes.length) clipboard = { fragment: read.design, text, pastes: 0 };
+  if (state.readOnly) return { pasted: 0, reason: 'This shared design is read-only.' };
+  if (text !== undefined && text.trim() !== '' && text !== clipboard?.text) {
+    const why = (reason: string, detail?: string): PasteResult => {
+      state.toast('warning', reason, detail);
+      return { pasted: 0, reason };
+    };
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{')) return why('Nothing pasted: the clipboard holds text, not Archboard services.', 'Copy services in Archboard (Ctrl+C), or paste the JSON of an Archboard design.');
+    const read = loaded ?? loadDesignText(trimmed, state.content.catalog);
+    if (!read.ok) {
+      const first = read.problems[0]!;
+      const more = read.problems.length > 1 ? ` (and ${read.problems.length - 1} more problem${read.problems.length === 2 ? '' : 's'})` : '';
+      return why('Nothing pasted: the clipboard’s JSON is not a design this Archboard can read.', `${first.path}: ${first.message}${more}`);
+    }
+    if (!read.design.nodes.length) return why('Nothing pasted: the design on the clipboard has no services.');
+    if (read.design.nodes.length > MAX_PASTE_NODES) return why(`Nothing pasted: ${read.design.nodes.length.toLocaleString('en-US')} services is over the limit of ${MAX_PASTE_NODES.toLocaleString('en-US')} for one paste.`, 'Import the file instead (Import JSON), or paste it in parts.');
+    clipboard = { fragment: read.design, text, pastes: 0 };
   }
-  if (!clipboard) return 0;
+  if (!clipboard) {
+    state.toast('info', 'Nothing to paste yet.', 'Select services and copy them (Ctrl+C) first.');
+    return { pasted: 0, reason: 'Nothing to paste yet.' };
+  }
   clipboard.pastes++;
-  return insert(store, clipboard.fragment, PASTE_OFFSET * clipboard.pastes);
+  const pasted = insert(store, clipboard.fragment, PASTE_OFFSET * clipboard.pastes);
+  if (!pasted) {
+    const reason = 'Nothing pasted: the copied services could not be added here.';
+    state.toast('warning', reason);
+    return { pasted, reason };
+  }
+  return { pasted };
 }
 
 /** Copies and pastes the selection in one step, without touching the clipboard. */
@@ -87,9 +124,9 @@ export function selectAll(store: AppStore): void {
 export function nudgeSelection(store: AppStore, dx: number, dy: number): void {
   const { design, selection } = store.getState();
   const ids = new Set(selection.nodeIds);
-  const positions: Positions = {};
-  for (const n of design.nodes) if (ids.has(n.id) && !(n.parentId !== undefined && ids.has(n.parentId))) positions[n.id] = { x: n.position.x + dx, y: n.position.y + dy };
-  if (Object.keys(positions).length) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: 'nudge' });
+  const positions: Positions = new Map();
+  for (const n of design.nodes) if (ids.has(n.id) && !(n.parentId !== undefined && ids.has(n.parentId))) positions.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+  if (positions.size) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: 'nudge' });
 }
 
 /**
@@ -98,12 +135,12 @@ export function nudgeSelection(store: AppStore, dx: number, dy: number): void {
  */
 export function arrangeBoxes(store: AppStore, boxes: readonly Box[], op: { align: Alignment } | { distribute: Axis }, offsets: ReadonlyMap<string, { x: number; y: number }>): boolean {
   const moved = 'align' in op ? align(boxes, op.align) : distribute(boxes, op.distribute);
-  const positions: Positions = {};
-  for (const [id, p] of Object.entries(moved)) {
+  const positions: Positions = new Map();
+  for (const [id, p] of moved) {
     const o = offsets.get(id) ?? { x: 0, y: 0 };
-    positions[id] = { x: p.x - o.x, y: p.y - o.y };
+    positions.set(id, { x: p.x - o.x, y: p.y - o.y });
   }
-  if (!Object.keys(positions).length) return false;
+  if (!positions.size) return false;
   store.getState().dispatch({ type: 'moveNodes', positions });
   return true;
 }

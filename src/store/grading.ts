@@ -6,10 +6,9 @@
  * responsive.
  */
 import type { Design } from '../domain/design.ts';
-import { analyseDesign, type GradeReport } from '../domain/grade.ts';
+import type { GradeReport } from '../domain/grade.ts';
 import type { SimulationReport } from '../domain/simulation.ts';
-import { applyWhatIf } from '../domain/what-if.ts';
-import { activeScenario, type AppState, type AppStore } from './app-store.ts';
+import type { AppState, AppStore } from './app-store.ts';
 
 /** Whether two designs can grade or simulate differently (anything but node positions and group sizes changed; group membership counts). */
 export function gradingInputsChanged(prev: Design, next: Design): boolean {
@@ -30,39 +29,102 @@ export interface Analyses {
   simulation: SimulationReport | undefined;
 }
 
-/**
- * Grades and simulates the state's design against its active scenario (both undefined without one),
- * with the what-if applied to its workload, on one design graph. A simulation that throws (a bug,
- * never the learner's fault) leaves `simulation` undefined so that grading still shows; the error is
- * logged.
- */
-export function analyse(state: Pick<AppState, 'content' | 'scenarioId' | 'design' | 'whatIf'> & Partial<Pick<AppState, 'followUps'>>): Analyses {
-  const loaded = activeScenario(state);
-  if (!loaded) return { report: undefined, simulation: undefined };
-  const { catalog, rules } = state.content;
-  const { report, simulation } = analyseDesign(state.design, applyWhatIf(loaded.scenario, state.whatIf), catalog, rules, (e) => console.error('simulation failed', e));
-  return { report, simulation };
+/** What grading reads: the design, its scenario, the what-if on its workload, a room's follow-ups. */
+export interface AnalysisInput {
+  design: Design;
+  scenarioId: string | undefined;
+  whatIf: AppState['whatIf'];
+  followUps: AppState['followUps'];
 }
 
 /**
- * Grades and simulates now, then subscribes to the store.
+ * Grades and simulates: in the app the analysis worker (a promise, off the main thread); in tests
+ * and the fallback `inThreadAnalyser` (store/analysis.ts), whose results come at once.
+ */
+export type Analyser = (input: AnalysisInput) => Analyses | Promise<Analyses>;
+
+/** Per store: resolves the waiters once no grading is pending (see `whenGraded`). */
+const settledWaiters = new WeakMap<AppStore, { pending: () => boolean; waiters: (() => void)[] }>();
+
+/**
+ * Resolves once the store's analyses are those of its current design (at once when no grading is
+ * pending or no grading runs for the store).
+ */
+export function whenGraded(store: AppStore): Promise<void> {
+  const entry = settledWaiters.get(store);
+  if (!entry || !entry.pending()) return Promise.resolve();
+  return new Promise((resolve) => entry.waiters.push(resolve));
+}
+
+/**
+ * Grades and simulates now, then after each change that can alter the results, through `analyser`.
+ * A result that comes back after the design's graded parts (or the scenario, what-if, follow-ups)
+ * changed is dropped (the newer one is being graded); one moved meanwhile is kept. A design whose analyses the store already holds
+ * (`analysedDesign`, e.g. an import graded in the worker) is not graded again. An analyser that fails
+ * is logged and the previous analyses stay.
  * @param delayMs how long to wait after a change before recomputing (0 = next macrotask)
  * @returns unsubscribe
  */
-export function startGrading(store: AppStore, delayMs = 0): () => void {
+export function startGrading(store: AppStore, analyser: Analyser, delayMs = 0): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight = 0;
+  let stopped = false;
+  let analysedWhatIf: AppState['whatIf'] = store.getState().whatIf;
+  let analysedFollowUps: AppState['followUps'] = store.getState().followUps;
+  const entry = { pending: () => timer !== undefined || inFlight > 0, waiters: [] as (() => void)[] };
+  settledWaiters.set(store, entry);
+  const settle = () => {
+    if (entry.pending()) return;
+    for (const w of entry.waiters.splice(0)) w();
+  };
   const run = () => {
     timer = undefined;
-    store.setState(analyse(store.getState()));
+    const state = store.getState();
+    if (state.analysedDesign === state.design && analysedWhatIf === state.whatIf && analysedFollowUps === state.followUps) return settle();
+    const { design, scenarioId, whatIf, followUps } = state;
+    const apply = (analyses: Analyses) => {
+      analysedWhatIf = whatIf;
+      analysedFollowUps = followUps;
+      store.setState({ ...analyses, analysedDesign: design });
+    };
+    let result: Analyses | Promise<Analyses>;
+    try {
+      result = analyser({ design, scenarioId, whatIf, followUps });
+    } catch (e) {
+      console.error('grading failed', e);
+      return settle();
+    }
+    if (!(result instanceof Promise)) {
+      apply(result);
+      return settle();
+    }
+    inFlight++;
+    result
+      .then(
+        (analyses) => {
+          const now = store.getState();
+          if (!stopped && !gradingInputsChanged(design, now.design) && now.scenarioId === scenarioId && now.whatIf === whatIf && now.followUps === followUps) apply(analyses);
+        },
+        (e) => console.error('grading failed', e),
+      )
+      .finally(() => {
+        inFlight--;
+        settle();
+      });
   };
   run();
   const unsubscribe = store.subscribe((s, prev) => {
+    if (s.analysedDesign === s.design && s.scenarioId === prev.scenarioId && s.whatIf === analysedWhatIf && s.followUps === analysedFollowUps) return;
     if (s.scenarioId === prev.scenarioId && s.whatIf === prev.whatIf && s.followUps === prev.followUps && !gradingInputsChanged(prev.design, s.design)) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(run, delayMs);
   });
   return () => {
+    stopped = true;
     unsubscribe();
     if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    settledWaiters.delete(store);
+    for (const w of entry.waiters.splice(0)) w();
   };
 }

@@ -5,13 +5,14 @@
  * app store's scenario, sets the app store's `feedbackHidden` while an interview runs, and persists
  * every change in storage at once (the records are small).
  */
+import { describeKept } from '../adapters/recovered.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { acceptDeviation, applyDeviations, revealHint, setNodeNote, withdrawDeviation, type AttemptNotes, type ReviewedReport } from '../domain/attempt-notes.ts';
 import { addAttempt, emptyHistory, scoreAttempt, type Attempt, type AttemptHistory } from '../domain/attempts.ts';
 import { DEFAULT_PHASE_MINUTES, totalMinutes, type PhaseMinutes, type PracticeSession } from '../domain/interview.ts';
 import { attemptsKey, notesKey, readPracticeRecords, sessionKey, writePracticeRecord } from '../adapters/practice-persistence.ts';
 import type { AppStore } from './app-store.ts';
-import { analyse } from './grading.ts';
+import { whenGraded } from './grading.ts';
 
 /** The result page of a submitted attempt. */
 export interface AttemptResult {
@@ -41,8 +42,12 @@ export interface PracticeState {
   startInterview(phaseMinutes: PhaseMinutes): void;
   /** Stops the interview without recording an attempt; feedback shows again. */
   abandonInterview(): void;
-  /** Grades the design now and records the attempt; opens the result page. */
-  submit(endedBy?: Attempt['endedBy']): AttemptResult | undefined;
+  /**
+   * Records the attempt with the findings of the design as it is (once grading of the last change is
+   * done) and opens the result page; resolves to the result, or undefined when there is nothing to
+   * grade (no scenario, or another scenario than the attempt's).
+   */
+  submit(endedBy?: Attempt['endedBy']): Promise<AttemptResult | undefined>;
   closeResult(): void;
   setCompareOpen(open: boolean): void;
 }
@@ -64,12 +69,14 @@ export function createPracticeStore(app: AppStore, { storage, now = Date.now, ne
   };
   const load = (scenarioId: string | undefined) => {
     const rec = readPracticeRecords(storage, scenarioId, now());
-    for (const u of rec.unreadable)
-      app.getState().showProblems({
-        title: 'Some stored practice data could not be read',
-        intro: u.keptKey ? `It was kept aside in this browser's storage under "${u.keptKey}" and nothing was deleted. Problems in "${u.key}":` : `It stays under "${u.key}" and nothing was deleted. Problems:`,
-        problems: u.problems,
-      });
+    // Every unreadable record is listed under "Recovered data" (all of them, not only the last).
+    const catalog = app.getState().content.catalog;
+    app.getState().addRecovered(
+      rec.unreadable.map((u) => {
+        const raw = (u.keptKey ? storage?.getItem(u.keptKey) : storage?.getItem(u.key)) ?? '';
+        return u.keptKey ? describeKept(u.keptKey, raw, catalog, u.problems) : { ...describeKept(u.key, raw, catalog, u.problems), notMoved: true };
+      }),
+    );
     const session = rec.session ?? { attemptStartedAt: now() };
     if (!rec.session) persistError(writePracticeRecord(storage, sessionKey(scenarioId), session));
     return { scenarioId, notes: rec.notes, history: rec.history, session };
@@ -106,11 +113,13 @@ export function createPracticeStore(app: AppStore, { storage, now = Date.now, ne
         app.getState().setRightTab('scenario');
       },
       abandonInterview: () => setSession({ attemptStartedAt: get().session.attemptStartedAt }),
-      submit: (endedBy = 'submitted') => {
+      submit: async (endedBy = 'submitted') => {
+        // The findings of the design as it is now (grading after the last edit may still be running).
+        await whenGraded(app);
         const state = app.getState();
         const scenarioId = get().scenarioId;
         if (!scenarioId || scenarioId !== state.scenarioId) return undefined;
-        const { report } = analyse(state);
+        const report = state.report;
         if (!report) return undefined;
         const t = now();
         const { notes, session } = get();

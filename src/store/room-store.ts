@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { connectRoom, type ConnectionStatus, type RoomConnection } from '../adapters/room-connection.ts';
 import type { SharedProblem } from '../adapters/yjs-design.ts';
 import type { PhaseMinutes } from '../domain/interview.ts';

@@ -46,8 +46,11 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
   let applying = false;
   let problems: SharedProblem[] = [];
   let problemKey = '';
-  /** The design the document held at the last read or write (what a closed read-only view goes back to). */
-  let latest: Design = store.getState().design;
+  /**
+   * The design the document held at the last read or write (what a closed read-only view goes back
+   * to): bound while a shared design is shown read-only, that is the learner's own design, not the one shown.
+   */
+  let latest: Design = store.getState().readOnly?.ownDesign ?? store.getState().design;
 
   const apply = (design: Design) => {
     latest = design;
@@ -83,6 +86,7 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
   const seed = () => {
     const design = store.getState().readOnly?.ownDesign ?? store.getState().design;
     codec.write(doc, { ...design, nodes: [], edges: [] }, design, seedOrigin);
+    latest = design;
   };
   if (!isSharedDesignEmpty(doc)) read();
   else if (options.seed ?? true) seed();

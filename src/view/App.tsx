@@ -8,6 +8,7 @@ import { StoreProvider, useApp, useAppStore } from '../store/context.tsx';
 import { PracticeProvider, usePractice } from '../store/practice-context.tsx';
 import type { PracticeStore } from '../store/practice-store.ts';
 import './app.css';
+import { ContentProblemsBanner, NotSavedBanner, RecoveredBanner } from './Banners.tsx';
 import { Canvas } from './Canvas.tsx';
 import { Palette } from './Palette.tsx';
 import { COLLAPSED_WIDTH, usePaneUi } from './pane-ui.ts';
@@ -27,10 +28,8 @@ const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m)
 // Room UI loads only in a room, or when "Start a mock interview" is first shown (after the first paint).
 const RoomBar = lazy(() => import('./room/RoomBar.tsx').then((m) => ({ default: m.RoomBar })));
 const StartInterviewButton = lazy(() => import('./room/StartInterview.tsx').then((m) => ({ default: m.StartInterviewButton })));
-// Shown only while there is something to show (an interview running, stored data kept aside, content problems).
+// Loaded once an interview runs, or a dialog of problems is first shown (not needed at first paint).
 const InterviewBar = lazy(() => import('./practice/InterviewBar.tsx').then((m) => ({ default: m.InterviewBar })));
-const KeptAsideBanner = lazy(() => import('./Banners.tsx').then((m) => ({ default: m.KeptAsideBanner })));
-const ContentProblemsBanner = lazy(() => import('./Banners.tsx').then((m) => ({ default: m.ContentProblemsBanner })));
 const ProblemsDialog = lazy(() => import('./ProblemsDialog.tsx').then((m) => ({ default: m.ProblemsDialog })));
 const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
 
@@ -57,8 +56,6 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   const theme = useApp((s) => s.theme);
   const dialog = useApp((s) => s.problemsDialog);
   const inRoom = useApp((s) => s.roomRole !== undefined);
-  const interviewing = usePractice((s) => !!s.session.interview);
-  const keptAside = useApp((s) => !!s.keptAside);
   useActions(store);
   const paneWidth = usePaneUi((s) => s.width);
   const collapsed = usePaneUi((s) => s.collapsed);
@@ -79,18 +76,11 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
           <RoomBar />
         </Suspense>
       ) : (
-        interviewing && (
-          <Suspense fallback={null}>
-            <InterviewBar />
-          </Suspense>
-        )
+        <InterviewBarWhenRunning />
       )}
-      {(contentProblems.length > 0 || keptAside) && (
-        <Suspense fallback={null}>
-          <ContentProblemsBanner problems={contentProblems} />
-          <KeptAsideBanner />
-        </Suspense>
-      )}
+      <ContentProblemsBanner problems={contentProblems} />
+      <NotSavedBanner />
+      <RecoveredBanner />
       <SharedBanner />
       <main className="workspace" style={columns}>
         <Palette />
@@ -155,4 +145,14 @@ function Header() {
       )}
     </header>
   );
+}
+
+/** The interview bar under the header, loaded and shown while an interview runs. */
+function InterviewBarWhenRunning() {
+  const running = usePractice((s) => s.session.interview !== undefined);
+  return running ? (
+    <Suspense fallback={null}>
+      <InterviewBar />
+    </Suspense>
+  ) : null;
 }

@@ -22,23 +22,27 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { CATEGORY_META, withDefaults, type Catalog } from '../domain/catalog.ts';
 import { parentsFirst } from '../domain/commands.ts';
 import type { Design, DesignEdge, DesignNode } from '../domain/design.ts';
-import { worstSeverityByElement, type GradeReport } from '../domain/grade.ts';
+import type { GradeReport } from '../domain/grade.ts';
+import { worstSeverityByElement } from '../domain/severity.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
-import { FlowEdge, type ServiceFlowEdge } from './FlowEdge.tsx';
+import { EdgeLabelLayer, FlowEdge, useEdgeLabelLayerOf, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
 import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from '../domain/groups.ts';
 import { routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { useEditorUi, GRID } from './editor-ui.ts';
-import { Presence } from './room/Presence.tsx';
+import { draftIds } from './drafts.ts';
 import { edgeVolumes, nodeLoads, type EdgeVolume, type NodeLoad } from './simulation-marks.ts';
+
+// Other people's cursors: only in a mock-interview room, loaded there.
+const Presence = lazy(() => import('./room/Presence.tsx').then((m) => ({ default: m.Presence })));
 
 export const SERVICE_DND_TYPE = 'application/x-archboard-service';
 /** Shift+click (as in draw.io) or Ctrl/Cmd+click adds to the selection; Shift+drag draws a selection box. */
@@ -53,6 +57,20 @@ const edgeTypes: EdgeTypes = { flow: FlowEdge };
 export const EDGE_LABEL_MIN_ZOOM = 0.6;
 type Size = { width: number; height: number };
 type Pos = { x: number; y: number };
+const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
+/** Largest design with a minimap. */
+const MINIMAP_MAX_NODES = 2000;
+/** Nodes handed to React Flow per task when many arrive at once. */
+const REVEAL_CHUNK = 400;
+/** From this many nodes the canvas draws only the nodes and edges in view. */
+const LARGE_DESIGN_NODES = 1000;
+
+/** Positions rounded to whole px; a non-finite one (which React Flow can report mid-gesture) is left out. */
+function rounded(positions: ReadonlyMap<string, Pos>): Map<string, Pos> {
+  const out = new Map<string, Pos>();
+  for (const [id, p] of positions) if (Number.isFinite(p.x) && Number.isFinite(p.y)) out.set(id, { x: Math.round(p.x), y: Math.round(p.y) });
+  return out;
+}
 
 interface Marks {
   severity: Map<string, Severity>;
@@ -86,7 +104,7 @@ interface NodeCacheItem {
 }
 
 /** Derives React Flow nodes, reusing the previous object of every node whose inputs did not change. */
-function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<string, Pos>, sizes: Record<string, Size>, selected: ReadonlySet<string>, marks: Marks, loads: ReadonlyMap<string, NodeLoad>, resizing: Record<string, Size>): FlowNode[] {
+function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: ReadonlyMap<string, Pos>, sizes: ReadonlyMap<string, Size>, selected: ReadonlySet<string>, marks: Marks, loads: ReadonlyMap<string, NodeLoad>, resizing: ReadonlyMap<string, Size>): FlowNode[] {
   const cache = useRef(new Map<string, NodeCacheItem>());
   return useMemo(() => {
     const next = new Map<string, NodeCacheItem>();
@@ -95,8 +113,8 @@ function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<st
     for (const n of parentsFirst(nodes)) {
       const entry = catalog.byId.get(n.service);
       if (!entry) continue;
-      const pos = dragging[n.id];
-      const size = sizes[n.id];
+      const pos = dragging.get(n.id);
+      const size = sizes.get(n.id);
       const isSelected = selected.has(n.id);
       const severity = marks.severity.get(n.id);
       const msgList = marks.messages.get(n.id) ?? NO_MESSAGES;
@@ -105,7 +123,7 @@ function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: Record<st
       // Same figures shown: keep the previous load object, so the comparisons below see no change.
       const fresh = loads.get(n.id);
       const load = fresh && prev?.load?.key === fresh.key ? prev.load : fresh;
-      const live = resizing[n.id];
+      const live = resizing.get(n.id);
       let item: NodeCacheItem;
       if (prev && prev.design === n && prev.pos === pos && prev.size === size && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.load === load && prev.live === live) item = prev;
       else {
@@ -153,7 +171,7 @@ interface EdgeCacheItem {
 }
 
 /** Routes around the nodes for every edge, from the design's positions and the measured sizes (see edge-routes.ts). */
-function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: Record<string, Size>): Map<string, EdgeRoute> {
+function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: ReadonlyMap<string, Size>): Map<string, EdgeRoute> {
   return useMemo(() => {
     const design = { nodes, edges } as Pick<Design, 'nodes' | 'edges'> as Design;
     const abs = absolutePositions(design);
@@ -167,7 +185,7 @@ function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], c
   }, [nodes, edges, catalog, sizes]);
 }
 
-function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean, sizes: Record<string, Size>): ServiceFlowEdge[] {
+function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean, sizes: ReadonlyMap<string, Size>): ServiceFlowEdge[] {
   const cache = useRef(new Map<string, EdgeCacheItem>());
   const controlIds = useMemo(() => {
     const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));
@@ -178,8 +196,7 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
       if (s && t && (!s.dataFlow || !t.dataFlow)) out.add(e.id);
     }
     return out;
-    // Only services matter, not positions: key on the edges and the node list's services.
-  }, [edges, nodes.map((n) => n.service).join('|'), catalog]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [edges, nodes, catalog]);
   const routes = useRoutes(nodes, edges, catalog, sizes);
   // Labels read the services' labels, not node ids.
   const labelOf = useMemo(() => {
@@ -243,6 +260,15 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
 
 /** fitView's options everywhere the app fits the design in view. */
 export const FIT_OPTIONS = { padding: 0.1, duration: 300, maxZoom: 1 } as const;
+/*
+ * React Flow copies these props into its store whenever their identity changes (StoreUpdater), and
+ * every store update re-runs every node's and edge's selectors: inline objects, arrays or arrows here
+ * would cost one full store update per render, i.e. per pointer move of a drag. Keep them constant.
+ */
+const FIT_AT_START_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const DEFAULT_EDGE_OPTIONS = { type: 'flow' } as const;
+const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 
 /**
  * Fits the view when the design is replaced as a whole (New, Reference, a shared view, an import, a
@@ -278,18 +304,31 @@ export function Canvas() {
   const showVolume = useApp((s) => s.edgeLabels);
   const theme = useApp((s) => s.theme);
   const readOnly = useApp((s) => !!s.readOnly);
+  const inRoom = useApp((s) => s.roomRole !== undefined);
   const snap = useEditorUi((s) => s.snap);
+  const progress = useEditorUi((s) => s.progress);
   const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
+  const labelLayer = useEdgeLabelLayerOf();
   useFitOnReplace(design.nodes, fitView, setViewport);
 
+  // A canvas note or connection label being typed when the page went away: reopen its editor with the draft.
+  useEffect(() => {
+    const { design: d, scenarioId, readOnly: ro } = store.getState();
+    if (ro || useEditorUi.getState().editing) return;
+    const note = draftIds('note', scenarioId).find((id) => d.nodes.some((n) => n.id === id));
+    const edge = draftIds('edge-label', scenarioId).find((id) => d.edges.some((e) => e.id === id));
+    if (note !== undefined) useEditorUi.getState().edit({ kind: 'note', id: note });
+    else if (edge !== undefined) useEditorUi.getState().edit({ kind: 'edge', id: edge });
+  }, [store]);
   // Fit the view once at start when there is a design to show; later additions must not move the view.
   const [fitAtStart] = useState(() => store.getState().design.nodes.length > 0);
-  const [dragging, setDragging] = useState<Record<string, Pos>>({});
-  const [sizes, setSizes] = useState<Record<string, Size>>({});
+  // Keyed by node id in Maps: ids are data, so a node named `constructor` is a key like any other.
+  const [dragging, setDragging] = useState<ReadonlyMap<string, Pos>>(EMPTY);
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(EMPTY);
   // A group being resized: its live size (committed as one `resizeNode` when the resize ends).
-  const [resizing, setResizing] = useState<Record<string, Size>>({});
-  const live = useRef<{ pos: Record<string, Pos>; size: Record<string, Size>; measured: Record<string, Size> }>({ pos: {}, size: {}, measured: {} });
+  const [resizing, setResizing] = useState<ReadonlyMap<string, Size>>(EMPTY);
+  const live = useRef<{ pos: Map<string, Pos>; size: Map<string, Size>; measured: Map<string, Size> }>({ pos: new Map(), size: new Map(), measured: new Map() });
   const marks = useMemo(() => marksOf(report), [report]);
   const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
   const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
@@ -297,6 +336,20 @@ export function Canvas() {
   const volumes = useMemo(() => edgeVolumes(simulation), [simulation]);
   const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads, resizing);
   const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume, sizes);
+  // Thousands of nodes arriving at once (an import, a paste) are handed to React Flow in chunks, one
+  // per task, so no single task mounts and measures them all; a few more (an edit) show at once.
+  const [shown, setShown] = useState(REVEAL_CHUNK);
+  const total = nodes.length;
+  const display = total - shown <= REVEAL_CHUNK ? total : shown;
+  useEffect(() => {
+    if (display < total) {
+      const h = setTimeout(() => setShown(display + REVEAL_CHUNK), 0);
+      return () => clearTimeout(h);
+    }
+    if (shown !== total) setShown(total);
+    return undefined;
+  }, [display, total, shown]);
+  const shownNodes = useMemo(() => (display < total ? nodes.slice(0, display) : nodes), [nodes, display, total]);
 
   const applySelection = useCallback(
     (kind: 'nodeIds' | 'edgeIds', changes: { id: string; selected: boolean }[]) => {
@@ -313,55 +366,53 @@ export function Canvas() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
-      const moving: Record<string, Pos> = {};
-      const settled: Record<string, Pos> = {};
-      const resized: Record<string, Size> = {};
+      const moving = new Map<string, Pos>();
+      const settled = new Map<string, Pos>();
+      const resized = new Map<string, Size>();
       const selects: { id: string; selected: boolean }[] = [];
       // NodeResizer reports a resize as dimension changes with `resizing`, plus position changes of the
       // group and its members when the top or left edge moves: all held locally until the resize ends.
       const resizeNow = changes.some((c) => c.type === 'dimensions' && c.resizing === true);
       const resizeEnds = changes.filter((c): c is Extract<NodeChange, { type: 'dimensions' }> => c.type === 'dimensions' && c.resizing === false);
       for (const c of changes) {
-        if (c.type === 'position' && c.position) (c.dragging || resizeNow ? moving : settled)[c.id] = c.position;
+        if (c.type === 'position' && c.position) (c.dragging || resizeNow ? moving : settled).set(c.id, c.position);
         else if (c.type === 'dimensions' && c.dimensions && c.resizing !== undefined) {
-          if (c.resizing) live.current.size = { ...live.current.size, [c.id]: c.dimensions };
-        } else if (c.type === 'dimensions' && c.dimensions) resized[c.id] = c.dimensions;
+          if (c.resizing) live.current.size = new Map(live.current.size).set(c.id, c.dimensions);
+        } else if (c.type === 'dimensions' && c.dimensions) resized.set(c.id, c.dimensions);
         else if (c.type === 'select') selects.push(c);
       }
       if (resizeNow) setResizing(live.current.size);
-      if (Object.keys(moving).length) live.current.pos = { ...live.current.pos, ...moving };
+      if (moving.size) live.current.pos = new Map([...live.current.pos, ...moving]);
       if (resizeEnds.length) {
         const key = `resize-${++commitSeq}`;
         for (const c of resizeEnds) {
-          const size = c.dimensions ?? live.current.size[c.id];
+          const size = c.dimensions ?? live.current.size.get(c.id);
           if (size) store.getState().dispatch({ type: 'resizeNode', nodeId: c.id, size: { width: Math.round(size.width), height: Math.round(size.height) } }, { coalesce: key });
         }
-        const positions: Record<string, Pos> = {};
-        for (const [id, p] of Object.entries(live.current.pos)) positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
-        if (Object.keys(positions).length) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
-        live.current.pos = {};
-        live.current.size = {};
-        setResizing({});
-        setDragging({});
+        const positions = rounded(live.current.pos);
+        if (positions.size) store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
+        live.current.pos = new Map();
+        live.current.size = new Map();
+        setResizing(EMPTY);
+        setDragging(EMPTY);
       }
-      if (Object.keys(resized).length) live.current.measured = { ...live.current.measured, ...resized };
-      if (Object.keys(resized).length)
+      if (resized.size) live.current.measured = new Map([...live.current.measured, ...resized]);
+      if (resized.size)
         setSizes((prev) => {
-          const out = { ...prev };
-          for (const [id, d] of Object.entries(resized)) if (out[id]?.width !== d.width || out[id]?.height !== d.height) out[id] = d;
+          const out = new Map(prev);
+          for (const [id, d] of resized) if (out.get(id)?.width !== d.width || out.get(id)?.height !== d.height) out.set(id, d);
           return out;
         });
-      if (Object.keys(moving).length) setDragging((prev) => ({ ...prev, ...moving }));
-      if (Object.keys(settled).length) {
-        const positions: Record<string, Pos> = {};
-        for (const [id, p] of Object.entries(settled)) positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+      if (moving.size) setDragging((prev) => new Map([...prev, ...moving]));
+      if (settled.size) {
+        const positions = rounded(settled);
         // Into, out of or between groups by where the node's centre lands: one history entry in all.
         const key = `drag-${++commitSeq}`;
         for (const cmd of dragEndCommands(store.getState().design, catalog, positions, live.current.measured)) store.getState().dispatch(cmd, { coalesce: key });
-        live.current.pos = {};
+        live.current.pos = new Map();
         setDragging((prev) => {
-          const out = { ...prev };
-          for (const id of Object.keys(settled)) delete out[id];
+          const out = new Map(prev);
+          for (const id of settled.keys()) out.delete(id);
           return out;
         });
       }
@@ -397,7 +448,8 @@ export function Canvas() {
   );
   // Clicking an element that is already selected (e.g. from a finding) emits no select change: still show it.
   const showInspector = useCallback(() => store.getState().setRightTab('inspector'), [store]);
-  const onNodeDragStop = useCallback(() => setDragging((prev) => (Object.keys(prev).length ? {} : prev)), []);
+  const onEdgeDoubleClick = useCallback((_: unknown, edge: ServiceFlowEdge) => !store.getState().readOnly && useEditorUi.getState().edit({ kind: 'edge', id: edge.id }), [store]);
+  const onNodeDragStop = useCallback(() => setDragging((prev) => (prev.size ? EMPTY : prev)), []);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(SERVICE_DND_TYPE)) return;
@@ -423,41 +475,56 @@ export function Canvas() {
 
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
-      <ReactFlow<FlowNode, ServiceFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        connectionRadius={28}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={showInspector}
-        elevateNodesOnSelect={false}
-        onEdgeClick={showInspector}
-        onEdgeDoubleClick={(_, edge) => !readOnly && useEditorUi.getState().edit({ kind: 'edge', id: edge.id })}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        colorMode={theme}
-        deleteKeyCode={null}
-        fitView={fitAtStart}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        minZoom={0.2}
-        maxZoom={2}
-        snapToGrid={snap}
-        snapGrid={[GRID, GRID]}
-        defaultEdgeOptions={{ type: 'flow' }}
-        aria-label="Design canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-        <Presence />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
-      </ReactFlow>
-      {design.nodes.length === 0 && (
+      <EdgeLabelLayer.Provider value={labelLayer}>
+        <ReactFlow<FlowNode, ServiceFlowEdge>
+          nodes={shownNodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          connectionRadius={28}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={showInspector}
+          elevateNodesOnSelect={false}
+          onEdgeClick={showInspector}
+          onEdgeDoubleClick={onEdgeDoubleClick}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          colorMode={theme}
+          deleteKeyCode={null}
+          fitView={fitAtStart}
+          fitViewOptions={FIT_AT_START_OPTIONS}
+          minZoom={0.2}
+          maxZoom={2}
+          snapToGrid={snap}
+          snapGrid={SNAP_GRID}
+          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+          aria-label="Design canvas"
+          // Thousands of nodes: draw only those in view, so every change renders in bounded time.
+          onlyRenderVisibleElements={design.nodes.length > LARGE_DESIGN_NODES}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+          {inRoom && (
+            <Suspense fallback={null}>
+              <Presence />
+            </Suspense>
+          )}
+          {/* The minimap draws every node on each change: above MINIMAP_MAX_NODES it would cost more than it shows. */}
+          {design.nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={MINIMAP_STYLE} />}
+        </ReactFlow>
+      </EdgeLabelLayer.Provider>
+      {progress !== undefined && (
+        <div className="canvas-progress" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          {progress}
+        </div>
+      )}
+      {design.nodes.length === 0 && progress === undefined && (
         <div className="canvas-empty" role="note">
           <p className="canvas-empty-title">Start your design</p>
           <p>Drag services from the palette onto the canvas — or focus one and press Enter.</p>

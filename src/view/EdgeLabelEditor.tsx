@@ -6,20 +6,24 @@
 import { EdgeLabelRenderer } from '@xyflow/react';
 import { EDGE_SETTINGS } from '../domain/design.ts';
 import type { AppStore } from '../store/app-store.ts';
-import { useAppStore } from '../store/context.tsx';
+import { useApp, useAppStore } from '../store/context.tsx';
+import { readDraft, writeDraft } from './drafts.ts';
 import { useEditorUi } from './editor-ui.ts';
 
 export function EdgeLabelEditor({ id, x, y, label }: { id: string; x: number; y: number; label: string | undefined }) {
   const store = useAppStore();
+  const scenarioId = useApp((s) => s.scenarioId);
   const editing = useEditorUi((s) => s.editing?.kind === 'edge' && s.editing.id === id);
   if (!editing) return null;
+  // Typed text is kept as a draft on every keystroke, so a reload reopens the editor with it.
   return (
     <EdgeLabelRenderer>
       <input
         className="edge-label-editor nodrag nopan"
         style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
         aria-label="Connection label (Enter to keep, Escape to cancel)"
-        defaultValue={label ?? ''}
+        defaultValue={readDraft('edge-label', scenarioId, id) ?? label ?? ''}
+        onChange={(e) => writeDraft('edge-label', scenarioId, id, e.currentTarget.value)}
         maxLength={EDGE_SETTINGS.label.maxLength}
         placeholder="Label"
         autoFocus
@@ -38,6 +42,7 @@ export function EdgeLabelEditor({ id, x, y, label }: { id: string; x: number; y:
 function finish(store: AppStore, id: string, text: string, keep: boolean) {
   if (!useEditorUi.getState().editing) return;
   useEditorUi.getState().edit(undefined);
+  writeDraft('edge-label', store.getState().scenarioId, id, undefined);
   const label = text.trim().slice(0, EDGE_SETTINGS.label.maxLength);
   const before = store.getState().design.edges.find((e) => e.id === id)?.settings?.label ?? '';
   if (keep && label !== before) store.getState().dispatch({ type: 'setEdgeSettings', edgeId: id, settings: { label } });

@@ -13,6 +13,14 @@ const PICTURE_TITLES: Record<ImageKind, string> = {
   pdf: 'Export the diagram as a PDF document',
 };
 
+/**
+ * Starts loading the export code (renderer, rasteriser, icon table) when a pointer or the focus
+ * reaches an export button, so the click does not wait for those chunks; failures are left to the click.
+ */
+function preloadExport() {
+  void import('./export-image.ts').then((m) => m.preloadEncoders()).catch(() => undefined);
+}
+
 /** Exports the whole diagram (not just what is in view) as PNG, SVG or PDF, drawn from the design. */
 export function PictureExportButton({ kind }: { kind: ImageKind }) {
   const store = useAppStore();
@@ -26,7 +34,7 @@ export function PictureExportButton({ kind }: { kind: ImageKind }) {
     setBusy(false);
   };
   return (
-    <button type="button" className="btn btn-quiet" title={PICTURE_TITLES[kind]} onClick={() => void run()} disabled={empty || busy}>
+    <button type="button" className="btn btn-quiet" title={PICTURE_TITLES[kind]} onClick={() => void run()} onPointerEnter={preloadExport} onFocus={preloadExport} disabled={empty || busy}>
       <IconImage /> <span className="btn-label">{kind.toUpperCase()}</span>
     </button>
   );

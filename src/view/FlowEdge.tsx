@@ -7,7 +7,7 @@
  * its props change, and the canvas keeps `data` stable while nothing shown changed.
  */
 import { BaseEdge, getSmoothStepPath, useStore as useFlowStore, type Edge, type EdgeProps, type ReactFlowState } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { createContext, memo, useContext, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore } from '../store/context.tsx';
 import { useEditorUi } from './editor-ui.ts';
@@ -42,19 +42,24 @@ const LIFT = 60;
 
 const domNodeOf = (s: ReactFlowState) => s.domNode;
 
+/** The canvas's edge-label layer, provided once by the canvas (see `useEdgeLabelLayerOf`). */
+export const EdgeLabelLayer = createContext<HTMLElement | null>(null);
+
 /**
- * React Flow's edge-label layer, found once per canvas. `EdgeLabelRenderer` does the same portal but
- * looks the layer up with `querySelector` in a store selector, so every store update (each pointer
- * move of a drag) ran one DOM query per labelled edge: about 5 ms per move with 800 edges.
+ * React Flow's edge-label layer, found once per canvas (call it in the component that renders
+ * `<ReactFlow>`'s children and provide it with `EdgeLabelLayer`). `EdgeLabelRenderer` does the same
+ * portal but looks the layer up with `querySelector` in a store selector per labelled edge, and even a
+ * cheap per-edge store selector runs on every store update (each pointer move of a drag): one
+ * subscription for the canvas instead of one per edge.
  */
-function useEdgeLabelLayer(): HTMLElement | null {
+export function useEdgeLabelLayerOf(): HTMLElement | null {
   const domNode = useFlowStore(domNodeOf);
   return useMemo(() => domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null, [domNode]);
 }
 
 function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, markerStart, style, interactionWidth, data }: EdgeProps<ServiceFlowEdge>) {
   const store = useAppStore();
-  const labelLayer = useEdgeLabelLayer();
+  const labelLayer = useContext(EdgeLabelLayer);
   const route = data?.route;
   const [path, labelX, labelY] = useMemo(() => {
     // A route computed for the nodes where they are now (not mid-drag): follow it.

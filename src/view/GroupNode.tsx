@@ -1,5 +1,6 @@
 /**
- * A group on the canvas (AWS account, AWS Region, VPC, Availability Zone, data-lake zone), drawn as AWS
+ * A group on the canvas (AWS Cloud, AWS account, AWS Region, VPC, Availability Zone, public and private
+ * subnet, data-lake zone), drawn as AWS
  * draws groups: a square-cornered box in the kind's colour, solid or dashed, with the kind's icon in
  * the top-left corner and the caption beside it; drawn behind the services in it. It has no handles (nothing connects to
  * a group) and can be resized with React Flow's NodeResizer when selected; the canvas commits one
@@ -8,7 +9,7 @@
 import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CatalogEntry, Settings } from '../domain/catalog.ts';
-import { groupCaption, groupColor, groupDashed } from '../domain/diagram.ts';
+import { groupCaption, groupColor, groupDashed, groupFill } from '../domain/diagram.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { GROUP_MIN_SIZE } from '../domain/groups.ts';
 import { ServiceIcon } from './ServiceIcon.tsx';
@@ -27,7 +28,7 @@ export type GroupFlowNode = Node<GroupNodeData, 'group-box'>;
 /** Smallest size a group can be resized to (canvas px). */
 export const GROUP_MIN = GROUP_MIN_SIZE;
 
-export { groupCaption, groupColor, groupDashed };
+export { groupCaption, groupColor, groupDashed, groupFill };
 
 function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
   const { entry, label, settings, severity, messages } = data;
@@ -36,8 +37,8 @@ function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
   const description = [`${title}${detail ? ` (${detail})` : ''}: group, ${entry.name}`, ...(severity ? [messages.join(' ')] : [])].join('. ');
   return (
     <div
-      className={`group-box${groupDashed(entry) ? ' is-dashed' : ''}${entry.icon ? '' : ' no-icon'}${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
-      style={{ '--grp': groupColor(entry, settings) } as React.CSSProperties}
+      className={`group-box${groupDashed(entry) ? ' is-dashed' : ''}${groupFill(entry) ? ' is-filled' : ''}${entry.icon ? '' : ' no-icon'}${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
+      style={{ '--grp': groupColor(entry, settings), ...(groupFill(entry) ? { '--grp-fill': groupFill(entry) } : {}) } as React.CSSProperties}
       aria-label={description}
       title={description}
       data-service={entry.id}

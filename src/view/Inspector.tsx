@@ -57,13 +57,14 @@ export function Inspector() {
   const count = selection.nodeIds.length + selection.edgeIds.length;
   const key = `${selection.nodeIds.join(',')}|${selection.edgeIds.join(',')}`;
   // A new selection starts at the top of the panel (the setting a finding names is handled below).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new selection, keyed on its ids (`key`, from which `count` and the first ids follow); select() makes a new selection object even for the same ids
   useLayoutEffect(() => {
     const panel = document.getElementById('panel-inspector');
     if (panel && count !== 1) panel.scrollTop = 0;
     // A finding's request holds for the element it named only.
     const focus = useEditorUi.getState().focusSetting;
     if (focus && !(count === 1 && (selection.nodeIds[0] ?? selection.edgeIds[0]) === (focus.nodeId ?? focus.edgeId))) useEditorUi.getState().showSetting(undefined);
-  }, [key, count]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, count]);
   if (count === 0)
     return (
       <div className="empty-state">

@@ -4,8 +4,9 @@
  * box keeps the text (one undo step), Escape drops the edit. The Inspector edits the same setting.
  */
 import type { NodeProps } from '@xyflow/react';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useApp, useAppStore } from '../store/context.tsx';
+import { readDraft, writeDraft } from './drafts.ts';
 import { useEditorUi } from './editor-ui.ts';
 import type { ServiceFlowNode } from './ServiceNode.tsx';
 
@@ -21,17 +22,22 @@ function NoteNodeView({ id, selected }: NodeProps<ServiceFlowNode>) {
   const editing = useEditorUi((s) => s.editing?.kind === 'note' && s.editing.id === id);
   const [draft, setDraft] = useState(text);
   const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (!editing) return;
-    setDraft(text);
+  // Opening the editor starts from the saved text (or a draft typed before a reload); a change to that
+  // text while editing leaves the draft as it is.
+  const startEditing = useEffectEvent(() => {
+    setDraft(readDraft('note', store.getState().scenarioId, id) ?? text);
     requestAnimationFrame(() => {
       box.current?.focus();
       box.current?.select();
     });
-  }, [editing]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (editing) startEditing();
+  }, [editing]);
   const finish = (keep: boolean) => {
     if (!useEditorUi.getState().editing) return;
     useEditorUi.getState().edit(undefined);
+    writeDraft('note', store.getState().scenarioId, id, undefined);
     if (keep && draft !== text) store.getState().dispatch({ type: 'setNodeSetting', nodeId: id, key: 'text', value: draft.slice(0, NOTE_MAX) });
     // Give focus back to the note on the canvas, so keyboard work goes on from there.
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus());
@@ -50,7 +56,10 @@ function NoteNodeView({ id, selected }: NodeProps<ServiceFlowNode>) {
           aria-label="Note text (Ctrl+Enter to keep, Escape to cancel)"
           value={draft}
           maxLength={NOTE_MAX}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            writeDraft('note', store.getState().scenarioId, id, e.target.value);
+          }}
           onBlur={() => finish(true)}
           onKeyDown={(e) => {
             e.stopPropagation();

@@ -18,7 +18,6 @@ import { searchCatalog } from './palette-search.ts';
 import { ServiceIcon } from './ServiceIcon.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from './ServiceNode.tsx';
 import { PALETTE_SEARCH_ID } from './actions.ts';
-import { usePaneUi } from './pane-ui.ts';
 import { SidePane } from './SidePane.tsx';
 
 export function Palette() {
@@ -131,6 +130,7 @@ export function Palette() {
           <span className="palette-item-desc">{entry.name}</span>
         </span>
         {top && (
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> takes no focus; the hint is for the eye, the item's name is what is read
           <kbd className="palette-enter" aria-hidden="true">
             Enter
           </kbd>
@@ -168,6 +168,7 @@ export function Palette() {
           spellCheck={false}
         />
         {!query && (
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> takes no focus; the shortcut hint is kept out of what the search box reads out
           <kbd className="search-key" aria-hidden="true" title="Press / or Ctrl+K to search">
             /
           </kbd>

@@ -79,6 +79,7 @@ export function RightPane() {
       </div>
       }
     >
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is a Tab stop (WAI-ARIA tabs pattern), so keyboard users reach and scroll its content */}
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'scenario' && <ScenarioPanel />}
         {tab === 'feedback' && (

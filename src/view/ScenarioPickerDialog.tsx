@@ -1,4 +1,7 @@
-/** The scenario picker's dialog (see ScenarioPicker.tsx), loaded when it first opens. */
+/**
+ * The scenario picker's dialog (ScenarioPicker.tsx): every scenario with difficulty, tags and
+ * progress, searchable; loaded when the picker is first opened.
+ */
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { nowAndBest, type ScenarioProgress } from '../domain/progress.ts';
 import type { GradeReport } from '../domain/grade.ts';
@@ -16,6 +19,7 @@ export function progressText(progress: ScenarioProgress | undefined, live?: Grad
 
 const DIFFICULTY_ORDER = { beginner: 0, intermediate: 1, advanced: 2 } as const;
 
+/** The dialog listing every scenario; picking one switches to it. */
 export function PickerDialog({ onClose }: { onClose(): void }) {
   const store = useAppStore();
   const scenarios = useApp((s) => s.content.scenarios);

@@ -169,11 +169,13 @@ interface Row {
   storageClass: StorageClass;
 }
 
+const toRows = (v: LifecycleTransition[]): Row[] => v.map((t) => ({ days: String(t.days), storageClass: t.storageClass }));
+
 function LifecycleEditor({ id, value, onCommit, onError }: { id: string; value: LifecycleTransition[]; onCommit(v: LifecycleTransition[]): void; onError(e: string | undefined): void }) {
-  const toRows = (v: LifecycleTransition[]): Row[] => v.map((t) => ({ days: String(t.days), storageClass: t.storageClass }));
   const [rows, setRows] = useState<Row[]>(() => toRows(value));
+  // Rows follow the value's content, not its identity: an equal new array keeps the rows being edited.
   const key = JSON.stringify(value);
-  useEffect(() => setRows(toRows(value)), [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setRows(toRows(JSON.parse(key) as LifecycleTransition[])), [key]);
   const update = (next: Row[]) => {
     setRows(next);
     const bad = next.findIndex((r) => !/^\d+$/.test(r.days.trim()) || Number(r.days) > 36500);

@@ -9,7 +9,7 @@ import { useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useMemo } from 'react';
 import { STORAGE_CLASSES, STORAGE_CLASS_NAMES, type Catalog, type StorageClass } from '../domain/catalog.ts';
 import type { Design } from '../domain/design.ts';
-import { formatLoad } from '../domain/capacity.ts';
+import { formatLoad } from '../domain/format.ts';
 import { formatGBPerDay, GB_PER_DAY_PER_MBPS, formatMBps, formatMs, formatPercent, formatRecordsPerSecond, formatTB, formatUsd, type LimitLoad, type NodeFlow, type SimulationReport, type SinkLatency } from '../domain/simulation.ts';
 import { activeScenario } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';

@@ -10,6 +10,7 @@ import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRed
 import { SHORTCUTS } from './shortcuts.ts';
 import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { PaneToggle } from './SidePane.tsx';
+import { WORKER_MIN_TEXT } from '../adapters/analysis-limits.ts';
 
 export function Toolbar() {
   const store = useAppStore();
@@ -27,7 +28,7 @@ export function Toolbar() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_DESIGN_BYTES) {
-      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB are refused` }] });
+      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB are refused (and designs of more than 50,000 services)` }] });
       return;
     }
     let text: string;
@@ -43,7 +44,11 @@ export function Toolbar() {
       if (await importDrawio(store, text, file.name)) fitDesign(flow, true);
       return;
     }
-    if (store.getState().importText(text, file.name)) fitDesign(flow, true);
+    // A big file is parsed, validated and graded in the worker, with progress; a small one here.
+    // (The worker client loads on first use.)
+    const big = text.length >= WORKER_MIN_TEXT ? await (await import('./analysis.ts')).loadBig(store, text, file.name, true) : undefined;
+    const ok = big ? store.getState().importLoaded(big.result, file.name, big.analyses) : store.getState().importText(text, file.name);
+    if (ok) fitDesign(flow, true);
   };
 
   const layout = async () => {

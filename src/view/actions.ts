@@ -12,8 +12,7 @@
  */
 import { useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
-import { serializeDesign } from '../domain/design.ts';
-import { downloadText } from '../adapters/download.ts';
+import { WORKER_MIN_TEXT } from '../adapters/analysis-limits.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { copySelection, cutSelection, duplicateSelection, nudgeSelection, paste, selectAll } from '../store/editor.ts';
 import { GRID, useEditorUi } from './editor-ui.ts';
@@ -52,6 +51,7 @@ export interface Action {
    * its browser default (text copy, page select-all); 'default' when it applied and the browser's
    * default must follow (the copy, cut and paste events that carry the clipboard).
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most commands only act and return nothing (void); false and 'default' are the two signals
   run(ctx: ActionContext): boolean | 'default' | void;
 }
 
@@ -83,9 +83,7 @@ export function fitDesign(flow: ActionContext['flow'], later = false): void {
 
 /** Downloads the design as JSON (`<scenario>-design.json`). */
 export function exportDesignJson(store: AppStore): void {
-  const name = `${store.getState().scenarioId ?? 'archboard'}-design.json`;
-  downloadText(serializeDesign(store.getState().design), name);
-  store.getState().toast('success', `Exported ${name}.`);
+  store.getState().toast('success', `Exported ${store.getState().exportDesign()}.`);
 }
 
 /**
@@ -105,7 +103,7 @@ export async function autoLayout({ store, flow }: ActionContext): Promise<void> 
     if (store.getState().design !== design) return; // the design changed meanwhile: do not overwrite it
     const key = `layout-${Date.now()}`;
     store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
-    for (const [nodeId, size] of Object.entries(groupSizes)) store.getState().dispatch({ type: 'resizeNode', nodeId, size }, { coalesce: key });
+    for (const [nodeId, size] of groupSizes) store.getState().dispatch({ type: 'resizeNode', nodeId, size }, { coalesce: key });
     fitDesign(flow, true);
   } catch (e) {
     store.getState().toast('error', 'Auto-layout failed.', e instanceof Error ? e.message : String(e));
@@ -282,7 +280,12 @@ export function useActions(store: AppStore): void {
       if (isTypingTarget(e.target) || modalOpen()) return;
       clearTimeout(pasteFallback);
       e.preventDefault();
-      if (!store.getState().readOnly) paste(store, e.clipboardData?.getData('text/plain'));
+      if (store.getState().readOnly) return;
+      const text = e.clipboardData?.getData('text/plain');
+      // Thousands of nodes: parsed and validated in the worker, with progress; then added as one step.
+      if (text !== undefined && text.length >= WORKER_MIN_TEXT)
+        void import('./analysis.ts').then(({ loadBig }) => loadBig(store, text, 'the clipboard', false)).then((big) => paste(store, text, big?.result));
+      else paste(store, text);
     };
     window.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('copy', onCopy);

@@ -26,7 +26,10 @@ export interface EditorUi {
    * tells one request from the next for the same setting.
    */
   focusSetting: (SettingTarget & { at: number }) | undefined;
+  /** Big work under way (an import or paste read in the worker): what to show as its progress. */
+  progress: string | undefined;
   setSnap(on: boolean): void;
+  setProgress(text: string | undefined): void;
   /** Asks the Inspector to open at a setting (or clears the request). */
   showSetting(target: SettingTarget | undefined): void;
   edit(target: EditorUi['editing']): void;
@@ -40,7 +43,10 @@ export interface EditorUi {
  * `services`: how many services the design that would be replaced has.
  */
 export function askReplace(services: number, ask: { title: string; body: string; confirm: string; run(): void }): void {
-  if (services === 0) return ask.run();
+  if (services === 0) {
+    ask.run();
+    return;
+  }
   const what = services === 1 ? '1 service' : `${services} services`;
   useEditorUi.getState().showDialog({ kind: 'confirm-replace', ...ask, body: `${ask.body} Your current design (${what}) is kept as the previous design: "Restore previous design" over the canvas brings it back, also after a reload.` });
 }
@@ -60,6 +66,8 @@ export const useEditorUi = create<EditorUi>()((set) => ({
   dialog: undefined,
   focusSetting: undefined,
   showSetting: (target) => set({ focusSetting: target ? { ...target, at: Date.now() } : undefined }),
+  progress: undefined,
+  setProgress: (progress) => set({ progress }),
   setSnap: (snap) => {
     set({ snap });
     try {

@@ -4,9 +4,9 @@
  * `key` string that changes only when what is shown changes, so the canvas can keep node and edge
  * objects (and their memoised components) when a re-simulation gives the same picture.
  */
-import { formatLoad } from '../domain/capacity.ts';
 import { volumeLabels } from '../domain/diagram.ts';
-import { formatGBPerDay, formatMBps, formatPercent, formatRecordsPerSecond, type SimulationReport } from '../domain/simulation.ts';
+import type { SimulationReport } from '../domain/simulation.ts';
+import { formatGBPerDay, formatLoad, formatMBps, formatPercent, formatRecordsPerSecond } from '../domain/format.ts';
 
 /** Utilisation bands: green below 0.7, amber below 1, red from 1. */
 export type LoadLevel = 'ok' | 'high' | 'over';

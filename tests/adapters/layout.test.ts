@@ -16,11 +16,11 @@ function boxes(design: Design, r: LayoutResult) {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const abs = (id: string): { x: number; y: number } => {
     const n = byId.get(id)!;
-    const p = r.positions[id]!;
+    const p = r.positions.get(id)!;
     const parent = n.parentId && byId.has(n.parentId) ? abs(n.parentId) : { x: 0, y: 0 };
     return { x: parent.x + p.x, y: parent.y + p.y };
   };
-  return new Map(design.nodes.map((n) => [n.id, { ...abs(n.id), ...(r.sizes[n.id] ?? n.size ?? FALLBACK), parentId: n.parentId }]));
+  return new Map(design.nodes.map((n) => [n.id, { ...abs(n.id), ...(r.sizes.get(n.id) ?? n.size ?? FALLBACK), parentId: n.parentId }]));
 }
 const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -30,7 +30,7 @@ describe('auto-layout', () => {
       const d = loaded.reference;
       const r = await layoutDesign(d, new Map(), content.catalog, { view: { width: 800, height: 800 } });
       const b = boxes(d, r);
-      for (const n of d.nodes) expect(r.positions[n.id], n.id).toBeDefined();
+      for (const n of d.nodes) expect(r.positions.get(n.id), n.id).toBeDefined();
       const list = [...b.entries()];
       for (let i = 0; i < list.length; i++)
         for (let j = i + 1; j < list.length; j++) {
@@ -56,15 +56,15 @@ describe('auto-layout', () => {
     const at = async (view: { width: number; height: number }) => (await layoutDesign(d, new Map(), content.catalog, { view })).positions;
     // Narrow: the last stage (analysts) is on a later row, below the first (devices).
     const narrow = await at({ width: 800, height: 800 });
-    expect(narrow.analysts!.y).toBeGreaterThan(narrow.devices!.y + 100);
+    expect(narrow.get('analysts')!.y).toBeGreaterThan(narrow.get('devices')!.y + 100);
     // Very wide: one row, the last stage furthest right.
     const wide = await at({ width: 6000, height: 800 });
-    for (const n of d.nodes) if (n.id !== 'analysts' && content.catalog.byId.get(n.service)?.dataFlow) expect(wide.analysts!.x, n.id).toBeGreaterThan(wide[n.id]!.x);
+    for (const n of d.nodes) if (n.id !== 'analysts' && content.catalog.byId.get(n.service)?.dataFlow) expect(wide.get('analysts')!.x, n.id).toBeGreaterThan(wide.get(n.id)!.x);
   });
 
   it('without a catalog every node stays in the flow', async () => {
     const d = content.scenarios.find((s) => s.scenario.id === 'iot-5tb-day')!.reference;
     const r = await layoutDesign(d, new Map());
-    expect(Object.keys(r.positions).sort()).toEqual(d.nodes.map((n) => n.id).sort());
+    expect([...r.positions.keys()].sort()).toEqual(d.nodes.map((n) => n.id).sort());
   });
 });

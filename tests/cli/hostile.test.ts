@@ -28,6 +28,7 @@ describe('grader text output with hostile labels', () => {
     expect(code).toBe(1);
     // The common mistake fails the latency budget; that finding names the services on the path by label.
     expect(stdout).toMatch(/<img src=x onerror=alert\(1\)>|<script>alert\(2\)<\/script>|javascript:alert\(3\)/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no raw control character may reach the terminal
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(stdout).toContain('clear\\u{1b}[2J\\u{1b}]0;owned\\u{7}');
   });

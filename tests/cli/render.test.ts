@@ -1,6 +1,7 @@
 /**
  * `npm run render` and `npm run convert`: every shipped reference design renders to PNG, SVG and PDF;
- * the PNG is decoded and every service's icon and every connection's arrowhead is found at its place;
+ * the PNG is decoded and every service's AWS icon (its own colours) and every connection's arrowhead is
+ * found at its place;
  * draw.io files render and convert like the app imports them; bad input is a message, not a trace.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,10 +13,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { runConvert } from '../../src/cli/converter.ts';
 import { runRender } from '../../src/cli/renderer.ts';
-import { CATEGORY_META } from '../../src/domain/catalog.ts';
+import { readIconSvgAsync } from '../../src/adapters/icons-node.ts';
 import { loadDesignText } from '../../src/domain/design.ts';
 import { absolutePositions, NODE_HEIGHT } from '../../src/domain/diagram.ts';
-import { renderDesignSvg } from '../../src/domain/render-svg.ts';
+import { iconsForDesign, renderDesignSvg } from '../../src/domain/render-svg.ts';
 import { colourDistance, decodePng, hexToRgb, pixel } from '../e2e/png.ts';
 import { content } from '../support/designs.ts';
 
@@ -34,18 +35,34 @@ describe('npm run render', () => {
     const loaded = loadDesignText(readFileSync(join(PROJECT_ROOT, file), 'utf8'), content.catalog);
     if (!loaded.ok) throw new Error('reference design invalid');
     const design = loaded.design;
-    const picture = renderDesignSvg(design, content.catalog);
-    expect(readFileSync(`${base}.svg`, 'utf8')).toBe(picture.svg);
+    const icons = await iconsForDesign(design, content.catalog, readIconSvgAsync);
+    const picture = renderDesignSvg(design, content.catalog, { icons: (id) => icons.get(id) });
+    const svg = readFileSync(`${base}.svg`, 'utf8');
+    expect(svg).toBe(picture.svg);
+    // AWS's icons are embedded as symbols, not the glyph squares drawn when an icon is missing.
+    for (const n of design.nodes) if (content.catalog.byId.get(n.service)?.icon) expect(svg, `icon of ${n.id}`).toMatch(new RegExp(`<symbol id="icon-${n.service}" viewBox="[^"]+"><(?!rect width="40" height="40" rx="8")`));
     const img = decodePng(readFileSync(`${base}.png`));
     expect([img.width, img.height]).toEqual([picture.width * 2, picture.height * 2]);
     const abs = absolutePositions(design);
     const at = (x: number, y: number) => pixel(img, Math.round((x + picture.offset.x) * 2), Math.round((y + picture.offset.y) * 2));
     for (const n of design.nodes) {
       const entry = content.catalog.byId.get(n.service)!;
-      if (entry.group || n.service === 'text-note') continue;
+      if (entry.group || n.service === 'text-note' || !entry.icon) continue;
       const p = abs.get(n.id)!;
-      // The icon's corner area (inside the rounded square, off the glyph) has the category colour.
-      expect(colourDistance(at(p.x + 10 + 5, p.y + (NODE_HEIGHT - 40) / 2 + 8), hexToRgb(CATEGORY_META[entry.category].color)), `icon of ${n.id}`).toBeLessThan(40);
+      const markup = icons.get(n.service)!;
+      // The icon file's colour: a service icon's background square, or the first colour a general icon is drawn in.
+      const square = /<path fill="(#[0-9a-f]{6})" d="M0 0h/i.exec(markup)?.[1];
+      const x0 = p.x + 10;
+      const y0 = p.y + (NODE_HEIGHT - 40) / 2;
+      if (square) {
+        // Inside the square, off the white line drawing: the corner has the square's colour.
+        expect(colourDistance(at(x0 + 2, y0 + 2), hexToRgb(square)), `icon of ${n.id} at its place`).toBeLessThan(40);
+        continue;
+      }
+      const ink = hexToRgb(/fill="(#[0-9a-f]{6})"/i.exec(markup)![1]!);
+      let found = false;
+      for (let y = y0; y < y0 + 40 && !found; y += 0.5) for (let x = x0; x < x0 + 40 && !found; x += 0.5) found = colourDistance(at(x, y), ink) < 40;
+      expect(found, `icon of ${n.id} drawn in ${ink.join(',')}`).toBe(true);
     }
     const edge = hexToRgb('#7a8594');
     for (const e of design.edges) {

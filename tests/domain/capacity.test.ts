@@ -243,6 +243,11 @@ describe('the IoT reference at its 3x peak', () => {
     expect(finding.message).toContain(reference.nodes.find((n) => n.id === id)!.label!);
     expect(finding.message).toContain(limitWords);
     expect(finding.remediation).toContain(fixWords);
+    // Counts of one read in the singular, and a quota asked for is the value the setting is then given.
+    expect(finding.message).not.toMatch(/\b1 (tasks|workers|shards|DPUs|KPUs)\b/);
+    const asked = /quota increase to at least ([\d,]+)/.exec(finding.remediation)?.[1];
+    const set = /set [^;]* to at least ([\d,]+)/.exec(finding.remediation)?.[1];
+    if (asked !== undefined) expect(set).toBe(asked);
   });
 });
 

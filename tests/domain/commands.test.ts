@@ -11,7 +11,7 @@ describe('applyCommand', () => {
     const before = base();
     const frozen = JSON.stringify(before);
     let d = applyCommand(before, { type: 'setNodeSetting', nodeId: 'b', key: 'shardCount', value: 60 });
-    d = applyCommand(d, { type: 'moveNodes', positions: { c: { x: 5, y: 7 } } });
+    d = applyCommand(d, { type: 'moveNodes', positions: new Map([['c', { x: 5, y: 7 }]]) });
     d = applyCommand(d, { type: 'connect', edge: { id: 'e1', source: 'b', target: 'c' } });
     expect(JSON.stringify(before)).toBe(frozen);
     expect(d.nodes.find((n) => n.id === 'b')!.settings).toEqual({ shardCount: 60 });

@@ -34,7 +34,7 @@ describe('loadDesign', () => {
     ['a newer version', (d) => (d.version = DESIGN_VERSION + 1), '$.version', /newer Archboard/],
     ['a parent that is not a node', (d) => (d.nodes[0].parentId = 'ghost'), '$.nodes[0].parentId', /not a node/],
     ['a parent that is not a group', (d) => (d.nodes[0].parentId = 'k'), '$.nodes[0].parentId', /not a group/],
-    ['a group size that is not positive', (d) => (d.nodes[0].size = { width: 0, height: 10 }), '$.nodes[0].size.width', /.+/],
+    ['a group size that is not positive', (d) => (d.nodes[0].size = { width: 0, height: 10 }), '$.nodes[0].size', /width and height must be from 1 to 100000 px/],
     ['a version that is not a number', (d) => (d.version = '1'), '$.version', /version number/],
     ['an unknown service', (d) => (d.nodes[1].service = 'amazon-kinesis'), '$.nodes[1].service', /unknown service "amazon-kinesis"/],
     ['a dangling edge', (d) => (d.edges[0].target = 'ghost'), '$.edges[0].target', /"ghost", which is not a node/],

@@ -58,6 +58,28 @@ describe('designToDrawio', () => {
     expect(parentKind(back)).toEqual(parentKind(design).filter((l) => l.split(' in ').every((s) => kept.has(s))));
   });
 
+  it('writes every group kind as the AWS group box draw.io draws, and the shapes alone read back as the same kinds', () => {
+    // A data-lake zone is Archboard's own group (no AWS group box): only the file's Archboard data keeps it.
+    const kinds = content.catalog.entries.filter((e) => e.group && e.id !== 'data-lake-zone');
+    expect(kinds.map((k) => k.id)).toEqual(expect.arrayContaining(['aws-cloud', 'aws-account', 'aws-region', 'amazon-vpc', 'availability-zone', 'public-subnet', 'private-subnet']));
+    const design: Design = {
+      format: 'archboard.design',
+      version: 2,
+      nodes: kinds.map((k, i) => ({ id: `g${i}`, service: k.id, position: { x: i * 700, y: 0 }, size: { width: 600, height: 400 } })),
+      edges: [],
+    };
+    const text = designToDrawio(design, content.catalog);
+    expect(text).toContain('grIcon=mxgraph.aws4.group_aws_cloud_alt;strokeColor=#232F3E');
+    expect(text).toMatch(/grIcon=mxgraph\.aws4\.group_security_group;grStroke=0;strokeColor=#7AA116;fillColor=#F2F6E8/);
+    const read = readDrawioFile(text);
+    if (!read.ok) throw new Error(read.message);
+    // As draw.io's palette draws an Availability Zone: a dashed box named by its label.
+    const bare = read.pages[0]!.cells.map(({ data: _data, ...c }) => ({ ...c, value: c.id === `n${kinds.findIndex((k) => k.id === 'availability-zone') + 1}` ? 'Availability Zone' : '' }));
+    const { design: back, unmapped } = mapDrawioCells(bare, content.catalog, { scale: 2 });
+    expect(unmapped).toEqual([]);
+    expect(back.nodes.map((n) => n.service).sort()).toEqual(kinds.map((k) => k.id).sort());
+  });
+
   it('writes AWS resource icons, group boxes and bound connectors; labels and line breaks are escaped', () => {
     const design: Design = {
       format: 'archboard.design',

@@ -71,18 +71,35 @@ describe('mapDrawioCells', () => {
     const { design, unmapped } = mapDrawioCells(cells, catalog);
     expect(unmapped).toEqual([]);
     const byService = new Map(design.nodes.map((n) => [n.service, n]));
-    expect(byService.get('aws-region')!.parentId).toBe(byService.get('aws-account')!.id);
+    expect(byService.get('aws-region')!.parentId).toBe(byService.get('aws-cloud')!.id);
     expect(byService.get('amazon-vpc')!.parentId).toBe(byService.get('aws-region')!.id);
     expect(byService.get('amazon-dynamodb')).toMatchObject({ parentId: byService.get('amazon-vpc')!.id, position: { x: 50, y: 60 } });
     expect(loadDesign(design, catalog).ok).toBe(true);
   });
 
   it('makes a member of an unmapped group absolute and lists the group', () => {
-    const cells = [...base, { id: 'sg', parent: '1', vertex: true, style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;', geometry: { x: 300, y: 200, width: 200, height: 100 } }, icon('q', 'athena', 10, 20, 'sg')];
+    const cells = [...base, { id: 'sg', parent: '1', vertex: true, style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;strokeColor=#DD3522;', geometry: { x: 300, y: 200, width: 200, height: 100 } }, icon('q', 'athena', 10, 20, 'sg')];
     const { design, unmapped } = mapDrawioCells(cells, catalog);
     expect(design.nodes).toEqual([expect.objectContaining({ service: 'amazon-athena', position: { x: 310, y: 220 } })]);
     expect(design.nodes[0]!.parentId).toBeUndefined();
     expect(unmapped).toEqual([{ cellId: 'sg', shape: 'group_security_group', reason: 'no matching Archboard group' }]);
+  });
+
+  // draw.io's palette colours (green public, blue/teal private), and a grey box its label names.
+  const subnets = [['strokeColor=#7AA116;fillColor=#F2F6E8;', '', 'public-subnet'], ['strokeColor=#248814;fillColor=#E9F3E6;', 'Web tier', 'public-subnet'], ['strokeColor=#147EBA;fillColor=#E6F2F8;', '', 'private-subnet']];
+  subnets.push(['strokeColor=#00A4A6;fillColor=#E6F6F7;', 'App tier', 'private-subnet'], ['strokeColor=#879196;', 'Public subnet 1', 'public-subnet']);
+  it.each(subnets)('reads a subnet drawn with group_security_group and %s labelled "%s" as %s', (colours, label, service) => {
+    const cells = [...base, { id: 'sn', parent: '1', vertex: true, value: label, style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;grStroke=0;${colours}`, geometry: { x: 0, y: 0, width: 300, height: 200 } }, icon('q', 'athena', 40, 60, 'sn')];
+    const { design, unmapped } = mapDrawioCells(cells, catalog);
+    expect(unmapped).toEqual([]);
+    expect(design.nodes.map((n) => n.service)).toEqual([service, 'amazon-athena']);
+    expect(design.nodes[1]!.parentId).toBe(design.nodes[0]!.id);
+  });
+
+  it('reads an AWS Cloud box labelled as an account as an AWS account, a grey group_subnet as a private subnet', () => {
+    const cells = [...base, { id: 'a', parent: '1', vertex: true, value: 'PROD account', style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_aws_cloud_alt;', geometry: { x: 0, y: 0, width: 900, height: 600 } }, { id: 'sn', parent: 'a', vertex: true, value: 'Subnet', style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_subnet;strokeColor=#879196;', geometry: { x: 20, y: 40, width: 300, height: 200 } }];
+    const { design } = mapDrawioCells(cells, catalog);
+    expect(design.nodes.map((n) => n.service)).toEqual(['aws-account', 'private-subnet']);
   });
 
   it('lists shapes without a match and connectors it cannot keep, by cell id', () => {
@@ -142,9 +159,9 @@ describe('mapDrawioCells keeps the diagram', () => {
     const cells = [...base, box('cloud', 'group_aws_cloud_alt', 0, 0, 1000, 600), box('region', 'group_region', 40, 40, 800, 400, 'Europe (Ireland) eu-west-1'), icon('k', 'kinesis_data_streams', 100, 100), icon('s', 's3', 900, 100)];
     const { design } = mapDrawioCells(cells, catalog);
     const by = new Map(design.nodes.map((n) => [n.service, n]));
-    expect(by.get('aws-region')).toMatchObject({ parentId: by.get('aws-account')!.id, settings: { regionCode: 'eu-west-1' }, position: { x: 40, y: 40 } });
+    expect(by.get('aws-region')).toMatchObject({ parentId: by.get('aws-cloud')!.id, settings: { regionCode: 'eu-west-1' }, position: { x: 40, y: 40 } });
     expect(by.get('amazon-kinesis-data-streams')).toMatchObject({ parentId: by.get('aws-region')!.id, position: { x: 60, y: 60 } });
-    expect(by.get('amazon-s3')!.parentId).toBe(by.get('aws-account')!.id);
+    expect(by.get('amazon-s3')!.parentId).toBe(by.get('aws-cloud')!.id);
     expect(loadDesign(design, catalog).ok).toBe(true);
   });
 

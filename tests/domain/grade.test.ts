@@ -1,7 +1,8 @@
 /** The grading engine: statuses, rule errors kept apart from the learner's failures, worst severity per element. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { grade, worstSeverityByElement } from '../../src/domain/grade.ts';
+import { grade } from '../../src/domain/grade.ts';
+import { worstSeverityByElement } from '../../src/domain/severity.ts';
 import { defineRule } from '../../src/domain/rule-kit.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { build, chain, content, IOT_WORKLOAD } from '../support/designs.ts';

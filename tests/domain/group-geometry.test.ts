@@ -14,7 +14,7 @@ const base = design([
   { id: 'us', service: 'aws-region', position: { x: 1200, y: 0 }, size: { width: 600, height: 400 } },
   { id: 's3', service: 'amazon-s3', position: { x: 2000, y: 800 } },
 ]);
-const run = (d: Design, moved: Record<string, { x: number; y: number }>) => dragEndCommands(d, catalog, moved).reduce(applyCommand, d);
+const run = (d: Design, moved: Record<string, { x: number; y: number }>) => dragEndCommands(d, catalog, new Map(Object.entries(moved))).reduce(applyCommand, d);
 const node = (d: Design, id: string) => d.nodes.find((n) => n.id === id)!;
 
 describe('drag end and groups', () => {
@@ -38,7 +38,7 @@ describe('drag end and groups', () => {
 
   it('keeps a move within the same group a plain move, and puts a group only into a bigger one', () => {
     const inVpc = run(base, { s3: { x: 200, y: 200 } });
-    expect(dragEndCommands(inVpc, catalog, { s3: { x: 120, y: 110 } })).toEqual([{ type: 'moveNodes', positions: { s3: { x: 120, y: 110 } } }]);
+    expect(dragEndCommands(inVpc, catalog, new Map([['s3', { x: 120, y: 110 }]]))).toEqual([{ type: 'moveNodes', positions: new Map([['s3', { x: 120, y: 110 }]]) }]);
     // The VPC dragged onto the us Region (bigger than it) goes in; the us Region dragged onto the VPC does not.
     const vpcMoved = run(base, { vpc: { x: 1250, y: 50 } });
     expect(node(vpcMoved, 'vpc').parentId).toBe('us');

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../src/domain/design.ts';
-import { fitText, renderDesignSvg, textWidth, wrapText } from '../../src/domain/render-svg.ts';
+import { readIconSvgAsync } from '../../src/adapters/icons-node.ts';
+import { fitText, iconsForDesign, renderDesignSvg, sanitizeIconMarkup, textWidth, wrapText } from '../../src/domain/render-svg.ts';
 import { content } from '../support/designs.ts';
 
 const { catalog } = content;
@@ -26,6 +27,43 @@ describe('renderDesignSvg', () => {
     const services = new Set(region.nodes.filter((n) => n.service !== 'text-note').map((n) => n.service));
     expect(count(svg, /<symbol /g)).toBe(services.size);
     expect(count(svg, /<use /g)).toBe(region.nodes.filter((n) => n.service !== 'text-note').length);
+  });
+
+  it("embeds AWS's own icons once each as <symbol>, every <use> points at one, and no two icons share an id", async () => {
+    const icons = await iconsForDesign(region, catalog, readIconSvgAsync);
+    const { svg } = renderDesignSvg(region, catalog, { icons: (id) => icons.get(id) });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const symbols = [...svg.matchAll(/<symbol id="([^"]+)"/g)].map((m) => m[1]!);
+    const drawnWithIcon = new Set(region.nodes.filter((n) => catalog.byId.get(n.service)?.icon).map((n) => `icon-${n.service}`));
+    expect(drawnWithIcon.size).toBeGreaterThan(5);
+    for (const id of drawnWithIcon) expect(symbols).toContain(id);
+    expect(new Set(symbols).size).toBe(symbols.length);
+    for (const m of svg.matchAll(/<use href="#([^"]+)"/g)) expect(symbols).toContain(m[1]);
+    // Each symbol holds the icon file's own drawing (its background square colour), not a glyph.
+    for (const n of region.nodes) {
+      const markup = icons.get(n.service);
+      if (!markup) continue;
+      const fill = /<path fill="(#[0-9a-f]{6})" d="M0 0h/i.exec(markup)?.[1];
+      const symbol = new RegExp(`<symbol id="icon-${n.service}"[^>]*>(.*?)</symbol>`).exec(svg)![1]!;
+      expect(symbol).not.toMatch(/<text/);
+      if (fill) expect(symbol).toContain(`fill="${fill}"`);
+    }
+    const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps the SVG of a 200-node design with its icons under 300 KB, even with every service of the catalog in it', async () => {
+    const services = catalog.entries.filter((e) => !e.group && e.id !== 'text-note');
+    const design: Design = {
+      format: 'archboard.design',
+      version: 2,
+      nodes: Array.from({ length: 200 }, (_, i) => ({ id: `n${i}`, service: services[i % services.length]!.id, label: `Stage ${i} of the pipeline`, position: { x: (i % 20) * 300, y: Math.floor(i / 20) * 160 } })),
+      edges: Array.from({ length: 199 }, (_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` })),
+    };
+    const icons = await iconsForDesign(design, catalog, readIconSvgAsync);
+    const { svg } = renderDesignSvg(design, catalog, { icons: (id) => icons.get(id) });
+    expect(count(svg, /<symbol /g)).toBe(new Set(design.nodes.map((n) => n.service)).size);
+    expect(Buffer.byteLength(svg)).toBeLessThan(300 * 1024);
   });
 
   it('is the same picture for the same design (nothing from a view goes in)', () => {
@@ -64,6 +102,21 @@ describe('renderDesignSvg', () => {
     expect(svg).not.toMatch(/<script|onclick|example\.com/);
     expect(svg).toMatch(/<symbol id="icon-amazon-kinesis-data-streams" viewBox="0 0 40 40"><rect width="40" height="40" rx="8" fill="#8C4FFF"\/><text[^>]*>KDS<\/text>/);
     expect(XMLValidator.validate(svg)).toBe(true);
+  });
+
+  it.each([
+    [`<rect onload='alert(1)' width="4"/>`, /onload|alert/],
+    [`<rect style="fill:url(https://x.test/a)" fill="url(https://x.test/b)"/>`, /x\.test/],
+    [`<a href="javascript:alert(1)"><rect/></a>`, /javascript|href/],
+    [`<use xlink:href="https://x.test/s.svg#a"/>`, /x\.test/],
+    [`<style>@import url(https://x.test/c.css)</style><rect/>`, /x\.test|<style/],
+    [`<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject><rect/>`, /foreignObject|<div/],
+    [`<set attributeName="href" to="https://x.test"/><animate attributeName="href" values="javascript:alert(1)"/>`, /x\.test|javascript|<set|<animate/],
+    [`<!-- c --><title>Icon</title><rect/>`, /<title|<!--/],
+  ])('drops what could run or fetch from icon markup: %s', (markup, bad) => {
+    const out = sanitizeIconMarkup(markup);
+    expect(out).not.toMatch(bad);
+    expect(XMLValidator.validate(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">${out}</svg>`)).toBe(true);
   });
 
   it('holds any label as escaped text, shortened to its box, with the whole label in a title', () => {

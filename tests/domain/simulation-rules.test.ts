@@ -4,7 +4,7 @@
  * node the simulation names as its bottleneck, and both change their verdict at the same shard count.
  */
 import { describe, expect, it } from 'vitest';
-import { formatLoad } from '../../src/domain/capacity.ts';
+import { formatLoad } from '../../src/domain/format.ts';
 import type { Design } from '../../src/domain/design.ts';
 import { grade } from '../../src/domain/grade.ts';
 import { simulate } from '../../src/domain/simulation.ts';

@@ -8,8 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
+import { MAX_RASTER_PIXELS, rasterRatio } from '../../src/adapters/export-pdf.ts';
 import { colourDistance, decodePng, hexToRgb, pixel } from './png.ts';
-import { watchErrors } from './support.ts';
+import { watchErrors, storedRecord } from './support.ts';
 
 const KEY = 'archboard:design:iot-5tb-day';
 const doc = (nodes: unknown[], edges: unknown[] = []) => JSON.stringify({ format: 'archboard.design', version: 2, scenarioId: 'iot-5tb-day', nodes, edges });
@@ -220,7 +221,7 @@ test('share link round trip: read-only view, own design kept, make a copy', asyn
   await theirs.keyboard.press('Delete');
   await expect(nodes(theirs)).toHaveCount(4);
   await expect(theirs.locator('.toast')).toContainText('read-only');
-  expect(await theirs.evaluate((k) => localStorage.getItem(k), KEY)).toContain('"mine"');
+  expect(await storedRecord(theirs, KEY)).toContain('"mine"');
   await theirs.screenshot({ path: testInfo.outputPath('shared-read-only.png') });
 
   // Their design has a service: they are asked first.
@@ -276,13 +277,19 @@ test('PNG and SVG export a 200-node design far larger than the viewport, whole, 
   const img = decodePng(readFileSync(pngPath));
   const width = await node(page, 's3-1').evaluate((el) => (el as HTMLElement).offsetWidth);
   const height = await node(page, 's3-1').evaluate((el) => (el as HTMLElement).offsetHeight);
-  expect(img.width).toBe(Math.ceil(19 * 300 + width + 64) * 2);
-  expect(img.height).toBe(Math.ceil(9 * 160 + height + 64) * 2);
-  // The last node (bottom right) is drawn: its box holds text and glyph pixels, not just background.
+  // The whole picture, at the export's pixel ratio: 2x, lowered for a picture this large (16 million pixels at most).
+  const W = Math.ceil(19 * 300 + width + 64);
+  const H = Math.ceil(9 * 160 + height + 64);
+  const r = rasterRatio(W, H, 2);
+  expect(r).toBeLessThan(2);
+  expect(img.width * img.height).toBeLessThanOrEqual(MAX_RASTER_PIXELS);
+  expect(img.width).toBe(Math.floor(W * r));
+  expect(img.height).toBe(Math.floor(H * r));
+  // The last node (bottom right) is drawn: its box holds text and icon pixels, not just background.
   const bg = hexToRgb('#fafbfc');
   let inked = 0;
-  for (let y = (32 + 9 * 160) * 2; y < (32 + 9 * 160 + height) * 2; y += 2)
-    for (let x = (32 + 19 * 300) * 2; x < (32 + 19 * 300 + width) * 2; x += 2) if (colourDistance(pixel(img, x, y), bg) > 60) inked++;
+  for (let y = Math.round((32 + 9 * 160) * r); y < (32 + 9 * 160 + height) * r; y += 2)
+    for (let x = Math.round((32 + 19 * 300) * r); x < (32 + 19 * 300 + width) * r; x += 2) if (colourDistance(pixel(img, x, y), bg) > 60) inked++;
   expect(inked).toBeGreaterThan(100);
   expect(colourDistance(pixel(img, 4, 4), bg)).toBeLessThan(8);
 

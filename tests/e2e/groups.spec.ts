@@ -5,7 +5,7 @@
  * design is still there).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { dragMouse, viewSettled, watchErrors } from './support.ts';
+import { dragMouse, storedRecord, storedRecords, viewSettled, watchErrors } from './support.ts';
 
 const node = (page: Page, service: string) => page.locator(`.react-flow__node:has([data-service="${service}"])`);
 
@@ -16,12 +16,11 @@ async function dropService(page: Page, service: string, x: number, y: number) {
   await expect(node(page, service)).toHaveCount(1);
 }
 
-/** The design as saved in localStorage for the active scenario (waits for the debounced save). */
+/** The design as saved for the active scenario (IndexedDB; see support.ts). */
 async function savedNodes(page: Page): Promise<{ id: string; service: string; parentId?: string; position: { x: number; y: number } }[]> {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('archboard:design:'));
-    return key ? (JSON.parse(localStorage.getItem(key)!) as { nodes: [] }).nodes : [];
-  });
+  const all = await storedRecords(page);
+  const key = Object.keys(all).find((k) => k.startsWith('archboard:design:'));
+  return key ? (JSON.parse(all[key]!) as { nodes: [] }).nodes : [];
 }
 const parentOf = async (page: Page, service: string) => (await savedNodes(page)).find((n) => n.service === service)?.parentId ?? null;
 
@@ -138,7 +137,7 @@ test('auto-layout and PNG export with groups: members stay inside their group bo
   const groups = page.locator('.react-flow__node:has([data-group="true"])');
   expect(await groups.count()).toBeGreaterThan(1);
   await page.screenshot({ path: testInfo.outputPath('multi-region-reference.png') });
-  const saved = () => page.evaluate(() => localStorage.getItem('archboard:design:multi-region-data-lake'));
+  const saved = () => storedRecord(page, 'archboard:design:multi-region-data-lake');
   await expect.poll(saved).toContain('"parentId"');
   const beforeLayout = await saved();
 
@@ -148,10 +147,7 @@ test('auto-layout and PNG export with groups: members stay inside their group bo
   await viewSettled(page);
   await page.screenshot({ path: testInfo.outputPath('multi-region-layout.png') });
   // Every member's box lies within its group's box.
-  const nodes = await page.evaluate(() => {
-    const key = 'archboard:design:multi-region-data-lake';
-    return (JSON.parse(localStorage.getItem(key)!) as { nodes: { id: string; parentId?: string }[] }).nodes;
-  });
+  const nodes = JSON.parse((await saved())!).nodes as { id: string; parentId?: string }[];
   const members = nodes.filter((n) => n.parentId);
   expect(members.length).toBeGreaterThan(2);
   for (const m of members) {

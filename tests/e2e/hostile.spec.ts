@@ -119,21 +119,22 @@ test('hostile labels render as text everywhere, survive the JSON round trip, and
   // SVG export: labels are escaped text, and opening the file runs nothing. A renamed button fails here, never skips.
   const svgButton = page.getByRole('button', { name: 'SVG', exact: true });
   await expect(svgButton).toBeVisible();
-  {
-    const [svg] = await Promise.all([page.waitForEvent('download'), svgButton.click()]);
-    const svgPath = testInfo.outputPath('hostile-export.svg');
-    await svg.saveAs(svgPath);
-    const text = readFileSync(svgPath, 'utf8');
-    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    const viewer = await page.context().newPage();
-    const viewerTrouble = await watch(viewer);
-    await viewer.goto(`file://${svgPath}`);
-    // Opened as a document, the file holds no script, no image of the labels, no event handler.
-    expect(await injected(viewer)).toEqual(NONE);
-    expect(await viewer.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed').length)).toBe(0);
-    expect(viewerTrouble).toEqual([]);
-    await viewer.close();
-  }
+  const [svg] = await Promise.all([page.waitForEvent('download'), svgButton.click()]);
+  const svgPath = testInfo.outputPath('hostile-export.svg');
+  await svg.saveAs(svgPath);
+  const text = readFileSync(svgPath, 'utf8');
+  expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  const viewer = await page.context().newPage();
+  const viewerTrouble = await watch(viewer);
+  await viewer.goto(`file://${svgPath}`);
+  // Loaded with its resources (a handler on a failed image would have fired), the labels drawn as text.
+  await viewer.waitForLoadState('load');
+  await expect(viewer.locator('text').filter({ hasText: '<img src=x' }).first()).toBeAttached();
+  // Opened as a document, the file holds no script, no image of the labels, no event handler.
+  expect(await injected(viewer)).toEqual(NONE);
+  expect(await viewer.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed').length)).toBe(0);
+  expect(viewerTrouble).toEqual([]);
+  await viewer.close();
 
   await page.screenshot({ path: testInfo.outputPath('hostile.png') });
   expect(await injected(page)).toEqual(NONE);

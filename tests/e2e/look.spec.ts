@@ -13,18 +13,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
-import { dragMouse, viewSettled, watchErrors } from './support.ts';
+import { dragMouse, storedRecords, viewSettled, watchErrors } from './support.ts';
 
 const REFERENCE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'scenarios/iot-5tb-day/reference.design.json'), 'utf8')) as { nodes: { id: string }[]; edges: { id: string; source: string; target: string }[] };
 const MISTAKE = join(PROJECT_ROOT, 'scenarios/iot-5tb-day/common-mistake.design.json');
 
 const byService = (page: Page, service: string) => page.locator(`.react-flow__node:has([data-service="${service}"])`);
 const zoomOf = (page: Page) => page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform)?.[1] ?? 'NaN'));
-const savedNodes = (page: Page) =>
-  page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('archboard:design:'));
-    return key ? (JSON.parse(localStorage.getItem(key)!) as { nodes: { id: string; service: string; parentId?: string }[] }).nodes : [];
-  });
+/** The nodes of the stored design (IndexedDB, see storedRecords). */
+const savedNodes = async (page: Page) => {
+  const records = await storedRecords(page);
+  const key = Object.keys(records).find((k) => k.startsWith('archboard:design:'));
+  return key ? (JSON.parse(records[key]!) as { nodes: { id: string; service: string; parentId?: string }[] }).nodes : [];
+};
 
 /** Starts on an empty canvas of the IoT scenario. */
 async function fresh(page: Page) {

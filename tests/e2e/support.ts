@@ -33,3 +33,36 @@ export async function viewSettled(page: Page): Promise<void> {
     })
     .toBe(true);
 }
+
+/**
+ * The stored records of the app (IndexedDB database `archboard`, store `records`; see
+ * src/adapters/storage.ts), as key -> text, read in the page.
+ */
+export async function storedRecords(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve, reject) => {
+        const open = indexedDB.open('archboard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('records')) return resolve({});
+          const out: Record<string, string> = {};
+          const req = db.transaction('records').objectStore('records').openCursor();
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const cursor = req.result;
+            if (!cursor) return (db.close(), resolve(out));
+            if (typeof cursor.key === 'string' && typeof cursor.value === 'string') Object.defineProperty(out, cursor.key, { value: cursor.value, enumerable: true });
+            cursor.continue();
+          };
+        };
+      }),
+  );
+}
+
+/** One stored record's text (or null), as `localStorage.getItem` gave it before storage moved to IndexedDB. */
+export async function storedRecord(page: Page, key: string): Promise<string | null> {
+  const all = await storedRecords(page);
+  return Object.hasOwn(all, key) ? all[key]! : null;
+}

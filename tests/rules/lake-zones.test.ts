@@ -1,4 +1,4 @@
-import { build, type InvalidCase, type LooseSettings as Settings, type RuleCase } from '../support/designs.ts';
+import { build, type InvalidCase, type LooseSettings as Settings } from '../support/designs.ts';
 import { ruleTable } from '../support/rule-table.ts';
 
 const params = {

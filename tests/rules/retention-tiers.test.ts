@@ -29,6 +29,8 @@ ruleTable('retention-tiers', {
   ].map((c) => ({ params, ...c })) as RuleCase[]).concat([
     { name: 'a derived Silver copy expires at day 180 while Bronze keeps 7 years', design: zones(kept, { expirationDays: 180 }), params: derived },
     { name: 'a derived Silver copy kept 400 days, archived at 180', design: zones(kept, { lifecycleTransitions: [{ days: 180, storageClass: 'DEEP_ARCHIVE' }], expirationDays: 400 }), params: derived },
+    // A design graded without the loader (the property test's random designs): a zone that is not text is no zone.
+    { name: 'a zone setting holding a list of a prototype-less object reads as no zone', design: withBuckets({ b: { ...tiered, zone: [Object.create(null)] } }), params: derived },
   ]),
   invalid: ([
     { name: 'no lifecycle: 7 years stay in S3 Standard', design: withBuckets({ b: {} }), nodes: ['b'], mentions: ['S3 Standard'] },

@@ -8,6 +8,7 @@ import { sharedMaps } from '../../src/adapters/yjs-design.ts';
 import { applyFollowUps, borrowedRequirementId } from '../../src/domain/room.ts';
 import { createAppStore, type AppStore } from '../../src/store/app-store.ts';
 import { bindSharedDesign } from '../../src/store/shared-design.ts';
+import { copyShared, openShared } from '../../src/store/shared-view.ts';
 import { content } from '../support/designs.ts';
 
 const SCENARIO = 'iot-5tb-day';
@@ -140,5 +141,25 @@ describe('shared design binding', () => {
     const s = store();
     s.setState({ followUps: { whatIf: { volumeFactor: 10 }, added: [added] } });
     expect(s.getState().content.scenarios).toContain(iot);
+  });
+  it('bound while a share link is shown read-only, "Make a copy" then Undo twice gives the own design back', async () => {
+    const s = store();
+    const mine = s.getState().addService('amazon-redshift', { x: 0, y: 0 })!;
+    const shared = { ...s.getState().design, nodes: ['a', 'b', 'c'].map((id, i) => ({ id, service: 'amazon-s3', position: { x: i * 300, y: 0 }, settings: {} })), edges: [] };
+    openShared(s, shared);
+    // Tab sync binds (and seeds, no other tab answering) while the shared design is on show.
+    const binding = bindSharedDesign(s, new Y.Doc(), { seed: false });
+    binding.seed();
+    copyShared(s);
+    expect(ids(s)).toEqual(['a', 'b', 'c']);
+    s.getState().select({ nodeIds: ['a'], edgeIds: [] });
+    s.getState().deleteSelection();
+    expect(ids(s)).toEqual(['b', 'c']);
+    s.getState().undo();
+    await tick();
+    expect(ids(s)).toEqual(['a', 'b', 'c']);
+    s.getState().undo();
+    await tick();
+    expect(ids(s)).toEqual([mine]);
   });
 });

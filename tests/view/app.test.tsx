@@ -3,13 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
 import { fixtureContent, fullStorage } from './fixtures.ts';
 import { DESIGN_VERSION } from '../../src/domain/design.ts';
 
 function renderApp({ storage = window.localStorage as Storage | undefined } = {}) {
   const store = createAppStore({ content: fixtureContent(), storage, saveDelayMs: 20 });
-  const stop = startGrading(store);
+  const stop = startGrading(store, inThreadAnalyser(fixtureContent()));
   const user = userEvent.setup();
   const view = render(<App store={store} />);
   return { store, user, stop, ...view };
@@ -86,7 +87,7 @@ describe('inspector', () => {
 
 describe('connections', () => {
   it('refuses a connection the catalog does not allow and explains why in a toast', async () => {
-    const { user, store } = renderApp();
+    const { store } = renderApp();
     let devices = '';
     act(() => {
       devices = store.getState().addService('iot-devices', { x: 0, y: 0 })!;
@@ -114,7 +115,7 @@ describe('persistence', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const { user, store } = renderApp();
 
-    const banner = await screen.findByRole('alert', { name: 'Saved design could not be read' });
+    const banner = await screen.findByRole('alert', { name: 'Recovered data' });
     expect(banner).toHaveTextContent(/kept aside/);
     expect(banner).toHaveTextContent('$.nodes[0].service');
     expect(banner).toHaveTextContent(/unknown service "not-a-service"/);
@@ -124,21 +125,20 @@ describe('persistence', () => {
     expect(keptKeys).toHaveLength(1);
     expect(localStorage.getItem(keptKeys[0]!)).toBe(raw);
 
-    await user.click(within(banner).getByRole('button', { name: 'Download the unreadable data' }));
+    // Downloading it is what stops the offer: the text is in the user's file, then removed from storage.
+    await user.click(within(banner).getByRole('button', { name: 'Download' }));
     expect(createObjectURL).toHaveBeenCalledTimes(1);
     const blob = (createObjectURL.mock.calls[0] as unknown as [Blob])[0];
     expect(await blob.text()).toBe(raw);
-
-    await user.click(within(banner).getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByRole('alert', { name: 'Saved design could not be read' })).toBeNull();
-    expect(localStorage.getItem(keptKeys[0]!)).toBe(raw);
+    expect(screen.queryByRole('alert', { name: 'Recovered data' })).toBeNull();
+    expect(localStorage.getItem(keptKeys[0]!)).toBeNull();
   });
 
   it('saves as the user goes, and warns once when storage is full while the design stays in memory', async () => {
     const full = fullStorage();
     const { store } = renderApp({ storage: full });
     act(() => void store.getState().addService('amazon-s3', { x: 0, y: 0 }));
-    expect(await screen.findByText(/Could not save: storage full — export your design/)).toBeInTheDocument();
+    expect(await screen.findByRole('alert', { name: 'Not saved' })).toHaveTextContent(/storage is full/);
     expect(store.getState().design.nodes).toHaveLength(1);
   });
 
@@ -155,7 +155,7 @@ describe('empty and broken content', () => {
   it('works without a scenario and shows content problems in a banner', async () => {
     const content = { ...fixtureContent(), scenarios: [] };
     const store = createAppStore({ content });
-    startGrading(store);
+    startGrading(store, inThreadAnalyser(content));
     render(<App store={store} contentProblems={[{ file: 'catalog/amazon-s3.json', path: '$.settings.lifecycle.default', message: 'expected an array' }]} />);
     expect(await screen.findByText(/bundled content has 1 problem/)).toBeInTheDocument();
     expect(screen.getByText('$.settings.lifecycle.default')).toBeInTheDocument();

@@ -10,15 +10,16 @@ import { readStoredDesign } from '../../src/adapters/persistence.ts';
 import { DESIGN_VERSION } from '../../src/domain/design.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
-import { fixtureCatalog, fixtureContent, fullStorage } from './fixtures.ts';
+import { fixtureCatalog, fixtureContent } from './fixtures.ts';
 
 const KEY = 'archboard:design:iot-5tb-day';
 const KEPT = 'archboard:kept-aside:iot-5tb-day:';
 
 function renderApp(storage: Storage = localStorage) {
   const store = createAppStore({ content: fixtureContent(), storage, saveDelayMs: 20 });
-  startGrading(store);
+  startGrading(store, inThreadAnalyser(fixtureContent()));
   const user = userEvent.setup();
   const view = render(<App store={store} />);
   return { store, user, ...view };
@@ -36,28 +37,70 @@ function captureDownloads() {
   return { blobs, names };
 }
 
-describe('a full localStorage', () => {
-  it('shows the quota error with an Export JSON action that downloads the design kept in memory', async () => {
-    const full = fullStorage();
-    const downloads = captureDownloads();
-    const { store, user } = renderApp(full);
-    act(() => void store.getState().addService('amazon-s3', { x: 40, y: 40 }));
-    const toast = (await screen.findByText(/Could not save: storage full/)).closest('.toast') as HTMLElement;
-    expect(toast).toHaveAttribute('role', 'alert');
-    expect(toast).toHaveTextContent('Your work is kept in memory');
+/** A Storage that is full (every write throws QuotaExceededError) until `free()` is called. */
+function fillableStorage() {
+  const m = new Map<string, string>();
+  let full = true;
+  const storage: Storage = {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    key: (i) => [...m.keys()][i] ?? null,
+    getItem: (k) => m.get(k) ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem(k, v) {
+      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      m.set(k, String(v));
+    },
+  };
+  return { storage, free: () => (full = false) };
+}
 
-    await user.click(within(toast).getByRole('button', { name: 'Export JSON' }));
+describe('storage full', () => {
+  it('keeps a "Not saved" banner with Export while saves fail, and saves everything once space is freed', async () => {
+    const { storage, free } = fillableStorage();
+    const downloads = captureDownloads();
+    const { store, user } = renderApp(storage);
+    act(() => void store.getState().addService('amazon-s3', { x: 40, y: 40 }));
+    const banner = await screen.findByRole('alert', { name: 'Not saved' });
+    expect(banner).toHaveTextContent(/storage is full/);
+    expect(banner).toHaveTextContent(/kept in this tab/);
+
+    await user.click(within(banner).getByRole('button', { name: 'Export JSON' }));
     expect(downloads.names).toEqual(['iot-5tb-day-design.json']);
     const doc = JSON.parse(await downloads.blobs[0]!.text());
     expect(doc).toMatchObject({ format: 'archboard.design', version: DESIGN_VERSION, nodes: [{ service: 'amazon-s3' }] });
-    expect(store.getState().design.nodes).toHaveLength(1);
 
-    // Later edits keep working in memory; the error is not repeated for each one.
-    const attempts = vi.spyOn(full, 'setItem');
+    // Every later edit keeps the banner up (it was a toast that went away, and later failures were silent).
+    const attempts = vi.spyOn(storage, 'setItem');
     act(() => void store.getState().addService('amazon-s3', { x: 400, y: 40 }));
-    await vi.waitFor(() => expect(attempts).toHaveBeenCalledWith(KEY, expect.stringContaining('"amazon-s3"')));
-    expect(screen.getAllByText(/Could not save: storage full/)).toHaveLength(1);
-    expect(store.getState().design.nodes).toHaveLength(2);
+    await vi.waitFor(() => expect(attempts).toHaveBeenCalledWith(KEY, expect.stringMatching(/"x":\s*400/)));
+    expect(screen.getAllByRole('alert', { name: 'Not saved' })).toHaveLength(1);
+
+    free();
+    await user.click(within(screen.getByRole('alert', { name: 'Not saved' })).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('alert', { name: 'Not saved' })).toBeNull());
+    expect(JSON.parse(storage.getItem(KEY)!).nodes).toHaveLength(2);
+  });
+
+  it('retries on its own until the write works', () => {
+    vi.useFakeTimers();
+    try {
+      const { storage, free } = fillableStorage();
+      const store = createAppStore({ content: fixtureContent(), storage, saveDelayMs: 10 });
+      store.getState().addService('amazon-s3', { x: 0, y: 0 });
+      vi.advanceTimersByTime(20);
+      expect(store.getState().saveProblem?.reason).toBe('quota');
+      vi.advanceTimersByTime(5000);
+      expect(store.getState().saveProblem).toBeDefined();
+      free();
+      vi.advanceTimersByTime(31_000);
+      expect(store.getState().saveProblem).toBeUndefined();
+      expect(JSON.parse(storage.getItem(KEY)!).nodes).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -77,7 +120,7 @@ describe('stored data from an older version', () => {
 describe('stored data that cannot be read', () => {
   const broken = (n: number) => `{"format":"archboard.design","version":2,"nodes":[{"id":"a${n}","service":"no-such-service-${n}","position":{"x":0,"y":0}}],"edges":[]}`;
 
-  it('stays kept aside across a further reload, next to the design made since', async () => {
+  it('stays kept aside and offered across a further reload, next to the design made since', async () => {
     localStorage.setItem(KEY, broken(1));
     const first = renderApp();
     expect(first.store.getState().keptAside?.raw).toBe(broken(1));
@@ -85,10 +128,26 @@ describe('stored data that cannot be read', () => {
     await waitFor(() => expect(localStorage.getItem(KEY)).not.toBeNull());
     first.unmount();
 
-    const second = renderApp(); // the reload
+    const second = renderApp(); // the reload: still offered (it was offered once, then never again)
     expect(second.store.getState().design.nodes).toHaveLength(1);
     const kept = Object.keys(localStorage).filter((k) => k.startsWith(KEPT));
     expect(kept.map((k) => localStorage.getItem(k))).toEqual([broken(1)]);
+    const banner = screen.getByRole('alert', { name: 'Recovered data' });
+    expect(banner).toHaveTextContent(/unknown service "no-such-service-1"/);
+    await second.user.click(within(banner).getByRole('button', { name: 'Discard' }));
+    expect(screen.queryByRole('alert', { name: 'Recovered data' })).toBeNull();
+    expect(Object.keys(localStorage).filter((k) => k.startsWith(KEPT))).toEqual([]);
+  });
+
+  it('repairs a stored design that breaks an invariant, keeps the original aside and lists the repairs', () => {
+    const bad = { format: 'archboard.design', version: 2, scenarioId: 'iot-5tb-day', nodes: [{ id: 'constructor', service: 'amazon-s3', position: { x: 1e300, y: 0 } }, { id: 'toString', service: 'amazon-kinesis-data-streams', position: { x: 0, y: 0 } }], edges: [{ id: 'e1', source: 'toString', target: 'constructor' }, { id: 'e2', source: 'toString', target: 'constructor' }] };
+    localStorage.setItem(KEY, JSON.stringify(bad));
+    const { store } = renderApp();
+    expect(store.getState().design.nodes.map((n) => n.id)).toEqual(['constructor', 'toString']);
+    expect(store.getState().design.edges.map((e) => e.id)).toEqual(['e1']);
+    const [rec] = store.getState().recovered;
+    expect(rec!.problems.map((p) => p.path)).toEqual(['$.nodes[0].position', '$.edges[1]']);
+    expect(JSON.parse(localStorage.getItem(rec!.key)!)).toEqual(bad);
   });
 
   it('never overwrites data kept aside earlier, even within the same millisecond', () => {

@@ -7,14 +7,16 @@ import { act, createEvent, fireEvent, render, screen, waitFor, within } from '@t
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CONTENT as content } from '../../src/adapters/content.ts';
+import { GRADED_CONTENT } from '../../src/adapters/graded-content.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
 import { SERVICE_DND_TYPE } from '../../src/view/Canvas.tsx';
 
 function renderApp() {
   const store = createAppStore({ content, storage: window.localStorage, saveDelayMs: 20 });
-  const stop = startGrading(store);
+  const stop = startGrading(store, inThreadAnalyser(GRADED_CONTENT));
   const user = userEvent.setup();
   render(<App store={store} />);
   return { store, user, stop };

@@ -14,6 +14,7 @@ import type { Rule } from '../../src/domain/rule-kit.ts';
 import { defineRule } from '../../src/domain/rule-kit.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
 import { MAX_DESIGN_BYTES } from '../../src/domain/design.ts';
 import { fixtureContent } from './fixtures.ts';
@@ -56,8 +57,9 @@ function hostileDesign(): Design {
 
 function renderWith(design: Design) {
   localStorage.setItem('archboard:design:iot-5tb-day', JSON.stringify(design));
-  const store = createAppStore({ content: quotingContent(), storage: localStorage, saveDelayMs: 20 });
-  startGrading(store);
+  const content = quotingContent();
+  const store = createAppStore({ content, storage: localStorage, saveDelayMs: 20 });
+  startGrading(store, inThreadAnalyser(content));
   const user = userEvent.setup();
   const view = render(<App store={store} />);
   return { store, user, ...view };

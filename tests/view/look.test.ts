@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTENT } from '../../src/adapters/content.ts';
+import { GRADED_CONTENT as CONTENT } from '../../src/adapters/graded-content.ts';
 import { DESIGN_VERSION, type Design, type DesignNode } from '../../src/domain/design.ts';
 import { grade } from '../../src/domain/grade.ts';
 import { routeEdges, routePath, type RouteBox } from '../../src/view/edge-routes.ts';

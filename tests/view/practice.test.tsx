@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { createPracticeStore } from '../../src/store/practice-store.ts';
 import { App } from '../../src/view/App.tsx';
 import { fixtureContent } from './fixtures.ts';
@@ -16,7 +17,7 @@ function memoryStorage(): Storage {
 
 function renderApp(storage = memoryStorage()) {
   const store = createAppStore({ content: fixtureContent(), storage, saveDelayMs: 20 });
-  const stop = startGrading(store);
+  const stop = startGrading(store, inThreadAnalyser(fixtureContent()));
   let t = 1_700_000_000_000;
   const practice = createPracticeStore(store, { storage, now: () => t, newId: () => `a${t}` });
   const user = userEvent.setup();
@@ -132,6 +133,7 @@ describe('interview mode', () => {
     await user.click(screen.getByRole('button', { name: 'Start interview (50 min)' }));
 
     expect(store.getState().feedbackHidden).toBe(true);
+    // The interview bar loads when the interview starts (a lazy chunk).
     expect(await screen.findByRole('region', { name: 'Interview' })).toHaveTextContent('Requirements: 10:00 left');
     expect(requirementItem()).toHaveAttribute('data-status', 'pending');
     expect(document.querySelector('.header-score')).toBeNull();

@@ -1,11 +1,16 @@
 /**
- * Vitest setup for view tests (jsdom): jest-dom matchers, and the browser APIs React Flow needs that
+ * Vitest setup for view tests (jsdom): jest-dom matchers, a 10 s wait for lazily loaded panels, and the browser APIs React Flow needs that
  * jsdom lacks (ResizeObserver, DOMMatrixReadOnly, element sizes, SVG getBBox), as React Flow's testing
  * guide describes.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// Panels (Inspector, Feedback, ...) load as lazy chunks; on a loaded 2-core machine the first import
+// can take longer than testing-library's default 1 s wait. findBy*/waitFor wait up to 10 s, no longer
+// than the panel takes to appear.
+configure({ asyncUtilTimeout: 10_000 });
 
 class ResizeObserverStub {
   constructor(private readonly callback: ResizeObserverCallback) {}

@@ -9,6 +9,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design } from '../../src/domain/design.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
 import { fixtureContent } from './fixtures.ts';
 
@@ -27,7 +28,7 @@ const overloaded: Design = {
 function renderApp(storage: Storage = window.localStorage) {
   const store = createAppStore({ content: fixtureContent(), storage, saveDelayMs: 20 });
   store.getState().dispatch({ type: 'replace', design: overloaded });
-  const stop = startGrading(store);
+  const stop = startGrading(store, inThreadAnalyser(fixtureContent()));
   const user = userEvent.setup();
   const view = render(<App store={store} />);
   return { store, user, stop, ...view };
@@ -43,11 +44,11 @@ describe('simulation in the store', () => {
     onTestFinished(() => void vi.useRealTimers());
     const store = createAppStore({ content: fixtureContent() });
     store.getState().dispatch({ type: 'replace', design: overloaded });
-    startGrading(store);
+    startGrading(store, inThreadAnalyser(fixtureContent()));
     const sim = store.getState().simulation!;
     expect(sim.bottleneck).toMatchObject({ nodeId: 'stream', overloaded: true });
     expect(sim.bottleneck!.utilisation).toBeCloseTo(57.87037 / 10, 4);
-    store.getState().dispatch({ type: 'moveNodes', positions: { stream: { x: 400, y: 80 } } });
+    store.getState().dispatch({ type: 'moveNodes', positions: new Map([['stream', { x: 400, y: 80 }]]) });
     vi.runAllTimers();
     expect(store.getState().simulation).toBe(sim);
     store.getState().dispatch({ type: 'setNodeSetting', nodeId: 'stream', key: 'shardCount', value: 200 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { gradingInputsChanged, startGrading } from '../../src/store/grading.ts';
+import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { fixtureContent } from './fixtures.ts';
 
 const make = () => createAppStore({ content: fixtureContent() });
@@ -10,7 +11,7 @@ describe('store history', () => {
     const store = make();
     const id = store.getState().addService('amazon-kinesis-data-streams', { x: 0, y: 0 })!;
     expect(store.temporal.getState().pastStates).toHaveLength(1);
-    store.getState().dispatch({ type: 'moveNodes', positions: { [id]: { x: 80, y: 40 } } });
+    store.getState().dispatch({ type: 'moveNodes', positions: new Map([[id, { x: 80, y: 40 }]]) });
     expect(store.temporal.getState().pastStates).toHaveLength(2);
     for (const v of [6, 60]) store.getState().dispatch({ type: 'setNodeSetting', nodeId: id, key: 'shardCount', value: v }, { coalesce: `s:${id}` });
     expect(store.temporal.getState().pastStates).toHaveLength(3);
@@ -31,10 +32,10 @@ describe('store history', () => {
     onTestFinished(() => void vi.useRealTimers());
     const store = make();
     const id = store.getState().addService('amazon-kinesis-data-streams', { x: 0, y: 0 })!;
-    startGrading(store);
+    startGrading(store, inThreadAnalyser(fixtureContent()));
     const report = store.getState().report;
     const before = store.getState().design;
-    store.getState().dispatch({ type: 'moveNodes', positions: { [id]: { x: 99, y: 9 } } });
+    store.getState().dispatch({ type: 'moveNodes', positions: new Map([[id, { x: 99, y: 9 }]]) });
     expect(gradingInputsChanged(before, store.getState().design)).toBe(false);
     vi.runAllTimers();
     expect(store.getState().report).toBe(report);

@@ -5,13 +5,25 @@
  */
 import { useId, useState } from 'react';
 import { MIN_REASON_CHARS, reasonProblem, type ReviewedResult } from '../../domain/attempt-notes.ts';
+import { useApp } from '../../store/context.tsx';
 import { usePractice, usePracticeStore } from '../../store/practice-context.tsx';
+import { readDraft, writeDraft } from '../drafts.ts';
 
 export function DeviationControl({ result }: { result: ReviewedResult }) {
   const practice = usePracticeStore();
-  const stored = usePractice((s) => s.notes.deviations[result.requirementId]);
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState('');
+  const scenarioId = useApp((s) => s.scenarioId);
+  const stored = usePractice((s) => (Object.hasOwn(s.notes.deviations, result.requirementId) ? s.notes.deviations[result.requirementId] : undefined));
+  // A reason typed before a reload reopens the form with that text.
+  const [editing, setEditingState] = useState(() => readDraft('deviation', scenarioId, result.requirementId) !== undefined);
+  const [text, setTextState] = useState(() => readDraft('deviation', scenarioId, result.requirementId) ?? '');
+  const setText = (t: string) => {
+    setTextState(t);
+    writeDraft('deviation', scenarioId, result.requirementId, t);
+  };
+  const setEditing = (on: boolean) => {
+    setEditingState(on);
+    if (!on) writeDraft('deviation', scenarioId, result.requirementId, undefined);
+  };
   const [touched, setTouched] = useState(false);
   const id = useId();
   if (result.gradedStatus !== 'fail') return null;

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { applyDeviations, totalHintsUsed } from '../../domain/attempt-notes.ts';
 import { progressOf } from '../../domain/attempts.ts';
 import { findingsLegend, gradedExport } from '../../domain/graded-export.ts';
-import { worstSeverityByElement } from '../../domain/grade.ts';
+import { worstSeverityByElement } from '../../domain/severity.ts';
 import { formatCountdown, PHASE_IDS, PHASE_LABEL, PHASE_MINUTES_RANGE, phaseMinutesProblems, totalMinutes, type PhaseMinutes } from '../../domain/interview.ts';
 import { downloadText } from '../../adapters/download.ts';
 import { activeScenario } from '../../store/app-store.ts';

@@ -1,12 +1,12 @@
 /** Follow-ups as a sentence both people read in the room bar. */
-import type { Content } from '../../domain/content.ts';
+import type { ShippedContent } from '../../domain/content.ts';
 import { borrowedRequirementId, type FollowUps } from '../../domain/room.ts';
 import type { Scenario } from '../../domain/scenario.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 
 /** e.g. "10x the volume (50,000 GB/day) · + EU data stays in the EU". */
-export function followUpSummary(followUps: FollowUps, scenario: Scenario | undefined, content: Content): string {
+export function followUpSummary(followUps: FollowUps, scenario: Scenario | undefined, content: ShippedContent): string {
   const parts: string[] = [];
   const factor = followUps.whatIf?.volumeFactor;
   if (factor && factor !== 1) parts.push(`${factor}x the volume${scenario ? ` (${fmt(scenario.workload.ingestGBPerDay)} GB/day)` : ''}`);
