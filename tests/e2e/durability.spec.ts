@@ -57,8 +57,11 @@ test('storage full: a Not saved banner stays while saves fail, Export works, and
   expect(JSON.parse(readFileSync(path, 'utf8')).nodes).toHaveLength(REFERENCE_NODES);
 
   // Space is freed: the retry writes everything, the banner goes, and a reload shows the design.
-  await page.evaluate(() => ((window as unknown as { __full: boolean }).__full = false));
-  await banner.getByRole('button', { name: 'Try again' }).click();
+  // Freed and "Try again" pressed in one task: a background retry cannot write first and take the banner (and its button) away.
+  await banner.getByRole('button', { name: 'Try again' }).evaluate((button) => {
+    (window as unknown as { __full: boolean }).__full = false;
+    (button as HTMLButtonElement).click();
+  });
   await expect(banner).toBeHidden();
   await expect.poll(async () => JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day')) ?? '{"nodes":[]}').nodes.length).toBe(REFERENCE_NODES);
   await page.reload();
