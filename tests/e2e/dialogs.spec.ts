@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
-import { watchErrors } from './support.ts';
+import { openIot, watchErrors } from './support.ts';
 
 const DRAWIO = join(PROJECT_ROOT, 'tests', 'fixtures', 'drawio');
 const KEYS = ['Delete', 'Backspace', 'Control+z', 'Control+Shift+z', 'Control+x', 'ArrowRight'];
@@ -23,12 +23,7 @@ async function designShown(page: Page) {
 
 /** Opens the app on the IoT scenario with its reference design loaded and the stream selected. */
 async function openWithDesign(page: Page) {
-  await page.goto('/');
-  await expect(page.locator('.app-header')).toContainText('requirements pass');
-  if (!((await page.locator('.app-header').textContent()) ?? '').includes('IoT telemetry at 5 TB/day')) {
-    await page.locator('.scenario-button').click();
-    await page.locator('.picker-item[data-scenario="iot-5tb-day"]').click();
-  }
+  await openIot(page);
   await page.getByRole('button', { name: 'Reference' }).click();
   const kds = page.locator('.react-flow__node[data-id="kds"]');
   await expect(kds).toBeVisible();
