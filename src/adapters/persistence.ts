@@ -198,3 +198,37 @@ export function writePreference(storage: Storage | undefined, name: string, valu
     /* ignore */
   }
 }
+
+const PREVIOUS_PREFIX = 'archboard:previous:';
+
+/**
+ * The "previous design" slot of a scenario (`archboard:previous:<scenarioId>`): the design that the
+ * last New, Reference, Import or "Make a copy" replaced, kept so it can be restored after a reload.
+ * @returns the stored previous design, or undefined when none is stored or it cannot be read
+ */
+export function readPreviousDesign(storage: Storage | undefined, scenarioId: string | undefined, catalog: Catalog): Design | undefined {
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(PREVIOUS_PREFIX + (scenarioId ?? 'free')) ?? null;
+  } catch {
+    return undefined;
+  }
+  if (raw === null) return undefined;
+  const result = loadDesignText(raw, catalog, { repair: true });
+  return result.ok && result.design.nodes.length ? result.design : undefined;
+}
+
+/**
+ * Writes (or with undefined, clears) a scenario's "previous design" slot.
+ * @returns false when storage refused it (full or disabled): the design is then only in memory
+ */
+export function writePreviousDesign(storage: Storage | undefined, scenarioId: string | undefined, design: Design | undefined): boolean {
+  const key = PREVIOUS_PREFIX + (scenarioId ?? 'free');
+  try {
+    if (design) storage?.setItem(key, serializeDesign(design));
+    else storage?.removeItem(key);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -5,8 +5,10 @@
  * graded, and the best result so far. Version 1 (the same fields without `format` and `version`) is
  * migrated when read. Stored progress that cannot be read is kept aside (never dropped) and reported
  * with the other unreadable records.
+ * What a grading makes of the progress is the domain's policy (domain/progress.ts).
  */
 import { migrateRecord, type RecordKind } from '../domain/migrations.ts';
+import type { ScenarioProgress } from '../domain/progress.ts';
 import { keepAside } from './persistence.ts';
 
 /** The progress record's format and its migrations (see domain/migrations.ts). */
@@ -19,15 +21,7 @@ export const PROGRESS_RECORD: RecordKind = {
 
 const PREFIX = 'archboard:progress:';
 
-/** Progress on one scenario: requirements passed (of `total`) as last graded, and the best result. */
-export interface ScenarioProgress {
-  passed: number;
-  total: number;
-  bestPassed: number;
-  bestTotal: number;
-  /** ISO date-time of the last grading recorded. */
-  updatedAt: string;
-}
+export type { ScenarioProgress };
 
 /** The storage key of a scenario's progress. */
 export function progressKey(scenarioId: string): string {
@@ -96,15 +90,6 @@ export function readAllProgress(storage: Storage | undefined, scenarioIds: reado
     if (p) Object.defineProperty(progress, id, { value: p, enumerable: true, writable: true, configurable: true });
   }
   return { progress, unreadable };
-}
-
-/**
- * The progress after a grading: `passed` of `total` now, the best kept (a better share of requirements
- * replaces it; a scenario whose requirement count changed compares by share).
- */
-export function nextProgress(prev: ScenarioProgress | undefined, passed: number, total: number, now = new Date()): ScenarioProgress {
-  const better = !prev || prev.bestTotal === 0 || passed / Math.max(1, total) > prev.bestPassed / prev.bestTotal;
-  return { passed, total, bestPassed: better ? passed : prev.bestPassed, bestTotal: better ? total : prev.bestTotal, updatedAt: now.toISOString() };
 }
 
 /** Writes a scenario's progress; failures (storage full or disabled) are ignored. */

@@ -6,11 +6,12 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { drawioToDesign } from '../adapters/drawio-design.ts';
 import type { Catalog } from '../domain/catalog.ts';
-import { loadDesignText, type Design } from '../domain/design.ts';
+import { loadDesignText, MAX_DESIGN_BYTES, type Design } from '../domain/design.ts';
 import { clip } from '../domain/excerpt.ts';
 
-/** Files over this size are refused before reading (bytes). */
-export const MAX_DESIGN_BYTES = 10 * 1024 * 1024;
+export { MAX_DESIGN_BYTES };
+
+const MAX_DESIGN_MB = MAX_DESIGN_BYTES / 1024 / 1024;
 
 /** Input the user must fix; a command prints its message with exit code 2. */
 export class InputError extends Error {}
@@ -41,12 +42,12 @@ export function readInputFile(file: string): string {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new InputError(`${file}: not a regular file; give the path of a design file`);
-    if (st.size > MAX_DESIGN_BYTES) throw new InputError(`${file}: ${(st.size / 1024 / 1024).toFixed(1)} MB is over the 10 MB limit for a design`);
+    if (st.size > MAX_DESIGN_BYTES) throw new InputError(`${file}: ${(st.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_DESIGN_MB} MB limit for a design`);
     // One byte more than the limit: a file that grew past it is refused, never read to its end.
     const buffer = Buffer.alloc(Math.min(MAX_DESIGN_BYTES + 1, st.size + 1));
     let length = 0;
     for (let n: number; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
-    if (length > MAX_DESIGN_BYTES) throw new InputError(`${file}: over the 10 MB limit for a design`);
+    if (length > MAX_DESIGN_BYTES) throw new InputError(`${file}: over the ${MAX_DESIGN_MB} MB limit for a design`);
     const text = buffer.subarray(0, length).toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (e) {

@@ -16,6 +16,10 @@ import { isRole } from './roles.ts';
  */
 export function catalogEntryProblems(entry: CatalogEntry, catalog: Catalog): PathProblem[] {
   const out: PathProblem[] = [];
+  if (entry.box && !entry.group) out.push({ path: ['box'], message: 'only a group ("group": true) has a "box"' });
+  for (const [i, key] of (entry.box?.detail ?? []).entries())
+    if (!Object.hasOwn(entry.settings, key)) out.push({ path: ['box', 'detail', i], message: `"${key}" is not a setting of ${entry.id}` });
+  if (entry.box?.colorBy && !Object.hasOwn(entry.settings, entry.box.colorBy.setting)) out.push({ path: ['box', 'colorBy', 'setting'], message: `"${entry.box.colorBy.setting}" is not a setting of ${entry.id}` });
   if (entry.group && (entry.dataFlow || entry.connectsTo.length))
     out.push({ path: ['group'], message: 'a group has "dataFlow": false and no "connectsTo"' });
   for (const [key, spec] of Object.entries(entry.settings)) {

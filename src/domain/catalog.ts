@@ -304,6 +304,9 @@ export function whenAnyHolds(when: Readonly<Record<string, readonly (string | nu
 }
 
 /** One catalog entry, as in `catalog/<id>.json`. */
+/** A colour as CSS hex `#RRGGBB`. */
+const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour as #RRGGBB');
+
 export const catalogEntrySchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -326,10 +329,28 @@ export const catalogEntrySchema = z
     /** Whether edges from/to this entry carry data (false for KMS, CloudWatch, Lake Formation...). */
     dataFlow: z.boolean().default(true),
     /**
-     * A group (AWS account, AWS Region, VPC, Availability Zone, data-lake zone): a box on the canvas
+     * A group (AWS Cloud, AWS account, AWS Region, VPC, Availability Zone, subnet, data-lake zone): a box on the canvas
      * that other nodes sit in (`parentId`). Groups carry no data and have no connections.
      */
     group: z.boolean().default(false),
+    /**
+     * How a group's box is drawn (groups only): `caption` its kind as the box's title (default the
+     * short name); `detail` the settings shown after it (an enum by its option's label, text trimmed,
+     * joined by " · "); `color` the border colour (CSS hex, AWS Architecture Icons group colours;
+     * default grey `#7D8998`); `colorBy` a colour per option of one setting (data-lake zones);
+     * `fill` the light fill AWS puts behind the members (subnets; CSS hex, default none);
+     * `dashed` whether AWS draws the border dashed (default true).
+     */
+    box: z
+      .strictObject({
+        caption: z.string().min(1).optional(),
+        detail: z.array(z.string()).default([]),
+        color: hexColor.optional(),
+        colorBy: z.strictObject({ setting: z.string(), colors: z.record(z.string(), hexColor) }).optional(),
+        fill: hexColor.optional(),
+        dashed: z.boolean().default(true),
+      })
+      .optional(),
     docUrl: z.url(),
     /** Priced items of the service's bill (`pricing.ts`); absent for what is not a service or has no public price. */
     pricing: pricingSchema.optional(),

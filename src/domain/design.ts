@@ -13,6 +13,9 @@ import { clampCoordinate, clampSize, edgeKey, MAX_COORDINATE, MAX_EDGE_LABEL_LEN
 export const DESIGN_FORMAT = 'archboard.design';
 export const DESIGN_VERSION = 2;
 
+/** The largest design file read (bytes, 10 MiB): the app's Import and the CLI refuse bigger files before reading them. */
+export const MAX_DESIGN_BYTES = 10 * 1024 * 1024;
+
 const id = z.string().min(1).max(MAX_ID_LENGTH);
 const settingsRecord = z.record(z.string(), z.unknown());
 

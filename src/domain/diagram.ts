@@ -67,69 +67,48 @@ export function absolutePositions(design: Design, overrides: ReadonlyMap<string,
 }
 
 /**
- * How AWS draws each group in its Architecture Icons deck (2026-01-30 release): border colour, dashed or
- * solid, and the corner icon (from the catalog's `icon`). AWS account: solid pink; Region: dashed teal;
- * VPC: solid purple; Availability Zone: dashed blue with no icon; AWS Cloud: solid squid ink; public subnet:
- * solid green on a light green fill; private subnet: solid teal on a light teal fill; other groups: the
- * generic dashed grey.
+ * The border colour of a group whose catalog entry names none: AWS's generic dashed grey group (Architecture
+ * Icons deck, 2026-01-30 release). Each kind's own colour, dash and fill are catalog data (`box`).
  */
-const KIND_STYLE: Record<string, { color: string; dashed: boolean; fill?: string }> = {
-  'aws-cloud': { color: '#232F3E', dashed: false },
-  'aws-account': { color: '#E7157B', dashed: false },
-  'aws-region': { color: '#00A4A6', dashed: true },
-  'amazon-vpc': { color: '#8C4FFF', dashed: false },
-  'availability-zone': { color: '#147EBA', dashed: true },
-  'public-subnet': { color: '#7AA116', dashed: false, fill: '#F2F6E8' },
-  'private-subnet': { color: '#00A4A6', dashed: false, fill: '#E6F6F7' },
-};
-const ZONE_COLOR: Record<string, string> = { bronze: '#B0713A', silver: '#8A96A3', gold: '#C9A227' };
+const GROUP_GREY = '#7D8998';
 
-function optionLabel(entry: CatalogEntry, key: string, value: unknown): string | undefined {
+/** A setting's value as a caption shows it: an enum by its option's label, anything else as trimmed text. */
+function settingText(entry: CatalogEntry, key: string, value: unknown): string {
   const spec = entry.settings[key];
-  if (!spec || spec.type !== 'enum') return undefined;
-  return spec.options.find((o) => o.value === value)?.label;
-}
-
-/** The group's caption: its kind and the setting that identifies it (region code and name, lake zone, ...). */
-export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: string; detail: string | undefined } {
-  switch (entry.id) {
-    case 'aws-region':
-      return { kind: 'AWS Region', detail: optionLabel(entry, 'regionCode', settings.regionCode) ?? String(settings.regionCode ?? '') };
-    case 'data-lake-zone':
-      return { kind: 'Data lake zone', detail: optionLabel(entry, 'zone', settings.zone) };
-    case 'aws-account': {
-      const name = String(settings.accountName ?? '').trim();
-      return { kind: 'AWS account', detail: [name, optionLabel(entry, 'environment', settings.environment)].filter(Boolean).join(' · ') || undefined };
-    }
-    case 'availability-zone':
-      return { kind: 'Availability Zone', detail: String(settings.zoneName ?? '').trim() || undefined };
-    case 'amazon-vpc':
-      return { kind: 'VPC', detail: undefined };
-    case 'public-subnet':
-    case 'private-subnet':
-      return { kind: entry.shortName, detail: String(settings.cidr ?? '').trim() || undefined };
-    default:
-      return { kind: entry.shortName, detail: undefined };
-  }
-}
-
-/** The colour of a group box (CSS hex). */
-export function groupColor(entry: CatalogEntry, settings: Settings): string {
-  if (entry.id === 'data-lake-zone') return ZONE_COLOR[String(settings.zone)] ?? '#7D8998';
-  return KIND_STYLE[entry.id]?.color ?? '#7D8998';
+  if (spec?.type === 'enum') return spec.options.find((o) => o.value === value)?.label ?? String(value ?? '');
+  return String(value ?? '').trim();
 }
 
 /**
- * The light fill AWS puts behind a group's members (public and private subnets), as CSS hex; undefined
- * for groups AWS draws unfilled. The dark theme draws these as a faint tint of the border colour instead.
+ * The group's caption, from the catalog entry's `box`: its kind (`box.caption`, default the short
+ * name) and the settings that identify it (`box.detail`: region code and name, lake zone, account
+ * name and environment, ...), joined by " · "; `detail` is undefined when they are all empty.
  */
-export function groupFill(entry: CatalogEntry): string | undefined {
-  return KIND_STYLE[entry.id]?.fill;
+export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: string; detail: string | undefined } {
+  const detail = (entry.box?.detail ?? []).map((key) => settingText(entry, key, settings[key])).filter(Boolean).join(' · ');
+  return { kind: entry.box?.caption ?? entry.shortName, detail: detail || undefined };
 }
 
-/** Whether AWS draws the group's border dashed (Region, Availability Zone, generic groups). */
+/** The colour of a group box (CSS hex), from the catalog entry's `box` (by the chosen option with `colorBy`). */
+export function groupColor(entry: CatalogEntry, settings: Settings): string {
+  const by = entry.box?.colorBy;
+  const option = by && String(settings[by.setting]);
+  // Own keys only: an option value such as "constructor" must not reach Object.prototype.
+  return (by && option !== undefined && Object.hasOwn(by.colors, option) ? by.colors[option] : undefined) ?? entry.box?.color ?? GROUP_GREY;
+}
+
+/**
+ * The light fill AWS puts behind a group's members (public and private subnets), as CSS hex, from the
+ * catalog's `box.fill`; undefined for groups AWS draws unfilled. The dark theme draws these as a faint
+ * tint of the border colour instead.
+ */
+export function groupFill(entry: CatalogEntry): string | undefined {
+  return entry.box?.fill;
+}
+
+/** Whether AWS draws the group's border dashed (Region, Availability Zone, generic groups), from the catalog. */
 export function groupDashed(entry: CatalogEntry): boolean {
-  return KIND_STYLE[entry.id]?.dashed ?? true;
+  return entry.box?.dashed ?? true;
 }
 
 /**

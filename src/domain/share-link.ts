@@ -5,8 +5,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { Catalog } from './catalog.ts';
-import { loadDesign, type Design, type LoadResult } from './design.ts';
-
+import { loadDesign, MAX_DESIGN_BYTES, type Design, type LoadResult } from './design.ts';
 import { isShareFragment, SHARE_KEY } from './share-fragment.ts';
 
 export { isShareFragment, SHARE_KEY };
@@ -28,9 +27,6 @@ export function encodeShareLink(design: Design): EncodeResult {
 }
 
 
-/** Most text a shared design may unpack to (characters), as the 10 MB limit on a design file. */
-export const MAX_SHARED_TEXT = 10 * 1024 * 1024;
-
 /**
  * Reads a shared design from a URL fragment. Never throws.
  * @param hash `location.hash` (with or without `#`)
@@ -51,8 +47,9 @@ export function decodeShareLink(hash: string, catalog: Catalog): LoadResult {
     text = null;
   }
   if (!text) return problem('the shared design could not be unpacked; the link may be incomplete (copy the whole address)');
-  // A short link can unpack to a great deal of text (repetition packs well): the same limit as a file.
-  if (text.length > MAX_SHARED_TEXT) return problem(`the shared design unpacks to ${(text.length / 1024 / 1024).toFixed(1)} MB of text; designs larger than 10 MB are refused`);
+  // A short link can unpack to a great deal of text (repetition packs well): the same limit as a file
+  // (in characters, which is at most the file's bytes).
+  if (text.length > MAX_DESIGN_BYTES) return problem(`the shared design unpacks to ${(text.length / 1024 / 1024).toFixed(1)} MB of text; designs larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB are refused`);
   let json: unknown;
   try {
     json = JSON.parse(text);

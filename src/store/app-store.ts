@@ -3,6 +3,7 @@
  * `temporal`) and UI state (selection, scenario, theme, toasts, right-pane tab, banners and dialogs).
  * Every design edit goes through `applyCommand`; nothing else writes the design.
  */
+import { newServiceNode } from '../domain/groups.ts';
 import { applyWhatIf, isNeutralWhatIf, type WhatIf } from '../domain/what-if.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
@@ -14,10 +15,11 @@ import type { GradeReport } from '../domain/grade.ts';
 import { applyFollowUps, type FollowUps, type RoomRole } from '../domain/room.ts';
 import type { SimulationReport } from '../domain/simulation.ts';
 import { downloadText } from '../adapters/download.ts';
-import { createSaver, readPreference, readStoredDesign, writePreference, type KeptAside, type Saver } from '../adapters/persistence.ts';
-import { nextProgress, readAllProgress, writeProgress, type ScenarioProgress } from '../adapters/progress.ts';
+import { createSaver, readPreference, readPreviousDesign, readStoredDesign, writePreference, writePreviousDesign, type KeptAside, type Saver } from '../adapters/persistence.ts';
+import { readAllProgress, writeProgress } from '../adapters/progress.ts';
 import { describeKept, scanKeptAside, type RecoveredRecord } from '../adapters/recovered.ts';
 import type { StorageStatus } from '../adapters/storage.ts';
+import { nextProgress, type ScenarioProgress } from '../domain/progress.ts';
 
 export type RightTab = 'scenario' | 'feedback' | 'simulation' | 'inspector' | 'practice' | 'interviewer';
 export type Theme = 'light' | 'dark';
@@ -100,6 +102,11 @@ export interface AppState {
    * learner's own design waits in `ownDesign` (see store/shared-view.ts).
    */
   readOnly: { ownDesign: Design } | undefined;
+  /**
+   * The design the last whole replacement (New, Reference, Import, "Make a copy") replaced in the
+   * active scenario, kept in storage so "Restore previous design" works after a reload too.
+   */
+  previousDesign: Design | undefined;
   /** Interview mode hides grading feedback (statuses, marks, score) until the learner submits; see store/practice-store.ts. */
   feedbackHidden: boolean;
   /** The learner's progress by scenario id (requirements passed now and best), kept in storage. */
@@ -135,7 +142,7 @@ export interface AppState {
   /**
    * Adds a node of a catalog service at a canvas position, selects it; returns its id. With `parentId`
    * the node goes into that group and `position` is relative to the group's top-left corner. A group
-   * gets `size`, by default a 480 x 320 px box.
+   * gets `size`, by default `DEFAULT_GROUP_SIZE` (the node is made by `newServiceNode`, domain/groups.ts).
    */
   addService(serviceId: string, position: { x: number; y: number }, parentId?: string, size?: { width: number; height: number }): string | undefined;
   /** Connects two nodes if the catalog allows it; otherwise explains why in a toast. */
@@ -143,6 +150,14 @@ export interface AppState {
   deleteSelection(): void;
   newDesign(): void;
   loadReference(): void;
+  /**
+   * Replaces the whole design (one undo step); a non-empty design it replaces goes to the scenario's
+   * "previous design" slot first. The views ask before calling this on a non-empty design.
+   * @returns whether the design changed
+   */
+  replaceDesign(design: Design): boolean;
+  /** Swaps the design with the "previous design" slot (so restoring is itself reversible). */
+  restorePrevious(): void;
   /** Reads a design file's text; on failure opens the problems dialog and leaves the design untouched. */
   importText(text: string, fileName: string): boolean;
   /**
@@ -159,8 +174,8 @@ export interface AppState {
   discardRecovered(key: string): void;
   /** Tries the failed saves again now. */
   retrySave(): void;
-  /** Downloads the active design as JSON (`<scenario>-design.json`). */
-  exportDesign(): void;
+  /** Downloads the active design as JSON; returns the file's name (`<scenario>-design.json`). */
+  exportDesign(): string;
   showProblems(dialog: ProblemsDialog | undefined): void;
 }
 
@@ -302,6 +317,7 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           saveProblem: undefined,
           problemsDialog: undefined,
           readOnly: undefined,
+          previousDesign: readPreviousDesign(storage, scenarioId, content.catalog),
           feedbackHidden: false,
           progress: progressRead.progress,
           whatIf: undefined,
@@ -374,24 +390,17 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             writePreference(storage, 'scenario', id); // opened again at the next start
             const t = (store as unknown as AppStore).temporal.getState();
             t.pause();
-            set({ scenarioId: id, design, designs, selection: { nodeIds: [], edgeIds: [] }, keptAside, rightTab: 'scenario', whatIf: undefined });
+            const previousDesign = readPreviousDesign(storage, id, content.catalog);
+            set({ scenarioId: id, design, designs, previousDesign, selection: { nodeIds: [], edgeIds: [] }, keptAside, rightTab: 'scenario', whatIf: undefined });
             t.resume();
             t.clear();
           },
           addService: (serviceId, position, parentId, size) => {
             const entry = content.catalog.byId.get(serviceId);
             if (!entry || get().readOnly) return undefined;
-            const design = get().design;
-            const prefix = entry.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'node';
-            const id = freshId(design, prefix);
-            // Nudge a node dropped exactly where another sits, so both stay visible.
-            let { x, y } = position;
-            while (design.nodes.some((n) => n.parentId === parentId && Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8)) {
-              x += 24;
-              y += 24;
-            }
-            const inside = parentId !== undefined && design.nodes.some((n) => n.id === parentId) ? { parentId } : {};
-            commit({ type: 'addNode', node: { id, service: serviceId, position: { x: Math.round(x), y: Math.round(y) }, ...inside, ...(entry.group ? { size: size ? { width: Math.round(size.width), height: Math.round(size.height) } : { width: 480, height: 320 } } : {}) } });
+            const node = newServiceNode(get().design, entry, position, parentId, size);
+            const id = node.id;
+            commit({ type: 'addNode', node });
             set({ selection: { nodeIds: [id], edgeIds: [] }, rightTab: 'inspector' });
             return id;
           },
@@ -430,18 +439,38 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             const members = before - get().design.nodes.length - nodeIds.length;
             if (members > 0) toast('info', `Deleted ${members === 1 ? '1 service' : `${members} services`} inside the deleted group too.`, 'Undo (Ctrl+Z) brings them back.');
           },
-          newDesign: () => {
-            if (commit({ type: 'replace', design: emptyDesign(get().scenarioId) })) {
-              set({ selection: { nodeIds: [], edgeIds: [] } });
-              toast('info', 'Started a new design. Undo brings the previous one back.');
+          replaceDesign: (design) => {
+            const before = get().design;
+            if (get().readOnly) return commit({ type: 'replace', design }); // refused, with the read-only hint
+            const sid = get().scenarioId;
+            const kept = before.nodes.length ? before : undefined;
+            if (!commit({ type: 'replace', design })) return false;
+            if (kept) {
+              writePreviousDesign(storage, sid, kept);
+              set({ previousDesign: kept });
             }
+            set({ selection: { nodeIds: [], edgeIds: [] } });
+            return true;
+          },
+          restorePrevious: () => {
+            const previous = get().previousDesign;
+            if (!previous || get().readOnly) return;
+            const current = get().design;
+            if (!commit({ type: 'replace', design: previous })) return;
+            const kept = current.nodes.length ? current : undefined;
+            writePreviousDesign(storage, get().scenarioId, kept);
+            set({ previousDesign: kept, selection: { nodeIds: [], edgeIds: [] } });
+            toast('success', 'Restored the previous design.', kept ? 'The design it replaced is now the previous design: restore it the same way.' : undefined);
+          },
+          newDesign: () => {
+            if (get().replaceDesign(emptyDesign(get().scenarioId))) toast('info', 'Started a new design.', 'Undo or "Restore previous design" brings the previous one back.');
           },
           loadReference: () => {
             const scenario = activeScenario(get());
             if (!scenario) return;
-            commit({ type: 'replace', design: structuredClone(scenario.reference) });
-            set({ selection: { nodeIds: [], edgeIds: [] }, rightTab: 'feedback' });
-            toast('success', 'Reference design loaded.', 'Undo (Ctrl+Z) brings your design back.');
+            get().replaceDesign(structuredClone(scenario.reference));
+            set({ rightTab: 'feedback' });
+            toast('success', 'Reference design loaded.', 'Undo (Ctrl+Z) or "Restore previous design" brings your design back.');
           },
           importText: (text, fileName) => get().importLoaded(loadDesignText(text, content.catalog), fileName),
           importLoaded: (result, fileName, analyses) => {
@@ -458,8 +487,8 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             const sid = get().scenarioId;
             const other = result.design.scenarioId && sid && result.design.scenarioId !== sid ? result.design.scenarioId : undefined;
             const design: Design = sid ? { ...result.design, scenarioId: sid } : result.design;
-            commit({ type: 'replace', design });
-            set({ selection: { nodeIds: [], edgeIds: [] }, ...(analyses && get().design === design ? { ...analyses, analysedDesign: design } : {}) });
+            get().replaceDesign(design);
+            if (analyses && get().design === design) set({ ...analyses, analysedDesign: design });
             toast('success', `Imported ${fileName}: ${design.nodes.length} services, ${design.edges.length} connections.`, other ? `It was made for scenario "${other}"; it is graded against this one.` : undefined);
             return true;
           },
@@ -507,7 +536,9 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
           },
           exportDesign: () => {
             const s = get();
-            downloadText(serializeDesign(s.design), `${s.scenarioId ?? 'archboard'}-design.json`);
+            const name = `${s.scenarioId ?? 'archboard'}-design.json`;
+            downloadText(serializeDesign(s.design), name);
+            return name;
           },
           showProblems: (problemsDialog) => set({ problemsDialog }),
         };

@@ -36,6 +36,6 @@ export function copyShared(store: AppStore): void {
   closeShared(store);
   const scenarioId = store.getState().scenarioId;
   const { scenarioId: _theirs, ...rest } = shared;
-  store.getState().dispatch({ type: 'replace', design: { ...rest, ...(scenarioId ? { scenarioId } : {}) } });
-  store.getState().toast('success', 'Copied the shared design into your design.', 'Undo (Ctrl+Z) brings your previous design back.');
+  store.getState().replaceDesign({ ...rest, ...(scenarioId ? { scenarioId } : {}) });
+  store.getState().toast('success', 'Copied the shared design into your design.', 'Undo (Ctrl+Z) or "Restore previous design" brings your previous design back.');
 }

@@ -10,15 +10,13 @@ import type { PracticeStore } from '../store/practice-store.ts';
 import './app.css';
 import { ContentProblemsBanner, NotSavedBanner, RecoveredBanner } from './Banners.tsx';
 import { Canvas } from './Canvas.tsx';
-import { Dialog, ProblemList } from './Dialog.tsx';
-import { Palette, useSearchShortcut } from './Palette.tsx';
+import { Palette } from './Palette.tsx';
 import { COLLAPSED_WIDTH, usePaneUi } from './pane-ui.ts';
-import { usePaneShortcuts } from './SidePane.tsx';
 import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
-import { useShortcuts } from './shortcuts.ts';
+import { useActions } from './actions.ts';
 import { Toasts } from './Toasts.tsx';
-import { Toolbar } from './Toolbar.tsx';
+import { PreviousDesignAction, Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
 import { FindingsAnnouncer } from './Announcer.tsx';
 import type { RoomStore } from '../store/room-store.ts';
@@ -30,8 +28,9 @@ const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m)
 // Room UI loads only in a room, or when "Start a mock interview" is first shown (after the first paint).
 const RoomBar = lazy(() => import('./room/RoomBar.tsx').then((m) => ({ default: m.RoomBar })));
 const StartInterviewButton = lazy(() => import('./room/StartInterview.tsx').then((m) => ({ default: m.StartInterviewButton })));
-// Loaded once an interview runs (not needed at first paint).
+// Loaded once an interview runs, or a dialog of problems is first shown (not needed at first paint).
 const InterviewBar = lazy(() => import('./practice/InterviewBar.tsx').then((m) => ({ default: m.InterviewBar })));
+const ProblemsDialog = lazy(() => import('./ProblemsDialog.tsx').then((m) => ({ default: m.ProblemsDialog })));
 const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
 
 /**
@@ -57,9 +56,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
   const theme = useApp((s) => s.theme);
   const dialog = useApp((s) => s.problemsDialog);
   const inRoom = useApp((s) => s.roomRole !== undefined);
-  useShortcuts(store, !dialog);
-  useSearchShortcut(!dialog);
-  usePaneShortcuts(!dialog);
+  useActions(store);
   const paneWidth = usePaneUi((s) => s.width);
   const collapsed = usePaneUi((s) => s.collapsed);
   const columns = {
@@ -89,6 +86,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
         <Palette />
         <section className="centre" aria-label="Design">
           <Toolbar />
+          <PreviousDesignAction />
           <Canvas />
           <Toasts />
         </section>
@@ -101,20 +99,9 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
         <CompareDialog />
       </Suspense>
       {dialog && (
-        <Dialog
-          title={dialog.title}
-          tone="danger"
-          onClose={() => store.getState().showProblems(undefined)}
-          actions={
-            <button type="button" className="btn btn-primary" data-autofocus onClick={() => store.getState().showProblems(undefined)}>
-              Close
-            </button>
-          }
-        >
-          <p>{dialog.intro}</p>
-          <ProblemList problems={dialog.problems.slice(0, 50)} />
-          {dialog.problems.length > 50 && <p className="muted small">…and {dialog.problems.length - 50} more.</p>}
-        </Dialog>
+        <Suspense fallback={null}>
+          <ProblemsDialog dialog={dialog} onClose={() => store.getState().showProblems(undefined)} />
+        </Suspense>
       )}
     </div>
   );

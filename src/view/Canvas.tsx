@@ -33,7 +33,7 @@ import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { EdgeLabelLayer, FlowEdge, useEdgeLabelLayerOf, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
-import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from './groups.ts';
+import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from '../domain/groups.ts';
 import { routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';

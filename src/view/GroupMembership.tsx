@@ -6,7 +6,7 @@
 import type { DesignNode } from '../domain/design.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { groupCaption } from './GroupNode.tsx';
-import { absolutePositions, isGroupNode, nodeSize, withDescendants } from './groups.ts';
+import { absolutePositions, isGroupNode, nodeSize, withDescendants } from '../domain/groups.ts';
 import { withDefaults } from '../domain/catalog.ts';
 
 /** Where a member is put when its current place is outside the new group's box (below the caption). */

@@ -11,7 +11,7 @@ import { memo } from 'react';
 import type { CatalogEntry, Settings } from '../domain/catalog.ts';
 import { groupCaption, groupColor, groupDashed, groupFill } from '../domain/diagram.ts';
 import type { Severity } from '../domain/scenario.ts';
-import { GROUP_MIN_SIZE } from './groups.ts';
+import { GROUP_MIN_SIZE } from '../domain/groups.ts';
 import { ServiceIcon } from './ServiceIcon.tsx';
 
 export interface GroupNodeData extends Record<string, unknown> {

@@ -5,54 +5,20 @@
  *
  * Keyboard: the list is one tab stop (roving tabindex): arrow keys, Home and End move inside it. In
  * the search box, Enter adds the top hit and ArrowDown moves to the list. `/` or Ctrl+K (⌘K) focuses
- * the search from anywhere (see `useSearchShortcut`).
+ * the search from anywhere (the `search` commands in actions.ts).
  */
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { CATEGORIES, CATEGORY_META, type CatalogEntry } from '../domain/catalog.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { SERVICE_DND_TYPE } from './Canvas.tsx';
-import { absolutePositions, DEFAULT_GROUP_SIZE, freePosition, nodeSize, placement } from './groups.ts';
+import { absolutePositions, DEFAULT_GROUP_SIZE, freePosition, nodeSize, placement } from '../domain/groups.ts';
 import { IconSearch } from './icons.tsx';
 import { searchCatalog } from './palette-search.ts';
 import { ServiceIcon } from './ServiceIcon.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from './ServiceNode.tsx';
-import { isTypingTarget } from './shortcuts.ts';
-import { usePaneUi } from './pane-ui.ts';
+import { PALETTE_SEARCH_ID } from './actions.ts';
 import { SidePane } from './SidePane.tsx';
-
-/** The palette's search box id (focused by `/` and Ctrl+K). */
-export const PALETTE_SEARCH_ID = 'palette-search';
-
-/** `/` (outside text fields) and Ctrl+K / ⌘K (anywhere) focus the palette search and select its text. */
-export function useSearchShortcut(enabled: boolean): void {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKeyDown = (e: KeyboardEvent | globalThis.KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const slash = e.key === '/' && !mod && !isTypingTarget(e.target);
-      const ctrlK = mod && !e.shiftKey && e.key.toLowerCase() === 'k';
-      if (!slash && !ctrlK) return;
-      const input = document.getElementById(PALETTE_SEARCH_ID) as HTMLInputElement | null;
-      if (!input) return;
-      e.preventDefault();
-      // A collapsed palette opens first; its body is only hidden, so the input is there to focus.
-      if (usePaneUi.getState().collapsed.left) {
-        usePaneUi.getState().setCollapsed('left', false);
-        requestAnimationFrame(() => {
-          input.focus();
-          input.select();
-        });
-      } else {
-        input.focus();
-        input.select();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
-}
 
 export function Palette() {
   const store = useAppStore();

@@ -6,21 +6,9 @@
  * scenario's own design (the store keeps and saves designs per scenario).
  */
 import { lazy, Suspense, useState } from 'react';
-import type { ScenarioProgress } from '../adapters/progress.ts';
-import type { GradeReport } from '../domain/grade.ts';
 import { useApp } from '../store/context.tsx';
 
-/** "7/10 now · best 9/10" for a scenario, or "Not started". */
-export function progressText(progress: ScenarioProgress | undefined, live?: GradeReport): string {
-  const now = live ? { passed: live.counts.pass, total: live.results.length } : progress;
-  if (!now) return 'Not started';
-  const storedBetter = progress && progress.bestPassed / progress.bestTotal > now.passed / Math.max(1, now.total);
-  const best = storedBetter ? `${progress.bestPassed}/${progress.bestTotal}` : `${now.passed}/${now.total}`;
-  return `${now.passed}/${now.total} now · best ${best}`;
-}
-
-
-// The list loads when the picker is first opened (not needed at first paint).
+// The list opens only on demand: loaded then, so it stays out of the initial bundle.
 const PickerDialog = lazy(() => import('./ScenarioPickerDialog.tsx').then((m) => ({ default: m.PickerDialog })));
 
 export function ScenarioPicker() {

@@ -3,11 +3,19 @@
  * progress, searchable; loaded when the picker is first opened.
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { progressText } from './ScenarioPicker.tsx';
+import { nowAndBest, type ScenarioProgress } from '../domain/progress.ts';
+import type { GradeReport } from '../domain/grade.ts';
 import { visibleReport } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { Dialog } from './Dialog.tsx';
 import { IconSearch } from './icons.tsx';
+
+/** "7/10 now · best 9/10" for a scenario, or "Not started". */
+export function progressText(progress: ScenarioProgress | undefined, live?: GradeReport): string {
+  const shown = nowAndBest(progress, live && { passed: live.counts.pass, total: live.results.length });
+  if (!shown) return 'Not started';
+  return `${shown.now.passed}/${shown.now.total} now · best ${shown.best.passed}/${shown.best.total}`;
+}
 
 const DIFFICULTY_ORDER = { beginner: 0, intermediate: 1, advanced: 2 } as const;
 

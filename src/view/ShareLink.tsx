@@ -3,15 +3,21 @@
  * link at start or when the address's fragment changes (read-only view with a banner: "Make a copy"
  * or back to your design), and the editor's dialogs (share link, draw.io import report).
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { isShareFragment } from '../domain/share-fragment.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { closeShared, copyShared, openShared } from '../store/shared-view.ts';
-import { Dialog } from './Dialog.tsx';
-import { useEditorUi } from './editor-ui.ts';
+import { askReplace, useEditorUi } from './editor-ui.ts';
 import { IconAlert } from './icons.tsx';
 import './editor.css';
+
+// Asked only before a replacement: loaded then.
+const ConfirmReplace = lazy(() => import('./ConfirmReplace.tsx').then((m) => ({ default: m.ConfirmReplace })));
+// The share and draw.io dialogs likewise load when first shown.
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
+const DrawioPagePicker = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioPagePicker })));
+const DrawioReport = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioReport })));
 
 /** Removes `#d=...` from the address without reloading or adding a history entry. */
 function clearFragment() {
@@ -71,10 +77,17 @@ export function SharedBanner() {
           <button
             type="button"
             className="btn btn-primary"
-            onClick={() => {
-              copyShared(store);
-              clearFragment();
-            }}
+            onClick={() =>
+              askReplace(store.getState().readOnly?.ownDesign.nodes.length ?? 0, {
+                title: 'Replace your design with the shared one?',
+                body: 'Your design for this scenario is replaced by a copy of the shared design.',
+                confirm: 'Make a copy',
+                run: () => {
+                  copyShared(store);
+                  clearFragment();
+                },
+              })
+            }
           >
             Make a copy
           </button>
@@ -94,57 +107,22 @@ export function SharedBanner() {
   );
 }
 
-// The draw.io dialogs load with the first draw.io import (they are out of the initial bundle).
-const DrawioPagePicker = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioPagePicker })));
-const DrawioReport = lazy(() => import('./DrawioDialogs.tsx').then((m) => ({ default: m.DrawioReport })));
-
-/** The share-link dialog and the draw.io import report. */
+/** The share-link dialog, the draw.io import report and the question before a design is replaced. */
 export function EditorDialogs() {
   const dialog = useEditorUi((s) => s.dialog);
   const close = () => useEditorUi.getState().showDialog(undefined);
   if (!dialog) return null;
-  if (dialog.kind === 'share') return <ShareDialog url={dialog.url} copied={dialog.copied} onClose={close} />;
-  return <Suspense fallback={null}>{dialog.kind === 'drawio-pages' ? <DrawioPagePicker dialog={dialog} onClose={close} /> : <DrawioReport dialog={dialog} onClose={close} />}</Suspense>;
-}
-
-function ShareDialog({ url, copied, onClose }: { url: string; copied: boolean; onClose(): void }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState(copied ? 'The link is on your clipboard.' : 'Copy the link below.');
   return (
-    <Dialog
-      title="Share this design"
-      onClose={onClose}
-      actions={
-        <>
-          <button
-            type="button"
-            className="btn"
-            onClick={async () => {
-              input.current?.select();
-              try {
-                await navigator.clipboard.writeText(url);
-                setStatus('Copied.');
-              } catch {
-                setStatus('Your browser did not allow copying: press Ctrl+C now (the link is selected).');
-              }
-            }}
-          >
-            Copy link
-          </button>
-          <button type="button" className="btn btn-primary" data-autofocus onClick={onClose}>
-            Done
-          </button>
-        </>
-      }
-    >
-      <p>Anyone with this link sees your design read-only and can make their own copy. The design travels inside the link (after the #), so it is never sent to a server.</p>
-      <label className="field-label" htmlFor="share-url">
-        Link ({url.length.toLocaleString('en-US')} characters)
-      </label>
-      <input id="share-url" ref={input} className="share-url" type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
-      <p className="small" role="status">
-        {status}
-      </p>
-    </Dialog>
+    <Suspense fallback={null}>
+      {dialog.kind === 'share' ? (
+        <ShareDialog url={dialog.url} copied={dialog.copied} onClose={close} />
+      ) : dialog.kind === 'drawio-pages' ? (
+        <DrawioPagePicker dialog={dialog} onClose={close} />
+      ) : dialog.kind === 'confirm-replace' ? (
+        <ConfirmReplace dialog={dialog} onClose={close} />
+      ) : (
+        <DrawioReport dialog={dialog} onClose={close} />
+      )}
+    </Suspense>
   );
 }

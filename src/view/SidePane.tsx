@@ -1,14 +1,11 @@
 /**
- * A side pane that collapses to a rail (the toolbar's `PaneToggle`, the rail's button, or `[` / `]`)
+ * A side pane that collapses to a rail (the toolbar's `PaneToggle`, the rail's button, or `[` / `]`: actions.ts)
  * and resizes by dragging its inner edge (or, focused, with the arrow keys); the width and the
  * collapsed state are remembered (pane-ui.ts).
  */
-import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { isTypingTarget } from './shortcuts.ts';
+import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { PANE_KEY } from './actions.ts';
 import { clampWidth, PANE_LIMITS, usePaneUi, type PaneSide } from './pane-ui.ts';
-
-/** The shortcut that collapses or expands a pane. */
-export const PANE_KEY: Record<PaneSide, string> = { left: '[', right: ']' };
 
 function Chevron({ dir }: { dir: 'left' | 'right' }) {
   return (
@@ -16,22 +13,6 @@ function Chevron({ dir }: { dir: 'left' | 'right' }) {
       {dir === 'left' ? <path d="M15 6l-6 6 6 6M20 4v16" /> : <path d="M9 6l6 6-6 6M4 4v16" />}
     </svg>
   );
-}
-
-/** `[` and `]` (outside text fields) collapse or expand the palette and the right pane. */
-export function usePaneShortcuts(enabled: boolean): void {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKeyDown = (e: globalThis.KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
-      const side = e.key === PANE_KEY.left ? 'left' : e.key === PANE_KEY.right ? 'right' : undefined;
-      if (!side) return;
-      e.preventDefault();
-      usePaneUi.getState().toggle(side);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
 }
 
 /** The toolbar's button that hides or shows a pane (at the toolbar's start for the palette, its end for the right pane). */

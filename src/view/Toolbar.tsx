@@ -1,18 +1,16 @@
 /** The toolbar above the canvas: file actions, layout, history, view and theme. */
 import { useReactFlow } from '@xyflow/react';
 import { useRef, useState } from 'react';
-import { serializeDesign } from '../domain/design.ts';
-import { downloadText } from '../adapters/download.ts';
+import { MAX_DESIGN_BYTES } from '../domain/design.ts';
 import { activeScenario } from '../store/app-store.ts';
 import { useApp, useAppStore, useHistoryAvailability } from '../store/context.tsx';
-import { Dialog } from './Dialog.tsx';
-import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume } from './icons.tsx';
+import { autoLayout, exportDesignJson, fitDesign } from './actions.ts';
+import { askReplace } from './editor-ui.ts';
+import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRedo, IconSun, IconUndo, IconUpload, IconVolume, IconX } from './icons.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { PaneToggle } from './SidePane.tsx';
 import { WORKER_MIN_TEXT } from '../adapters/analysis-limits.ts';
-
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export function Toolbar() {
   const store = useAppStore();
@@ -22,17 +20,15 @@ export function Toolbar() {
   const hasReference = useApp((s) => !!activeScenario(s) && s.roomRole !== 'candidate');
   const theme = useApp((s) => s.theme);
   const edgeLabels = useApp((s) => s.edgeLabels);
-  const { getNodes, fitView } = useReactFlow();
+  const flow = useReactFlow();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [confirmNew, setConfirmNew] = useState(false);
   const [busy, setBusy] = useState<'layout' | undefined>();
-
-  const baseName = () => store.getState().scenarioId ?? 'archboard';
+  const services = () => store.getState().design.nodes.length;
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
-      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than 10 MB are refused (and designs of more than 50,000 services)` }] });
+    if (file.size > MAX_DESIGN_BYTES) {
+      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB are refused (and designs of more than 50,000 services)` }] });
       return;
     }
     let text: string;
@@ -45,40 +41,20 @@ export function Toolbar() {
     // The draw.io reader loads only when a file is imported (it stays out of the initial bundle).
     const { importDrawio, looksLikeDrawio } = await import('./drawio-import.ts');
     if (looksLikeDrawio(text, file.name)) {
-      if (await importDrawio(store, text, file.name)) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
+      if (await importDrawio(store, text, file.name)) fitDesign(flow, true);
       return;
     }
     // A big file is parsed, validated and graded in the worker, with progress; a small one here.
     // (The worker client loads on first use.)
     const big = text.length >= WORKER_MIN_TEXT ? await (await import('./analysis.ts')).loadBig(store, text, file.name, true) : undefined;
     const ok = big ? store.getState().importLoaded(big.result, file.name, big.analyses) : store.getState().importText(text, file.name);
-    if (ok) requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
+    if (ok) fitDesign(flow, true);
   };
 
-  const exportJson = () => {
-    downloadText(serializeDesign(store.getState().design), `${baseName()}-design.json`);
-    store.getState().toast('success', `Exported ${baseName()}-design.json.`);
-  };
-
-  const autoLayout = async () => {
-    const design = store.getState().design;
-    if (!design.nodes.length) return;
+  const layout = async () => {
     setBusy('layout');
     try {
-      const { layoutDesign } = await import('../adapters/layout.ts');
-      const sizes = new Map(getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
-      // Rows wrap to suit the canvas as it is now (its size at zoom 1).
-      const pane = document.querySelector('.canvas .react-flow')?.getBoundingClientRect();
-      const view = pane && pane.width > 0 && pane.height > 0 ? { width: pane.width, height: pane.height } : undefined;
-      const { positions, sizes: groupSizes } = await layoutDesign(design, sizes, store.getState().content.catalog, view ? { view } : {});
-      if (store.getState().design !== design) return; // the design changed meanwhile: do not overwrite it
-      // Positions and group sizes together: one undo step.
-      const key = `layout-${Date.now()}`;
-      store.getState().dispatch({ type: 'moveNodes', positions }, { coalesce: key });
-      for (const [nodeId, size] of groupSizes) store.getState().dispatch({ type: 'resizeNode', nodeId, size }, { coalesce: key });
-      requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
-    } catch (e) {
-      store.getState().toast('error', 'Auto-layout failed.', e instanceof Error ? e.message : String(e));
+      await autoLayout({ store, flow });
     } finally {
       setBusy(undefined);
     }
@@ -89,16 +65,27 @@ export function Toolbar() {
       <PaneToggle side="left" title="Services" />
       <span className="toolbar-sep" aria-hidden="true" />
       <div className="toolbar-group">
-        <button type="button" className="btn btn-quiet btn-compact" aria-label="New" title="New design (start from an empty canvas; undoable)" onClick={() => (empty ? store.getState().newDesign() : setConfirmNew(true))}>
+        <button type="button" className="btn btn-quiet btn-compact" aria-label="New" title="New design (start from an empty canvas; undoable)" onClick={() =>
+            askReplace(services(), { title: 'Start a new design?', body: 'This clears the canvas.', confirm: 'Start new design', run: () => store.getState().newDesign() })
+          }>
           <IconNew /> <span className="btn-label">New</span>
         </button>
-        <button type="button" className="btn btn-quiet" title="Load the scenario's reference design (undoable)" onClick={() => {
-            store.getState().loadReference();
-            requestAnimationFrame(() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 }));
-          }} disabled={!hasReference}>
+        <button type="button" className="btn btn-quiet" title="Load the scenario's reference design (asks first; undoable)" onClick={() =>
+            askReplace(services(), {
+              title: 'Replace your design with the reference?',
+              body: "Your design is replaced by the scenario's reference design.",
+              confirm: 'Load reference',
+              run: () => {
+                store.getState().loadReference();
+                fitDesign(flow, true);
+              },
+            })
+          } disabled={!hasReference}>
           <IconBook /> <span className="btn-label">Reference</span>
         </button>
-        <button type="button" className="btn btn-quiet" title="Import a design (JSON) or a draw.io diagram (.drawio, .xml)" onClick={() => fileRef.current?.click()}>
+        <button type="button" className="btn btn-quiet" title="Import a design (JSON) or a draw.io diagram (.drawio, .xml)" onClick={() =>
+            askReplace(services(), { title: 'Import a design in place of yours?', body: 'An imported file replaces your design.', confirm: 'Choose a file…', run: () => fileRef.current?.click() })
+          }>
           <IconUpload /> <span className="btn-label">Import</span>
         </button>
         <input
@@ -114,7 +101,7 @@ export function Toolbar() {
             e.target.value = '';
           }}
         />
-        <button type="button" className="btn btn-quiet" title="Export the design as JSON" onClick={exportJson}>
+        <button type="button" className="btn btn-quiet" title={`Export the design as JSON (${SHORTCUTS.exportJson})`} onClick={() => exportDesignJson(store)}>
           <IconDownload /> <span className="btn-label">JSON</span>
         </button>
         <PictureExportButton kind="png" />
@@ -125,10 +112,10 @@ export function Toolbar() {
       </div>
       <span className="toolbar-sep" aria-hidden="true" />
       <div className="toolbar-group">
-        <button type="button" className="btn btn-quiet btn-compact" aria-label={busy === 'layout' ? 'Arranging…' : 'Auto-layout'} title="Auto-layout: arrange services left to right along the data flow (undoable)" onClick={() => void autoLayout()} disabled={empty || busy === 'layout'}>
+        <button type="button" className="btn btn-quiet btn-compact" aria-label={busy === 'layout' ? 'Arranging…' : 'Auto-layout'} title={`Auto-layout: arrange services left to right along the data flow (${SHORTCUTS.layout}; undoable)`} onClick={() => void layout()} disabled={empty || busy === 'layout'}>
           <IconLayout /> <span className="btn-label">{busy === 'layout' ? 'Arranging…' : 'Auto-layout'}</span>
         </button>
-        <button type="button" className="btn btn-quiet btn-compact" aria-label="Fit view" title="Fit the design in view (Shift+1)" onClick={() => void fitView({ padding: 0.1, duration: 300, maxZoom: 1 })}>
+        <button type="button" className="btn btn-quiet btn-compact" aria-label="Fit view" title="Fit the design in view (Shift+1)" onClick={() => fitDesign(flow)}>
           <IconFit /> <span className="btn-label">Fit view</span>
         </button>
       </div>
@@ -164,32 +151,33 @@ export function Toolbar() {
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
       <PaneToggle side="right" title="Panels" />
-      {confirmNew && (
-        <Dialog
-          title="Start a new design?"
-          onClose={() => setConfirmNew(false)}
-          actions={
-            <>
-              <button type="button" className="btn btn-quiet" onClick={() => setConfirmNew(false)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="btn btn-primary"
-                data-autofocus
-                onClick={() => {
-                  setConfirmNew(false);
-                  store.getState().newDesign();
-                }}
-              >
-                Start new design
-              </button>
-            </>
-          }
-        >
-          <p>This clears the canvas. You can bring the current design back with Undo ({SHORTCUTS.undo}).</p>
-        </Dialog>
-      )}
+    </div>
+  );
+}
+
+/**
+ * "Restore previous design" over the canvas, while the scenario has a design that a New, Reference,
+ * Import or "Make a copy" replaced (kept in storage: it is there after a reload too). Hidden with ×
+ * until the next replacement.
+ */
+export function PreviousDesignAction() {
+  const store = useAppStore();
+  const previous = useApp((s) => (s.readOnly ? undefined : s.previousDesign));
+  const flow = useReactFlow();
+  const [hidden, setHidden] = useState<typeof previous>();
+  if (!previous || hidden === previous) return null;
+  const n = previous.nodes.length;
+  return (
+    <div className="previous-design" role="region" aria-label="Previous design">
+      <button type="button" className="btn btn-quiet btn-small" title={`Bring back the design the last replacement replaced (${n === 1 ? '1 service' : `${n} services`}); the current one becomes the previous design`} onClick={() => {
+          store.getState().restorePrevious();
+          fitDesign(flow, true);
+        }}>
+        <IconUndo /> Restore previous design
+      </button>
+      <button type="button" className="btn btn-quiet btn-icon btn-small" aria-label="Hide the previous-design action" title="Hide (the previous design stays kept)" onClick={() => setHidden(previous)}>
+        <IconX size={14} />
+      </button>
     </div>
   );
 }

@@ -34,7 +34,7 @@ export async function importDrawio(store: AppStore, text: string, fileName: stri
   const result = pagesToDesign(read.pages, catalog, { page: page ?? 0, ...(scenarioId ? { scenarioId } : {}) });
   if (!result.ok) return fail(result.message);
   const before = store.getState().design;
-  store.getState().dispatch({ type: 'replace', design: result.design });
+  store.getState().replaceDesign(result.design);
   if (store.getState().design === before) return false;
   store.getState().select({ nodeIds: [], edgeIds: [] });
   useEditorUi.getState().showDialog({ kind: 'drawio', fileName, counts: result.counts, unmapped: result.unmapped, warnings: result.warnings, page: result.page.name, pageCount: result.pages.length });

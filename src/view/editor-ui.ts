@@ -12,7 +12,9 @@ export type EditorDialog =
   | { kind: 'share'; url: string; copied: boolean }
   | { kind: 'drawio'; fileName: string; counts: DrawioCounts; unmapped: UnmappedCell[]; warnings: string[]; page: string; pageCount: number }
   /** A draw.io file with several pages: which one to import. */
-  | { kind: 'drawio-pages'; fileName: string; text: string; pages: PageSummary[] };
+  | { kind: 'drawio-pages'; fileName: string; text: string; pages: PageSummary[] }
+  /** Replacing a non-empty design (New, Reference, Import, "Make a copy"): asked first (see `askReplace`). */
+  | { kind: 'confirm-replace'; title: string; body: string; confirm: string; run(): void };
 
 export interface EditorUi {
   snap: boolean;
@@ -32,6 +34,21 @@ export interface EditorUi {
   showSetting(target: SettingTarget | undefined): void;
   edit(target: EditorUi['editing']): void;
   showDialog(dialog: EditorDialog | undefined): void;
+}
+
+/**
+ * Runs a whole-design replacement at once when the design it would replace is empty, and otherwise
+ * asks first in a dialog ("Replace your design?") that says how much would be replaced and that it
+ * stays recoverable ("Restore previous design", Undo).
+ * `services`: how many services the design that would be replaced has.
+ */
+export function askReplace(services: number, ask: { title: string; body: string; confirm: string; run(): void }): void {
+  if (services === 0) {
+    ask.run();
+    return;
+  }
+  const what = services === 1 ? '1 service' : `${services} services`;
+  useEditorUi.getState().showDialog({ kind: 'confirm-replace', ...ask, body: `${ask.body} Your current design (${what}) is kept as the previous design: "Restore previous design" over the canvas brings it back, also after a reload.` });
 }
 
 const SNAP_KEY = 'archboard:pref:snap';

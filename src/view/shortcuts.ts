@@ -1,10 +1,7 @@
 /**
- * Keyboard shortcuts: undo, redo, delete selection, and the editor's (editor-shortcuts.ts). Ignored
- * while typing in a form field.
+ * How the key bindings are spelled for the user (Ctrl or ⌘), and which key events come from typing.
+ * The commands themselves, with their bindings, are in actions.ts.
  */
-import { useEffect } from 'react';
-import type { AppStore } from '../store/app-store.ts';
-import { useEditorShortcuts } from './editor-shortcuts.ts';
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const MOD = IS_MAC ? '⌘' : 'Ctrl';
@@ -18,6 +15,9 @@ export const SHORTCUTS = {
   duplicate: `${MOD}+D`,
   selectAll: `${MOD}+A`,
   fit: 'Shift+1',
+  layout: 'Shift+L',
+  exportJson: `${MOD}+S`,
+  search: `/ or ${MOD}+K`,
 };
 
 /** Whether a key event comes from somewhere text is typed. */
@@ -29,28 +29,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
-export function useShortcuts(store: AppStore, enabled: boolean): void {
-  useEditorShortcuts(store, enabled);
-  useEffect(() => {
-    if (!enabled) return;
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target)) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        store.getState().undo();
-      } else if (mod && ((key === 'z' && e.shiftKey) || (key === 'y' && e.ctrlKey && !e.metaKey))) {
-        e.preventDefault();
-        store.getState().redo();
-      } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
-        const { selection } = store.getState();
-        if (!selection.nodeIds.length && !selection.edgeIds.length) return;
-        e.preventDefault();
-        store.getState().deleteSelection();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store, enabled]);
+/** Whether a modal dialog is open (then the editor's keyboard commands stand still). */
+export function modalOpen(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('dialog[open]') !== null;
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { designKey } from '../../src/adapters/persistence.ts';
 import { DESIGN_FORMAT, DESIGN_VERSION, loadDesignText, type Design } from '../../src/domain/design.ts';
-import { absolutePositions, dragEndCommands } from '../../src/view/groups.ts';
+import { absolutePositions, dragEndCommands } from '../../src/domain/groups.ts';
 import { copySelection, nudgeSelection, paste } from '../../src/store/editor.ts';
 import { createAppStore, type AppStore } from '../../src/store/app-store.ts';
 import { content } from '../support/designs.ts';

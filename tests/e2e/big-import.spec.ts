@@ -9,8 +9,6 @@ import { watchErrors } from './support.ts';
 test('a 3,000-node import shows progress, is graded in the worker, and the page stays responsive', async ({ page }, testInfo) => {
   const problems = watchErrors(page);
   await page.goto('/');
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   const design = tiledDesign(3000);
   const seen = page.waitForSelector('.canvas-progress', { timeout: 30_000 });
   await page.getByTestId('import-input').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });

@@ -13,8 +13,6 @@ const REFERENCE_NODES = (JSON.parse(REFERENCE_TEXT) as { nodes: unknown[] }).nod
 
 test('a label typed in the inspector survives an immediate reload', async ({ page }) => {
   await page.goto('/');
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await page.getByRole('button', { name: 'Reference' }).click();
   const kds = page.locator('.react-flow__node[data-id="kds"]');
   await expect(kds).toBeVisible();
@@ -23,7 +21,6 @@ test('a label typed in the inspector survives an immediate reload', async ({ pag
   await label.fill('Telemetry stream (typed just now)');
   // No wait: the save is still debounced when the page goes away.
   await page.reload();
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await expect(page.locator('.react-flow__node[data-id="kds"] .svc-label')).toHaveText('Telemetry stream (typed just now)');
   await expect.poll(async () => JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day')) ?? '{"nodes":[]}').nodes.find((n: { id: string }) => n.id === 'kds')?.label).toBe('Telemetry stream (typed just now)');
 });
@@ -39,8 +36,6 @@ test('storage full: a Not saved banner stays while saves fail, Export works, and
     };
   });
   await page.goto('/');
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await page.getByRole('button', { name: 'Reference' }).click();
   const banner = page.getByRole('alert', { name: 'Not saved' });
   await expect(banner).toBeVisible();
@@ -62,12 +57,14 @@ test('storage full: a Not saved banner stays while saves fail, Export works, and
   expect(JSON.parse(readFileSync(path, 'utf8')).nodes).toHaveLength(REFERENCE_NODES);
 
   // Space is freed: the retry writes everything, the banner goes, and a reload shows the design.
-  await page.evaluate(() => ((window as unknown as { __full: boolean }).__full = false));
-  await banner.getByRole('button', { name: 'Try again' }).click();
+  // Freed and "Try again" pressed in one task: a background retry cannot write first and take the banner (and its button) away.
+  await banner.getByRole('button', { name: 'Try again' }).evaluate((button) => {
+    (window as unknown as { __full: boolean }).__full = false;
+    (button as HTMLButtonElement).click();
+  });
   await expect(banner).toBeHidden();
   await expect.poll(async () => JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day')) ?? '{"nodes":[]}').nodes.length).toBe(REFERENCE_NODES);
   await page.reload();
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await expect(page.locator('.react-flow__node')).toHaveCount(REFERENCE_NODES);
 });
 
@@ -77,8 +74,6 @@ test('a design saved in localStorage by an older version is moved to IndexedDB o
     if (!sessionStorage.getItem('seeded')) (localStorage.setItem('archboard:design:iot-5tb-day', text), sessionStorage.setItem('seeded', '1'));
   }, design);
   await page.goto('/');
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await expect(page.locator('.react-flow__node')).toHaveCount(REFERENCE_NODES);
   expect(await page.evaluate(() => localStorage.getItem('archboard:design:iot-5tb-day'))).toBeNull();
   expect(JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day'))!).nodes).toHaveLength(REFERENCE_NODES);
@@ -89,8 +84,6 @@ test('a design saved in localStorage by an older version is moved to IndexedDB o
 test('drafts survive a reload in the trade-off note, the connection label editor and the canvas note editor', async ({ page }, testInfo) => {
   const problems = watchErrors(page);
   await page.goto('/');
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await page.getByRole('button', { name: 'Reference' }).click();
   const kds = page.locator('.react-flow__node[data-id="kds"]');
   await kds.click();
@@ -98,7 +91,6 @@ test('drafts survive a reload in the trade-off note, the connection label editor
   await note.click();
   await page.keyboard.type('Kinesis, not MSK: no brokers to run');
   await page.reload();
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await page.locator('.react-flow__node[data-id="kds"]').click();
   await expect(page.getByLabel('Trade-off note')).toHaveValue('Kinesis, not MSK: no brokers to run');
 
@@ -139,8 +131,6 @@ test('ids named like Object members: drawn in place, nudged and dragged, and the
   const file = testInfo.outputPath('object-member-ids.json');
   writeFileSync(file, JSON.stringify(doc));
   await page.goto('/');
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   await page.getByTestId('import-input').setInputFiles(file);
   for (const id of ids) await expect(page.locator(`.react-flow__node[data-id="${id}"]`)).toBeVisible();
   await page.locator('.react-flow__node[data-id="toString"]').click();
@@ -149,7 +139,6 @@ test('ids named like Object members: drawn in place, nudged and dragged, and the
   await dragMouse(page, { x: box.x + 40, y: box.y + 20 }, { x: box.x + 40, y: box.y + 220 });
   await expect.poll(async () => JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day')) ?? '{"nodes":[]}').nodes.map((n: { id: string }) => n.id).sort()).toEqual([...ids].sort());
   await page.reload();
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   for (const id of ids) await expect(page.locator(`.react-flow__node[data-id="${id}"]`)).toBeVisible();
   await expect(page.getByRole('alert', { name: 'Recovered data' })).toHaveCount(0);
   const saved = JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day'))!);

@@ -224,7 +224,11 @@ test('share link round trip: read-only view, own design kept, make a copy', asyn
   expect(await storedRecord(theirs, KEY)).toContain('"mine"');
   await theirs.screenshot({ path: testInfo.outputPath('shared-read-only.png') });
 
-  await theirs.getByRole('button', { name: 'Make a copy' }).click();
+  // Their design has a service: they are asked first.
+  await theirs.getByRole('region', { name: 'Shared design' }).getByRole('button', { name: 'Make a copy' }).click();
+  const ask = theirs.getByRole('dialog', { name: 'Replace your design with the shared one?' });
+  await expect(ask).toContainText('Your current design (1 service)');
+  await ask.getByRole('button', { name: 'Make a copy' }).click();
   await expect(theirs.getByRole('region', { name: 'Shared design' })).toHaveCount(0);
   await expect(nodes(theirs)).toHaveCount(4);
   expect(await theirs.evaluate(() => location.hash)).toBe('');

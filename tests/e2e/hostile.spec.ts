@@ -69,8 +69,6 @@ test('the built page ships a Content-Security-Policy that allows only what the a
 test('hostile labels render as text everywhere, survive the JSON round trip, and nothing executes', async ({ page }, testInfo) => {
   const trouble = await watch(page);
   await page.goto('/');
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
   const design = hostileDesign();
   await page.getByTestId('import-input').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
   await expect(page.locator('.react-flow__node')).toHaveCount(design.nodes.length);
@@ -118,8 +116,9 @@ test('hostile labels render as text everywhere, survive the JSON round trip, and
   const image = decodePng(bytes);
   expect(image.width).toBeGreaterThan(400);
 
-  // SVG export: labels are escaped text, and opening the file runs nothing.
+  // SVG export: labels are escaped text, and opening the file runs nothing. A renamed button fails here, never skips.
   const svgButton = page.getByRole('button', { name: 'SVG', exact: true });
+  await expect(svgButton).toBeVisible();
   const [svg] = await Promise.all([page.waitForEvent('download'), svgButton.click()]);
   const svgPath = testInfo.outputPath('hostile-export.svg');
   await svg.saveAs(svgPath);

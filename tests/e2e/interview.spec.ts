@@ -7,20 +7,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
-import { watchErrors } from './support.ts';
+import { openIot, watchErrors } from './support.ts';
 
 const SCENARIO_DIR = join(PROJECT_ROOT, 'scenarios', 'iot-5tb-day');
-
-/** Opens the app on the IoT exercise (through the scenario picker when another one opens first). */
-async function openIot(page: Page) {
-  await page.goto('/');
-  await expect(page.locator('.app-header')).toContainText('requirements pass');
-  if (!((await page.locator('.app-header').textContent()) ?? '').includes('IoT telemetry at 5 TB/day')) {
-    await page.locator('.scenario-button').click();
-    await page.locator('.picker-item[data-scenario="iot-5tb-day"]').click();
-  }
-  await expect(page.locator('.app-header')).toContainText('IoT telemetry at 5 TB/day');
-}
 
 async function openTab(page: Page, name: string) {
   await page.getByRole('tab', { name, exact: true }).click();

@@ -221,7 +221,8 @@ test('the dark theme', async ({ page }) => {
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByRole('button', { name: /Reference/ }).click();
-  await page.waitForTimeout(500);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await viewSettled(page);
   await page.getByRole('tab', { name: 'Feedback' }).click();
   await page.screenshot({ path: test.info().outputPath('dark.png') });
   await page.getByRole('button', { name: 'Switch to the light theme' }).click();

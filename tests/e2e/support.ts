@@ -66,3 +66,14 @@ export async function storedRecord(page: Page, key: string): Promise<string | nu
   const all = await storedRecords(page);
   return Object.hasOwn(all, key) ? all[key]! : null;
 }
+
+/** Opens the app on the IoT exercise (through the scenario picker when another one opens first). */
+export async function openIot(page: Page) {
+  await page.goto('/');
+  await expect(page.locator('.app-header')).toContainText('requirements pass');
+  if (!((await page.locator('.app-header').textContent()) ?? '').includes('IoT telemetry at 5 TB/day')) {
+    await page.locator('.scenario-button').click();
+    await page.locator('.picker-item[data-scenario="iot-5tb-day"]').click();
+  }
+  await expect(page.locator('.app-header')).toContainText('IoT telemetry at 5 TB/day');
+}

@@ -115,7 +115,7 @@ describe('persistence', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const { user, store } = renderApp();
 
-    const banner = screen.getByRole('alert', { name: 'Recovered data' });
+    const banner = await screen.findByRole('alert', { name: 'Recovered data' });
     expect(banner).toHaveTextContent(/kept aside/);
     expect(banner).toHaveTextContent('$.nodes[0].service');
     expect(banner).toHaveTextContent(/unknown service "not-a-service"/);
@@ -152,12 +152,12 @@ describe('persistence', () => {
 });
 
 describe('empty and broken content', () => {
-  it('works without a scenario and shows content problems in a banner', () => {
+  it('works without a scenario and shows content problems in a banner', async () => {
     const content = { ...fixtureContent(), scenarios: [] };
     const store = createAppStore({ content });
     startGrading(store, inThreadAnalyser(content));
     render(<App store={store} contentProblems={[{ file: 'catalog/amazon-s3.json', path: '$.settings.lifecycle.default', message: 'expected an array' }]} />);
-    expect(screen.getByText(/bundled content has 1 problem/)).toBeInTheDocument();
+    expect(await screen.findByText(/bundled content has 1 problem/)).toBeInTheDocument();
     expect(screen.getByText('$.settings.lifecycle.default')).toBeInTheDocument();
     expect(screen.getByText('No scenario yet')).toBeInTheDocument();
     expect(screen.getByText('No scenario loaded')).toBeInTheDocument();

@@ -73,8 +73,9 @@ describe('storage full', () => {
     expect(doc).toMatchObject({ format: 'archboard.design', version: DESIGN_VERSION, nodes: [{ service: 'amazon-s3' }] });
 
     // Every later edit keeps the banner up (it was a toast that went away, and later failures were silent).
+    const attempts = vi.spyOn(storage, 'setItem');
     act(() => void store.getState().addService('amazon-s3', { x: 400, y: 40 }));
-    await new Promise((r) => setTimeout(r, 60));
+    await vi.waitFor(() => expect(attempts).toHaveBeenCalledWith(KEY, expect.stringMatching(/"x":\s*400/)));
     expect(screen.getAllByRole('alert', { name: 'Not saved' })).toHaveLength(1);
 
     free();

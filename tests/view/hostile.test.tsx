@@ -16,7 +16,7 @@ import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
 import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
-import { MAX_IMPORT_BYTES } from '../../src/view/Toolbar.tsx';
+import { MAX_DESIGN_BYTES } from '../../src/domain/design.ts';
 import { fixtureContent } from './fixtures.ts';
 
 const HOSTILE_LABELS = [
@@ -93,7 +93,7 @@ describe('hostile labels', () => {
     const { store, user } = renderWith(hostileDesign());
     store.getState().select({ nodeIds: ['n0'], edgeIds: [] });
     store.getState().setRightTab('inspector');
-    const input = await screen.findByLabelText('Label');
+    const input = await screen.findByLabelText('Label', {}, { timeout: 5000 });
     expect(input).toHaveValue(HOSTILE_LABELS[0]);
     expect(await screen.findByText(`Service “${HOSTILE_LABELS[0]}” is quoted here.`, exact)).toBeInTheDocument();
 
@@ -123,7 +123,7 @@ describe('import size limit', () => {
   it('refuses a file over 10 MB before reading a byte of it', async () => {
     const { store, user } = renderWith(hostileDesign());
     const file = new File(['{}'], 'huge.json', { type: 'application/json' });
-    Object.defineProperty(file, 'size', { value: MAX_IMPORT_BYTES + 1 });
+    Object.defineProperty(file, 'size', { value: MAX_DESIGN_BYTES + 1 });
     const text = vi.spyOn(file, 'text');
     const arrayBuffer = vi.spyOn(file, 'arrayBuffer');
     const readAsText = vi.spyOn(FileReader.prototype, 'readAsText');
@@ -141,7 +141,7 @@ describe('import size limit', () => {
   it('reads a file of exactly 10 MB', async () => {
     const { user } = renderWith(hostileDesign());
     const file = new File(['not json'], 'edge.json', { type: 'application/json' });
-    Object.defineProperty(file, 'size', { value: MAX_IMPORT_BYTES });
+    Object.defineProperty(file, 'size', { value: MAX_DESIGN_BYTES });
     const text = vi.spyOn(file, 'text');
     await user.upload(screen.getByTestId('import-input'), file);
     await waitFor(() => expect(text).toHaveBeenCalledTimes(1));

@@ -10,7 +10,7 @@ import { DESIGN_VERSION, type Design, type DesignNode } from '../../src/domain/d
 import { grade } from '../../src/domain/grade.ts';
 import { routeEdges, routePath, type RouteBox } from '../../src/view/edge-routes.ts';
 import { findingSetting } from '../../src/view/finding-setting.ts';
-import { DEFAULT_GROUP_SIZE, freePosition, GROUP_INSET, nodeSize, placement } from '../../src/view/groups.ts';
+import { DEFAULT_GROUP_SIZE, freePosition, GROUP_INSET, nodeSize, placement } from '../../src/domain/groups.ts';
 import { searchCatalog } from '../../src/view/palette-search.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../src/view/ServiceNode.tsx';
 

@@ -5,7 +5,7 @@
  */
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DESIGN_FORMAT, DESIGN_VERSION, type Design } from '../../src/domain/design.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { startGrading } from '../../src/store/grading.ts';
@@ -40,6 +40,8 @@ const setShards = (store: ReturnType<typeof renderApp>['store'], n: number) => a
 
 describe('simulation in the store', () => {
   it('simulates with grading, and not again when only positions change', async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
     const store = createAppStore({ content: fixtureContent() });
     store.getState().dispatch({ type: 'replace', design: overloaded });
     startGrading(store, inThreadAnalyser(fixtureContent()));
@@ -47,10 +49,10 @@ describe('simulation in the store', () => {
     expect(sim.bottleneck).toMatchObject({ nodeId: 'stream', overloaded: true });
     expect(sim.bottleneck!.utilisation).toBeCloseTo(57.87037 / 10, 4);
     store.getState().dispatch({ type: 'moveNodes', positions: new Map([['stream', { x: 400, y: 80 }]]) });
-    await new Promise((r) => setTimeout(r, 10));
+    vi.runAllTimers();
     expect(store.getState().simulation).toBe(sim);
     store.getState().dispatch({ type: 'setNodeSetting', nodeId: 'stream', key: 'shardCount', value: 200 });
-    await new Promise((r) => setTimeout(r, 10));
+    vi.runAllTimers();
     expect(store.getState().simulation).not.toBe(sim);
     expect(store.getState().simulation!.bottleneck).toMatchObject({ nodeId: 'stream', overloaded: false });
   });

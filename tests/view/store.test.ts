@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { gradingInputsChanged, startGrading } from '../../src/store/grading.ts';
 import { inThreadAnalyser } from '../../src/store/analysis.ts';
@@ -28,6 +28,8 @@ describe('store history', () => {
   });
 
   it('does not re-grade when only positions change', async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
     const store = make();
     const id = store.getState().addService('amazon-kinesis-data-streams', { x: 0, y: 0 })!;
     startGrading(store, inThreadAnalyser(fixtureContent()));
@@ -35,10 +37,10 @@ describe('store history', () => {
     const before = store.getState().design;
     store.getState().dispatch({ type: 'moveNodes', positions: new Map([[id, { x: 99, y: 9 }]]) });
     expect(gradingInputsChanged(before, store.getState().design)).toBe(false);
-    await new Promise((r) => setTimeout(r, 10));
+    vi.runAllTimers();
     expect(store.getState().report).toBe(report);
     store.getState().dispatch({ type: 'setNodeSetting', nodeId: id, key: 'capacityMode', value: 'on-demand' });
-    await new Promise((r) => setTimeout(r, 10));
+    vi.runAllTimers();
     expect(store.getState().report).not.toBe(report);
     expect(store.getState().report?.results[0]?.status).toBe('pass');
   });

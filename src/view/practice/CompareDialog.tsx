@@ -33,11 +33,6 @@ export function CompareDialog() {
     <Dialog
       title="Compare with the model answer"
       onClose={close}
-      actions={
-        <button type="button" className="btn btn-primary" data-autofocus onClick={close}>
-          Close
-        </button>
-      }
     >
       <div className="compare" data-testid="compare">
         <p className="compare-summary">

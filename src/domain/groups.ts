@@ -1,14 +1,14 @@
 /**
- * Geometry of groups on the canvas (pure, no React): absolute positions of nested nodes, the group a
+ * Geometry of groups on the canvas (domain: no React, no DOM): absolute positions of nested nodes, the group a
  * point falls in (the innermost, i.e. smallest, wins), and the commands that move a dragged node into,
  * out of, or between groups. Positions are canvas px; a member's `position` is relative to its group's
  * top-left corner, as React Flow places sub-flow nodes.
  */
-import type { Catalog } from '../domain/catalog.ts';
-import type { Command, Positions } from '../domain/commands.ts';
-import { withMembers } from '../domain/invariants.ts';
-import type { Design, DesignNode } from '../domain/design.ts';
-import { absolutePositions, DEFAULT_GROUP_SIZE, GROUP_MIN_SIZE, isGroupNode, NODE_HEIGHT, NODE_WIDTH, nodeSize, type Pos, type Size } from '../domain/diagram.ts';
+import type { Catalog } from './catalog.ts';
+import { freshId, type Command, type Positions } from './commands.ts';
+import type { Design, DesignNode } from './design.ts';
+import { absolutePositions, DEFAULT_GROUP_SIZE, GROUP_MIN_SIZE, isGroupNode, NODE_HEIGHT, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
+import { withMembers } from './invariants.ts';
 
 export { absolutePositions, DEFAULT_GROUP_SIZE, GROUP_MIN_SIZE, isGroupNode, nodeSize, type Pos, type Size };
 
@@ -149,4 +149,22 @@ export function freePosition(design: Design, catalog: Catalog, anchor: { positio
     }
   }
   return { x: snap(origin.x), y: snap(origin.y) };
+}
+
+/**
+ * A new node of a catalog service for a design: a fresh id from the service's short name
+ * (`Kinesis Data Streams` → `kinesis-data-streams-1`), its position rounded to whole canvas px and
+ * nudged by 24 px while another node of the same parent sits within 8 px of it (so both stay visible),
+ * the parent kept only if it exists, and for a group its size (by default `DEFAULT_GROUP_SIZE`).
+ */
+export function newServiceNode(design: Design, entry: { id: string; shortName: string; group?: unknown }, position: Pos, parentId?: string, size?: Size): DesignNode {
+  const prefix = entry.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'node';
+  let { x, y } = position;
+  while (design.nodes.some((n) => n.parentId === parentId && Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8)) {
+    x += 24;
+    y += 24;
+  }
+  const inside = parentId !== undefined && design.nodes.some((n) => n.id === parentId) ? { parentId } : {};
+  const box = size ?? DEFAULT_GROUP_SIZE;
+  return { id: freshId(design, prefix), service: entry.id, position: { x: Math.round(x), y: Math.round(y) }, ...inside, ...(entry.group ? { size: { width: Math.round(box.width), height: Math.round(box.height) } } : {}) };
 }

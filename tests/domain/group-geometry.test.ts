@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT } from '../../src/adapters/content.ts';
 import { applyCommand } from '../../src/domain/commands.ts';
 import { DESIGN_VERSION, type Design, type DesignNode } from '../../src/domain/design.ts';
-import { absolutePositions, dragEndCommands, placement } from '../../src/view/groups.ts';
+import { absolutePositions, dragEndCommands, placement } from '../../src/domain/groups.ts';
 
 const { catalog } = CONTENT;
 const design = (nodes: DesignNode[]): Design => ({ format: 'archboard.design', version: DESIGN_VERSION, nodes, edges: [] });
