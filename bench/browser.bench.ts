@@ -97,15 +97,19 @@ function bundleSizes() {
   return { initialJs: { ...sum(initial), files: initial }, initialCss: sum(css.map(size)), lazy };
 }
 
-/** Opens the app with an empty store, on the IoT scenario, and imports a design through the Import file input. */
-async function openWithDesign(browser: Browser, nodes: number, design = tiledDesign(nodes)): Promise<Page> {
+/** Opens the app with an empty store (the IoT scenario, the default), long tasks recorded, once the palette is up. */
+async function openApp(browser: Browser): Promise<Page> {
   const context = await newContext(browser, { acceptDownloads: true });
   const page = await context.newPage();
   await page.addInitScript(INIT_LONGTASKS);
   await page.goto(BASE + '/');
   await page.locator('.palette-item').first().waitFor();
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
+  return page;
+}
+
+/** Opens the app (`openApp`) and imports a design through the Import file input. */
+async function openWithDesign(browser: Browser, nodes: number, design = tiledDesign(nodes)): Promise<Page> {
+  const page = await openApp(browser);
   await page.getByTestId('import-input').setInputFiles({ name: `bench-${nodes}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, design.nodes.length, { timeout: 60_000 });
   await page.locator('.header-score').waitFor();
@@ -119,13 +123,7 @@ async function openWithDesign(browser: Browser, nodes: number, design = tiledDes
  * the end, and whether the progress status was seen. Then a paste of the same 10,000 nodes.
  */
 async function bigImport(browser: Browser, nodes = 10_000) {
-  const context = await newContext(browser, { acceptDownloads: true });
-  const page = await context.newPage();
-  await page.addInitScript(INIT_LONGTASKS);
-  await page.goto(BASE + '/');
-  await page.locator('.palette-item').first().waitFor();
-  const picker = page.locator('.header-scenario select');
-  if (await picker.count()) await picker.selectOption('iot-5tb-day');
+  const page = await openApp(browser);
   const design = tiledDesign(nodes);
   const text = JSON.stringify(design);
   await page.evaluate(() => {
@@ -148,15 +146,9 @@ async function bigImport(browser: Browser, nodes = 10_000) {
   const tasks = await page.evaluate((since) => (window as unknown as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench.longtasks.filter((t) => t.start >= since).map((t) => Math.round(t.duration)), t0);
 
   console.log({ importWallMs, importLongestTaskMs, progressSeen, tasks });
-  await context.close();
+  await page.context().close();
   // Paste the same design as text (a copy from another tab) on a fresh page.
-  const pasteContext = await newContext(browser);
-  const pastePage = await pasteContext.newPage();
-  await pastePage.addInitScript(INIT_LONGTASKS);
-  await pastePage.goto(BASE + '/');
-  await pastePage.locator('.palette-item').first().waitFor();
-  if (await pastePage.locator('.header-scenario select').count()) await pastePage.locator('.header-scenario select').selectOption('iot-5tb-day');
-  const page2 = pastePage;
+  const page2 = await openApp(browser);
   const t1 = await pageNow(page2);
   const wall1 = Date.now();
   await page2.evaluate((t) => {
@@ -169,7 +161,7 @@ async function bigImport(browser: Browser, nodes = 10_000) {
   await page2.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
   const pasteLongestTaskMs = await longestTaskSince(page2, t1);
   const pasteTasks = await page2.evaluate((since) => (window as unknown as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench.longtasks.filter((t) => t.start >= since).map((t) => Math.round(t.duration)), t1);
-  await pasteContext.close();
+  await page2.context().close();
   return { nodes: design.nodes.length, edges: design.edges.length, textMB: round(text.length / 1024 / 1024, 2), importWallMs, importLongestTaskMs: round(importLongestTaskMs), longTasksMs: tasks, progressSeen, pasteWallMs, pasteLongestTaskMs: round(pasteLongestTaskMs), pasteLongTasksMs: pasteTasks };
 }
 
