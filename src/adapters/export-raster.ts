@@ -3,7 +3,8 @@
  * canvas; the canvas gives the PNG, or the pixels for the PDF. The SVG is self-contained (no external
  * references, no foreignObject), so the canvas is never tainted and the picture is the SVG's.
  */
-import { rasterRatio, type Raster } from './export-pdf.ts';
+import type { Raster } from './export-pdf.ts';
+import { rasterRatio } from './raster-ratio.ts';
 
 async function svgToCanvas(svg: string, width: number, height: number, ratio: number): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
