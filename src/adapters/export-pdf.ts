@@ -10,25 +10,8 @@ import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, 
 /** Points per CSS pixel (72 pt per inch, 96 px per inch). */
 export const PT_PER_PX = 0.75;
 
-/**
- * Largest side (px) and area (px²) of a raster export; larger pictures get a lower pixel ratio. The
- * area is what a PNG export's time goes on (the browser rasterises the SVG and deflates every pixel;
- * `npm run bench` prints the phases), so it is capped at 16 million pixels (4,000 x 4,000): a
- * 200-service grid of 5,972 x 1,568 CSS px exports at 1.3x instead of 2x, with 2.3 times fewer pixels
- * to draw and encode; every design up to about 2,800 x 1,400 CSS px keeps 2x.
- */
-export const MAX_RASTER_SIDE = 16_384;
-export const MAX_RASTER_PIXELS = 16_000_000;
 /** Largest area (px²) of the picture inside a PDF (a PDF page is usually printed or viewed whole). */
 export const PDF_MAX_PIXELS = 24_000_000;
-
-/**
- * The pixel ratio to rasterise a `width` x `height` (CSS px) picture at: `wanted`, lowered so that
- * neither side exceeds `MAX_RASTER_SIDE` and the area stays under `maxPixels`.
- */
-export function rasterRatio(width: number, height: number, wanted = 2, maxPixels = MAX_RASTER_PIXELS): number {
-  return Math.max(0.05, Math.min(wanted, MAX_RASTER_SIDE / width, MAX_RASTER_SIDE / height, Math.sqrt(maxPixels / (width * height))));
-}
 
 /** Pixels of a rasterised picture: RGBA, 4 bytes per pixel, row-major. */
 export interface Raster {

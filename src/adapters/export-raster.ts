@@ -3,26 +3,35 @@
  * canvas; the canvas gives the PNG, or the pixels for the PDF. The SVG is self-contained (no external
  * references, no foreignObject), so the canvas is never tainted and the picture is the SVG's.
  */
-import { rasterRatio, type Raster } from './export-pdf.ts';
+import type { Raster } from './export-pdf.ts';
+import { rasterRatio } from './raster-ratio.ts';
 
-async function svgToCanvas(svg: string, width: number, height: number, ratio: number): Promise<HTMLCanvasElement> {
+/**
+ * Decodes the SVG, draws it on a canvas of `ratio` pixels per CSS px and hands the canvas to `read`;
+ * then frees the canvas's pixels and the decoded SVG at once (tens of MB on a large design) rather
+ * than when the garbage collector gets to them.
+ */
+async function withCanvas<T>(svg: string, width: number, height: number, ratio: number, read: (canvas: HTMLCanvasElement) => T | Promise<T>): Promise<T> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  const img = new Image();
+  const canvas = document.createElement('canvas');
   try {
-    const img = new Image();
     img.decoding = 'async';
     img.src = url;
     await img.decode().catch(() => {
       throw new Error('the diagram picture could not be decoded');
     });
-    const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.floor(width * ratio)); // floor: never over the pixel cap
     canvas.height = Math.max(1, Math.floor(height * ratio));
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('this browser cannot draw on a canvas');
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return canvas;
+    return await read(canvas);
   } finally {
     URL.revokeObjectURL(url);
+    img.removeAttribute('src');
+    canvas.width = 0;
+    canvas.height = 0;
   }
 }
 
@@ -33,16 +42,16 @@ async function svgToCanvas(svg: string, width: number, height: number, ratio: nu
  * @param pixelRatio output pixels per CSS px (2 for sharp text), lowered for very large pictures (see `rasterRatio`)
  * @throws Error when the browser cannot decode the SVG or draw on a canvas
  */
-export async function svgToPng(svg: string, width: number, height: number, pixelRatio = 2): Promise<Blob> {
-  const canvas = await svgToCanvas(svg, width, height, rasterRatio(width, height, pixelRatio));
-  return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png'));
+export function svgToPng(svg: string, width: number, height: number, pixelRatio = 2): Promise<Blob> {
+  return withCanvas(svg, width, height, rasterRatio(width, height, pixelRatio), (canvas) => new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png')));
 }
 
 /** Rasterises an SVG to RGBA pixels (for the PDF), at `pixelRatio` lowered as for the PNG. */
-export async function svgToRaster(svg: string, width: number, height: number, pixelRatio = 2, maxPixels?: number): Promise<Raster> {
-  const canvas = await svgToCanvas(svg, width, height, rasterRatio(width, height, pixelRatio, maxPixels));
-  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-  return { rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), pixelWidth: canvas.width, pixelHeight: canvas.height };
+export function svgToRaster(svg: string, width: number, height: number, pixelRatio = 2, maxPixels?: number): Promise<Raster> {
+  return withCanvas(svg, width, height, rasterRatio(width, height, pixelRatio, maxPixels), (canvas) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    return { rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), pixelWidth: canvas.width, pixelHeight: canvas.height };
+  });
 }
 
 /** zlib-format deflate with the browser's CompressionStream. */

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
-import { MAX_RASTER_PIXELS, rasterRatio } from '../../src/adapters/export-pdf.ts';
+import { MAX_RASTER_PIXELS, rasterRatio } from '../../src/adapters/raster-ratio.ts';
 import { colourDistance, decodePng, hexToRgb, pixel } from './png.ts';
 import { watchErrors, storedRecord } from './support.ts';
 
@@ -277,7 +277,7 @@ test('PNG and SVG export a 200-node design far larger than the viewport, whole, 
   const img = decodePng(readFileSync(pngPath));
   const width = await node(page, 's3-1').evaluate((el) => (el as HTMLElement).offsetWidth);
   const height = await node(page, 's3-1').evaluate((el) => (el as HTMLElement).offsetHeight);
-  // The whole picture, at the export's pixel ratio: 2x, lowered for a picture this large (16 million pixels at most).
+  // The whole picture, at the export's pixel ratio: 2x, stepped down to 1x for a picture this large (12 million pixels at most).
   const W = Math.ceil(19 * 300 + width + 64);
   const H = Math.ceil(9 * 160 + height + 64);
   const r = rasterRatio(W, H, 2);
