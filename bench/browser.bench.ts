@@ -90,9 +90,14 @@ function bundleSizes() {
     const buf = readFileSync(join(OUT, file));
     return { file, kB: round(buf.length / 1024), gzipKB: round(gzipSync(buf, { level: 9 }).length / 1024) };
   };
-  const all = readdirSync(join(OUT, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const all = readdirSync(join(OUT, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   const initial = [...eager].map(size);
-  const lazy = all.filter((f) => !eager.has(f)).map(size).sort((a, b) => b.kB - a.kB);
+  const lazy = all
+    .filter((f) => !eager.has(f))
+    .map(size)
+    .sort((a, b) => b.kB - a.kB);
   const sum = (xs: { kB: number; gzipKB: number }[]) => ({ kB: round(xs.reduce((a, x) => a + x.kB, 0)), gzipKB: round(xs.reduce((a, x) => a + x.gzipKB, 0)) });
   return { initialJs: { ...sum(initial), files: initial }, initialCss: sum(css.map(size)), lazy };
 }
@@ -156,13 +161,26 @@ async function bigImport(browser: Browser, nodes = 10_000) {
     data.setData('text/plain', t);
     document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
-  await page2.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0 && !document.querySelector('.canvas-progress') && (document.querySelector('.header-score')?.textContent ?? '').includes('/'), undefined, { timeout: 120_000 });
+  await page2.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0 && !document.querySelector('.canvas-progress') && (document.querySelector('.header-score')?.textContent ?? '').includes('/'), undefined, {
+    timeout: 120_000,
+  });
   const pasteWallMs = Date.now() - wall1;
   await page2.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
   const pasteLongestTaskMs = await longestTaskSince(page2, t1);
   const pasteTasks = await page2.evaluate((since) => (window as unknown as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench.longtasks.filter((t) => t.start >= since).map((t) => Math.round(t.duration)), t1);
   await page2.context().close();
-  return { nodes: design.nodes.length, edges: design.edges.length, textMB: round(text.length / 1024 / 1024, 2), importWallMs, importLongestTaskMs: round(importLongestTaskMs), longTasksMs: tasks, progressSeen, pasteWallMs, pasteLongestTaskMs: round(pasteLongestTaskMs), pasteLongTasksMs: pasteTasks };
+  return {
+    nodes: design.nodes.length,
+    edges: design.edges.length,
+    textMB: round(text.length / 1024 / 1024, 2),
+    importWallMs,
+    importLongestTaskMs: round(importLongestTaskMs),
+    longTasksMs: tasks,
+    progressSeen,
+    pasteWallMs,
+    pasteLongestTaskMs: round(pasteLongestTaskMs),
+    pasteLongTasksMs: pasteTasks,
+  };
 }
 
 /** (a) Settings change in the inspector to the updated requirement count, painted. */
@@ -299,7 +317,15 @@ async function dragFrames(browser: Browser) {
   // The first drag of each page warms up (JIT, first layout): leave it out.
   const summary = (runs: typeof appRuns) => {
     const deltas = runs.slice(1).flatMap((r) => r.deltas);
-    return { meanFrameMs: round(deltas.reduce((a, b) => a + b, 0) / deltas.length, 2), medianFrameMs: round(median(deltas), 2), p95FrameMs: round(percentile(deltas, 0.95), 2), maxFrameMs: round(Math.max(...deltas), 1), dragWallMs: round(median(runs.slice(1).map((r) => r.wallMs))), longestTaskMs: round(Math.max(...runs.slice(1).map((r) => r.longestTaskMs))), frames: deltas.length };
+    return {
+      meanFrameMs: round(deltas.reduce((a, b) => a + b, 0) / deltas.length, 2),
+      medianFrameMs: round(median(deltas), 2),
+      p95FrameMs: round(percentile(deltas, 0.95), 2),
+      maxFrameMs: round(Math.max(...deltas), 1),
+      dragWallMs: round(median(runs.slice(1).map((r) => r.wallMs))),
+      longestTaskMs: round(Math.max(...runs.slice(1).map((r) => r.longestTaskMs))),
+      frames: deltas.length,
+    };
   };
   const a = summary(appRuns);
   const b = summary(bareRuns);
@@ -346,7 +372,14 @@ async function layout(browser: Browser) {
     await page.waitForTimeout(500);
   }
   await page.context().close();
-  return { nodes: 200, firstWallMs: round(runs[0]!.wallMs), warmWallMs: round(median(runs.slice(1).map((r) => r.wallMs))), longestTaskMs: round(Math.max(...runs.map((r) => r.longestTaskMs))), maxFrameMs: round(Math.max(...runs.map((r) => r.maxFrameMs))), runs: runs.map((r) => ({ wallMs: round(r.wallMs), longestTaskMs: round(r.longestTaskMs), maxFrameMs: round(r.maxFrameMs) })) };
+  return {
+    nodes: 200,
+    firstWallMs: round(runs[0]!.wallMs),
+    warmWallMs: round(median(runs.slice(1).map((r) => r.wallMs))),
+    longestTaskMs: round(Math.max(...runs.map((r) => r.longestTaskMs))),
+    maxFrameMs: round(Math.max(...runs.map((r) => r.maxFrameMs))),
+    runs: runs.map((r) => ({ wallMs: round(r.wallMs), longestTaskMs: round(r.longestTaskMs), maxFrameMs: round(r.maxFrameMs) })),
+  };
 }
 
 /** (d) Cold load with the cache disabled: navigation start to the palette and to the stored design's first node. */
@@ -420,9 +453,19 @@ async function pngExportOf(browser: Browser, name: string, design: ReturnType<ty
     times.push(Date.now() - t0);
     bytes = statSync((await download.path())!).size;
     // The phases the app records (src/view/export-image.ts), to say where the time goes.
-    const phases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('archboard:export:')).map((m) => [m.name.slice('archboard:export:'.length), Math.round(m.duration)])));
+    const phases = await page.evaluate(() =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name.startsWith('archboard:export:'))
+          .map((m) => [m.name.slice('archboard:export:'.length), Math.round(m.duration)]),
+      ),
+    );
     console.log(`PNG export (${name}) ${i + 1}: ${times.at(-1)} ms`, phases);
-    await page.getByText(/^Exported /).first().waitFor();
+    await page
+      .getByText(/^Exported /)
+      .first()
+      .waitFor();
   }
   await page.context().close();
   return { nodes: 200, medianMs: round(median(times)), firstMs: times[0]!, pngKB: round(bytes / 1024) };

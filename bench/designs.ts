@@ -16,7 +16,9 @@ export function tiledDesign(size: number): Design {
   for (let k = 0; design.nodes.length < size; k++) {
     const take = ref.nodes.slice(0, size - design.nodes.length);
     const ids = new Set(take.map((n) => n.id));
-    design.nodes.push(...take.map((n) => ({ ...n, id: `${n.id}#${k}`, ...(n.parentId ? { parentId: `${n.parentId}#${k}` } : {}), position: n.parentId ? n.position : { x: n.position.x + 2000 * (k % 20), y: n.position.y + 800 * Math.floor(k / 20) } })));
+    design.nodes.push(
+      ...take.map((n) => ({ ...n, id: `${n.id}#${k}`, ...(n.parentId ? { parentId: `${n.parentId}#${k}` } : {}), position: n.parentId ? n.position : { x: n.position.x + 2000 * (k % 20), y: n.position.y + 800 * Math.floor(k / 20) } })),
+    );
     design.edges.push(...ref.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ ...e, id: `${e.id}#${k}`, source: `${e.source}#${k}`, target: `${e.target}#${k}` })));
     if (k > 0 && ids.has('flink')) design.edges.push({ id: `link#${k}`, source: `kds#${k - 1}`, target: `flink#${k}` });
   }

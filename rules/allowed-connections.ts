@@ -20,7 +20,13 @@ export default defineRule({
       const t = design.node(e.target)!;
       const verdict = connectionAllowed(s.entry, t.entry, ctx.catalog);
       if (!verdict.ok)
-        ctx.fail({ code: 'connection-not-supported', nodeIds: [s.id, t.id], edgeIds: [e.id], message: `${s.label} → ${t.label} is not a supported connection. ${verdict.reason}`, remediation: 'Remove this connection and route the data through a service that can read from the source.' });
+        ctx.fail({
+          code: 'connection-not-supported',
+          nodeIds: [s.id, t.id],
+          edgeIds: [e.id],
+          message: `${s.label} → ${t.label} is not a supported connection. ${verdict.reason}`,
+          remediation: 'Remove this connection and route the data through a service that can read from the source.',
+        });
     }
   },
 });

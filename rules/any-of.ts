@@ -34,8 +34,7 @@ export default defineRule({
     if (outcomes.every((o) => o.result.status === 'not-applicable')) return ctx.notApplicable(outcomes.map((o) => `${o.alternative.label}: ${o.result.detail}`).join(' '));
     outcomes.forEach(({ alternative, result }, i) => {
       const prefix = `Alternative ${i + 1} (${alternative.label})`;
-      if (result.status === 'not-applicable')
-        return ctx.fail({ code: `${i + 1}:not-applicable`, message: `${prefix} is not in place: ${result.detail}`, remediation: `Build ${alternative.label}, or complete another alternative.` });
+      if (result.status === 'not-applicable') return ctx.fail({ code: `${i + 1}:not-applicable`, message: `${prefix} is not in place: ${result.detail}`, remediation: `Build ${alternative.label}, or complete another alternative.` });
       for (const f of result.findings) ctx.fail({ ...f, code: `${i + 1}:${f.code ?? 'failed'}`, message: `${prefix}: ${f.message}` });
     });
   },

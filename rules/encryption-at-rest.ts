@@ -25,10 +25,14 @@ export default defineRule({
       const chosen = spec.options.find((o) => o.value === node.settings.encryption);
       const atRest = chosen?.atRest ?? 'none';
       const kmsOptions = spec.options.filter((o) => o.atRest === 'kms').map((o) => o.label);
-      if (atRest === 'none')
-        ctx.fail({ code: 'unencrypted', nodeIds: [node.id], message: `${node.label} stores data unencrypted at rest.`, remediation: `Set its encryption to ${kmsOptions[0] ?? 'a server-side encryption option'}.` });
+      if (atRest === 'none') ctx.fail({ code: 'unencrypted', nodeIds: [node.id], message: `${node.label} stores data unencrypted at rest.`, remediation: `Set its encryption to ${kmsOptions[0] ?? 'a server-side encryption option'}.` });
       else if (atRest !== 'kms' && params.kmsRequiredFor.some((k) => k === node.service || node.roles.has(k)))
-        ctx.fail({ code: 'kms-key-required', nodeIds: [node.id], message: `${node.label} is encrypted with ${chosen?.label ?? 'a service key'}; this scenario asks for AWS KMS keys on ${node.entry.name}.`, remediation: `Set its encryption to ${kmsOptions.join(' or ')}.` });
+        ctx.fail({
+          code: 'kms-key-required',
+          nodeIds: [node.id],
+          message: `${node.label} is encrypted with ${chosen?.label ?? 'a service key'}; this scenario asks for AWS KMS keys on ${node.entry.name}.`,
+          remediation: `Set its encryption to ${kmsOptions.join(' or ')}.`,
+        });
     }
   },
 });

@@ -27,13 +27,18 @@ export default defineRule({
     ignore: z.array(kindSchema).default(['dead-letter-queue']),
   }),
   check(design, params, ctx) {
-    const downstream = reachedFrom(design, design.nodesOf(params.from).map((n) => n.id));
+    const downstream = reachedFrom(
+      design,
+      design.nodesOf(params.from).map((n) => n.id),
+    );
     const sinks = design.nodesOf(params.to).filter((n) => downstream.has(n.id));
-    const towardSinks = reachingTo(design, sinks.map((n) => n.id));
+    const towardSinks = reachingTo(
+      design,
+      sinks.map((n) => n.id),
+    );
     const writers = design.nodesOf(params.writers).filter((n) => downstream.has(n.id) && towardSinks.has(n.id));
     const to = describeKinds(params.to, ctx.catalog);
-    if (!writers.length)
-      return ctx.notApplicable(sinks.length ? `No ${describeKinds(params.writers, ctx.catalog)} writes on the way to ${to}.` : `No data of ${describeKinds(params.from, ctx.catalog)} reaches ${to}.`);
+    if (!writers.length) return ctx.notApplicable(sinks.length ? `No ${describeKinds(params.writers, ctx.catalog)} writes on the way to ${to}.` : `No data of ${describeKinds(params.from, ctx.catalog)} reaches ${to}.`);
     const phrase = (kinds: readonly string[]) => kinds.map((k) => ctx.catalog.byId.get(k)?.name).filter(Boolean);
     for (const w of writers) {
       if (!guaranteeOf(w, 'checkpointing')) {

@@ -23,7 +23,27 @@ import windowedDetection from './windowed-detection.ts';
 
 /** Every rule module, in the order the docs list them. */
 // biome-ignore lint/suspicious/noExplicitAny: Rule<P> takes P in check() and nested(), so rules with different params have no common type but Rule<any>; RULES below is Rule<unknown>
-export const ALL_RULES: readonly Rule<any>[] = [ingestionCapacity, stageCapacity, dataPath, lakeZones, retentionTiers, encryptionAtRest, tlsInTransit, allowedConnections, serviceCoverage, settingValue, failureHandling, privateConnectivity, sovereignty, groupContents, monthlyBudget, serviceConstraints, windowedDetection, exactlyOnce, anyOf];
+export const ALL_RULES: readonly Rule<any>[] = [
+  ingestionCapacity,
+  stageCapacity,
+  dataPath,
+  lakeZones,
+  retentionTiers,
+  encryptionAtRest,
+  tlsInTransit,
+  allowedConnections,
+  serviceCoverage,
+  settingValue,
+  failureHandling,
+  privateConnectivity,
+  sovereignty,
+  groupContents,
+  monthlyBudget,
+  serviceConstraints,
+  windowedDetection,
+  exactlyOnce,
+  anyOf,
+];
 
 /** All rules, keyed by rule id. */
 export const RULES: RuleSet = new Map(ALL_RULES.map((r) => [r.id, r as Rule<unknown>]));

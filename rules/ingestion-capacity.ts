@@ -28,7 +28,11 @@ export default defineRule({
   check(design, params, ctx) {
     const sources = design.nodesOf(params.from);
     if (!sources.length)
-      return ctx.fail({ code: 'no-source', message: `Nothing on the canvas produces the data (${describeKinds(params.from, ctx.catalog)}).`, remediation: `Add ${describeKinds(params.from, ctx.catalog)} from the palette and connect it to an ingestion service.` });
+      return ctx.fail({
+        code: 'no-source',
+        message: `Nothing on the canvas produces the data (${describeKinds(params.from, ctx.catalog)}).`,
+        remediation: `Add ${describeKinds(params.from, ctx.catalog)} from the palette and connect it to an ingestion service.`,
+      });
 
     // Walk from the sources, stopping at the first ingest node of each path.
     const firstIngest = new Map<string, ResolvedNode>();

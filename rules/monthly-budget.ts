@@ -10,7 +10,7 @@ import { formatUsd } from '../src/domain/format.ts';
 export default defineRule({
   id: 'monthly-budget',
   title: 'The running cost fits the monthly budget',
-  summary: 'the monthly running cost (the simulation\'s price table: average, first or last month) stays within a budget',
+  summary: "the monthly running cost (the simulation's price table: average, first or last month) stays within a budget",
   pillar: 'cost-optimization',
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/cost-optimization-pillar/welcome.html',
   params: z.strictObject({

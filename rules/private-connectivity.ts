@@ -21,7 +21,10 @@ export default defineRule({
     let checked = 0;
     for (const e of design.edges) {
       if (!e.data) continue;
-      for (const [inside, target] of [[e.source, e.target], [e.target, e.source]] as const) {
+      for (const [inside, target] of [
+        [e.source, e.target],
+        [e.target, e.source],
+      ] as const) {
         const vpc = design.groupOf(inside, ['vpc']);
         const t = design.node(target)!;
         if (!vpc || !params.targets.some((k) => t.service === k || t.roles.has(k)) || design.groupOf(target, ['vpc'])?.id === vpc.id) continue;

@@ -71,9 +71,18 @@ export default defineRule({
       const expiration = Number(b.settings.expirationDays ?? 0);
       const minDays = params.derivedCopies?.minDays ?? params.hotDays;
       if (!params.queryableClasses.includes(start))
-        out.push({ code: 'not-hot', message: `${b.label} writes new objects to ${name(start)}, which cannot be queried without a restore.`, remediation: 'Write new objects to S3 Standard (or Intelligent-Tiering) and archive them later with a lifecycle transition.' });
+        out.push({
+          code: 'not-hot',
+          message: `${b.label} writes new objects to ${name(start)}, which cannot be queried without a restore.`,
+          remediation: 'Write new objects to S3 Standard (or Intelligent-Tiering) and archive them later with a lifecycle transition.',
+        });
       const early = transitions.find((t) => t.days < params.hotDays && !params.queryableClasses.includes(t.storageClass));
-      if (early) out.push({ code: 'archived-early', message: `${b.label} moves objects to ${name(early.storageClass)} after ${early.days} days, but they must stay queryable for ${params.hotDays} days.`, remediation: `Move that transition to day ${params.hotDays}.` });
+      if (early)
+        out.push({
+          code: 'archived-early',
+          message: `${b.label} moves objects to ${name(early.storageClass)} after ${early.days} days, but they must stay queryable for ${params.hotDays} days.`,
+          remediation: `Move that transition to day ${params.hotDays}.`,
+        });
       // A derived copy that is deleted by the end of the archive window needs no archive tier.
       const deletedInTime = derived && expiration > 0 && expiration <= archiveBy;
       const archive = transitions.find((t) => params.archiveClasses.includes(t.storageClass));
@@ -86,7 +95,11 @@ export default defineRule({
           remediation: `Add a lifecycle transition to ${name(params.archiveClasses.at(-1)!)} at day ${params.hotDays}${derived ? `, or let this derived copy expire by day ${archiveBy}` : ''}.`,
         });
       if (derived && expiration > 0 && expiration < minDays)
-        out.push({ code: 'derived-expires-early', message: `${b.label} is a derived copy that deletes objects after ${formatNumber(expiration, 0)} days; it must keep them at least ${formatNumber(minDays, 0)} days.`, remediation: `Set expiration to ${minDays} days or more.` });
+        out.push({
+          code: 'derived-expires-early',
+          message: `${b.label} is a derived copy that deletes objects after ${formatNumber(expiration, 0)} days; it must keep them at least ${formatNumber(minDays, 0)} days.`,
+          remediation: `Set expiration to ${minDays} days or more.`,
+        });
       else if (!derived && expiration > 0 && expiration < params.retainDays)
         out.push({
           code: 'expires-early',

@@ -31,7 +31,10 @@ export default defineRule({
         const spec = node.entry.settings[c.setting]!;
         const value = node.settings[c.setting];
         const unit = spec.type === 'integer' && spec.unit ? ` ${spec.unit}` : '';
-        const ok = (c.minimum === undefined || (typeof value === 'number' && value >= c.minimum)) && (c.maximum === undefined || (typeof value === 'number' && value <= c.maximum)) && (c.equals === undefined || c.equals.includes(value as string | number | boolean));
+        const ok =
+          (c.minimum === undefined || (typeof value === 'number' && value >= c.minimum)) &&
+          (c.maximum === undefined || (typeof value === 'number' && value <= c.maximum)) &&
+          (c.equals === undefined || c.equals.includes(value as string | number | boolean));
         if (ok) return;
         const wanted = [...(c.minimum !== undefined ? [`at least ${c.minimum}${unit}`] : []), ...(c.maximum !== undefined ? [`at most ${c.maximum}${unit}`] : []), ...(c.equals ?? []).map(String)].join(' and ');
         return ctx.fail({

@@ -16,21 +16,23 @@ export default defineRule({
   summary: 'every node (or at least one) in a scope has a setting at a value',
   pillar: 'operational-excellence',
   docUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html',
-  params: z.strictObject({
-    /** The nodes checked: a kind list or a selector (kinds, where, sendsTo, receivesFrom, downstreamOf, upstreamOf, except). */
-    kinds: scopeSchema,
-    setting: settingKeySchema,
-    /** Accepted values (enum option values, booleans or numbers). */
-    equals: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
-    /** For integer settings: the smallest accepted value. */
-    minimum: z.number().optional(),
-    /** For integer settings: the largest accepted value. */
-    maximum: z.number().optional(),
-    /** `every` node in scope must have the value (default), or `any`: at least one of them. */
-    match: z.enum(['every', 'any']).default('every'),
-    /** Fail when no node in scope exists (default: the requirement does not apply). */
-    requirePresent: z.boolean().default(false),
-  }).refine((p) => p.equals !== undefined || p.minimum !== undefined || p.maximum !== undefined, { message: 'give "equals", "minimum" or "maximum"' }),
+  params: z
+    .strictObject({
+      /** The nodes checked: a kind list or a selector (kinds, where, sendsTo, receivesFrom, downstreamOf, upstreamOf, except). */
+      kinds: scopeSchema,
+      setting: settingKeySchema,
+      /** Accepted values (enum option values, booleans or numbers). */
+      equals: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+      /** For integer settings: the smallest accepted value. */
+      minimum: z.number().optional(),
+      /** For integer settings: the largest accepted value. */
+      maximum: z.number().optional(),
+      /** `every` node in scope must have the value (default), or `any`: at least one of them. */
+      match: z.enum(['every', 'any']).default('every'),
+      /** Fail when no node in scope exists (default: the requirement does not apply). */
+      requirePresent: z.boolean().default(false),
+    })
+    .refine((p) => p.equals !== undefined || p.minimum !== undefined || p.maximum !== undefined, { message: 'give "equals", "minimum" or "maximum"' }),
   check(design, params, ctx) {
     const nodes = selectNodes(design, params.kinds).filter((n) => Object.hasOwn(n.entry.settings, params.setting));
     if (!nodes.length) {
@@ -48,7 +50,9 @@ export default defineRule({
     const spec0 = nodes[0]!.entry.settings[params.setting]!;
     const show = (v: unknown, spec = spec0) => (spec.type === 'enum' ? (spec.options.find((o) => o.value === v)?.label ?? String(v)) : spec.type === 'boolean' ? (v ? 'on' : 'off') : String(v));
     const expected = (spec = spec0) =>
-      [...(params.equals ?? []).map((v) => show(v, spec)), ...(params.minimum !== undefined ? [`at least ${params.minimum}`] : []), ...(params.maximum !== undefined ? [`at most ${params.maximum}`] : [])].join(params.equals ? ' or ' : ' and ');
+      [...(params.equals ?? []).map((v) => show(v, spec)), ...(params.minimum !== undefined ? [`at least ${params.minimum}`] : []), ...(params.maximum !== undefined ? [`at most ${params.maximum}`] : [])].join(
+        params.equals ? ' or ' : ' and ',
+      );
     const ok = (value: unknown) =>
       (params.equals === undefined || params.equals.includes(value as string | number | boolean)) &&
       (params.minimum === undefined || (typeof value === 'number' && value >= params.minimum)) &&

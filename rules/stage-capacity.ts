@@ -30,7 +30,11 @@ export default defineRule({
   check(design, params, ctx) {
     const sources = design.nodesOf(params.from);
     if (!sources.length)
-      return ctx.fail({ code: 'no-source', message: `Nothing on the canvas produces the data (${describeKinds(params.from, ctx.catalog)}).`, remediation: `Add ${describeKinds(params.from, ctx.catalog)} from the palette and connect it to an ingestion service.` });
+      return ctx.fail({
+        code: 'no-source',
+        message: `Nothing on the canvas produces the data (${describeKinds(params.from, ctx.catalog)}).`,
+        remediation: `Add ${describeKinds(params.from, ctx.catalog)} from the palette and connect it to an ingestion service.`,
+      });
     const sim = ctx.simulation();
     const loads = new Map(sim.nodes.map((n) => [n.nodeId, n]));
     const reached = design.reachableFrom(sources.map((s) => s.id));

@@ -40,7 +40,10 @@ export default defineRule({
       return { seconds: 0 };
     };
     // One search from every source serves every detector.
-    const paths = design.fastestPathsFrom(design.nodesOf(params.from).map((n) => n.id), params.through);
+    const paths = design.fastestPathsFrom(
+      design.nodesOf(params.from).map((n) => n.id),
+      params.through,
+    );
     const onPath = design.nodesOf(params.detector).flatMap((d) => {
       const path = paths.pathTo(d.id);
       const sink = path && sinkReachedFrom(design, d.id, params.to);

@@ -116,14 +116,17 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   };
 
   const extensions: Extension[] = [rooms, new FileStore({ dir: options.dataDir, instance })];
-  if (options.redis) extensions.push(new Redis({
+  if (options.redis)
+    extensions.push(
+      new Redis({
         host: options.redis.host,
         port: options.redis.port,
         identifier: instance,
         prefix: 'archboard',
         // ioredis 5.8 can send CLIENT SETINFO after SUBSCRIBE on the subscriber connection (redis/ioredis#2037).
         options: { disableClientInfo: true },
-      }));
+      }),
+    );
 
   const server = new Server(
     {

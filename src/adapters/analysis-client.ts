@@ -9,9 +9,7 @@ import type { AnalysisInput, Analyses } from '../store/grading.ts';
 
 export { WORKER_MIN_NODES, WORKER_MIN_TEXT } from './analysis-limits.ts';
 
-export type WorkerRequest =
-  | { kind: 'load'; id: number; text: string; scenarioId: string | undefined; whatIf: WhatIf | undefined; grade: boolean }
-  | { kind: 'analyse'; id: number; input: AnalysisInput };
+export type WorkerRequest = { kind: 'load'; id: number; text: string; scenarioId: string | undefined; whatIf: WhatIf | undefined; grade: boolean } | { kind: 'analyse'; id: number; input: AnalysisInput };
 /** A stage of loading: the text is being validated, then the design graded (with its node count). */
 export type LoadProgress = { stage: 'validating' } | { stage: 'grading'; nodes: number };
 export type WorkerReply =

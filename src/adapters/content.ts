@@ -11,10 +11,7 @@ function files(modules: Record<string, unknown>): ContentFile[] {
   return Object.entries(modules).map(([path, data]) => ({ file: path.replace(/^\//, ''), data }));
 }
 
-const assembled = assembleContent(
-  files(import.meta.glob('/catalog/*.json', { eager: true, import: 'default' })),
-  files(import.meta.glob('/scenarios/**/*.json', { eager: true, import: 'default' })),
-);
+const assembled = assembleContent(files(import.meta.glob('/catalog/*.json', { eager: true, import: 'default' })), files(import.meta.glob('/scenarios/**/*.json', { eager: true, import: 'default' })));
 
 /** The content; problems in shipped content are listed in `contentProblems` (the validate test keeps it empty). */
 export const CONTENT = assembled.content;

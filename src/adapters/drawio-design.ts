@@ -20,9 +20,7 @@ export interface PageSummary {
   connections: number;
 }
 
-export type DrawioDesign =
-  | { ok: true; design: Design; unmapped: UnmappedCell[]; warnings: string[]; counts: DrawioCounts; page: PageSummary; pages: PageSummary[] }
-  | { ok: false; message: string; pages?: PageSummary[] };
+export type DrawioDesign = { ok: true; design: Design; unmapped: UnmappedCell[]; warnings: string[]; counts: DrawioCounts; page: PageSummary; pages: PageSummary[] } | { ok: false; message: string; pages?: PageSummary[] };
 
 /** Summaries of every page (maps each one; linear in the file's cells). */
 export function summarisePages(pages: readonly DrawioPage[], catalog: Catalog): PageSummary[] {
@@ -58,7 +56,13 @@ export function pagesToDesign(pages: readonly DrawioPage[], catalog: Catalog, { 
   const single = read.pages.length === 1;
   const summaries = single ? [] : summarisePages(read.pages, catalog);
   let index: number;
-  if (page === undefined) index = single ? 0 : Math.max(0, summaries.findIndex((p) => p.services > 0));
+  if (page === undefined)
+    index = single
+      ? 0
+      : Math.max(
+          0,
+          summaries.findIndex((p) => p.services > 0),
+        );
   else if (typeof page === 'number') index = page;
   else index = read.pages.findIndex((p) => p.name === page);
   const chosen = read.pages[index];

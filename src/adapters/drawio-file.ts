@@ -83,7 +83,7 @@ function inflateRaw(bytes: Uint8Array): Uint8Array | undefined {
   if (tooBig) throw new RangeError(`a compressed page inflates to more than ${MAX_PAGE_BYTES / 1024 / 1024} MB`);
   const out = new Uint8Array(total);
   let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
+  for (const c of chunks) out.set(c, at), (at += c.length);
   return out;
 }
 

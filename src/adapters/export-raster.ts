@@ -43,7 +43,13 @@ async function withCanvas<T>(svg: string, width: number, height: number, ratio: 
  * @throws Error when the browser cannot decode the SVG or draw on a canvas
  */
 export function svgToPng(svg: string, width: number, height: number, pixelRatio = 2): Promise<Blob> {
-  return withCanvas(svg, width, height, rasterRatio(width, height, pixelRatio), (canvas) => new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png')));
+  return withCanvas(
+    svg,
+    width,
+    height,
+    rasterRatio(width, height, pixelRatio),
+    (canvas) => new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png')),
+  );
 }
 
 /** Rasterises an SVG to RGBA pixels (for the PDF), at `pixelRatio` lowered as for the PNG. */

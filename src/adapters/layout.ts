@@ -233,7 +233,10 @@ export async function layoutDesign(design: Design, sizes: ReadonlyMap<string, { 
   if (band.length) {
     const partners = new Map<string, number[]>();
     for (const e of design.edges) {
-      for (const [a, b] of [[e.source, e.target], [e.target, e.source]] as const) {
+      for (const [a, b] of [
+        [e.source, e.target],
+        [e.target, e.source],
+      ] as const) {
         if (!bandIds.has(a) || bandIds.has(b)) continue;
         const c = absCentre.get(b);
         if (c) partners.set(a, [...(partners.get(a) ?? []), c.x]);

@@ -65,20 +65,38 @@ function read<T>(storage: Storage | undefined, key: string, parse: (data: unknow
  */
 export function readPracticeRecords(storage: Storage | undefined, scenarioId: string | undefined, now: number): PracticeRecords {
   const unreadable: PracticeReadProblem[] = [];
-  const notes = read(storage, notesKey(scenarioId), (d) => {
-    const r = parseNotes(d);
-    return r.ok ? { ok: true, value: r.notes } : r;
-  }, now, unreadable);
+  const notes = read(
+    storage,
+    notesKey(scenarioId),
+    (d) => {
+      const r = parseNotes(d);
+      return r.ok ? { ok: true, value: r.notes } : r;
+    },
+    now,
+    unreadable,
+  );
   const history = scenarioId
-    ? read(storage, attemptsKey(scenarioId), (d) => {
-        const r = parseHistory(d);
-        return r.ok ? { ok: true, value: r.history } : r;
-      }, now, unreadable)
+    ? read(
+        storage,
+        attemptsKey(scenarioId),
+        (d) => {
+          const r = parseHistory(d);
+          return r.ok ? { ok: true, value: r.history } : r;
+        },
+        now,
+        unreadable,
+      )
     : undefined;
-  const session = read(storage, sessionKey(scenarioId), (d) => {
-    const r = parseSession(d);
-    return r.ok ? { ok: true, value: r.session } : r;
-  }, now, unreadable);
+  const session = read(
+    storage,
+    sessionKey(scenarioId),
+    (d) => {
+      const r = parseSession(d);
+      return r.ok ? { ok: true, value: r.session } : r;
+    },
+    now,
+    unreadable,
+  );
   return { notes: notes ?? emptyNotes(scenarioId), history: history ?? emptyHistory(scenarioId ?? 'free'), session, unreadable };
 }
 

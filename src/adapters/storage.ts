@@ -75,7 +75,10 @@ export class DurableStorage implements Storage {
   private current: StorageStatus = { state: 'saved' };
   private readonly listeners = new Set<(s: StorageStatus) => void>();
 
-  private constructor(private readonly backend: KeyValueBackend, initial: Iterable<[string, string]>) {
+  private constructor(
+    private readonly backend: KeyValueBackend,
+    initial: Iterable<[string, string]>,
+  ) {
     for (const [k, v] of initial) this.data.set(k, v);
   }
 
@@ -99,7 +102,7 @@ export class DurableStorage implements Storage {
       journal = [];
     }
     if (legacy && !storage.data.has(MIGRATED_KEY)) await storage.migrateFrom(legacy);
-    for (const [k, v] of journal) (v === null ? storage.removeItem(k) : storage.setItem(k, v));
+    for (const [k, v] of journal) v === null ? storage.removeItem(k) : storage.setItem(k, v);
     return storage;
   }
 
@@ -230,10 +233,13 @@ export class DurableStorage implements Storage {
       this.setStatus({ state: 'failing', reason: isQuotaError(e) ? 'quota' : 'other', since: prev.state === 'failing' ? prev.since : Date.now(), attempts: this.failures });
       this.writing = undefined;
       if (this.timer !== undefined) clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.flush();
-      }, RETRY_MS[Math.min(this.failures - 1, RETRY_MS.length - 1)]);
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          void this.flush();
+        },
+        RETRY_MS[Math.min(this.failures - 1, RETRY_MS.length - 1)],
+      );
     }
   }
 

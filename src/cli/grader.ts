@@ -158,7 +158,11 @@ export function runGrader(argv: readonly string[], root: string = PROJECT_ROOT):
     if (!simulation) throw new Error('the simulation failed');
     const sim = simulation;
     const stdout = args.json
-      ? JSON.stringify({ file: args.file, scenarioTitle: scenario.title, ...(scenario !== written ? { whatIf: { ...args.whatIf, workload: scenario.workload } } : {}), ...report, simulation: simulationSummary(sim, design, content.catalog) }, null, 2)
+      ? JSON.stringify(
+          { file: args.file, scenarioTitle: scenario.title, ...(scenario !== written ? { whatIf: { ...args.whatIf, workload: scenario.workload } } : {}), ...report, simulation: simulationSummary(sim, design, content.catalog) },
+          null,
+          2,
+        )
       : terminalSafe(`${formatReport(report, `${args.file}: ${scenario.title}${whatIfNote(written.workload, scenario.workload)}`)}\n\n${formatSimulation(sim, design, content.catalog, scenario)}`);
     return { code: report.passed ? 0 : 1, stdout, stderr: terminalSafe(notes.join('\n')) };
   } catch (e) {

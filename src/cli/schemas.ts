@@ -56,7 +56,13 @@ function toJsonSchema(schema: z.ZodType, vocab: { kinds: string[]; settings: str
     ...out,
     $defs: {
       ...out.$defs,
-      kind: { description: 'A catalog id or a registered role (src/domain/roles.json); #<node id> for one node', anyOf: [{ type: 'string', enum: vocab.kinds }, { type: 'string', pattern: '^#.+' }] },
+      kind: {
+        description: 'A catalog id or a registered role (src/domain/roles.json); #<node id> for one node',
+        anyOf: [
+          { type: 'string', enum: vocab.kinds },
+          { type: 'string', pattern: '^#.+' },
+        ],
+      },
       settingKey: { description: 'The key of a setting of a catalog entry', type: 'string', enum: vocab.settings },
     },
   };
@@ -98,9 +104,13 @@ function paramHint(schema: z.ZodType): string {
     case 'union':
       return [...new Set(def.options.map(paramHint))].join(' or ');
     case 'enum':
-      return Object.values(def.entries).map((v) => `\`${v}\``).join(' \\| ');
+      return Object.values(def.entries)
+        .map((v) => `\`${v}\``)
+        .join(' \\| ');
     case 'object':
-      return `{${Object.entries(def.shape).map(([k, v]) => k + (v.safeParse(undefined).success ? '?' : '')).join(', ')}}`;
+      return `{${Object.entries(def.shape)
+        .map(([k, v]) => k + (v.safeParse(undefined).success ? '?' : ''))
+        .join(', ')}}`;
     default:
       return def.type;
   }

@@ -141,7 +141,11 @@ export function simulationSummary(sim: SimulationReport, design: Design, catalog
         nodeId: s.nodeId,
         label: label(s.nodeId),
         gbPerDay: r3(s.gbPerDay),
-        tbByClassAtHorizon: Object.fromEntries(Object.entries(last?.tbByClass ?? {}).filter(([, tb]) => tb > 0).map(([c, tb]) => [c, r3(tb)])),
+        tbByClassAtHorizon: Object.fromEntries(
+          Object.entries(last?.tbByClass ?? {})
+            .filter(([, tb]) => tb > 0)
+            .map(([c, tb]) => [c, r3(tb)]),
+        ),
         totalTBAtHorizon: r3(last?.totalTB ?? 0),
       };
     }),
@@ -152,7 +156,14 @@ export function simulationSummary(sim: SimulationReport, design: Design, catalog
       lastMonthUsd: usd(monthly.at(-1) ?? 0),
       yearlyUsd: sim.cost.yearlyTotalUsd.map(usd),
       horizonUsd: usd(sim.cost.horizonTotalUsd),
-      nodes: sim.cost.nodes.map((n) => ({ nodeId: n.nodeId, label: label(n.nodeId), averageMonthlyUsd: usd(n.averageMonthlyUsd), horizonUsd: usd(n.horizonUsd), lines: n.lines.map((l) => ({ ...l, usdPerMonth: usd(l.usdPerMonth) })), ...(n.free ? { free: n.free } : {}) })),
+      nodes: sim.cost.nodes.map((n) => ({
+        nodeId: n.nodeId,
+        label: label(n.nodeId),
+        averageMonthlyUsd: usd(n.averageMonthlyUsd),
+        horizonUsd: usd(n.horizonUsd),
+        lines: n.lines.map((l) => ({ ...l, usdPerMonth: usd(l.usdPerMonth) })),
+        ...(n.free ? { free: n.free } : {}),
+      })),
       notPriced: sim.cost.unpricedNodeIds.map((id) => ({ nodeId: id, label: label(id) })),
     },
   };
@@ -170,18 +181,21 @@ export function formatSimulation(sim: SimulationReport, design: Design, catalog:
   const b = sim.bottleneck;
   if (b)
     lines.push(
-      `  Bottleneck: ${label(b.nodeId)}: ${limitWords(b.limit)}, ${formatPercent(b.utilisation)} (${formatPercent(b.peakUtilisation)} at peak)` +
-        (b.overloaded ? ': OVERLOADED' : b.peakUtilisation > 1 ? ': overloaded at peak' : ''),
+      `  Bottleneck: ${label(b.nodeId)}: ${limitWords(b.limit)}, ${formatPercent(b.utilisation)} (${formatPercent(b.peakUtilisation)} at peak)` + (b.overloaded ? ': OVERLOADED' : b.peakUtilisation > 1 ? ': overloaded at peak' : ''),
     );
   else lines.push('  Bottleneck: none (no service with a capacity limit)');
   for (const n of sim.nodes) {
     if (!n.binding || n.utilisation === undefined) continue;
     const verdict = n.overloaded ? 'OVER' : n.overloadedAtPeak ? 'PEAK' : 'ok';
-    lines.push(`  ${verdict.padEnd(4)} ${label(n.nodeId)}: ${formatMBps(n.inboundMBps)}, ${formatLoad(n.inboundRecordsPerSecond, 'records/s')} in; binding ${limitWords(n.binding)}: ${formatPercent(n.utilisation)}, ${formatPercent(n.peakUtilisation ?? 0)} at peak`);
+    lines.push(
+      `  ${verdict.padEnd(4)} ${label(n.nodeId)}: ${formatMBps(n.inboundMBps)}, ${formatLoad(n.inboundRecordsPerSecond, 'records/s')} in; binding ${limitWords(n.binding)}: ${formatPercent(n.utilisation)}, ${formatPercent(n.peakUtilisation ?? 0)} at peak`,
+    );
   }
   for (const s of sim.sinks) {
     const cp = s.criticalPath;
-    lines.push(`  Latency to ${label(s.nodeId)}: ${s.latencyMs !== undefined && cp ? `${formatMs(s.latencyMs)} via ${cp.nodeIds.map((id) => names.get(id) ?? id).join(' -> ')}; slowest ${names.get(cp.slowestNodeId) ?? cp.slowestNodeId} (${formatMs(cp.slowestNodeMs)})` : 'no source reaches it'}`);
+    lines.push(
+      `  Latency to ${label(s.nodeId)}: ${s.latencyMs !== undefined && cp ? `${formatMs(s.latencyMs)} via ${cp.nodeIds.map((id) => names.get(id) ?? id).join(' -> ')}; slowest ${names.get(cp.slowestNodeId) ?? cp.slowestNodeId} (${formatMs(cp.slowestNodeMs)})` : 'no source reaches it'}`,
+    );
     for (const x of s.budgets) {
       const text = scenario.requirements.find((r) => r.id === x.requirementId)?.text;
       const verdict = x.withinBudget ? 'within' : x.latencyMs === undefined ? 'NO PATH' : 'OVER';
@@ -191,11 +205,15 @@ export function formatSimulation(sim: SimulationReport, design: Design, catalog:
   for (const s of sim.storage) {
     const last = s.years.at(-1);
     if (!last) continue;
-    const parts = Object.entries(last.tbByClass).filter(([, tb]) => tb > 0).map(([c, tb]) => `${STORAGE_CLASS_NAMES[c as StorageClass] ?? c} ${formatTB(tb)}`);
+    const parts = Object.entries(last.tbByClass)
+      .filter(([, tb]) => tb > 0)
+      .map(([c, tb]) => `${STORAGE_CLASS_NAMES[c as StorageClass] ?? c} ${formatTB(tb)}`);
     lines.push(`  Storage in ${label(s.nodeId)} after ${horizon}: ${formatTB(last.totalTB)}${parts.length ? ` (${parts.join(', ')})` : ''}`);
   }
   const average = sim.cost.nodes.reduce((a, n) => a + n.averageMonthlyUsd, 0);
-  lines.push(`  Cost (${sim.cost.region}): ${formatUsd(average)} a month on average (month 1 ${formatUsd(sim.cost.monthlyTotalUsd[0] ?? 0)}, month ${sim.cost.months} ${formatUsd(sim.cost.monthlyTotalUsd.at(-1) ?? 0)}); ${formatUsd(sim.cost.horizonTotalUsd)} over ${horizon}`);
+  lines.push(
+    `  Cost (${sim.cost.region}): ${formatUsd(average)} a month on average (month 1 ${formatUsd(sim.cost.monthlyTotalUsd[0] ?? 0)}, month ${sim.cost.months} ${formatUsd(sim.cost.monthlyTotalUsd.at(-1) ?? 0)}); ${formatUsd(sim.cost.horizonTotalUsd)} over ${horizon}`,
+  );
   for (const n of [...sim.cost.nodes].sort((a, c) => c.averageMonthlyUsd - a.averageMonthlyUsd)) if (!n.free) lines.push(`    ${formatUsd(n.averageMonthlyUsd).padStart(10)}/month  ${label(n.nodeId)}`);
   const free = sim.cost.nodes.filter((n) => n.free);
   if (free.length) lines.push(`    no charge: ${free.map((n) => label(n.nodeId)).join(', ')}`);

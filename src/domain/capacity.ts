@@ -202,7 +202,6 @@ export function settingToCarry(node: Pick<ResolvedNode, 'entry' | 'settings'>, i
   return undefined;
 }
 
-
 /** What an overloaded stage is told: the finding's message and remediation. */
 export interface OverloadWords {
   message: string;
@@ -224,9 +223,7 @@ export function describeOverload(node: Pick<ResolvedNode, 'entry' | 'settings' |
   const load = sizedFor === 'peak' ? limit.peakLoad : limit.averageLoad;
   const at = sizedFor === 'peak' && limit.peakLoad !== limit.averageLoad ? ` at ${formatNumber(peakFactor)}x peak` : sizedFor === 'peak' ? '' : ' on average';
   const estimate = limit.estimate ? ' (an estimate: AWS publishes no figure for it)' : '';
-  const message =
-    `${node.label} (${node.entry.name}): ${formatLoad(load, limit.unit)}${at} against ${formatLoad(limit.capacity, limit.unit)} ` +
-    `(${limit.basis}); the binding limit is ${limit.label}${estimate}.`;
+  const message = `${node.label} (${node.entry.name}): ${formatLoad(load, limit.unit)}${at} against ${formatLoad(limit.capacity, limit.unit)} ` + `(${limit.basis}); the binding limit is ${limit.label}${estimate}.`;
   const fixes: string[] = [];
   const value = limit.fix ? settingToCarry(node, inputServices, limit, load) : undefined;
   const spec = limit.fix ? node.entry.settings[limit.fix.setting] : undefined;

@@ -17,34 +17,26 @@ import { isRole } from './roles.ts';
 export function catalogEntryProblems(entry: CatalogEntry, catalog: Catalog): PathProblem[] {
   const out: PathProblem[] = [];
   if (entry.box && !entry.group) out.push({ path: ['box'], message: 'only a group ("group": true) has a "box"' });
-  for (const [i, key] of (entry.box?.detail ?? []).entries())
-    if (!Object.hasOwn(entry.settings, key)) out.push({ path: ['box', 'detail', i], message: `"${key}" is not a setting of ${entry.id}` });
+  for (const [i, key] of (entry.box?.detail ?? []).entries()) if (!Object.hasOwn(entry.settings, key)) out.push({ path: ['box', 'detail', i], message: `"${key}" is not a setting of ${entry.id}` });
   if (entry.box?.colorBy && !Object.hasOwn(entry.settings, entry.box.colorBy.setting)) out.push({ path: ['box', 'colorBy', 'setting'], message: `"${entry.box.colorBy.setting}" is not a setting of ${entry.id}` });
-  if (entry.group && (entry.dataFlow || entry.connectsTo.length))
-    out.push({ path: ['group'], message: 'a group has "dataFlow": false and no "connectsTo"' });
+  if (entry.group && (entry.dataFlow || entry.connectsTo.length)) out.push({ path: ['group'], message: 'a group has "dataFlow": false and no "connectsTo"' });
   for (const [key, spec] of Object.entries(entry.settings)) {
     const check = settingValueSchema(spec).safeParse(spec.default);
-    if (!check.success)
-      out.push({ path: ['settings', key, 'default'], message: `default does not fit the setting: ${check.error.issues[0]?.message}` });
-    if (spec.type === 'integer' && (spec.dividesVolume || spec.batchesRecords) && spec.min < 1)
-      out.push({ path: ['settings', key, 'min'], message: 'a setting that divides the volume or batches records needs a minimum of at least 1' });
+    if (!check.success) out.push({ path: ['settings', key, 'default'], message: `default does not fit the setting: ${check.error.issues[0]?.message}` });
+    if (spec.type === 'integer' && (spec.dividesVolume || spec.batchesRecords) && spec.min < 1) out.push({ path: ['settings', key, 'min'], message: 'a setting that divides the volume or batches records needs a minimum of at least 1' });
     if (spec.type === 'enum')
       spec.options.forEach((o, i) => {
-        if (o.volumeFactor !== undefined && !entry.figures[o.volumeFactor])
-          out.push({ path: ['settings', key, 'options', i, 'volumeFactor'], message: `no figure "${o.volumeFactor}" in this entry` });
+        if (o.volumeFactor !== undefined && !entry.figures[o.volumeFactor]) out.push({ path: ['settings', key, 'options', i, 'volumeFactor'], message: `no figure "${o.volumeFactor}" in this entry` });
       });
   }
   const conditions = [...entry.constraints.map((c, i) => ['constraints', i, c.when] as const), ...entry.guarantees.map((g, i) => ['guarantees', i, g.when] as const)];
-  for (const [section, i, when] of conditions)
-    for (const key of Object.keys(when ?? {}))
-      if (!Object.hasOwn(entry.settings, key)) out.push({ path: [section, i, 'when', key], message: `no setting "${key}" in this entry` });
+  for (const [section, i, when] of conditions) for (const key of Object.keys(when ?? {})) if (!Object.hasOwn(entry.settings, key)) out.push({ path: [section, i, 'when', key], message: `no setting "${key}" in this entry` });
   entry.constraints.forEach((c, i) => {
     if (c.setting !== undefined && !Object.hasOwn(entry.settings, c.setting)) out.push({ path: ['constraints', i, 'setting'], message: `no setting "${c.setting}" in this entry` });
   });
   entry.pricing?.items.forEach((item, i) => {
     const at = ['pricing', 'items', i];
-    for (const key of [...settingsReadBy(item), ...Object.keys(item.when ?? {})])
-      if (!entry.settings[key]) out.push({ path: at, message: `no setting "${key}" in this entry` });
+    for (const key of [...settingsReadBy(item), ...Object.keys(item.when ?? {})]) if (!entry.settings[key]) out.push({ path: at, message: `no setting "${key}" in this entry` });
     for (const key of figuresReadBy(item)) if (!entry.figures[key]) out.push({ path: at, message: `no figure "${key}" in this entry` });
     for (const [key, value] of Object.entries(item.when ?? {})) {
       const spec = entry.settings[key];
@@ -55,14 +47,11 @@ export function catalogEntryProblems(entry: CatalogEntry, catalog: Catalog): Pat
     for (const f of 'factors' in q ? q.factors : [])
       if ('figure' in f && f.bySetting) {
         const spec = entry.settings[f.bySetting];
-        for (const o of spec?.type === 'enum' ? spec.options : [])
-          if (!entry.figures[`${f.figure}.${o.value}`]) out.push({ path: at, message: `no figure "${f.figure}.${o.value}" in this entry` });
+        for (const o of spec?.type === 'enum' ? spec.options : []) if (!entry.figures[`${f.figure}.${o.value}`]) out.push({ path: at, message: `no figure "${f.figure}.${o.value}" in this entry` });
       }
     const by = item.price.bySetting;
     const spec = by ? entry.settings[by] : undefined;
-    if (spec?.type === 'enum')
-      for (const o of spec.options)
-        if (item.price.values?.[o.value] === undefined) out.push({ path: [...at, 'price', 'values'], message: `no price for option "${o.value}" of "${by}"` });
+    if (spec?.type === 'enum') for (const o of spec.options) if (item.price.values?.[o.value] === undefined) out.push({ path: [...at, 'price', 'values'], message: `no price for option "${o.value}" of "${by}"` });
   });
   const ids = new Set<string>();
   for (const [i, cap] of entry.capacities.entries()) {

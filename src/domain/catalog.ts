@@ -9,19 +9,7 @@ import { pricingSchema } from './pricing.ts';
 import { ROLES, type RoleId } from './roles.ts';
 
 /** Categories of the palette. Each has a colour in the view (see `CATEGORY_META`). */
-export const CATEGORIES = [
-  'source',
-  'ingestion',
-  'processing',
-  'storage',
-  'analytics',
-  'governance',
-  'security',
-  'monitoring',
-  'consumer',
-  'group',
-  'annotation',
-] as const;
+export const CATEGORIES = ['source', 'ingestion', 'processing', 'storage', 'analytics', 'governance', 'security', 'monitoring', 'consumer', 'group', 'annotation'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Display name and colour (CSS hex) per category; colours follow the AWS Architecture Icons palette. */
@@ -103,15 +91,7 @@ const settingBase = {
 };
 
 /** S3 storage classes as the S3 API spells them. */
-export const STORAGE_CLASSES = [
-  'STANDARD',
-  'INTELLIGENT_TIERING',
-  'STANDARD_IA',
-  'ONEZONE_IA',
-  'GLACIER_IR',
-  'GLACIER',
-  'DEEP_ARCHIVE',
-] as const;
+export const STORAGE_CLASSES = ['STANDARD', 'INTELLIGENT_TIERING', 'STANDARD_IA', 'ONEZONE_IA', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE'] as const;
 export type StorageClass = (typeof STORAGE_CLASSES)[number];
 
 /** Readable names of the S3 storage classes, as AWS spells them. */
@@ -193,10 +173,7 @@ export type CapacityMetric = (typeof CAPACITY_METRICS)[number];
  * 'dpuPerWorker.{workerType}'}`). `zeroFigure`: a setting value of 0 means this figure instead (Lambda's
  * reserved concurrency 0 = the account's unreserved pool).
  */
-const capacityFactorSchema = z.union([
-  z.strictObject({ setting: z.string().min(1), numeric: z.boolean().optional(), zeroFigure: z.string().min(1).optional() }),
-  z.strictObject({ figure: z.string().min(1) }),
-]);
+const capacityFactorSchema = z.union([z.strictObject({ setting: z.string().min(1), numeric: z.boolean().optional(), zeroFigure: z.string().min(1).optional() }), z.strictObject({ figure: z.string().min(1) })]);
 export type CapacityFactor = z.infer<typeof capacityFactorSchema>;
 
 /**
@@ -264,7 +241,10 @@ export const constraintSchema = z
     setting: z.string().min(1).optional(),
     minimum: z.number().optional(),
     maximum: z.number().optional(),
-    equals: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+    equals: z
+      .array(z.union([z.string(), z.number(), z.boolean()]))
+      .min(1)
+      .optional(),
     dataTargets: z.array(z.string().min(1)).min(1).optional(),
     /** What AWS requires, in a sentence shown to the learner. */
     reason: z.string().min(10),
@@ -307,68 +287,67 @@ export function whenAnyHolds(when: Readonly<Record<string, readonly (string | nu
 /** A colour as CSS hex `#RRGGBB`. */
 const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour as #RRGGBB');
 
-export const catalogEntrySchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    id: idPattern,
-    name: z.string().min(1),
-    /** Its AWS Architecture Icon (`architecture-service/AmazonAthena`), or null where AWS draws none (every shipped entry states it; the content test checks the file exists); see `icons.ts`. */
-    icon: iconRefSchema.default(null),
-    /**
-     * Other words a learner types for it, matched whole in the palette search like the short name:
-     * abbreviations and former names (`ddb`, `kds`, `sfn`, `kinesis data analytics`).
-     */
-    aliases: z.array(z.string().min(1).max(40)).default([]),
-    shortName: z.string().min(1),
-    category: z.enum(CATEGORIES),
-    description: z.string().min(10),
-    /** Up to 4 characters drawn on the node when no icon is available. */
-    glyph: z.string().min(1).max(4),
-    /** What the service does in a pipeline: `stream`, `object-store`, `warehouse`, `dashboard`, ... */
-    roles: z.array(roleSchema).min(1),
-    /** Whether edges from/to this entry carry data (false for KMS, CloudWatch, Lake Formation...). */
-    dataFlow: z.boolean().default(true),
-    /**
-     * A group (AWS Cloud, AWS account, AWS Region, VPC, Availability Zone, subnet, data-lake zone): a box on the canvas
-     * that other nodes sit in (`parentId`). Groups carry no data and have no connections.
-     */
-    group: z.boolean().default(false),
-    /**
-     * How a group's box is drawn (groups only): `caption` its kind as the box's title (default the
-     * short name); `detail` the settings shown after it (an enum by its option's label, text trimmed,
-     * joined by " · "); `color` the border colour (CSS hex, AWS Architecture Icons group colours;
-     * default grey `#7D8998`); `colorBy` a colour per option of one setting (data-lake zones);
-     * `fill` the light fill AWS puts behind the members (subnets; CSS hex, default none);
-     * `dashed` whether AWS draws the border dashed (default true).
-     */
-    box: z
-      .strictObject({
-        caption: z.string().min(1).optional(),
-        detail: z.array(z.string()).default([]),
-        color: hexColor.optional(),
-        colorBy: z.strictObject({ setting: z.string(), colors: z.record(z.string(), hexColor) }).optional(),
-        fill: hexColor.optional(),
-        dashed: z.boolean().default(true),
-      })
-      .optional(),
-    docUrl: z.url(),
-    /** Priced items of the service's bill (`pricing.ts`); absent for what is not a service or has no public price. */
-    pricing: pricingSchema.optional(),
-    settings: z.record(z.string(), settingSpecSchema).default({}),
-    figures: z.record(z.string(), figureSchema).default({}),
-    /** The limits that bind this stage (see `capacitySchema`); none means the catalog sets no limit. */
-    capacities: z.array(capacitySchema).default([]),
-    /** Why the entry has no capacity limit, or what its limits leave out (shown with the stage's load). */
-    capacityNote: z.string().optional(),
-    /** Catalog ids this entry may send to (data) or act on (control edges). */
-    connectsTo: z.array(z.string()).default([]),
-    /** Targets refused with a specific reason (the generic reason is used otherwise). */
-    refusals: z.array(refusalSchema).default([]),
-    /** Limits AWS documents on combinations of settings (see `constraintSchema`). */
-    constraints: z.array(constraintSchema).default([]),
-    /** Delivery guarantees (see `guaranteeSchema`). */
-    guarantees: z.array(guaranteeSchema).default([]),
-  });
+export const catalogEntrySchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: idPattern,
+  name: z.string().min(1),
+  /** Its AWS Architecture Icon (`architecture-service/AmazonAthena`), or null where AWS draws none (every shipped entry states it; the content test checks the file exists); see `icons.ts`. */
+  icon: iconRefSchema.default(null),
+  /**
+   * Other words a learner types for it, matched whole in the palette search like the short name:
+   * abbreviations and former names (`ddb`, `kds`, `sfn`, `kinesis data analytics`).
+   */
+  aliases: z.array(z.string().min(1).max(40)).default([]),
+  shortName: z.string().min(1),
+  category: z.enum(CATEGORIES),
+  description: z.string().min(10),
+  /** Up to 4 characters drawn on the node when no icon is available. */
+  glyph: z.string().min(1).max(4),
+  /** What the service does in a pipeline: `stream`, `object-store`, `warehouse`, `dashboard`, ... */
+  roles: z.array(roleSchema).min(1),
+  /** Whether edges from/to this entry carry data (false for KMS, CloudWatch, Lake Formation...). */
+  dataFlow: z.boolean().default(true),
+  /**
+   * A group (AWS Cloud, AWS account, AWS Region, VPC, Availability Zone, subnet, data-lake zone): a box on the canvas
+   * that other nodes sit in (`parentId`). Groups carry no data and have no connections.
+   */
+  group: z.boolean().default(false),
+  /**
+   * How a group's box is drawn (groups only): `caption` its kind as the box's title (default the
+   * short name); `detail` the settings shown after it (an enum by its option's label, text trimmed,
+   * joined by " · "); `color` the border colour (CSS hex, AWS Architecture Icons group colours;
+   * default grey `#7D8998`); `colorBy` a colour per option of one setting (data-lake zones);
+   * `fill` the light fill AWS puts behind the members (subnets; CSS hex, default none);
+   * `dashed` whether AWS draws the border dashed (default true).
+   */
+  box: z
+    .strictObject({
+      caption: z.string().min(1).optional(),
+      detail: z.array(z.string()).default([]),
+      color: hexColor.optional(),
+      colorBy: z.strictObject({ setting: z.string(), colors: z.record(z.string(), hexColor) }).optional(),
+      fill: hexColor.optional(),
+      dashed: z.boolean().default(true),
+    })
+    .optional(),
+  docUrl: z.url(),
+  /** Priced items of the service's bill (`pricing.ts`); absent for what is not a service or has no public price. */
+  pricing: pricingSchema.optional(),
+  settings: z.record(z.string(), settingSpecSchema).default({}),
+  figures: z.record(z.string(), figureSchema).default({}),
+  /** The limits that bind this stage (see `capacitySchema`); none means the catalog sets no limit. */
+  capacities: z.array(capacitySchema).default([]),
+  /** Why the entry has no capacity limit, or what its limits leave out (shown with the stage's load). */
+  capacityNote: z.string().optional(),
+  /** Catalog ids this entry may send to (data) or act on (control edges). */
+  connectsTo: z.array(z.string()).default([]),
+  /** Targets refused with a specific reason (the generic reason is used otherwise). */
+  refusals: z.array(refusalSchema).default([]),
+  /** Limits AWS documents on combinations of settings (see `constraintSchema`). */
+  constraints: z.array(constraintSchema).default([]),
+  /** Delivery guarantees (see `guaranteeSchema`). */
+  guarantees: z.array(guaranteeSchema).default([]),
+});
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
 /**
@@ -487,8 +466,6 @@ export function connectionAllowed(source: CatalogEntry, target: CatalogEntry, ca
   const allowed = source.connectsTo.map((id) => catalog.byId.get(id)?.shortName ?? id);
   return {
     ok: false,
-    reason: allowed.length
-      ? `${source.name} does not connect to ${target.name}. It can send to: ${allowed.join(', ')}.`
-      : `${source.name} sends nothing to other services; connect it from the services that use it.`,
+    reason: allowed.length ? `${source.name} does not connect to ${target.name}. It can send to: ${allowed.join(', ')}.` : `${source.name} sends nothing to other services; connect it from the services that use it.`,
   };
 }

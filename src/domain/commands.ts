@@ -51,13 +51,11 @@ export type Command =
 export function applyCommand(design: Design, cmd: Command): Design {
   switch (cmd.type) {
     case 'addNode':
-      return !validId(cmd.node.id) || hasId(design, cmd.node.id) || (cmd.node.parentId !== undefined && !design.nodes.some((n) => n.id === cmd.node.parentId))
-        ? design
-        : { ...design, nodes: [...design.nodes, withinRange(cmd.node)] };
+      return !validId(cmd.node.id) || hasId(design, cmd.node.id) || (cmd.node.parentId !== undefined && !design.nodes.some((n) => n.id === cmd.node.parentId)) ? design : { ...design, nodes: [...design.nodes, withinRange(cmd.node)] };
     case 'addNodes': {
       const taken = idsOf(design);
       const fresh: DesignNode[] = [];
-      for (const n of cmd.nodes) if (validId(n.id) && !taken.has(n.id)) (taken.add(n.id), fresh.push(withinRange(n)));
+      for (const n of cmd.nodes) if (validId(n.id) && !taken.has(n.id)) taken.add(n.id), fresh.push(withinRange(n));
       const nodeIds = new Set([...design.nodes.map((n) => n.id), ...fresh.map((n) => n.id)]);
       const directions = new Set(design.edges.map((e) => edgeKey(e.source, e.target)));
       const edges: DesignEdge[] = [];
@@ -85,7 +83,10 @@ export function applyCommand(design: Design, cmd: Command): Design {
     }
     case 'removeElements': {
       // Removing a group removes what sits in it, as in React Flow and draw.io.
-      const nodeIds = withMembers(design.nodes, cmd.nodeIds.filter((id) => design.nodes.some((n) => n.id === id)));
+      const nodeIds = withMembers(
+        design.nodes,
+        cmd.nodeIds.filter((id) => design.nodes.some((n) => n.id === id)),
+      );
       const edgeIds = new Set(cmd.edgeIds);
       const nodes = design.nodes.filter((n) => !nodeIds.has(n.id));
       const edges = design.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target));

@@ -111,7 +111,11 @@ export function compareDesigns(learner: Design, reference: Design, catalog: Cata
       usedR.add(r);
       matched.push({ family: l.family, learner: l, reference: r, basis, sharedRoles: l.roles.filter((x) => r.roles.includes(x)) });
     }
-  const order = <T extends { family: RoleFamily | 'other' }>(items: T[]) => items.map((x, i) => [x, i] as const).sort((a, b) => familyRank(a[0].family) - familyRank(b[0].family) || a[1] - b[1]).map(([x]) => x);
+  const order = <T extends { family: RoleFamily | 'other' }>(items: T[]) =>
+    items
+      .map((x, i) => [x, i] as const)
+      .sort((a, b) => familyRank(a[0].family) - familyRank(b[0].family) || a[1] - b[1])
+      .map(([x]) => x);
   return {
     matched: order(matched),
     learnerOnly: order(mine.filter((n) => !usedL.has(n))),

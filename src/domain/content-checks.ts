@@ -49,7 +49,9 @@ export function contentChecks(ruleChecks: ReadonlyMap<string, RuleContentCheck>)
  * roles (their own or one an enum option gives). `#id` kinds match nothing here.
  */
 export function entriesOfKinds(kinds: readonly string[], catalog: Catalog): CatalogEntry[] {
-  return catalog.entries.filter((e) => kinds.some((k) => k === e.id || (e.roles as readonly string[]).includes(k) || Object.values(e.settings).some((spec) => spec.type === 'enum' && spec.options.some((o) => (o.roles as readonly string[] | undefined)?.includes(k)))));
+  return catalog.entries.filter((e) =>
+    kinds.some((k) => k === e.id || (e.roles as readonly string[]).includes(k) || Object.values(e.settings).some((spec) => spec.type === 'enum' && spec.options.some((o) => (o.roles as readonly string[] | undefined)?.includes(k)))),
+  );
 }
 
 /**
@@ -75,7 +77,12 @@ export function settingProblems(entries: readonly CatalogEntry[], key: string, v
  * when given (setting-value).
  * @param at path of the scope inside the params
  */
-export function scopeProblems(scope: Scope, catalog: Catalog, at: readonly (string | number)[], setting?: { key: string; values?: readonly unknown[]; at: readonly (string | number)[]; valuesAt: readonly (string | number)[] }): PathProblem[] {
+export function scopeProblems(
+  scope: Scope,
+  catalog: Catalog,
+  at: readonly (string | number)[],
+  setting?: { key: string; values?: readonly unknown[]; at: readonly (string | number)[]; valuesAt: readonly (string | number)[] },
+): PathProblem[] {
   const entries = Array.isArray(scope) ? scope : [scope];
   const out: PathProblem[] = [];
   const plain = entries.filter((e): e is string => typeof e === 'string');
@@ -186,7 +193,9 @@ export function vocabularyStrings(schema: z.ZodType, value: unknown, path: (stri
     case 'tuple':
       return Array.isArray(value) ? (def.items as z.ZodType[]).flatMap((s, i) => (i < value.length ? vocabularyStrings(s, value[i], [...path, i]) : [])) : [];
     case 'record':
-      return isPlainObject(value) ? Object.entries(value).flatMap(([k, v]) => [...vocabularyStrings(inner('keyType'), k, [...path, k]).map((s) => ({ ...s, key: true as const })), ...vocabularyStrings(inner('valueType'), v, [...path, k])]) : [];
+      return isPlainObject(value)
+        ? Object.entries(value).flatMap(([k, v]) => [...vocabularyStrings(inner('keyType'), k, [...path, k]).map((s) => ({ ...s, key: true as const })), ...vocabularyStrings(inner('valueType'), v, [...path, k])])
+        : [];
     case 'union': {
       const options = def.options as z.ZodType[];
       const match = options.find((o) => o.safeParse(value).success);

@@ -85,8 +85,7 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
     const scenario = parsed.data;
     const dir = file.slice(0, file.lastIndexOf('/') + 1);
     const before = problems.length;
-    if (dir.replace(/\/$/, '').split('/').pop() !== scenario.id)
-      problems.push({ file, path: '$.id', message: `id "${scenario.id}" does not match its folder "${dir}"` });
+    if (dir.replace(/\/$/, '').split('/').pop() !== scenario.id) problems.push({ file, path: '$.id', message: `id "${scenario.id}" does not match its folder "${dir}"` });
     const reqIds = new Set<string>();
     scenario.requirements.forEach((req, i) => {
       if (reqIds.has(req.id)) problems.push({ file, path: `$.requirements[${i}].id`, message: `duplicate requirement id "${req.id}"` });
@@ -101,15 +100,13 @@ export function assembleContent(catalogFiles: readonly ContentFile[], scenarioFi
       if (!byPath.has(designFile)) return void problems.push({ file, path: where, message: `design file "${designFile}" not found` });
       const result = loadDesign(byPath.get(designFile), catalog);
       if (!result.ok) return void problems.push(...result.problems.map((p) => ({ file: designFile, ...p })));
-      if (result.design.scenarioId !== scenario.id)
-        problems.push({ file: designFile, path: '$.scenarioId', message: `expected "${scenario.id}", found ${JSON.stringify(result.design.scenarioId)}` });
+      if (result.design.scenarioId !== scenario.id) problems.push({ file: designFile, path: '$.scenarioId', message: `expected "${scenario.id}", found ${JSON.stringify(result.design.scenarioId)}` });
       return result.design;
     };
     const reference = loadFrom(scenario.referenceDesign, '$.referenceDesign');
     const alternatives = (scenario.alternativeDesigns ?? []).map((name, i) => loadFrom(name, `$.alternativeDesigns[${i}]`));
     const commonMistake = loadFrom(scenario.commonMistake.design, '$.commonMistake.design');
-    if (reference && commonMistake && problems.length === before)
-      scenarios.push({ scenario, reference, alternatives: alternatives.filter((d): d is Design => d !== undefined), commonMistake });
+    if (reference && commonMistake && problems.length === before) scenarios.push({ scenario, reference, alternatives: alternatives.filter((d): d is Design => d !== undefined), commonMistake });
   }
   return { content: rules ? { catalog, scenarios, rules } : { catalog, scenarios }, problems };
 }

@@ -135,17 +135,13 @@ export function loadDesign(data: unknown, catalog: Catalog, options: LoadOptions
 }
 
 function load(data: unknown, catalog: Catalog, repair: boolean): LoadResult {
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return fail([{ path: '$', message: 'expected a JSON object with "format": "archboard.design"' }]);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail([{ path: '$', message: 'expected a JSON object with "format": "archboard.design"' }]);
   let doc = data as Record<string, unknown>;
   const format = Object.hasOwn(doc, 'format') ? doc.format : undefined;
-  if (format !== DESIGN_FORMAT)
-    return fail([{ path: '$.format', message: `expected "${DESIGN_FORMAT}", found ${excerpt(format)}: this is not an Archboard design` }]);
+  if (format !== DESIGN_FORMAT) return fail([{ path: '$.format', message: `expected "${DESIGN_FORMAT}", found ${excerpt(format)}: this is not an Archboard design` }]);
   const version = Object.hasOwn(doc, 'version') ? doc.version : undefined;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return fail([{ path: '$.version', message: `expected a whole version number, found ${excerpt(version)}` }]);
-  if (version > DESIGN_VERSION)
-    return fail([{ path: '$.version', message: `version ${version} was written by a newer Archboard; this one reads up to version ${DESIGN_VERSION}` }]);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail([{ path: '$.version', message: `expected a whole version number, found ${excerpt(version)}` }]);
+  if (version > DESIGN_VERSION) return fail([{ path: '$.version', message: `version ${version} was written by a newer Archboard; this one reads up to version ${DESIGN_VERSION}` }]);
   for (let v = version; v < DESIGN_VERSION; v++) {
     const migrate = MIGRATIONS.get(v);
     if (!migrate) return fail([{ path: '$.version', message: `no migration from version ${v}` }]);
@@ -239,8 +235,7 @@ function load(data: unknown, catalog: Catalog, repair: boolean): LoadResult {
   if (tooDeep.length) {
     for (const i of tooDeep) {
       const d = depth.get(nodes[i]!.id)!;
-      if (d === MAX_NESTING_DEPTH + 1 || repair)
-        fixable(`$.nodes[${i}].parentId`, `${quote(nodes[i]!.id)} sits in ${d} nested groups; at most ${MAX_NESTING_DEPTH} levels of nesting are allowed`, () => undefined);
+      if (d === MAX_NESTING_DEPTH + 1 || repair) fixable(`$.nodes[${i}].parentId`, `${quote(nodes[i]!.id)} sits in ${d} nested groups; at most ${MAX_NESTING_DEPTH} levels of nesting are allowed`, () => undefined);
     }
     if (repair) {
       // Lift deepest first, so every absolute position is taken from the chain as the file has it.
@@ -281,8 +276,7 @@ function load(data: unknown, catalog: Catalog, repair: boolean): LoadResult {
     if (keep) {
       const key = edgeKey(edge.source, edge.target);
       if (edge.source === edge.target) fixable(at, `edge ${quote(edge.id)} starts and ends at ${quote(edge.source)}: a service cannot connect to itself`, () => (keep = false));
-      else if (directions.has(key))
-        fixable(at, `edge ${quote(edge.id)} is a second connection from ${quote(edge.source)} to ${quote(edge.target)} (edge ${quote(directions.get(key)!)} already joins them)`, () => (keep = false));
+      else if (directions.has(key)) fixable(at, `edge ${quote(edge.id)} is a second connection from ${quote(edge.source)} to ${quote(edge.target)} (edge ${quote(directions.get(key)!)} already joins them)`, () => (keep = false));
       else directions.set(key, edge.id);
     }
     if (keep) edges.push(edge);

@@ -85,7 +85,10 @@ function settingText(entry: CatalogEntry, key: string, value: unknown): string {
  * name and environment, ...), joined by " · "; `detail` is undefined when they are all empty.
  */
 export function groupCaption(entry: CatalogEntry, settings: Settings): { kind: string; detail: string | undefined } {
-  const detail = (entry.box?.detail ?? []).map((key) => settingText(entry, key, settings[key])).filter(Boolean).join(' · ');
+  const detail = (entry.box?.detail ?? [])
+    .map((key) => settingText(entry, key, settings[key]))
+    .filter(Boolean)
+    .join(' · ');
   return { kind: entry.box?.caption ?? entry.shortName, detail: detail || undefined };
 }
 

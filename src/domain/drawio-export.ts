@@ -76,7 +76,7 @@ export function designToDrawio(design: Design, catalog: Catalog, { scale = 2, pa
       seen.add(n.id);
       chain.push(n);
     }
-    for (let i = chain.length - 1; i >= 0; i--) if (!placed.has(chain[i]!.id)) (placed.add(chain[i]!.id), ordered.push(chain[i]!));
+    for (let i = chain.length - 1; i >= 0; i--) if (!placed.has(chain[i]!.id)) placed.add(chain[i]!.id), ordered.push(chain[i]!);
   }
 
   for (const node of ordered) {

@@ -304,7 +304,11 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
   const warnings: string[] = [];
   const design: Design = { format: DESIGN_FORMAT, version: DESIGN_VERSION, ...(options.scenarioId ? { scenarioId: options.scenarioId } : {}), nodes: [], edges: [] };
   const ids = new IdAllocator();
-  const prefixOf = (service: string) => (catalog.byId.get(service)?.shortName ?? 'node').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'node';
+  const prefixOf = (service: string) =>
+    (catalog.byId.get(service)?.shortName ?? 'node')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'node';
 
   // Absolute positions of vertices: iterative, memoised; a cycle is reported once and cut.
   const origin = new Map<string, { x: number; y: number }>();
@@ -374,7 +378,8 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
     }
     const id = refineGroup(serviceOfShape(shape), shape, style, text);
     const entry = id === undefined ? undefined : catalog.byId.get(id);
-    if (!entry) unmapped.push({ cellId: c.id, shape: shape.name, reason: shape.library === 'other' ? 'not an AWS shape (mxgraph.aws4.* or mxgraph.aws3.*)' : shape.kind === 'group' ? 'no matching Archboard group' : 'no matching Archboard service' });
+    if (!entry)
+      unmapped.push({ cellId: c.id, shape: shape.name, reason: shape.library === 'other' ? 'not an AWS shape (mxgraph.aws4.* or mxgraph.aws3.*)' : shape.kind === 'group' ? 'no matching Archboard group' : 'no matching Archboard service' });
     else service.set(c.id, entry.id);
   }
 
@@ -446,8 +451,7 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
       // Plain-text labels (no html=1) keep their line breaks.
       const plain = !parseStyle(m.cell.style).has('html') || parseStyle(m.cell.style).get('html') === '0';
       node.settings = { text: (plain && m.cell.value ? m.cell.value.trim() : own).slice(0, NOTE_MAX) };
-    }
-    else if (m.cell.data?.['archboard-label'] !== undefined && m.cell.data['archboard-label'].replace(/\s+/g, ' ').trim() === own) node.label = m.cell.data['archboard-label'].slice(0, LABEL_MAX);
+    } else if (m.cell.data?.['archboard-label'] !== undefined && m.cell.data['archboard-label'].replace(/\s+/g, ' ').trim() === own) node.label = m.cell.data['archboard-label'].slice(0, LABEL_MAX);
     else if (own && own !== entry.name && own !== entry.shortName) node.label = own.slice(0, LABEL_MAX);
     if (m.service === REGION_SERVICE) {
       const code = regionCodeIn(own);
@@ -472,7 +476,7 @@ export function mapDrawioCells(cells: readonly DrawioCell[], catalog: Catalog, o
     let bestD = Infinity;
     for (const s of services) {
       const d = distance(s.box, p);
-      if (d <= within && d < bestD) ((best = s), (bestD = d));
+      if (d <= within && d < bestD) (best = s), (bestD = d);
     }
     return best;
   };

@@ -35,7 +35,10 @@ export function absolutePosition(node: DesignNode, byId: ReadonlyMap<string, Des
 export function copyFragment(design: Design, nodeIds: readonly string[]): Fragment | undefined {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   // A copied group brings what sits in it, as removing a group removes its members.
-  const ids = withMembers(design.nodes, nodeIds.filter((id) => byId.has(id)));
+  const ids = withMembers(
+    design.nodes,
+    nodeIds.filter((id) => byId.has(id)),
+  );
   if (!ids.size) return undefined;
   const nodes = design.nodes
     .filter((n) => ids.has(n.id))
@@ -81,8 +84,6 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: { x: n
       ...(inGroup ? { parentId: ids.get(n.parentId!)! } : {}),
     };
   });
-  const edges = fragment.edges
-    .filter((e) => ids.has(e.source) && ids.has(e.target))
-    .map((e): DesignEdge => ({ ...structuredClone(e), id: freshOf('e'), source: ids.get(e.source)!, target: ids.get(e.target)! }));
+  const edges = fragment.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e): DesignEdge => ({ ...structuredClone(e), id: freshOf('e'), source: ids.get(e.source)!, target: ids.get(e.target)! }));
   return { nodes, edges, ids };
 }

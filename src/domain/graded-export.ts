@@ -83,13 +83,15 @@ export function findingsLegend(report: ReviewedReport, labelOf: (nodeId: string)
   const lines = report.results
     .filter((r): r is typeof r & { status: LegendLine['status'] } => r.status === 'fail' || r.status === 'accepted' || r.status === 'error')
     .sort((a, b) => rank[a.severity] - rank[b.severity])
-    .map((r): LegendLine => ({
-      status: r.status,
-      severity: r.severity,
-      text: r.text,
-      nodes: [...new Set(r.findings.flatMap((f) => f.nodeIds))].map(labelOf),
-      ...(r.deviation ? { reason: r.deviation.reason } : {}),
-    }));
+    .map(
+      (r): LegendLine => ({
+        status: r.status,
+        severity: r.severity,
+        text: r.text,
+        nodes: [...new Set(r.findings.flatMap((f) => f.nodeIds))].map(labelOf),
+        ...(r.deviation ? { reason: r.deviation.reason } : {}),
+      }),
+    );
   const c = report.counts;
   const header = `${c.pass} of ${report.results.length} requirements pass` + (c.accepted ? `, ${c.accepted} accepted as trade-offs` : '') + (c.fail ? `, ${c.fail} fail` : '') + (c.error ? `, ${c.error} rule errors` : '');
   return { header, lines };

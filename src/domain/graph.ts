@@ -54,7 +54,10 @@ export class DesignGraph {
    * @param design the design; nodes whose service is not in the catalog, and edges touching them or
    *   missing nodes, are left out (loading reports those), so building never throws
    */
-  constructor(design: Design, readonly catalog: Catalog) {
+  constructor(
+    design: Design,
+    readonly catalog: Catalog,
+  ) {
     const nodes: ResolvedNode[] = [];
     for (const node of design.nodes) {
       const entry = catalog.byId.get(node.service);
@@ -97,7 +100,9 @@ export class DesignGraph {
   }
   /** Catalog ids of the nodes whose data edges enter this node. */
   inputServices(id: string): string[] {
-    return this.in(id).filter((e) => e.data).map((e) => this.byId.get(e.source)!.service);
+    return this.in(id)
+      .filter((e) => e.data)
+      .map((e) => this.byId.get(e.source)!.service);
   }
   /**
    * The groups a node sits in, innermost first (a subnet's VPC, then its Region, then its account).
@@ -176,7 +181,7 @@ export class DesignGraph {
     const stack = [...startIds];
     while (stack.length) {
       const id = stack.pop()!;
-      for (const e of this.out(id)) if (e.data && !seen.has(e.target)) (seen.add(e.target), stack.push(e.target));
+      for (const e of this.out(id)) if (e.data && !seen.has(e.target)) seen.add(e.target), stack.push(e.target);
     }
     return seen;
   }
@@ -325,7 +330,6 @@ export class DesignGraph {
     }
     return { nodeIds, edgeIds, latencyMs };
   }
-
 }
 
 /** Whether the node is of any of the kinds (its catalog id, one of its roles, or `#` + its id). */

@@ -126,22 +126,21 @@ export function freePosition(design: Design, catalog: Catalog, anchor: { positio
   const w = anchor.size;
   const stepX = size.width + 2 * gap + 32;
   const stepY = size.height + gap;
-  const beside: Pos[] = w.width || w.height
-    ? [
-        { x: a.x + w.width + 2 * gap + 32, y: a.y + (w.height - size.height) / 2 },
-        { x: a.x + (w.width - size.width) / 2, y: a.y + w.height + gap },
-        { x: a.x + (w.width - size.width) / 2, y: a.y - size.height - gap },
-        { x: a.x - size.width - 2 * gap - 32, y: a.y + (w.height - size.height) / 2 },
-      ]
-    : [{ x: a.x - size.width / 2, y: a.y - size.height / 2 }];
+  const beside: Pos[] =
+    w.width || w.height
+      ? [
+          { x: a.x + w.width + 2 * gap + 32, y: a.y + (w.height - size.height) / 2 },
+          { x: a.x + (w.width - size.width) / 2, y: a.y + w.height + gap },
+          { x: a.x + (w.width - size.width) / 2, y: a.y - size.height - gap },
+          { x: a.x - size.width - 2 * gap - 32, y: a.y + (w.height - size.height) / 2 },
+        ]
+      : [{ x: a.x - size.width / 2, y: a.y - size.height / 2 }];
   for (const p of beside) if (free(p)) return { x: snap(p.x), y: snap(p.y) };
   // Rings around the first choice, nearest first: right, down, up, left of it on a grid.
   const origin = beside[0]!;
   for (let ring = 1; ring < 40; ring++) {
     const cells: { dx: number; dy: number; cost: number }[] = [];
-    for (let dy = -ring; dy <= ring; dy++)
-      for (let dx = -ring; dx <= ring; dx++)
-        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push({ dx, dy, cost: Math.hypot(dx * stepX, dy * stepY) + (dx < 0 ? stepX : 0) });
+    for (let dy = -ring; dy <= ring; dy++) for (let dx = -ring; dx <= ring; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push({ dx, dy, cost: Math.hypot(dx * stepX, dy * stepY) + (dx < 0 ? stepX : 0) });
     cells.sort((m, n) => m.cost - n.cost);
     for (const { dx, dy } of cells) {
       const p = { x: origin.x + dx * stepX, y: origin.y + dy * stepY };
@@ -158,7 +157,11 @@ export function freePosition(design: Design, catalog: Catalog, anchor: { positio
  * the parent kept only if it exists, and for a group its size (by default `DEFAULT_GROUP_SIZE`).
  */
 export function newServiceNode(design: Design, entry: { id: string; shortName: string; group?: unknown }, position: Pos, parentId?: string, size?: Size): DesignNode {
-  const prefix = entry.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'node';
+  const prefix =
+    entry.shortName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'node';
   let { x, y } = position;
   while (design.nodes.some((n) => n.parentId === parentId && Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8)) {
     x += 24;

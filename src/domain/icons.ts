@@ -86,4 +86,3 @@ export function iconForTheme(svg: string, theme: 'light' | 'dark'): string {
 export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
-

@@ -90,8 +90,7 @@ export function readClock(minutes: Readonly<PhaseMinutes>, startedAt: number, no
   for (let i = 0; i < PHASE_IDS.length; i++) {
     const id = PHASE_IDS[i]!;
     end += minutes[id] * 60_000;
-    if (elapsedMs < end || i === PHASE_IDS.length - 1)
-      return { elapsedMs, remainingMs: totalMs - elapsedMs, totalMs, phase: id, phaseIndex: i, phaseRemainingMs: Math.max(0, end - elapsedMs), timeUp: elapsedMs >= totalMs };
+    if (elapsedMs < end || i === PHASE_IDS.length - 1) return { elapsedMs, remainingMs: totalMs - elapsedMs, totalMs, phase: id, phaseIndex: i, phaseRemainingMs: Math.max(0, end - elapsedMs), timeUp: elapsedMs >= totalMs };
   }
   /* c8 ignore next */
   throw new Error('unreachable');

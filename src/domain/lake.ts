@@ -86,11 +86,17 @@ function matching(design: DesignGraph, s: Selector): ResolvedNode[] {
   if (s.sendsTo) nodes = nodes.filter((n) => design.out(n.id).some((e) => isKind(design.node(e.target)!, s.sendsTo!)));
   if (s.receivesFrom) nodes = nodes.filter((n) => design.in(n.id).some((e) => isKind(design.node(e.source)!, s.receivesFrom!)));
   if (s.downstreamOf) {
-    const reached = reachedFrom(design, design.nodesOf(s.downstreamOf).map((n) => n.id));
+    const reached = reachedFrom(
+      design,
+      design.nodesOf(s.downstreamOf).map((n) => n.id),
+    );
     nodes = nodes.filter((n) => reached.has(n.id));
   }
   if (s.upstreamOf) {
-    const reaching = reachingTo(design, design.nodesOf(s.upstreamOf).map((n) => n.id));
+    const reaching = reachingTo(
+      design,
+      design.nodesOf(s.upstreamOf).map((n) => n.id),
+    );
     nodes = nodes.filter((n) => reaching.has(n.id));
   }
   return nodes;
@@ -98,12 +104,22 @@ function matching(design: DesignGraph, s: Selector): ResolvedNode[] {
 
 /** Node ids that data from the start nodes reaches over at least one data edge. */
 export function reachedFrom(design: DesignGraph, startIds: readonly string[]): Set<string> {
-  return walk(startIds, (id) => design.out(id).filter((e) => e.data).map((e) => e.target));
+  return walk(startIds, (id) =>
+    design
+      .out(id)
+      .filter((e) => e.data)
+      .map((e) => e.target),
+  );
 }
 
 /** Node ids whose data reaches one of the given nodes over at least one data edge. */
 export function reachingTo(design: DesignGraph, targetIds: readonly string[]): Set<string> {
-  return walk(targetIds, (id) => design.in(id).filter((e) => e.data).map((e) => e.source));
+  return walk(targetIds, (id) =>
+    design
+      .in(id)
+      .filter((e) => e.data)
+      .map((e) => e.source),
+  );
 }
 
 function walk(startIds: readonly string[], next: (id: string) => string[]): Set<string> {
@@ -267,7 +283,7 @@ export function sinkReachedFrom(design: DesignGraph, startId: string, to: readon
     for (const e of design.out(id)) {
       const t = design.node(e.target)!;
       if (isKind(t, to) && t.id !== startId) return { sink: t, via: design.node(id)! };
-      if (e.data && !seen.has(t.id)) (seen.add(t.id), queue.push(t.id));
+      if (e.data && !seen.has(t.id)) seen.add(t.id), queue.push(t.id);
     }
   }
   return undefined;

@@ -42,8 +42,7 @@ export function migrateRecord(data: unknown, kind: RecordKind): { ok: true; data
   if (!unversioned && record.format !== kind.format) return { ok: true, data };
   const version = unversioned ? kind.unversionedIs : record.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: true, data };
-  if (version > kind.version)
-    return { ok: false, problems: [{ path: '$.version', message: `written by a newer version of Archboard (${kind.format} version ${version}); this one reads up to version ${kind.version}` }] };
+  if (version > kind.version) return { ok: false, problems: [{ path: '$.version', message: `written by a newer version of Archboard (${kind.format} version ${version}); this one reads up to version ${kind.version}` }] };
   for (let v = version; v < kind.version; v++) {
     const step = kind.migrations.find((m) => m.from === v);
     if (!step) return { ok: false, problems: [{ path: '$.version', message: `no migration from ${kind.format} version ${v} to ${v + 1}` }] };

@@ -85,8 +85,38 @@ interface Palette {
   accepted: string;
 }
 const PALETTES: Record<Theme, Palette> = {
-  light: { background: '#fafbfc', surface: '#ffffff', border: '#c9ced6', text: '#1b2230', muted: '#5c6778', edge: '#7a8594', labelBg: '#ffffff', noteBg: '#fff4b8', noteText: '#3b3206', noteBorder: '#e3cf6a', error: '#d6293e', warning: '#d97706', info: '#3b5bdb', accepted: '#7048e8' },
-  dark: { background: '#10141a', surface: '#151a21', border: '#3a4452', text: '#e4e8ee', muted: '#9aa4b2', edge: '#8d98a8', labelBg: '#1a2029', noteBg: '#3d3514', noteText: '#fbefb8', noteBorder: '#6b5d22', error: '#ff6b7a', warning: '#f5a524', info: '#7c93ff', accepted: '#b197fc' },
+  light: {
+    background: '#fafbfc',
+    surface: '#ffffff',
+    border: '#c9ced6',
+    text: '#1b2230',
+    muted: '#5c6778',
+    edge: '#7a8594',
+    labelBg: '#ffffff',
+    noteBg: '#fff4b8',
+    noteText: '#3b3206',
+    noteBorder: '#e3cf6a',
+    error: '#d6293e',
+    warning: '#d97706',
+    info: '#3b5bdb',
+    accepted: '#7048e8',
+  },
+  dark: {
+    background: '#10141a',
+    surface: '#151a21',
+    border: '#3a4452',
+    text: '#e4e8ee',
+    muted: '#9aa4b2',
+    edge: '#8d98a8',
+    labelBg: '#1a2029',
+    noteBg: '#3d3514',
+    noteText: '#fbefb8',
+    noteBorder: '#6b5d22',
+    error: '#ff6b7a',
+    warning: '#f5a524',
+    info: '#7c93ff',
+    accepted: '#b197fc',
+  },
 };
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
@@ -96,15 +126,17 @@ const LEGEND_MIN_WIDTH = 640;
 
 /** XML text and attribute escaping; characters XML 1.0 cannot hold are dropped. */
 export function xmlEscape(text: string): string {
-  return text
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: drops the control characters XML 1.0 cannot hold
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: drops the control characters XML 1.0 cannot hold
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 /** Estimated width of `text` in px at `size` px in a sans-serif font (per-character classes). */
@@ -155,7 +187,13 @@ export function wrapText(text: string, size: number, max: number): string[] {
 /** `a` mixed with `b`: `share` of `a` (0..1), as CSS `color-mix(in srgb, a share, b)`; both `#rrggbb`. */
 function mix(a: string, b: string, share: number): string {
   const c = (hex: string, i: number) => parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
-  return `#${[0, 1, 2].map((i) => Math.round(c(a, i) * share + c(b, i) * (1 - share)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[0, 1, 2]
+    .map((i) =>
+      Math.round(c(a, i) * share + c(b, i) * (1 - share))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
@@ -187,11 +225,13 @@ function iconSymbol(id: string, markup: string): string | undefined {
   const close = markup.lastIndexOf('</svg>');
   if (!open || close < open.index) return undefined;
   const attrs = open[1]!;
-  const viewBox = /viewBox\s*=\s*"([^"]+)"/i.exec(attrs)?.[1] ?? (() => {
-    const w = /\bwidth\s*=\s*"(\d+(?:\.\d+)?)/i.exec(attrs)?.[1];
-    const h = /\bheight\s*=\s*"(\d+(?:\.\d+)?)/i.exec(attrs)?.[1];
-    return w && h ? `0 0 ${w} ${h}` : undefined;
-  })();
+  const viewBox =
+    /viewBox\s*=\s*"([^"]+)"/i.exec(attrs)?.[1] ??
+    (() => {
+      const w = /\bwidth\s*=\s*"(\d+(?:\.\d+)?)/i.exec(attrs)?.[1];
+      const h = /\bheight\s*=\s*"(\d+(?:\.\d+)?)/i.exec(attrs)?.[1];
+      return w && h ? `0 0 ${w} ${h}` : undefined;
+    })();
   if (!viewBox || !/^[\d.\s,-]+$/.test(viewBox)) return undefined;
   const prefix = `${id}-`;
   const inner = sanitizeIconMarkup(markup.slice(open.index + open[0].length, close))
@@ -252,21 +292,22 @@ function legendBlock(legend: { header: string; lines: readonly LegendLine[] }, t
   const textW = width - pad * 2;
   let y = top + pad;
   const rows: string[] = [`<line x1="${pad}" y1="${top}" x2="${width - pad}" y2="${top}" stroke="${p.border}"/>`];
-  const text = (x: number, t: string, size: number, color: string, weight = 400) => rows.push(`<text x="${num(x)}" y="${num(y)}" dy="0.8em" font-size="${size}"${weight !== 400 ? ` font-weight="${weight}"` : ''} fill="${color}">${xmlEscape(t)}</text>`);
+  const text = (x: number, t: string, size: number, color: string, weight = 400) =>
+    rows.push(`<text x="${num(x)}" y="${num(y)}" dy="0.8em" font-size="${size}"${weight !== 400 ? ` font-weight="${weight}"` : ''} fill="${color}">${xmlEscape(t)}</text>`);
   text(pad, 'Findings', 15, p.text, 650);
   y += 22;
-  for (const l of wrapText(legend.header, 12, textW)) (text(pad, l, 12, p.muted), (y += 18));
+  for (const l of wrapText(legend.header, 12, textW)) text(pad, l, 12, p.muted), (y += 18);
   y += 6;
-  if (!legend.lines.length) (text(pad, 'Every requirement passes or does not apply.', 13, p.text), (y += 20));
+  if (!legend.lines.length) text(pad, 'Every requirement passes or does not apply.', 13, p.text), (y += 20);
   const tagOf = (line: LegendLine) => `${STATUS_WORD[line.status]} · ${line.severity}`;
   const tagW = Math.max(0, ...legend.lines.map((l) => textWidth(tagOf(l), 11, true))) + 12;
   for (const line of legend.lines) {
     const colour = line.status === 'accepted' ? p.accepted : line.status === 'error' ? p.error : p[line.severity];
     text(pad, tagOf(line), 11, colour, 700);
     const x = pad + tagW;
-    for (const l of wrapText(line.text, 13, textW - tagW)) (text(x, l, 13, p.text, 550), (y += 19));
-    if (line.nodes.length) for (const l of wrapText(`On: ${line.nodes.join(', ')}`, 12, textW - tagW)) (text(x, l, 12, p.muted), (y += 17));
-    if (line.reason) for (const l of wrapText(`Reason: ${line.reason}`, 12, textW - tagW)) (text(x, l, 12, p.accepted), (y += 17));
+    for (const l of wrapText(line.text, 13, textW - tagW)) text(x, l, 13, p.text, 550), (y += 19);
+    if (line.nodes.length) for (const l of wrapText(`On: ${line.nodes.join(', ')}`, 12, textW - tagW)) text(x, l, 12, p.muted), (y += 17);
+    if (line.reason) for (const l of wrapText(`Reason: ${line.reason}`, 12, textW - tagW)) text(x, l, 12, p.accepted), (y += 17);
     y += 8;
   }
   return { markup: rows.join(''), height: y - top + pad - 8 };
@@ -409,7 +450,9 @@ export function renderDesignSvg(design: Design, catalog: Catalog, options: Rende
         `<use href="#${icon}" x="${num(box.x + 10)}" y="${num(box.y + (box.height - ICON) / 2)}" width="${ICON}" height="${ICON}"/>` +
         `<text x="${num(tx)}" y="${num(box.y + box.height / 2 - 8)}" dy="0.35em" font-size="13" font-weight="600" fill="${p.text}">${xmlEscape(fitText(label, 13, room, true))}</text>` +
         `<text x="${num(tx)}" y="${num(box.y + box.height / 2 + 10)}" dy="0.35em" font-size="11" fill="${p.muted}">${xmlEscape(fitText(sub, 11, room))}</text>` +
-        (sev ? `<circle cx="${num(box.x + box.width - 14)}" cy="${num(box.y + 14)}" r="8" fill="${sevColor}"/><text x="${num(box.x + box.width - 14)}" y="${num(box.y + 14)}" dy="0.35em" text-anchor="middle" font-size="11" font-weight="700" fill="#ffffff">${sev === 'info' ? 'i' : '!'}</text>` : '') +
+        (sev
+          ? `<circle cx="${num(box.x + box.width - 14)}" cy="${num(box.y + 14)}" r="8" fill="${sevColor}"/><text x="${num(box.x + box.width - 14)}" y="${num(box.y + 14)}" dy="0.35em" text-anchor="middle" font-size="11" font-weight="700" fill="#ffffff">${sev === 'info' ? 'i' : '!'}</text>`
+          : '') +
         `</g>`,
     );
   }

@@ -26,7 +26,6 @@ export function encodeShareLink(design: Design): EncodeResult {
   return { ok: true, fragment };
 }
 
-
 /**
  * Reads a shared design from a URL fragment. Never throws.
  * @param hash `location.hash` (with or without `#`)

@@ -239,7 +239,10 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
   const storedTheme = readPreference(storage, 'theme');
   const theme: Theme = storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : options.prefersDark ? 'dark' : 'light';
   const edgeLabels = readPreference(storage, 'edgeLabels') !== 'off';
-  const progressRead = readAllProgress(storage, content.scenarios.map((s) => s.scenario.id));
+  const progressRead = readAllProgress(
+    storage,
+    content.scenarios.map((s) => s.scenario.id),
+  );
   // Everything kept aside, this start or earlier (scanned after the reads above moved what they could not read).
   const recoveredAtStart = scanKeptAside(storage, content.catalog);
   const keptRecord = (kept: KeptAside): RecoveredRecord =>
@@ -265,7 +268,11 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
             toastTimers.delete(t.id);
           }
           set((s) => ({ toasts: [...s.toasts.slice(-(TOAST_CAP - 1)), { id, kind, message, ...(detail ? { detail } : {}), ...(action ? { action } : {}) }] }));
-          if (kind !== 'error') toastTimers.set(id, setTimeout(() => get().dismissToast(id), kind === 'warning' ? TOAST_MS * 1.6 : TOAST_MS));
+          if (kind !== 'error')
+            toastTimers.set(
+              id,
+              setTimeout(() => get().dismissToast(id), kind === 'warning' ? TOAST_MS * 1.6 : TOAST_MS),
+            );
           return id;
         };
         let readOnlyToldAt = 0;
@@ -383,7 +390,9 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
               if (read.keptAside) {
                 keptAside = read.keptAside;
                 saver.hold(id, read.keptAside.key === undefined);
-                const rec = read.keptAside.key ? describeKept(read.keptAside.key, read.keptAside.raw, content.catalog, read.keptAside.problems) : { ...describeKept(read.keptAside.fromKey, read.keptAside.raw, content.catalog, read.keptAside.problems), notMoved: true };
+                const rec = read.keptAside.key
+                  ? describeKept(read.keptAside.key, read.keptAside.raw, content.catalog, read.keptAside.problems)
+                  : { ...describeKept(read.keptAside.fromKey, read.keptAside.raw, content.catalog, read.keptAside.problems), notMoved: true };
                 get().addRecovered([read.repaired ? { ...rec, title: `Original of your saved design for ${id} (repaired)` } : rec]);
               }
             }
@@ -580,7 +589,13 @@ export function createAppStore(options: AppStoreOptions): AppStore & { saver: Sa
     options.durable.onStatus(fromStatus);
   }
   if (progressRead.unreadable.length)
-    store.getState().addRecovered(progressRead.unreadable.map((u) => (u.keptKey ? describeKept(u.keptKey, '', content.catalog, u.problems) : { ...describeKept(u.key, '', content.catalog, u.problems), notMoved: true })).map((r) => ({ ...r, raw: storage?.getItem(r.key) ?? r.raw })));
+    store
+      .getState()
+      .addRecovered(
+        progressRead.unreadable
+          .map((u) => (u.keptKey ? describeKept(u.keptKey, '', content.catalog, u.problems) : { ...describeKept(u.key, '', content.catalog, u.problems), notMoved: true }))
+          .map((r) => ({ ...r, raw: storage?.getItem(r.key) ?? r.raw })),
+      );
   if (initial.keptAside?.key === undefined && initial.keptAside) saver.hold(scenarioId, true);
   store.subscribe((s, prev) => {
     if (s.design !== prev.design && s.scenarioId === prev.scenarioId && !s.readOnly) saver.schedule(s.scenarioId, s.design);

@@ -76,7 +76,8 @@ export function paste(store: AppStore, text?: string, loaded?: LoadResult): Past
       return why('Nothing pasted: the clipboard’s JSON is not a design this Archboard can read.', `${first.path}: ${first.message}${more}`);
     }
     if (!read.design.nodes.length) return why('Nothing pasted: the design on the clipboard has no services.');
-    if (read.design.nodes.length > MAX_PASTE_NODES) return why(`Nothing pasted: ${read.design.nodes.length.toLocaleString('en-US')} services is over the limit of ${MAX_PASTE_NODES.toLocaleString('en-US')} for one paste.`, 'Import the file instead (Import JSON), or paste it in parts.');
+    if (read.design.nodes.length > MAX_PASTE_NODES)
+      return why(`Nothing pasted: ${read.design.nodes.length.toLocaleString('en-US')} services is over the limit of ${MAX_PASTE_NODES.toLocaleString('en-US')} for one paste.`, 'Import the file instead (Import JSON), or paste it in parts.');
     clipboard = { fragment: read.design, text, pastes: 0 };
   }
   if (!clipboard) {

@@ -121,7 +121,14 @@ export function joinRoom({ url, link, app, practice, webSocket, name }: RoomOpti
     onProblems: (problems) => {
       store?.setState({ problems });
       if (problems.length)
-        app.getState().toast('warning', `Ignored ${problems.length === 1 ? 'a change' : `${problems.length} changes`} from the other side that would make the design invalid.`, problems.slice(0, 3).map((p) => `${p.kind} ${p.id}: ${p.message}`).join('; '));
+        app.getState().toast(
+          'warning',
+          `Ignored ${problems.length === 1 ? 'a change' : `${problems.length} changes`} from the other side that would make the design invalid.`,
+          problems
+            .slice(0, 3)
+            .map((p) => `${p.kind} ${p.id}: ${p.message}`)
+            .join('; '),
+        );
     },
   });
 

@@ -26,7 +26,15 @@ export function startTabSync(store: AppStore, channelPrefix = 'archboard:tabs:')
     const binding = bindSharedDesign(store, doc, {
       seed: false,
       onProblems: (problems) => {
-        if (problems.length) store.getState().toast('warning', 'Another tab holds a design this one cannot read; it is not shown here.', problems.slice(0, 3).map((p) => `${p.kind} ${p.id}: ${p.message}`).join('; '));
+        if (problems.length)
+          store.getState().toast(
+            'warning',
+            'Another tab holds a design this one cannot read; it is not shown here.',
+            problems
+              .slice(0, 3)
+              .map((p) => `${p.kind} ${p.id}: ${p.message}`)
+              .join('; '),
+          );
       },
     });
     const session: NonNullable<typeof current> = { doc, provider, binding, stopped: false };

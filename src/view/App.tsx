@@ -127,19 +127,22 @@ function Header() {
         </svg>
         <span className="brand-name">Archboard</span>
       </div>
-      <div className="header-scenario">
-        {inRoom ? <RoomScenarioTitle /> : <ScenarioPicker />}
-      </div>
+      <div className="header-scenario">{inRoom ? <RoomScenarioTitle /> : <ScenarioPicker />}</div>
       {!inRoom && (
         <Suspense fallback={null}>
           <StartInterviewButton />
         </Suspense>
       )}
       {report && (
-        <button type="button" className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`} onClick={() => {
+        <button
+          type="button"
+          className={`header-score ${report.passed ? 'is-pass' : 'is-fail'}`}
+          onClick={() => {
             usePaneUi.getState().setCollapsed('right', false);
             store.getState().setRightTab('feedback');
-          }} title="Open feedback">
+          }}
+          title="Open feedback"
+        >
           <strong>{report.counts.pass}</strong>/{report.results.length} requirements pass
         </button>
       )}

@@ -87,9 +87,7 @@ export function NotSavedBanner() {
     <div className="banner banner-error" role="alert" aria-label="Not saved">
       <IconAlert size={18} />
       <div className="banner-body">
-        <p className="banner-title">
-          {problem.reason === 'quota' ? 'Not saved: the browser’s storage is full.' : 'Not saved: this browser refused to store your work.'} Your changes are kept in this tab only.
-        </p>
+        <p className="banner-title">{problem.reason === 'quota' ? 'Not saved: the browser’s storage is full.' : 'Not saved: this browser refused to store your work.'} Your changes are kept in this tab only.</p>
         <p className="small">Saving is retried until it works{problem.reason === 'quota' ? ' (free some space, e.g. by clearing other sites’ data)' : ''}. Export the design to keep a copy now.</p>
         <div className="banner-actions">
           <button type="button" className="btn" onClick={() => store.getState().exportDesign()}>

@@ -104,7 +104,16 @@ interface NodeCacheItem {
 }
 
 /** Derives React Flow nodes, reusing the previous object of every node whose inputs did not change. */
-function useFlowNodes(nodes: DesignNode[], catalog: Catalog, dragging: ReadonlyMap<string, Pos>, sizes: ReadonlyMap<string, Size>, selected: ReadonlySet<string>, marks: Marks, loads: ReadonlyMap<string, NodeLoad>, resizing: ReadonlyMap<string, Size>): FlowNode[] {
+function useFlowNodes(
+  nodes: DesignNode[],
+  catalog: Catalog,
+  dragging: ReadonlyMap<string, Pos>,
+  sizes: ReadonlyMap<string, Size>,
+  selected: ReadonlySet<string>,
+  marks: Marks,
+  loads: ReadonlyMap<string, NodeLoad>,
+  resizing: ReadonlyMap<string, Size>,
+): FlowNode[] {
   const cache = useRef(new Map<string, NodeCacheItem>());
   return useMemo(() => {
     const next = new Map<string, NodeCacheItem>();
@@ -185,7 +194,16 @@ function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], c
   }, [nodes, edges, catalog, sizes]);
 }
 
-function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[], catalog: Catalog, selected: ReadonlySet<string>, marks: Marks, volumes: ReadonlyMap<string, EdgeVolume>, showVolume: boolean, sizes: ReadonlyMap<string, Size>): ServiceFlowEdge[] {
+function useFlowEdges(
+  edges: readonly DesignEdge[],
+  nodes: readonly DesignNode[],
+  catalog: Catalog,
+  selected: ReadonlySet<string>,
+  marks: Marks,
+  volumes: ReadonlyMap<string, EdgeVolume>,
+  showVolume: boolean,
+  sizes: ReadonlyMap<string, Size>,
+): ServiceFlowEdge[] {
   const cache = useRef(new Map<string, EdgeCacheItem>());
   const controlIds = useMemo(() => {
     const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));
@@ -222,7 +240,19 @@ function useFlowEdges(edges: readonly DesignEdge[], nodes: readonly DesignNode[]
       const routeKey = route ? route.points.map((p) => `${p.x},${p.y}`).join(' ') : '';
       const ends = `${labelOf(e.source)}\u0000${labelOf(e.target)}`;
       let item: EdgeCacheItem;
-      if (prev && prev.design === e && prev.selected === isSelected && prev.severity === severity && prev.messages === messages && prev.control === control && prev.volume === volume && prev.showVolume === showVolume && prev.routeKey === routeKey && prev.ends === ends) item = prev;
+      if (
+        prev &&
+        prev.design === e &&
+        prev.selected === isSelected &&
+        prev.severity === severity &&
+        prev.messages === messages &&
+        prev.control === control &&
+        prev.volume === volume &&
+        prev.showVolume === showVolume &&
+        prev.routeKey === routeKey &&
+        prev.ends === ends
+      )
+        item = prev;
       else {
         const tls = e.settings?.tls ?? true;
         const classes = ['flow-edge', severity ? `is-${severity}` : '', tls ? '' : 'no-tls', control ? 'is-control' : ''].filter(Boolean).join(' ');
@@ -422,7 +452,11 @@ export function Canvas() {
   );
 
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => applySelection('edgeIds', changes.filter((c): c is Extract<EdgeChange, { type: 'select' }> => c.type === 'select')),
+    (changes: EdgeChange[]) =>
+      applySelection(
+        'edgeIds',
+        changes.filter((c): c is Extract<EdgeChange, { type: 'select' }> => c.type === 'select'),
+      ),
     [applySelection],
   );
 

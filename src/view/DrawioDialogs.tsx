@@ -15,7 +15,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function DrawioPagePicker({ dialog, onClose }: { dialog: Extract<EditorDialog, { kind: 'drawio-pages' }>; onClose(): void }) {
   const store = useAppStore();
   const { fitView } = useReactFlow();
-  const first = Math.max(0, dialog.pages.findIndex((p) => p.services > 0));
+  const first = Math.max(
+    0,
+    dialog.pages.findIndex((p) => p.services > 0),
+  );
   return (
     <Dialog
       title={`Import a page of ${dialog.fileName}`}
@@ -42,9 +45,7 @@ export function DrawioPagePicker({ dialog, onClose }: { dialog: Extract<EditorDi
             >
               {p.name}
             </button>
-            <span className="problem-message">
-              {p.services === 0 ? 'no AWS service Archboard knows' : `${plural(p.services, 'service')}, ${plural(p.groups, 'group')}, ${plural(p.connections, 'connection')}`}
-            </span>
+            <span className="problem-message">{p.services === 0 ? 'no AWS service Archboard knows' : `${plural(p.services, 'service')}, ${plural(p.groups, 'group')}, ${plural(p.connections, 'connection')}`}</span>
           </li>
         ))}
       </ul>

@@ -62,12 +62,14 @@ export function FeedbackPanel() {
     if (nodeIds.size) void fitView({ nodes: [...nodeIds].map((id) => ({ id })), duration: 400, padding: 0.5, maxZoom: 1.25 });
   };
 
-  const results = [...report.results].sort((a, b) => (ORDER[a.status]! - ORDER[b.status]!) || sevRank(a) - sevRank(b));
+  const results = [...report.results].sort((a, b) => ORDER[a.status]! - ORDER[b.status]! || sevRank(a) - sevRank(b));
   const { counts } = report;
   return (
     <div className="feedback">
       <div className={`summary ${report.passed ? 'summary-pass' : 'summary-fail'}`} role="status">
-        <p className="summary-head">{design.nodes.length === 0 ? 'Add services to get feedback' : report.passed ? 'All required checks pass' : report.passedWithDeviations ? 'Required checks pass or are accepted as trade-offs' : 'Some required checks fail'}</p>
+        <p className="summary-head">
+          {design.nodes.length === 0 ? 'Add services to get feedback' : report.passed ? 'All required checks pass' : report.passedWithDeviations ? 'Required checks pass or are accepted as trade-offs' : 'Some required checks fail'}
+        </p>
         <ul className="counts" aria-label="Summary">
           <li className="count-pass">
             <strong>{counts.pass}</strong> pass

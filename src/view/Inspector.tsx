@@ -164,48 +164,48 @@ function NodeInspector({ node }: { node: DesignNode }) {
       <GroupMembership node={node} />
 
       {!entry.group && entry.id !== 'text-note' && (
-      <section className="inspector-section">
-        <h4>Connections</h4>
-        {outgoing.length + incoming.length === 0 && <p className="muted small">Not connected yet.</p>}
-        <ul className="conn-list">
-          {incoming.map((e) => (
-            <li key={e.id}>
-              <span className="muted">from</span> {labelOf(e.source)}
-            </li>
-          ))}
-          {outgoing.map((e) => (
-            <li key={e.id}>
-              <span className="muted">to</span> {labelOf(e.target)}
-            </li>
-          ))}
-        </ul>
-        {others.length > 0 && (
-          <form
-            className="connect-form"
-            onSubmit={(ev) => {
-              ev.preventDefault();
-              if (target && store.getState().connect(node.id, target)) setTarget('');
-            }}
-          >
-            <label className="field-label" htmlFor={`connect-${node.id}`}>
-              Send to
-            </label>
-            <div className="row">
-              <select id={`connect-${node.id}`} value={target} onChange={(e) => setTarget(e.target.value)}>
-                <option value="">Choose a service…</option>
-                {others.map((n) => (
-                  <option key={n.id} value={n.id}>
-                    {labelOf(n.id)}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" className="btn" disabled={!target}>
-                <IconLink /> Connect
-              </button>
-            </div>
-          </form>
-        )}
-      </section>
+        <section className="inspector-section">
+          <h4>Connections</h4>
+          {outgoing.length + incoming.length === 0 && <p className="muted small">Not connected yet.</p>}
+          <ul className="conn-list">
+            {incoming.map((e) => (
+              <li key={e.id}>
+                <span className="muted">from</span> {labelOf(e.source)}
+              </li>
+            ))}
+            {outgoing.map((e) => (
+              <li key={e.id}>
+                <span className="muted">to</span> {labelOf(e.target)}
+              </li>
+            ))}
+          </ul>
+          {others.length > 0 && (
+            <form
+              className="connect-form"
+              onSubmit={(ev) => {
+                ev.preventDefault();
+                if (target && store.getState().connect(node.id, target)) setTarget('');
+              }}
+            >
+              <label className="field-label" htmlFor={`connect-${node.id}`}>
+                Send to
+              </label>
+              <div className="row">
+                <select id={`connect-${node.id}`} value={target} onChange={(e) => setTarget(e.target.value)}>
+                  <option value="">Choose a service…</option>
+                  {others.map((n) => (
+                    <option key={n.id} value={n.id}>
+                      {labelOf(n.id)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="btn" disabled={!target}>
+                  <IconLink /> Connect
+                </button>
+              </div>
+            </form>
+          )}
+        </section>
       )}
 
       <NodeNoteField nodeId={node.id} />
@@ -258,9 +258,7 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
       <p className="edge-ends">
         <strong>{name(edge.source)}</strong> <span aria-label="to">→</span> <strong>{name(edge.target)}</strong>
       </p>
-      {findings.length > 0 && (
-        <MiniFindings findings={findings} />
-      )}
+      {findings.length > 0 && <MiniFindings findings={findings} />}
       <section className="inspector-section">
         <h4>Settings</h4>
         <div className="setting-slot" data-setting="tls">

@@ -43,12 +43,7 @@ function NoteNodeView({ id, selected }: NodeProps<ServiceFlowNode>) {
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus());
   };
   return (
-    <div
-      className={`note-node${selected ? ' is-selected' : ''}`}
-      data-service="text-note"
-      aria-label={`Note: ${text || 'empty'}`}
-      onDoubleClick={() => !store.getState().readOnly && useEditorUi.getState().edit({ kind: 'note', id })}
-    >
+    <div className={`note-node${selected ? ' is-selected' : ''}`} data-service="text-note" aria-label={`Note: ${text || 'empty'}`} onDoubleClick={() => !store.getState().readOnly && useEditorUi.getState().edit({ kind: 'note', id })}>
       {editing ? (
         <textarea
           ref={box}

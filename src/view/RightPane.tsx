@@ -39,7 +39,10 @@ export function RightPane() {
     const panel = document.getElementById(`panel-${tab}`);
     if (panel && tab !== 'inspector') panel.scrollTop = 0;
   }, [tab]);
-  const failing = useApp((s) => { const r = visibleReport(s); return r ? r.counts.fail + r.counts.error : 0; });
+  const failing = useApp((s) => {
+    const r = visibleReport(s);
+    return r ? r.counts.fail + r.counts.error : 0;
+  });
   const onKeyDown = (e: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === tab);
     const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : undefined;
@@ -55,28 +58,18 @@ export function RightPane() {
       label="Scenario, feedback, simulation and inspector"
       title="Panels"
       header={
-      <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            id={`tab-${t.id}`}
-            role="tab"
-            type="button"
-            className="tab"
-            aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => store.getState().setRightTab(t.id)}
-          >
-            {t.label}
-            {t.id === 'feedback' && failing > 0 && (
-              <span className="tab-badge" aria-label={`${failing} failing`}>
-                {failing}
-              </span>
-            )}
-          </button>
-        ))}
-      </div>
+        <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
+          {tabs.map((t) => (
+            <button key={t.id} id={`tab-${t.id}`} role="tab" type="button" className="tab" aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} onClick={() => store.getState().setRightTab(t.id)}>
+              {t.label}
+              {t.id === 'feedback' && failing > 0 && (
+                <span className="tab-badge" aria-label={`${failing} failing`}>
+                  {failing}
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
       }
     >
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is a Tab stop (WAI-ARIA tabs pattern), so keyboard users reach and scroll its content */}

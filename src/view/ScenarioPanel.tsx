@@ -185,7 +185,8 @@ function WhatIfControls({ base, whatIf, onChange }: { base: Workload; whatIf: Wh
       </form>
       {whatIf && (
         <p className="what-if-note small" role="status">
-          What-if on: grading and the simulation use {fmt(current.ingestGBPerDay)} GB/day at a {fmt(current.peakFactor, 1)}× peak ({fmt(current.ingestGBPerDay / base.ingestGBPerDay, 2)}× the scenario&apos;s volume). Progress is not recorded until you reset.
+          What-if on: grading and the simulation use {fmt(current.ingestGBPerDay)} GB/day at a {fmt(current.peakFactor, 1)}× peak ({fmt(current.ingestGBPerDay / base.ingestGBPerDay, 2)}× the scenario&apos;s volume). Progress is not recorded
+          until you reset.
         </p>
       )}
     </section>

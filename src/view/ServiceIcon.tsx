@@ -22,8 +22,7 @@ export function parseIcon(svg: string): SVGSVGElement | undefined {
   const root = doc.documentElement;
   if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length) return undefined;
   root.querySelectorAll('title, desc, script, foreignObject, style').forEach((el) => el.remove());
-  for (const el of [root, ...root.querySelectorAll('*')])
-    for (const a of [...el.attributes]) if (/^on/i.test(a.name) || (/href$/i.test(a.name) && !a.value.startsWith('#'))) el.removeAttribute(a.name);
+  for (const el of [root, ...root.querySelectorAll('*')]) for (const a of [...el.attributes]) if (/^on/i.test(a.name) || (/href$/i.test(a.name) && !a.value.startsWith('#'))) el.removeAttribute(a.name);
   root.setAttribute('aria-hidden', 'true');
   root.setAttribute('focusable', 'false');
   return root as unknown as SVGSVGElement;
@@ -69,8 +68,7 @@ function ServiceIconView({ entry, size = 32, className = '' }: { entry: CatalogE
     svg.setAttribute('height', String(size));
     el.replaceChildren(svg);
   }, [template, size]);
-  if (template)
-    return <span ref={box} className={`svc-icon ${className}`} style={{ width: size, height: size }} aria-hidden="true" data-icon={entry.icon ?? undefined} />;
+  if (template) return <span ref={box} className={`svc-icon ${className}`} style={{ width: size, height: size }} aria-hidden="true" data-icon={entry.icon ?? undefined} />;
   return (
     <span className={`svc-glyph svc-icon-fallback${entry.group ? ' is-group' : ''} ${className}`} aria-hidden="true" style={{ '--cat': CATEGORY_META[entry.category].color, width: size, height: size } as React.CSSProperties}>
       {entry.glyph}

@@ -14,12 +14,15 @@ interface Props {
 }
 
 function splitList(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function check(spec: SettingSpec, value: SettingValue): string | undefined {
   const r = settingValueSchema(spec).safeParse(value);
-  return r.success ? undefined : r.error.issues[0]?.message ?? 'invalid value';
+  return r.success ? undefined : (r.error.issues[0]?.message ?? 'invalid value');
 }
 
 export function SettingField({ name, spec, value, onCommit }: Props) {
@@ -60,28 +63,29 @@ export function SettingField({ name, spec, value, onCommit }: Props) {
         </div>
       );
     case 'integer':
-      control = <IntegerInput id={id} name={name} spec={spec} value={value as number} describedBy={describedBy} invalid={!!error} onDraft={(text) => {
-        const n = text.trim() === '' ? NaN : Number(text);
-        if (!Number.isFinite(n) || !Number.isInteger(n)) return setError(text.trim() === '' ? 'enter a whole number' : 'expected a whole number');
-        if (n < spec.min || n > spec.max) return setError(`must be between ${spec.min.toLocaleString('en-US')} and ${spec.max.toLocaleString('en-US')}`);
-        commit(n);
-      }} />;
+      control = (
+        <IntegerInput
+          id={id}
+          name={name}
+          spec={spec}
+          value={value as number}
+          describedBy={describedBy}
+          invalid={!!error}
+          onDraft={(text) => {
+            const n = text.trim() === '' ? NaN : Number(text);
+            if (!Number.isFinite(n) || !Number.isInteger(n)) return setError(text.trim() === '' ? 'enter a whole number' : 'expected a whole number');
+            if (n < spec.min || n > spec.max) return setError(`must be between ${spec.min.toLocaleString('en-US')} and ${spec.max.toLocaleString('en-US')}`);
+            commit(n);
+          }}
+        />
+      );
       break;
     case 'string':
       control = <TextInput id={id} name={name} value={value as string} maxLength={spec.maxLength} describedBy={describedBy} invalid={!!error} onDraft={(t) => commit(t)} />;
       break;
     case 'string-list':
       control = (
-        <TextInput
-          id={id}
-          name={name}
-          value={(value as string[]).join(', ')}
-          describedBy={describedBy}
-          invalid={!!error}
-          placeholder="comma-separated"
-          same={(d, v) => splitList(d).join(', ') === v}
-          onDraft={(t) => commit(splitList(t))}
-        />
+        <TextInput id={id} name={name} value={(value as string[]).join(', ')} describedBy={describedBy} invalid={!!error} placeholder="comma-separated" same={(d, v) => splitList(d).join(', ') === v} onDraft={(t) => commit(splitList(t))} />
       );
       break;
     case 'lifecycle-transitions':
@@ -122,7 +126,23 @@ function useDraft(value: string, same: (draft: string, value: string) => boolean
   return [draft, setDraft];
 }
 
-function IntegerInput({ id, name, spec, value, describedBy, invalid, onDraft }: { id: string; name: string; spec: Extract<SettingSpec, { type: 'integer' }>; value: number; describedBy: string | undefined; invalid: boolean; onDraft(text: string): void }) {
+function IntegerInput({
+  id,
+  name,
+  spec,
+  value,
+  describedBy,
+  invalid,
+  onDraft,
+}: {
+  id: string;
+  name: string;
+  spec: Extract<SettingSpec, { type: 'integer' }>;
+  value: number;
+  describedBy: string | undefined;
+  invalid: boolean;
+  onDraft(text: string): void;
+}) {
   const [draft, setDraft] = useDraft(String(value), (d, v) => d.trim() !== '' && Number(d) === Number(v));
   return (
     <input
@@ -144,7 +164,27 @@ function IntegerInput({ id, name, spec, value, describedBy, invalid, onDraft }: 
   );
 }
 
-function TextInput({ id, name, value, maxLength, describedBy, invalid, placeholder, onDraft, same }: { id: string; name: string; value: string; maxLength?: number; describedBy: string | undefined; invalid: boolean; placeholder?: string; onDraft(text: string): void; same?: (draft: string, value: string) => boolean }) {
+function TextInput({
+  id,
+  name,
+  value,
+  maxLength,
+  describedBy,
+  invalid,
+  placeholder,
+  onDraft,
+  same,
+}: {
+  id: string;
+  name: string;
+  value: string;
+  maxLength?: number;
+  describedBy: string | undefined;
+  invalid: boolean;
+  placeholder?: string;
+  onDraft(text: string): void;
+  same?: (draft: string, value: string) => boolean;
+}) {
   const [draft, setDraft] = useDraft(value, same);
   // Long text (a note's text) gets a multi-line box.
   const props = {

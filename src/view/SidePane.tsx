@@ -87,23 +87,23 @@ export function SidePane({ side, label, title, header, className, children }: { 
         {children}
       </div>
       {!collapsed && (
-      <div
-        className="pane-resizer"
-        role="separator"
-        aria-orientation="vertical"
-        aria-label={`Resize ${title.toLowerCase()}`}
-        aria-valuemin={PANE_LIMITS[side].min}
-        aria-valuemax={PANE_LIMITS[side].max}
-        aria-valuenow={clampWidth(side, width ?? ref.current?.getBoundingClientRect().width ?? PANE_LIMITS[side].fallback)}
-        tabIndex={0}
-        title="Drag to resize; double-click to hide"
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
-        onDoubleClick={() => usePaneUi.getState().setCollapsed(side, true)}
-        onKeyDown={onSeparatorKey}
-      />
+        <div
+          className="pane-resizer"
+          role="separator"
+          aria-orientation="vertical"
+          aria-label={`Resize ${title.toLowerCase()}`}
+          aria-valuemin={PANE_LIMITS[side].min}
+          aria-valuemax={PANE_LIMITS[side].max}
+          aria-valuenow={clampWidth(side, width ?? ref.current?.getBoundingClientRect().width ?? PANE_LIMITS[side].fallback)}
+          tabIndex={0}
+          title="Drag to resize; double-click to hide"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          onDoubleClick={() => usePaneUi.getState().setCollapsed(side, true)}
+          onKeyDown={onSeparatorKey}
+        />
       )}
     </aside>
   );

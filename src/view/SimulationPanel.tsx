@@ -82,9 +82,7 @@ export function SimulationPanel() {
   return (
     <div className="sim">
       <h2 className="visually-hidden">Simulation</h2>
-      <p className="muted small sim-intro">
-        The scenario's workload run through your design: averages unless marked peak; prices are {sim.cost.region} list prices.
-      </p>
+      <p className="muted small sim-intro">The scenario's workload run through your design: averages unless marked peak; prices are {sim.cost.region} list prices.</p>
       <dl className="figures sim-figures">
         <div>
           <dt>Ingest, average</dt>
@@ -117,14 +115,15 @@ export function SimulationPanel() {
           </div>
           <p className="small">
             {formatLoad(b.limit.averageLoad, b.limit.unit)} against {formatLoad(b.limit.capacity, b.limit.unit)}
-            {b.limit.peakLoad !== b.limit.averageLoad ? `; ${formatLoad(b.limit.peakLoad, b.limit.unit)} at ${w.peakFactor}× peak (${formatPercent(b.peakUtilisation)})` : ' (a batch run covers the day: peaks within it do not change its load)'}.
+            {b.limit.peakLoad !== b.limit.averageLoad
+              ? `; ${formatLoad(b.limit.peakLoad, b.limit.unit)} at ${w.peakFactor}× peak (${formatPercent(b.peakUtilisation)})`
+              : ' (a batch run covers the day: peaks within it do not change its load)'}
+            .
           </p>
           <p className="small">
             Binding limit: <LimitName limit={b.limit} />
           </p>
-          <p className="small sim-verdict">
-            {b.utilisation >= 1 ? 'Overloaded: it cannot take the average load.' : b.peakUtilisation > 1 ? 'Takes the average load, but not the peaks.' : 'Takes the load, peaks included.'}
-          </p>
+          <p className="small sim-verdict">{b.utilisation >= 1 ? 'Overloaded: it cannot take the average load.' : b.peakUtilisation > 1 ? 'Takes the average load, but not the peaks.' : 'Takes the load, peaks included.'}</p>
         </div>
       ) : (
         <p className="muted small">No service in this design has a capacity limit the model knows, so nothing limits the flow.</p>
@@ -204,19 +203,21 @@ export function SimulationPanel() {
           </tr>
         </thead>
         <tbody>
-          {[...sim.cost.nodes].sort((a, b) => b.averageMonthlyUsd - a.averageMonthlyUsd).map((n) => (
-            <tr key={n.nodeId} title={n.lines.map((l) => `${l.label}: ${l.basis}`).join('\n')}>
-              <th scope="row">{names.get(n.nodeId) ?? n.nodeId}</th>
-              {n.free ? (
-                <td colSpan={2}>no charge</td>
-              ) : (
-                <>
-                  <td>{formatUsd(n.averageMonthlyUsd)}</td>
-                  <td>{formatUsd(n.horizonUsd)}</td>
-                </>
-              )}
-            </tr>
-          ))}
+          {[...sim.cost.nodes]
+            .sort((a, b) => b.averageMonthlyUsd - a.averageMonthlyUsd)
+            .map((n) => (
+              <tr key={n.nodeId} title={n.lines.map((l) => `${l.label}: ${l.basis}`).join('\n')}>
+                <th scope="row">{names.get(n.nodeId) ?? n.nodeId}</th>
+                {n.free ? (
+                  <td colSpan={2}>no charge</td>
+                ) : (
+                  <>
+                    <td>{formatUsd(n.averageMonthlyUsd)}</td>
+                    <td>{formatUsd(n.horizonUsd)}</td>
+                  </>
+                )}
+              </tr>
+            ))}
           {sim.cost.unpricedNodeIds.map((id) => (
             <tr key={id} className="is-unpriced">
               <th scope="row">{names.get(id) ?? id}</th>

@@ -19,11 +19,15 @@ export function Toasts() {
             <p className="toast-message">{t.message}</p>
             {t.detail && <p className="toast-detail">{t.detail}</p>}
             {t.action && (
-              <button type="button" className="btn btn-small toast-action" onClick={() => {
+              <button
+                type="button"
+                className="btn btn-small toast-action"
+                onClick={() => {
                   t.action!.run();
                   // Done what it offered: an info or warning toast goes; an error stays until dismissed.
                   if (t.kind !== 'error') store.getState().dismissToast(t.id);
-                }}>
+                }}
+              >
                 {t.action.label}
               </button>
             )}

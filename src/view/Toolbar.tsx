@@ -28,7 +28,13 @@ export function Toolbar() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_DESIGN_BYTES) {
-      store.getState().showProblems({ title: `Could not import ${file.name}`, intro: 'The file was not read and your design is unchanged.', problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB are refused (and designs of more than 50,000 services)` }] });
+      store
+        .getState()
+        .showProblems({
+          title: `Could not import ${file.name}`,
+          intro: 'The file was not read and your design is unchanged.',
+          problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB are refused (and designs of more than 50,000 services)` }],
+        });
       return;
     }
     let text: string;
@@ -65,12 +71,20 @@ export function Toolbar() {
       <PaneToggle side="left" title="Services" />
       <span className="toolbar-sep" aria-hidden="true" />
       <div className="toolbar-group">
-        <button type="button" className="btn btn-quiet btn-compact" aria-label="New" title="New design (start from an empty canvas; undoable)" onClick={() =>
-            askReplace(services(), { title: 'Start a new design?', body: 'This clears the canvas.', confirm: 'Start new design', run: () => store.getState().newDesign() })
-          }>
+        <button
+          type="button"
+          className="btn btn-quiet btn-compact"
+          aria-label="New"
+          title="New design (start from an empty canvas; undoable)"
+          onClick={() => askReplace(services(), { title: 'Start a new design?', body: 'This clears the canvas.', confirm: 'Start new design', run: () => store.getState().newDesign() })}
+        >
           <IconNew /> <span className="btn-label">New</span>
         </button>
-        <button type="button" className="btn btn-quiet" title="Load the scenario's reference design (asks first; undoable)" onClick={() =>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          title="Load the scenario's reference design (asks first; undoable)"
+          onClick={() =>
             askReplace(services(), {
               title: 'Replace your design with the reference?',
               body: "Your design is replaced by the scenario's reference design.",
@@ -80,12 +94,17 @@ export function Toolbar() {
                 fitDesign(flow, true);
               },
             })
-          } disabled={!hasReference}>
+          }
+          disabled={!hasReference}
+        >
           <IconBook /> <span className="btn-label">Reference</span>
         </button>
-        <button type="button" className="btn btn-quiet" title="Import a design (JSON) or a draw.io diagram (.drawio, .xml)" onClick={() =>
-            askReplace(services(), { title: 'Import a design in place of yours?', body: 'An imported file replaces your design.', confirm: 'Choose a file…', run: () => fileRef.current?.click() })
-          }>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          title="Import a design (JSON) or a draw.io diagram (.drawio, .xml)"
+          onClick={() => askReplace(services(), { title: 'Import a design in place of yours?', body: 'An imported file replaces your design.', confirm: 'Choose a file…', run: () => fileRef.current?.click() })}
+        >
           <IconUpload /> <span className="btn-label">Import</span>
         </button>
         <input
@@ -112,7 +131,14 @@ export function Toolbar() {
       </div>
       <span className="toolbar-sep" aria-hidden="true" />
       <div className="toolbar-group">
-        <button type="button" className="btn btn-quiet btn-compact" aria-label={busy === 'layout' ? 'Arranging…' : 'Auto-layout'} title={`Auto-layout: arrange services left to right along the data flow (${SHORTCUTS.layout}; undoable)`} onClick={() => void layout()} disabled={empty || busy === 'layout'}>
+        <button
+          type="button"
+          className="btn btn-quiet btn-compact"
+          aria-label={busy === 'layout' ? 'Arranging…' : 'Auto-layout'}
+          title={`Auto-layout: arrange services left to right along the data flow (${SHORTCUTS.layout}; undoable)`}
+          onClick={() => void layout()}
+          disabled={empty || busy === 'layout'}
+        >
           <IconLayout /> <span className="btn-label">{busy === 'layout' ? 'Arranging…' : 'Auto-layout'}</span>
         </button>
         <button type="button" className="btn btn-quiet btn-compact" aria-label="Fit view" title="Fit the design in view (Shift+1)" onClick={() => fitDesign(flow)}>
@@ -169,10 +195,15 @@ export function PreviousDesignAction() {
   const n = previous.nodes.length;
   return (
     <div className="previous-design" role="region" aria-label="Previous design">
-      <button type="button" className="btn btn-quiet btn-small" title={`Bring back the design the last replacement replaced (${n === 1 ? '1 service' : `${n} services`}); the current one becomes the previous design`} onClick={() => {
+      <button
+        type="button"
+        className="btn btn-quiet btn-small"
+        title={`Bring back the design the last replacement replaced (${n === 1 ? '1 service' : `${n} services`}); the current one becomes the previous design`}
+        onClick={() => {
           store.getState().restorePrevious();
           fitDesign(flow, true);
-        }}>
+        }}
+      >
         <IconUndo /> Restore previous design
       </button>
       <button type="button" className="btn btn-quiet btn-icon btn-small" aria-label="Hide the previous-design action" title="Hide (the previous design stays kept)" onClick={() => setHidden(previous)}>

@@ -57,7 +57,10 @@ export interface Action {
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
-const chord = (key: string, shift = false) => (e: KeyboardEvent) => mod(e) && !e.altKey && e.shiftKey === shift && e.key.toLowerCase() === key;
+const chord =
+  (key: string, shift = false) =>
+  (e: KeyboardEvent) =>
+    mod(e) && !e.altKey && e.shiftKey === shift && e.key.toLowerCase() === key;
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 const FIT = { padding: 0.1, duration: 300, maxZoom: 1 } as const;
 
@@ -283,8 +286,7 @@ export function useActions(store: AppStore): void {
       if (store.getState().readOnly) return;
       const text = e.clipboardData?.getData('text/plain');
       // Thousands of nodes: parsed and validated in the worker, with progress; then added as one step.
-      if (text !== undefined && text.length >= WORKER_MIN_TEXT)
-        void import('./analysis.ts').then(({ loadBig }) => loadBig(store, text, 'the clipboard', false)).then((big) => paste(store, text, big?.result));
+      if (text !== undefined && text.length >= WORKER_MIN_TEXT) void import('./analysis.ts').then(({ loadBig }) => loadBig(store, text, 'the clipboard', false)).then((big) => paste(store, text, big?.result));
       else paste(store, text);
     };
     window.addEventListener('keydown', onKeyDown, true);

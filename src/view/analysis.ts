@@ -29,7 +29,9 @@ export async function loadBig(store: AppStore, text: string, what: string, grade
   if (!w) return undefined;
   const ui = useEditorUi.getState();
   const show = (p: LoadProgress | { stage: 'reading' }) =>
-    useEditorUi.getState().setProgress(p.stage === 'grading' ? `Grading ${p.nodes.toLocaleString('en-US')} services from ${what}…` : p.stage === 'validating' ? `Checking ${what} (${(text.length / 1024 / 1024).toFixed(1)} MB)…` : `Reading ${what}…`);
+    useEditorUi
+      .getState()
+      .setProgress(p.stage === 'grading' ? `Grading ${p.nodes.toLocaleString('en-US')} services from ${what}…` : p.stage === 'validating' ? `Checking ${what} (${(text.length / 1024 / 1024).toFixed(1)} MB)…` : `Reading ${what}…`);
   show({ stage: 'reading' });
   try {
     return await w.load(text, store.getState().scenarioId, store.getState().whatIf, grade, show);

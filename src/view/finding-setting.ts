@@ -15,7 +15,11 @@ export interface SettingTarget {
   key: string;
 }
 
-const words = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2);
 const keyWords = (key: string) => words(key.replace(/([a-z])([A-Z])/g, '$1 $2'));
 const STOP = new Set(['the', 'and', 'for', 'its', 'set', 'with', 'from', 'this', 'that', 'not', 'all', 'are', 'has', 'each', 'per', 'turn', 'add']);
 

@@ -21,7 +21,11 @@ export interface SearchHit {
   tier: 0 | 1 | 2 | 3 | 4;
 }
 
-const words = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 const compact = (s: string) => words(s).join('');
 const VENDOR = /^(amazon|aws)\s+/i;
 

@@ -19,7 +19,21 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Required', war
 export function StatusIcon({ status, severity }: { status: ReviewedStatus | 'pending'; severity?: Severity }) {
   const cls = status === 'fail' ? `status-icon status-fail sev-${severity ?? 'error'}` : `status-icon status-${status}`;
   const icon =
-    status === 'pass' || status === 'accepted' ? <IconCheck size={14} /> : status === 'fail' ? (severity === 'error' || !severity ? <IconX size={14} /> : severity === 'warning' ? <IconAlert size={14} /> : <IconInfo size={14} />) : status === 'error' ? <IconAlert size={14} /> : <IconMinus size={14} />;
+    status === 'pass' || status === 'accepted' ? (
+      <IconCheck size={14} />
+    ) : status === 'fail' ? (
+      severity === 'error' || !severity ? (
+        <IconX size={14} />
+      ) : severity === 'warning' ? (
+        <IconAlert size={14} />
+      ) : (
+        <IconInfo size={14} />
+      )
+    ) : status === 'error' ? (
+      <IconAlert size={14} />
+    ) : (
+      <IconMinus size={14} />
+    );
   return (
     <span className={cls} role="img" aria-label={STATUS_LABEL[status] + (status === 'fail' && severity ? ` (${severity})` : '')}>
       {icon}

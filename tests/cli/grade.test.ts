@@ -93,8 +93,14 @@ describe('npm run grade', () => {
     const { cost } = simulation;
     expect(cost.region).toBe('us-east-1');
     expect(cost.yearlyUsd).toHaveLength(7);
-    expect(cost.horizonUsd).toBeCloseTo(cost.yearlyUsd.reduce((a: number, b: number) => a + b, 0), 0);
-    expect(cost.averageMonthlyUsd).toBeCloseTo(cost.nodes.reduce((a: number, n: { averageMonthlyUsd: number }) => a + n.averageMonthlyUsd, 0), 0);
+    expect(cost.horizonUsd).toBeCloseTo(
+      cost.yearlyUsd.reduce((a: number, b: number) => a + b, 0),
+      0,
+    );
+    expect(cost.averageMonthlyUsd).toBeCloseTo(
+      cost.nodes.reduce((a: number, n: { averageMonthlyUsd: number }) => a + n.averageMonthlyUsd, 0),
+      0,
+    );
     // 10 shards x 730 h = 7,300 shard-hours x $0.015 = $109.50.
     expect(cost.nodes.find((n: { nodeId: string }) => n.nodeId === 'kds').lines[0]).toMatchObject({ label: 'Shard hours', basis: expect.stringContaining('7,300 shard-hours a month (10 Shards x 730 h)'), usdPerMonth: 109.5 });
     expect(cost.notPriced).toEqual([]);
@@ -115,7 +121,11 @@ describe('npm run grade', () => {
   it.each([
     ['a missing file', () => join(tmp, 'missing.json'), /cannot read the file/],
     ['a file that is not JSON', () => write('bad.json', 'hello'), /not valid JSON/],
-    ['an unknown service', () => write('unknown.json', JSON.stringify({ format: 'archboard.design', version: 1, scenarioId: 'iot-5tb-day', nodes: [{ id: 'a', service: 'amazon-kinesis', position: { x: 0, y: 0 } }], edges: [] })), /\$\.nodes\[0\]\.service: unknown service/],
+    [
+      'an unknown service',
+      () => write('unknown.json', JSON.stringify({ format: 'archboard.design', version: 1, scenarioId: 'iot-5tb-day', nodes: [{ id: 'a', service: 'amazon-kinesis', position: { x: 0, y: 0 } }], edges: [] })),
+      /\$\.nodes\[0\]\.service: unknown service/,
+    ],
     ['no scenario named', () => write('noscenario.json', JSON.stringify({ format: 'archboard.design', version: 1, nodes: [], edges: [] })), /--scenario/],
   ])('exits 2 for %s with a clear message and no stack trace', (_name, file, message) => {
     const r = run(file());
@@ -146,7 +156,11 @@ describe('npm run grade', () => {
       ['usage', () => runGrader(['--json']), /no design file given/],
       ['design', () => runGrader([join(tmp, 'missing.json'), '--json']), /cannot read the file/],
       ['design', () => runGrader([write('bad2.json', 'hello'), '--json']), /not valid JSON/],
-      ['design', () => runGrader([write('unknown2.json', JSON.stringify({ format: 'archboard.design', version: 1, scenarioId: 'iot-5tb-day', nodes: [{ id: 'a', service: 'amazon-kinesis', position: { x: 0, y: 0 } }], edges: [] })), '--json']), /\$\.nodes\[0\]\.service/],
+      [
+        'design',
+        () => runGrader([write('unknown2.json', JSON.stringify({ format: 'archboard.design', version: 1, scenarioId: 'iot-5tb-day', nodes: [{ id: 'a', service: 'amazon-kinesis', position: { x: 0, y: 0 } }], edges: [] })), '--json']),
+        /\$\.nodes\[0\]\.service/,
+      ],
       ['scenario', () => runGrader([write('noscenario2.json', JSON.stringify({ format: 'archboard.design', version: 1, nodes: [], edges: [] })), '--json']), /--scenario/],
       ['scenario', () => runGrader([reference, '--scenario', 'nope', '--json']), /unknown scenario "nope"/],
       ['content', () => runGrader([reference, '--json'], broken()), /scenarios\/iot-5tb-day\/scenario.json: \$\.requirements\[0\]\.params\.from\[0\]: unknown kind "iot-sourc"/],

@@ -25,55 +25,59 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 const REFERENCES = readdirSync(join(PROJECT_ROOT, 'scenarios')).map((s) => join('scenarios', s, 'reference.design.json'));
 
 describe('npm run render', () => {
-  it.each(REFERENCES)('%s: PNG with every icon and arrowhead, SVG and PDF', async (file) => {
-    const base = join(out, file.split('/')[1]!);
-    for (const format of ['png', 'svg', 'pdf'] as const) {
-      const r = await runRender([join(PROJECT_ROOT, file), `--${format}`, '-o', `${base}.${format}`]);
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
-    }
-    const loaded = loadDesignText(readFileSync(join(PROJECT_ROOT, file), 'utf8'), content.catalog);
-    if (!loaded.ok) throw new Error('reference design invalid');
-    const design = loaded.design;
-    const icons = await iconsForDesign(design, content.catalog, readIconSvgAsync);
-    const picture = renderDesignSvg(design, content.catalog, { icons: (id) => icons.get(id) });
-    const svg = readFileSync(`${base}.svg`, 'utf8');
-    expect(svg).toBe(picture.svg);
-    // AWS's icons are embedded as symbols, not the glyph squares drawn when an icon is missing.
-    for (const n of design.nodes) if (content.catalog.byId.get(n.service)?.icon) expect(svg, `icon of ${n.id}`).toMatch(new RegExp(`<symbol id="icon-${n.service}" viewBox="[^"]+"><(?!rect width="40" height="40" rx="8")`));
-    const img = decodePng(readFileSync(`${base}.png`));
-    expect([img.width, img.height]).toEqual([picture.width * 2, picture.height * 2]);
-    const abs = absolutePositions(design);
-    const at = (x: number, y: number) => pixel(img, Math.round((x + picture.offset.x) * 2), Math.round((y + picture.offset.y) * 2));
-    for (const n of design.nodes) {
-      const entry = content.catalog.byId.get(n.service)!;
-      if (entry.group || n.service === 'text-note' || !entry.icon) continue;
-      const p = abs.get(n.id)!;
-      const markup = icons.get(n.service)!;
-      // The icon file's colour: a service icon's background square, or the first colour a general icon is drawn in.
-      const square = /<path fill="(#[0-9a-f]{6})" d="M0 0h/i.exec(markup)?.[1];
-      const x0 = p.x + 10;
-      const y0 = p.y + (NODE_HEIGHT - 40) / 2;
-      if (square) {
-        // Inside the square, off the white line drawing: the corner has the square's colour.
-        expect(colourDistance(at(x0 + 2, y0 + 2), hexToRgb(square)), `icon of ${n.id} at its place`).toBeLessThan(40);
-        continue;
+  it.each(REFERENCES)(
+    '%s: PNG with every icon and arrowhead, SVG and PDF',
+    async (file) => {
+      const base = join(out, file.split('/')[1]!);
+      for (const format of ['png', 'svg', 'pdf'] as const) {
+        const r = await runRender([join(PROJECT_ROOT, file), `--${format}`, '-o', `${base}.${format}`]);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
       }
-      const ink = hexToRgb(/fill="(#[0-9a-f]{6})"/i.exec(markup)![1]!);
-      let found = false;
-      for (let y = y0; y < y0 + 40 && !found; y += 0.5) for (let x = x0; x < x0 + 40 && !found; x += 0.5) found = colourDistance(at(x, y), ink) < 40;
-      expect(found, `icon of ${n.id} drawn in ${ink.join(',')}`).toBe(true);
-    }
-    const edge = hexToRgb('#7a8594');
-    for (const e of design.edges) {
-      const t = abs.get(e.target)!;
-      const ahead = [-2, -3, -4].some((dx) => colourDistance(at(t.x + dx, t.y + NODE_HEIGHT / 2), edge) < 60);
-      expect(ahead, `arrowhead of ${e.id} at ${e.target}`).toBe(true);
-    }
-    const pdf = await PDFDocument.load(readFileSync(`${base}.pdf`));
-    expect(pdf.getPageCount()).toBe(1);
-    expect(pdf.getPage(0).getWidth()).toBeCloseTo(picture.width * 0.75, 1);
-  }, 60_000);
+      const loaded = loadDesignText(readFileSync(join(PROJECT_ROOT, file), 'utf8'), content.catalog);
+      if (!loaded.ok) throw new Error('reference design invalid');
+      const design = loaded.design;
+      const icons = await iconsForDesign(design, content.catalog, readIconSvgAsync);
+      const picture = renderDesignSvg(design, content.catalog, { icons: (id) => icons.get(id) });
+      const svg = readFileSync(`${base}.svg`, 'utf8');
+      expect(svg).toBe(picture.svg);
+      // AWS's icons are embedded as symbols, not the glyph squares drawn when an icon is missing.
+      for (const n of design.nodes) if (content.catalog.byId.get(n.service)?.icon) expect(svg, `icon of ${n.id}`).toMatch(new RegExp(`<symbol id="icon-${n.service}" viewBox="[^"]+"><(?!rect width="40" height="40" rx="8")`));
+      const img = decodePng(readFileSync(`${base}.png`));
+      expect([img.width, img.height]).toEqual([picture.width * 2, picture.height * 2]);
+      const abs = absolutePositions(design);
+      const at = (x: number, y: number) => pixel(img, Math.round((x + picture.offset.x) * 2), Math.round((y + picture.offset.y) * 2));
+      for (const n of design.nodes) {
+        const entry = content.catalog.byId.get(n.service)!;
+        if (entry.group || n.service === 'text-note' || !entry.icon) continue;
+        const p = abs.get(n.id)!;
+        const markup = icons.get(n.service)!;
+        // The icon file's colour: a service icon's background square, or the first colour a general icon is drawn in.
+        const square = /<path fill="(#[0-9a-f]{6})" d="M0 0h/i.exec(markup)?.[1];
+        const x0 = p.x + 10;
+        const y0 = p.y + (NODE_HEIGHT - 40) / 2;
+        if (square) {
+          // Inside the square, off the white line drawing: the corner has the square's colour.
+          expect(colourDistance(at(x0 + 2, y0 + 2), hexToRgb(square)), `icon of ${n.id} at its place`).toBeLessThan(40);
+          continue;
+        }
+        const ink = hexToRgb(/fill="(#[0-9a-f]{6})"/i.exec(markup)![1]!);
+        let found = false;
+        for (let y = y0; y < y0 + 40 && !found; y += 0.5) for (let x = x0; x < x0 + 40 && !found; x += 0.5) found = colourDistance(at(x, y), ink) < 40;
+        expect(found, `icon of ${n.id} drawn in ${ink.join(',')}`).toBe(true);
+      }
+      const edge = hexToRgb('#7a8594');
+      for (const e of design.edges) {
+        const t = abs.get(e.target)!;
+        const ahead = [-2, -3, -4].some((dx) => colourDistance(at(t.x + dx, t.y + NODE_HEIGHT / 2), edge) < 60);
+        expect(ahead, `arrowhead of ${e.id} at ${e.target}`).toBe(true);
+      }
+      const pdf = await PDFDocument.load(readFileSync(`${base}.pdf`));
+      expect(pdf.getPageCount()).toBe(1);
+      expect(pdf.getPage(0).getWidth()).toBeCloseTo(picture.width * 0.75, 1);
+    },
+    60_000,
+  );
 
   it('adds findings marks and the legend with --findings, and volume labels with --volumes', async () => {
     const file = join(PROJECT_ROOT, 'scenarios', 'iot-5tb-day', 'common-mistake.design.json');

@@ -26,8 +26,16 @@ describe('npm run validate', () => {
   });
 
   it.each([
-    ['a kind', (s: any) => s.requirements.push({ id: 'kms', text: 'Keys in KMS', rule: 'encryption-at-rest', params: { kmsRequiredFor: ['amazon-dynamodbb'] }, severity: 'error', hints: ['one', 'two', 'three'] }), 'params.kmsRequiredFor[0]: unknown kind "amazon-dynamodbb"'],
-    ['a covers kind', (s: any) => s.requirements.push({ id: 'cov', text: 'Streams are watched', rule: 'service-coverage', params: { kinds: ['monitoring'], covers: ['strem'] }, severity: 'error', hints: ['one', 'two', 'three'] }), 'params.covers[0]: unknown kind "strem"'],
+    [
+      'a kind',
+      (s: any) => s.requirements.push({ id: 'kms', text: 'Keys in KMS', rule: 'encryption-at-rest', params: { kmsRequiredFor: ['amazon-dynamodbb'] }, severity: 'error', hints: ['one', 'two', 'three'] }),
+      'params.kmsRequiredFor[0]: unknown kind "amazon-dynamodbb"',
+    ],
+    [
+      'a covers kind',
+      (s: any) => s.requirements.push({ id: 'cov', text: 'Streams are watched', rule: 'service-coverage', params: { kinds: ['monitoring'], covers: ['strem'] }, severity: 'error', hints: ['one', 'two', 'three'] }),
+      'params.covers[0]: unknown kind "strem"',
+    ],
   ])("fails on a typo'd %s in a scenario, naming file and JSON path", (_what, change, message) => {
     const copy = copyContent();
     const file = join(copy, 'scenarios', 'iot-5tb-day', 'scenario.json');

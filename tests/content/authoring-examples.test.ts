@@ -58,7 +58,16 @@ describe('requirement examples in docs/authoring.md', () => {
 describe('alternatives are checked at content load', () => {
   it('reports an unknown rule or refused params inside any-of at its JSON path', () => {
     const paths = requirementProblems('bad-alternatives', [
-      { id: 'scoring', rule: 'any-of', params: { anyOf: [{ label: 'typo', rule: 'data-pth', params: {} }, { label: 'bad params', rule: 'windowed-detection', params: { maxWindowSeconds: -1 } }] } },
+      {
+        id: 'scoring',
+        rule: 'any-of',
+        params: {
+          anyOf: [
+            { label: 'typo', rule: 'data-pth', params: {} },
+            { label: 'bad params', rule: 'windowed-detection', params: { maxWindowSeconds: -1 } },
+          ],
+        },
+      },
     ]).map((p) => p.path);
     expect(paths).toContain('$.requirements[0].params.anyOf[0].rule');
     expect(paths).toContain('$.requirements[0].params.anyOf[1].params.maxWindowSeconds');
@@ -67,7 +76,16 @@ describe('alternatives are checked at content load', () => {
   it('reports a kind no catalog entry has, in a scope or an alternative, at its JSON path', () => {
     const problems = requirementProblems('bad-kinds', [
       { id: 'governance', rule: 'service-coverage', params: { kinds: ['aws-lake-formation'], covers: [{ kinds: ['object-store'], downstreamOf: ['sourec'] }, 'metadata-catalog'] } },
-      { id: 'scoring', rule: 'any-of', params: { anyOf: [{ label: 'an endpoint', rule: 'data-path', params: { from: ['web-source'], to: ['inference-endpont'] } }, { label: 'a window', rule: 'windowed-detection', params: { maxWindowSeconds: 60 } }] } },
+      {
+        id: 'scoring',
+        rule: 'any-of',
+        params: {
+          anyOf: [
+            { label: 'an endpoint', rule: 'data-path', params: { from: ['web-source'], to: ['inference-endpont'] } },
+            { label: 'a window', rule: 'windowed-detection', params: { maxWindowSeconds: 60 } },
+          ],
+        },
+      },
     ]);
     const kindProblems = problems.filter((p) => p.message.startsWith('unknown kind')).map((p) => p.path);
     expect(kindProblems).toEqual(['$.requirements[0].params.covers[0].downstreamOf[0]', '$.requirements[1].params.anyOf[0].params.to[0]']);

@@ -52,7 +52,10 @@ describe('consistency on the IoT scenario', () => {
   it('a Firehose converting to Parquet makes its bucket Parquet: a Bronze bucket set to JSON is a contradiction', () => {
     const firehose = variant({
       nodes: [node('fh', 'amazon-data-firehose', { recordFormatConversion: 'parquet', bufferSizeMiB: 64, bufferIntervalSeconds: 60 })],
-      addEdges: [['kds', 'fh'], ['fh', 's3-bronze']],
+      addEdges: [
+        ['kds', 'fh'],
+        ['fh', 's3-bronze'],
+      ],
     });
     const lake = result(firehose, 'lake-zones');
     expect(codes(lake)).toEqual(['format-contradiction', 'zone-layout']);

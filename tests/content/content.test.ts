@@ -19,7 +19,26 @@ describe('shipped content', () => {
 
   it('has the IoT scenario and the services its brief needs', () => {
     expect(content.scenarios.map((s) => s.scenario.id)).toContain('iot-5tb-day');
-    for (const id of ['iot-devices', 'aws-iot-core', 'amazon-kinesis-data-streams', 'amazon-data-firehose', 'aws-glue', 'aws-glue-data-catalog', 'amazon-emr', 'aws-lambda', 'amazon-managed-service-for-apache-flink', 'amazon-s3', 'amazon-dynamodb', 'amazon-redshift', 'amazon-athena', 'amazon-quicksight', 'aws-lake-formation', 'aws-kms', 'amazon-cloudwatch', 'analysts'])
+    for (const id of [
+      'iot-devices',
+      'aws-iot-core',
+      'amazon-kinesis-data-streams',
+      'amazon-data-firehose',
+      'aws-glue',
+      'aws-glue-data-catalog',
+      'amazon-emr',
+      'aws-lambda',
+      'amazon-managed-service-for-apache-flink',
+      'amazon-s3',
+      'amazon-dynamodb',
+      'amazon-redshift',
+      'amazon-athena',
+      'amazon-quicksight',
+      'aws-lake-formation',
+      'aws-kms',
+      'amazon-cloudwatch',
+      'analysts',
+    ])
       expect(content.catalog.byId.has(id), id).toBe(true);
   });
 

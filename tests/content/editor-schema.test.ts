@@ -47,7 +47,12 @@ describe('schemas/scenario.schema.json in an editor', () => {
     expect(scenarioValid(withRequirement('setting-value', { kinds: ['aws-dms'], setting: 'validaton', equals: [true] }))).toBe(false);
     expect(scenarioValid(withRequirement('setting-value', { kinds: ['aws-dms'], setting: 'validation', equals: [true] }))).toBe(true);
     expect(scenarioValid(withRequirement('data-paths', { from: ['source'], to: ['dashboard'] }))).toBe(false);
-    const alt = (params: unknown) => ({ anyOf: [{ label: 'one way', rule: 'data-path', params: { from: ['source'], to: ['dashboard'] } }, { label: 'other way', rule: 'data-path', params }] });
+    const alt = (params: unknown) => ({
+      anyOf: [
+        { label: 'one way', rule: 'data-path', params: { from: ['source'], to: ['dashboard'] } },
+        { label: 'other way', rule: 'data-path', params },
+      ],
+    });
     expect(scenarioValid(withRequirement('any-of', alt({ from: ['source'], to: ['alerting'] })))).toBe(true);
     expect(scenarioValid(withRequirement('any-of', alt({ from: ['source'], to: ['alerting'], maxLatency: 5 })))).toBe(false);
   });

@@ -59,7 +59,9 @@ describe('role registry', () => {
 
   it('refuses an unregistered role of an enum option and an unknown constraint target', () => {
     const glue = withCatalog('catalog/aws-glue.json', (d) => {
-      const opt = Object.values<any>(d.settings).find((s) => s.type === 'enum' && s.options.some((o: any) => o.roles))!.options.find((o: any) => o.roles);
+      const opt = Object.values<any>(d.settings)
+        .find((s) => s.type === 'enum' && s.options.some((o: any) => o.roles))!
+        .options.find((o: any) => o.roles);
       opt.roles = ['batch-procesor'];
     });
     expect(glue.some((p) => p.file === 'catalog/aws-glue.json' && /\.options\[\d+\]\.roles\[0\]$/.test(p.path) && p.message.includes('batch-procesor'))).toBe(true);
@@ -146,7 +148,16 @@ describe('id-bearing params', () => {
     ['lake-zones', { zones: [{ zone: 'bronze', formats: ['jsn'] }] }, '.zones[0].formats[0]'],
     ['windowed-detection', { maxWindowSeconds: 60, windowSettings: ['shardCount'] }, '.windowSettings[0]'],
     ['failure-handling', { kinds: ['aws-lambda'], retrySetting: 'shardCount' }, '.retrySetting'],
-    ['any-of', { anyOf: [{ label: 'one way', rule: 'data-path', params: { from: ['source'], to: ['dashboard'] } }, { label: 'other way', rule: 'data-path', params: { from: ['source'], to: ['alertng'] } }] }, '.anyOf[1].params.to[0]'],
+    [
+      'any-of',
+      {
+        anyOf: [
+          { label: 'one way', rule: 'data-path', params: { from: ['source'], to: ['dashboard'] } },
+          { label: 'other way', rule: 'data-path', params: { from: ['source'], to: ['alertng'] } },
+        ],
+      },
+      '.anyOf[1].params.to[0]',
+    ],
   ];
   it.each(cases)('%s: a typo at params%s... is reported', (rule, params, path) => {
     const n = (scenarioFiles.find((f) => f.file === file)!.data as any).requirements.length;

@@ -211,7 +211,11 @@ describe('flow-aware delays', () => {
   });
 
   it('a job started after the upstream job adds its run time only; a scheduled one its period too', () => {
-    const d = (trigger: string) => chain('web-mobile-apps', [KDS, { capacityMode: 'on-demand' }], 'amazon-data-firehose', 'amazon-s3', ['aws-glue', { jobType: 'etl', schedule: 'daily', runMinutes: 60 }], 'amazon-s3', ['aws-glue', { jobType: 'etl', trigger, runMinutes: 30 }]);
+    const d = (trigger: string) =>
+      chain('web-mobile-apps', [KDS, { capacityMode: 'on-demand' }], 'amazon-data-firehose', 'amazon-s3', ['aws-glue', { jobType: 'etl', schedule: 'daily', runMinutes: 60 }], 'amazon-s3', [
+        'aws-glue',
+        { jobType: 'etl', trigger, runMinutes: 30 },
+      ]);
     const w = { ingestGBPerDay: 1, recordBytes: 1024, peakFactor: 3 };
     expect(flowOf(sim(d('after-upstream'), w), 'n7').latencyMs).toBe(30 * 60_000);
     expect(flowOf(sim(d('schedule'), w), 'n7').latencyMs).toBe(86_400_000 + 30 * 60_000);
@@ -260,13 +264,20 @@ describe('properties', () => {
   ];
   it('more capacity never fails where less passed', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...stages), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 100, max: 5000 }), ([service, key, base, min, max], a, b, gb, recordBytes) => {
-        const lo = min + Math.floor(((max - min) * Math.min(a, b)) / 1000);
-        const hi = min + Math.floor(((max - min) * Math.max(a, b)) / 1000);
-        const workload: Workload = { ingestGBPerDay: gb, recordBytes, peakFactor: 2 };
-        const status = (v: number) => runRule('stage-capacity', chain('web-mobile-apps', [KDS, { capacityMode: 'on-demand' }], [service, { ...base, [key]: v }]), { from: ['source'] }, workload).status;
-        if (status(lo) === 'pass') expect(status(hi)).toBe('pass');
-      }),
+      fc.property(
+        fc.constantFrom(...stages),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 100, max: 5000 }),
+        ([service, key, base, min, max], a, b, gb, recordBytes) => {
+          const lo = min + Math.floor(((max - min) * Math.min(a, b)) / 1000);
+          const hi = min + Math.floor(((max - min) * Math.max(a, b)) / 1000);
+          const workload: Workload = { ingestGBPerDay: gb, recordBytes, peakFactor: 2 };
+          const status = (v: number) => runRule('stage-capacity', chain('web-mobile-apps', [KDS, { capacityMode: 'on-demand' }], [service, { ...base, [key]: v }]), { from: ['source'] }, workload).status;
+          if (status(lo) === 'pass') expect(status(hi)).toBe('pass');
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -55,7 +55,12 @@ describe('groups', () => {
     expect(d.nodes.map((n) => n.id)).toEqual(['r', 'v', 's']);
     const graph = new DesignGraph(d, content.catalog);
     expect(graph.groupsOf('s').map((g) => g.id)).toEqual(['v', 'r']);
-    expect(graph.membersOf('r').map((n) => n.id).sort()).toEqual(['s', 'v']);
+    expect(
+      graph
+        .membersOf('r')
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['s', 'v']);
     const out = applyCommand(d, { type: 'setParent', nodeId: 's', parentId: undefined, position: { x: 0, y: 0 } });
     expect(out.nodes.find((n) => n.id === 's')).not.toHaveProperty('parentId');
   });

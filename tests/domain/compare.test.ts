@@ -39,10 +39,7 @@ describe('compareDesigns', () => {
 
   it('prefers the same service, then a shared specific role, before pairing by family only', () => {
     // The learner's Flink (stream processor) pairs with the reference's streaming Glue job, not the batch EMR.
-    const c = compare(
-      { lambda: 'aws-lambda', flink: 'amazon-managed-service-for-apache-flink' },
-      { emr: 'amazon-emr', glue: ['aws-glue', { jobType: 'streaming' }] },
-    );
+    const c = compare({ lambda: 'aws-lambda', flink: 'amazon-managed-service-for-apache-flink' }, { emr: 'amazon-emr', glue: ['aws-glue', { jobType: 'streaming' }] });
     expect(pairs(c)).toEqual([
       ['flink', 'glue', 'process', 'same-role'],
       ['lambda', 'emr', 'process', 'same-family'],

@@ -174,7 +174,9 @@ describe('processing', () => {
     const expected = { 'vCPU hours (runs)': DAILY_RUNS * 16 * 0.052624, 'Memory hours (runs)': DAILY_RUNS * 64 * 0.0057785 };
     expect(fed('amazon-emr-serverless', { schedule: 'daily', runMinutes: 60, maxVcpu: 16 })).toEqual(close(expected));
     // The EMR entry's serverless deployment uses the same rates.
-    expect(fed('amazon-emr', { deployment: 'serverless', schedule: 'daily', runMinutes: 60, maxVcpu: 16 })).toEqual(close({ 'Serverless vCPU hours (runs)': expected['vCPU hours (runs)'], 'Serverless memory hours (runs)': expected['Memory hours (runs)'] }));
+    expect(fed('amazon-emr', { deployment: 'serverless', schedule: 'daily', runMinutes: 60, maxVcpu: 16 })).toEqual(
+      close({ 'Serverless vCPU hours (runs)': expected['vCPU hours (runs)'], 'Serverless memory hours (runs)': expected['Memory hours (runs)'] }),
+    );
   });
 
   it('AWS Lambda: requests per batch and GB-seconds, free allowances first', () => {
@@ -348,7 +350,10 @@ describe('the price model is catalog data', () => {
 
   it('keeps no price among the figures; every price names its AWS pricing page and an as-of date', () => {
     for (const e of catalog.entries) {
-      expect(Object.keys(e.figures).filter((k) => /usd/i.test(k)), e.id).toEqual([]);
+      expect(
+        Object.keys(e.figures).filter((k) => /usd/i.test(k)),
+        e.id,
+      ).toEqual([]);
       for (const item of e.pricing?.items ?? []) {
         expect(new URL(item.price.source).hostname, `${e.id}: ${item.label}`).toBe('aws.amazon.com');
         expect(item.price.asOf).toMatch(/^20\d\d-\d\d-\d\d$/);
@@ -364,7 +369,9 @@ describe('price model mistakes are reported with file and JSON path', () => {
   const problems = (data: Record<string, any>) => {
     const file = `catalog/${data.id}.json`;
     const files = readJsonFiles(PROJECT_ROOT, 'catalog', []).map((f) => (f.file === file ? { file, data } : f));
-    return parseCatalog(files, catalogEntryProblems).problems.filter((p) => p.file === file).map((p) => `${p.path}: ${p.message}`);
+    return parseCatalog(files, catalogEntryProblems)
+      .problems.filter((p) => p.file === file)
+      .map((p) => `${p.path}: ${p.message}`);
   };
 
   it('names a setting, an option price or a when value that does not exist', () => {
@@ -383,10 +390,7 @@ describe('price model mistakes are reported with file and JSON path', () => {
     const iotCore = raw('aws-iot-core');
     iotCore.pricing.items[0].price.tiers = [{ upTo: 5e9, value: 1 }, { upTo: 1e9, value: 0.8 }, { value: 0.7 }];
     delete iotCore.pricing.items[1].price.value;
-    expect(problems(iotCore)).toEqual([
-      '$.pricing.items[0].price.tiers[1].upTo: "upTo" must grow from tier to tier',
-      '$.pricing.items[1].price: a price has either "value" or "bySetting" with "values"',
-    ]);
+    expect(problems(iotCore)).toEqual(['$.pricing.items[0].price.tiers[1].upTo: "upTo" must grow from tier to tier', '$.pricing.items[1].price: a price has either "value" or "bySetting" with "values"']);
   });
 });
 
@@ -405,12 +409,7 @@ describe('properties', () => {
   };
   const designArb = fc
     .array(fc.constantFrom(...services), { minLength: 2, maxLength: 7 })
-    .chain((list) =>
-      fc.tuple(
-        fc.tuple(...list.map((s) => settingsArb(s).map((settings) => [s, settings] as [string, LooseSettings]))),
-        fc.array(fc.tuple(fc.nat(list.length - 1), fc.nat(list.length - 1)), { maxLength: 10 }),
-      ),
-    )
+    .chain((list) => fc.tuple(fc.tuple(...list.map((s) => settingsArb(s).map((settings) => [s, settings] as [string, LooseSettings]))), fc.array(fc.tuple(fc.nat(list.length - 1), fc.nat(list.length - 1)), { maxLength: 10 })))
     .map(([nodes, pairs]) => {
       const byId = Object.fromEntries(nodes.map((n, i) => [`n${i}`, n]));
       const edges = [...new Set(pairs.map(([a, b]) => `n${a}>n${b}`))];

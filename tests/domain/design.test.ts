@@ -59,7 +59,11 @@ describe('loadDesign', () => {
     const doc = good();
     doc.nodes[1].service = 'nope';
     doc.edges[0].source = 'ghost';
-    expect(problemsOf(doc).map((p) => p.path).sort()).toEqual(['$.edges[0].source', '$.nodes[1].service']);
+    expect(
+      problemsOf(doc)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(['$.edges[0].source', '$.nodes[1].service']);
   });
 });
 

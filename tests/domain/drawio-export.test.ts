@@ -50,11 +50,19 @@ describe('designToDrawio', () => {
     expect(shaped(back)).toEqual(shaped(design));
     const byId = new Map(design.nodes.map((n) => [n.id, n.service]));
     const backById = new Map(back.nodes.map((n) => [n.id, n.service]));
-    const pairs = (d: Design, m: Map<string, string>) => d.edges.map((e) => `${m.get(e.source)}>${m.get(e.target)}`).filter((p) => !p.includes('undefined')).sort();
+    const pairs = (d: Design, m: Map<string, string>) =>
+      d.edges
+        .map((e) => `${m.get(e.source)}>${m.get(e.target)}`)
+        .filter((p) => !p.includes('undefined'))
+        .sort();
     const kept = new Set(back.nodes.map((n) => n.service));
     expect(pairs(back, backById)).toEqual(pairs(design, byId).filter((p) => p.split('>').every((s) => kept.has(s))));
     // Every member sits in a group of the same kind as before.
-    const parentKind = (d: Design) => d.nodes.filter((n) => n.parentId).map((n) => `${n.service} in ${d.nodes.find((g) => g.id === n.parentId)!.service}`).sort();
+    const parentKind = (d: Design) =>
+      d.nodes
+        .filter((n) => n.parentId)
+        .map((n) => `${n.service} in ${d.nodes.find((g) => g.id === n.parentId)!.service}`)
+        .sort();
     expect(parentKind(back)).toEqual(parentKind(design).filter((l) => l.split(' in ').every((s) => kept.has(s))));
   });
 

@@ -78,18 +78,41 @@ describe('hostile draw.io files', () => {
   }, 60_000);
 });
 
-const STYLES = [S3, 'shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.lambda;', 'shape=mxgraph.aws4.kinesis_data_streams;', REGION, 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc;', 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_aws_cloud_alt;', 'text;html=1;', 'rounded=1;', 'shape=mxgraph.aws3.dynamo_db;', 'edgeLabel;html=1;', '', undefined];
+const STYLES = [
+  S3,
+  'shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.lambda;',
+  'shape=mxgraph.aws4.kinesis_data_streams;',
+  REGION,
+  'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc;',
+  'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_aws_cloud_alt;',
+  'text;html=1;',
+  'rounded=1;',
+  'shape=mxgraph.aws3.dynamo_db;',
+  'edgeLabel;html=1;',
+  '',
+  undefined,
+];
 
 describe('random draw.io trees', () => {
   it('always import to a valid design: parents exist and are groups, no loops, every connection between imported services', () => {
     const cell = (n: number) =>
       fc.record({
         kind: fc.constantFrom('vertex', 'vertex', 'vertex', 'edge'),
-        parent: fc.oneof(fc.constant('1'), fc.nat({ max: n + 2 }).map((i) => `c${i}`), fc.constant(undefined)),
+        parent: fc.oneof(
+          fc.constant('1'),
+          fc.nat({ max: n + 2 }).map((i) => `c${i}`),
+          fc.constant(undefined),
+        ),
         style: fc.constantFrom(...STYLES),
         value: fc.oneof(fc.constant(''), fc.constant('eu-west-1'), fc.constant('Availability Zone'), fc.string({ maxLength: 12 }), fc.constant('<b>x</b><div>y</div>')),
-        source: fc.oneof(fc.nat({ max: n + 2 }).map((i) => `c${i}`), fc.constant(undefined)),
-        target: fc.oneof(fc.nat({ max: n + 2 }).map((i) => `c${i}`), fc.constant(undefined)),
+        source: fc.oneof(
+          fc.nat({ max: n + 2 }).map((i) => `c${i}`),
+          fc.constant(undefined),
+        ),
+        target: fc.oneof(
+          fc.nat({ max: n + 2 }).map((i) => `c${i}`),
+          fc.constant(undefined),
+        ),
         start: fc.constantFrom(undefined, 'none', 'classic'),
         x: fc.integer({ min: -500, max: 2000 }),
         y: fc.integer({ min: -500, max: 2000 }),
@@ -98,26 +121,29 @@ describe('random draw.io trees', () => {
         loose: fc.boolean(),
       });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }).chain((n) => fc.array(cell(n), { minLength: n, maxLength: n })), (specs) => {
-        const cells: DrawioCell[] = [{ id: '0' }, { id: '1', parent: '0' }];
-        specs.forEach((s, i) => {
-          const base = { id: `c${i}`, parent: s.parent, style: s.kind === 'edge' && s.style !== undefined ? `${s.style}${s.start ? `startArrow=${s.start};` : ''}` : s.style, value: s.value };
-          if (s.kind === 'edge') cells.push({ ...base, edge: true, source: s.source, target: s.target, ...(s.loose ? { sourcePoint: { x: s.x, y: s.y }, targetPoint: { x: s.y, y: s.x } } : {}) });
-          else cells.push({ ...base, vertex: true, geometry: { x: s.x, y: s.y, width: s.w, height: s.h } });
-        });
-        const { design, counts } = mapDrawioCells(cells, catalog, { scale: 2 });
-        const loaded = loadDesign(design, catalog);
-        expect(loaded.ok, JSON.stringify(loaded.ok ? '' : loaded.problems)).toBe(true);
-        expect(counts.services + counts.groups + counts.notes).toBe(design.nodes.length);
-        expect(counts.connections).toBe(design.edges.length);
-        const byId = new Map(design.nodes.map((n) => [n.id, n]));
-        for (const e of design.edges) {
-          for (const end of [e.source, e.target]) {
-            const entry = catalog.byId.get(byId.get(end)!.service)!;
-            expect(entry.group || entry.id === 'text-note').toBe(false);
+      fc.property(
+        fc.integer({ min: 0, max: 40 }).chain((n) => fc.array(cell(n), { minLength: n, maxLength: n })),
+        (specs) => {
+          const cells: DrawioCell[] = [{ id: '0' }, { id: '1', parent: '0' }];
+          specs.forEach((s, i) => {
+            const base = { id: `c${i}`, parent: s.parent, style: s.kind === 'edge' && s.style !== undefined ? `${s.style}${s.start ? `startArrow=${s.start};` : ''}` : s.style, value: s.value };
+            if (s.kind === 'edge') cells.push({ ...base, edge: true, source: s.source, target: s.target, ...(s.loose ? { sourcePoint: { x: s.x, y: s.y }, targetPoint: { x: s.y, y: s.x } } : {}) });
+            else cells.push({ ...base, vertex: true, geometry: { x: s.x, y: s.y, width: s.w, height: s.h } });
+          });
+          const { design, counts } = mapDrawioCells(cells, catalog, { scale: 2 });
+          const loaded = loadDesign(design, catalog);
+          expect(loaded.ok, JSON.stringify(loaded.ok ? '' : loaded.problems)).toBe(true);
+          expect(counts.services + counts.groups + counts.notes).toBe(design.nodes.length);
+          expect(counts.connections).toBe(design.edges.length);
+          const byId = new Map(design.nodes.map((n) => [n.id, n]));
+          for (const e of design.edges) {
+            for (const end of [e.source, e.target]) {
+              const entry = catalog.byId.get(byId.get(end)!.service)!;
+              expect(entry.group || entry.id === 'text-note').toBe(false);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -13,7 +13,9 @@ import { measure, type Rates } from '../support/drawio-rates.ts';
 import { content } from '../support/designs.ts';
 
 const DIR = join(__dirname, '..', 'fixtures', 'drawio', 'real');
-const FILES = readdirSync(DIR).filter((f) => /\.(drawio|xml)$/.test(f)).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => /\.(drawio|xml)$/.test(f))
+  .sort();
 
 function ratesOf(file: string): Rates {
   const read = readDrawioFile(readFileSync(join(DIR, file), 'utf8'));
@@ -64,8 +66,17 @@ describe('real draw.io diagrams', () => {
     const table = [
       '| File | Services right | Connectors kept (between services) | All connectors | Group members kept | Group kinds |',
       '| --- | --- | --- | --- | --- | --- |',
-      ...rows.map(([f, r]) => `| ${f} | ${r.services.right}/${r.services.covered} (${pct(r.services.right, r.services.covered)}) | ${r.connectors.kept}/${r.connectors.between} (${pct(r.connectors.kept, r.connectors.between)}) | ${r.connectors.total} | ${r.groups.membersKept}/${r.groups.members} | ${r.groups.kinds.join(', ') || '—'} |`),
-      `| **all ${rows.length} files** | ${sum((r) => r.services.right)}/${sum((r) => r.services.covered)} (${pct(sum((r) => r.services.right), sum((r) => r.services.covered))}) | ${sum((r) => r.connectors.kept)}/${sum((r) => r.connectors.between)} (${pct(sum((r) => r.connectors.kept), sum((r) => r.connectors.between))}) | ${sum((r) => r.connectors.total)} | ${sum((r) => r.groups.membersKept)}/${sum((r) => r.groups.members)} | |`,
+      ...rows.map(
+        ([f, r]) =>
+          `| ${f} | ${r.services.right}/${r.services.covered} (${pct(r.services.right, r.services.covered)}) | ${r.connectors.kept}/${r.connectors.between} (${pct(r.connectors.kept, r.connectors.between)}) | ${r.connectors.total} | ${r.groups.membersKept}/${r.groups.members} | ${r.groups.kinds.join(', ') || '—'} |`,
+      ),
+      `| **all ${rows.length} files** | ${sum((r) => r.services.right)}/${sum((r) => r.services.covered)} (${pct(
+        sum((r) => r.services.right),
+        sum((r) => r.services.covered),
+      )}) | ${sum((r) => r.connectors.kept)}/${sum((r) => r.connectors.between)} (${pct(
+        sum((r) => r.connectors.kept),
+        sum((r) => r.connectors.between),
+      )}) | ${sum((r) => r.connectors.total)} | ${sum((r) => r.groups.membersKept)}/${sum((r) => r.groups.members)} | |`,
     ];
     console.log(table.join('\n'));
     expect(sum((r) => r.services.right) / sum((r) => r.services.covered)).toBeGreaterThanOrEqual(0.9);

@@ -40,7 +40,14 @@ describe('textOf', () => {
 
 describe('mapDrawioCells', () => {
   it('maps services, keeps positions, and turns connectors into edges with their labels', () => {
-    const cells = [...base, icon('a', 'iot_core', 40, 100), icon('b', 'kinesis_data_streams', 240, 100, '1', 'Telemetry<br>stream'), { ...icon('c', 's3', 440, 100), style: 'shape=mxgraph.aws4.s3;' }, edge('e1', 'a', 'b', '<b>MQTT</b>'), edge('e2', 'b', 'c')];
+    const cells = [
+      ...base,
+      icon('a', 'iot_core', 40, 100),
+      icon('b', 'kinesis_data_streams', 240, 100, '1', 'Telemetry<br>stream'),
+      { ...icon('c', 's3', 440, 100), style: 'shape=mxgraph.aws4.s3;' },
+      edge('e1', 'a', 'b', '<b>MQTT</b>'),
+      edge('e2', 'b', 'c'),
+    ];
     const { design, unmapped } = mapDrawioCells(cells, catalog);
     expect(unmapped).toEqual([]);
     expect(design.nodes.map((n) => [n.service, n.position, n.label])).toEqual([
@@ -57,7 +64,11 @@ describe('mapDrawioCells', () => {
   });
 
   it('scales positions and group sizes by the given factor', () => {
-    const cells = [...base, { id: 'r', parent: '1', vertex: true, style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_region;', value: 'eu-west-1', geometry: { x: 10, y: 20, width: 400, height: 200 } }, icon('g', 'glue', 30, 40, 'r')];
+    const cells = [
+      ...base,
+      { id: 'r', parent: '1', vertex: true, style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_region;', value: 'eu-west-1', geometry: { x: 10, y: 20, width: 400, height: 200 } },
+      icon('g', 'glue', 30, 40, 'r'),
+    ];
     const { design } = mapDrawioCells(cells, catalog, { scale: 2 });
     expect(design.nodes.map((n) => [n.service, n.position, n.size, n.parentId])).toEqual([
       ['aws-region', { x: 20, y: 40 }, { width: 800, height: 400 }, undefined],
@@ -66,7 +77,13 @@ describe('mapDrawioCells', () => {
   });
 
   it('maps Region, VPC and AWS Cloud groups to Archboard groups, members relative to them', () => {
-    const group = (id: string, icon: string, parent: string, x: number, y: number): DrawioCell => ({ id, parent, vertex: true, style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${icon};container=1;`, geometry: { x, y, width: 600, height: 300 } });
+    const group = (id: string, icon: string, parent: string, x: number, y: number): DrawioCell => ({
+      id,
+      parent,
+      vertex: true,
+      style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${icon};container=1;`,
+      geometry: { x, y, width: 600, height: 300 },
+    });
     const cells = [...base, group('cloud', 'group_aws_cloud_alt', '1', 0, 0), group('region', 'group_region', 'cloud', 20, 30), group('vpc', 'group_vpc', 'region', 20, 30), icon('db', 'dynamodb', 50, 60, 'vpc')];
     const { design, unmapped } = mapDrawioCells(cells, catalog);
     expect(unmapped).toEqual([]);
@@ -78,7 +95,11 @@ describe('mapDrawioCells', () => {
   });
 
   it('makes a member of an unmapped group absolute and lists the group', () => {
-    const cells = [...base, { id: 'sg', parent: '1', vertex: true, style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;strokeColor=#DD3522;', geometry: { x: 300, y: 200, width: 200, height: 100 } }, icon('q', 'athena', 10, 20, 'sg')];
+    const cells = [
+      ...base,
+      { id: 'sg', parent: '1', vertex: true, style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;strokeColor=#DD3522;', geometry: { x: 300, y: 200, width: 200, height: 100 } },
+      icon('q', 'athena', 10, 20, 'sg'),
+    ];
     const { design, unmapped } = mapDrawioCells(cells, catalog);
     expect(design.nodes).toEqual([expect.objectContaining({ service: 'amazon-athena', position: { x: 310, y: 220 } })]);
     expect(design.nodes[0]!.parentId).toBeUndefined();
@@ -86,10 +107,18 @@ describe('mapDrawioCells', () => {
   });
 
   // draw.io's palette colours (green public, blue/teal private), and a grey box its label names.
-  const subnets = [['strokeColor=#7AA116;fillColor=#F2F6E8;', '', 'public-subnet'], ['strokeColor=#248814;fillColor=#E9F3E6;', 'Web tier', 'public-subnet'], ['strokeColor=#147EBA;fillColor=#E6F2F8;', '', 'private-subnet']];
+  const subnets = [
+    ['strokeColor=#7AA116;fillColor=#F2F6E8;', '', 'public-subnet'],
+    ['strokeColor=#248814;fillColor=#E9F3E6;', 'Web tier', 'public-subnet'],
+    ['strokeColor=#147EBA;fillColor=#E6F2F8;', '', 'private-subnet'],
+  ];
   subnets.push(['strokeColor=#00A4A6;fillColor=#E6F6F7;', 'App tier', 'private-subnet'], ['strokeColor=#879196;', 'Public subnet 1', 'public-subnet']);
   it.each(subnets)('reads a subnet drawn with group_security_group and %s labelled "%s" as %s', (colours, label, service) => {
-    const cells = [...base, { id: 'sn', parent: '1', vertex: true, value: label, style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;grStroke=0;${colours}`, geometry: { x: 0, y: 0, width: 300, height: 200 } }, icon('q', 'athena', 40, 60, 'sn')];
+    const cells = [
+      ...base,
+      { id: 'sn', parent: '1', vertex: true, value: label, style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;grStroke=0;${colours}`, geometry: { x: 0, y: 0, width: 300, height: 200 } },
+      icon('q', 'athena', 40, 60, 'sn'),
+    ];
     const { design, unmapped } = mapDrawioCells(cells, catalog);
     expect(unmapped).toEqual([]);
     expect(design.nodes.map((n) => n.service)).toEqual([service, 'amazon-athena']);
@@ -97,13 +126,25 @@ describe('mapDrawioCells', () => {
   });
 
   it('reads an AWS Cloud box labelled as an account as an AWS account, a grey group_subnet as a private subnet', () => {
-    const cells = [...base, { id: 'a', parent: '1', vertex: true, value: 'PROD account', style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_aws_cloud_alt;', geometry: { x: 0, y: 0, width: 900, height: 600 } }, { id: 'sn', parent: 'a', vertex: true, value: 'Subnet', style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_subnet;strokeColor=#879196;', geometry: { x: 20, y: 40, width: 300, height: 200 } }];
+    const cells = [
+      ...base,
+      { id: 'a', parent: '1', vertex: true, value: 'PROD account', style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_aws_cloud_alt;', geometry: { x: 0, y: 0, width: 900, height: 600 } },
+      { id: 'sn', parent: 'a', vertex: true, value: 'Subnet', style: 'shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_subnet;strokeColor=#879196;', geometry: { x: 20, y: 40, width: 300, height: 200 } },
+    ];
     const { design } = mapDrawioCells(cells, catalog);
     expect(design.nodes.map((n) => n.service)).toEqual(['aws-account', 'private-subnet']);
   });
 
   it('lists shapes without a match and connectors it cannot keep, by cell id', () => {
-    const cells = [...base, icon('s', 's3', 0, 0), icon('bk', 'backup', 200, 0), { id: 'box', parent: '1', vertex: true, value: 'On-prem', style: 'rounded=1;whiteSpace=wrap;html=1;', geometry: { x: 0, y: 200, width: 120, height: 60 } }, edge('x1', 's', 'bk'), edge('x2', 's', undefined), edge('x3', 's', 's')];
+    const cells = [
+      ...base,
+      icon('s', 's3', 0, 0),
+      icon('bk', 'backup', 200, 0),
+      { id: 'box', parent: '1', vertex: true, value: 'On-prem', style: 'rounded=1;whiteSpace=wrap;html=1;', geometry: { x: 0, y: 200, width: 120, height: 60 } },
+      edge('x1', 's', 'bk'),
+      edge('x2', 's', undefined),
+      edge('x3', 's', 's'),
+    ];
     const { design, unmapped } = mapDrawioCells(cells, catalog);
     expect(design.nodes.map((n) => n.service)).toEqual(['amazon-s3']);
     expect(design.edges).toEqual([]);
@@ -129,7 +170,14 @@ describe('mapDrawioCells', () => {
 });
 
 describe('mapDrawioCells keeps the diagram', () => {
-  const box = (id: string, grIcon: string, x: number, y: number, w: number, h: number, value = ''): DrawioCell => ({ id, parent: '1', vertex: true, value, style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${grIcon};`, geometry: { x, y, width: w, height: h } });
+  const box = (id: string, grIcon: string, x: number, y: number, w: number, h: number, value = ''): DrawioCell => ({
+    id,
+    parent: '1',
+    vertex: true,
+    value,
+    style: `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${grIcon};`,
+    geometry: { x, y, width: w, height: h },
+  });
 
   it.each([
     ['queue', 'amazon-sqs'],
@@ -187,28 +235,48 @@ describe('mapDrawioCells keeps the diagram', () => {
 
   it('makes two connections of a two-way arrow where the catalog allows both, one otherwise; reads a start-only arrow backwards', () => {
     const two = (id: string, s: string, t: string) => ({ ...edge(id, s, t), style: 'startArrow=classic;endArrow=classic;' });
-    const cells = [...base, icon('l', 'lambda', 0, 0), icon('q', 'sqs', 200, 0), icon('s', 's3', 400, 0), icon('d', 'dynamodb', 600, 0), two('lq', 'l', 'q'), two('ls', 'l', 's'), { ...edge('back', 'd', 'l'), style: 'startArrow=block;endArrow=none;' }];
+    const cells = [
+      ...base,
+      icon('l', 'lambda', 0, 0),
+      icon('q', 'sqs', 200, 0),
+      icon('s', 's3', 400, 0),
+      icon('d', 'dynamodb', 600, 0),
+      two('lq', 'l', 'q'),
+      two('ls', 'l', 's'),
+      { ...edge('back', 'd', 'l'), style: 'startArrow=block;endArrow=none;' },
+    ];
     const { design } = mapDrawioCells(cells, catalog);
     const svc = new Map(design.nodes.map((n) => [n.id, n.service]));
     const pairs = design.edges.map((e) => `${svc.get(e.source)}>${svc.get(e.target)}`).sort();
     const allowed = (a: string, b: string) => catalog.byId.get(a)!.connectsTo.includes(b);
-    const expected = [
-      ...(['aws-lambda>amazon-sqs', 'amazon-sqs>aws-lambda', 'aws-lambda>amazon-s3', 'amazon-s3>aws-lambda'] as const).filter((p) => allowed(...(p.split('>') as [string, string]))),
-      'aws-lambda>amazon-dynamodb',
-    ].sort();
+    const expected = [...(['aws-lambda>amazon-sqs', 'amazon-sqs>aws-lambda', 'aws-lambda>amazon-s3', 'amazon-s3>aws-lambda'] as const).filter((p) => allowed(...(p.split('>') as [string, string]))), 'aws-lambda>amazon-dynamodb'].sort();
     expect(pairs).toEqual(expected);
     expect(pairs.filter((p) => p.startsWith('amazon-sqs') || p.endsWith('amazon-sqs'))).toHaveLength(2);
   });
 
   it('takes labels from child label cells and keeps words on separate lines apart', () => {
-    const cells = [...base, icon('f', 'kinesis_data_firehose', 0, 0, '1', '<div>Kinesis</div>Firehose'), icon('g', 'glue', 300, 0), { id: 'gl', parent: 'g', vertex: true, value: 'Nightly&nbsp;ETL', style: 'text;html=1;', geometry: { x: 0, y: 80, width: 78, height: 20 } }, edge('e', 'f', 'g'), { id: 'el', parent: 'e', vertex: true, value: 'raw JSON', style: 'edgeLabel;html=1;', relativeGeometry: { x: 0, y: 0 } }];
+    const cells = [
+      ...base,
+      icon('f', 'kinesis_data_firehose', 0, 0, '1', '<div>Kinesis</div>Firehose'),
+      icon('g', 'glue', 300, 0),
+      { id: 'gl', parent: 'g', vertex: true, value: 'Nightly&nbsp;ETL', style: 'text;html=1;', geometry: { x: 0, y: 80, width: 78, height: 20 } },
+      edge('e', 'f', 'g'),
+      { id: 'el', parent: 'e', vertex: true, value: 'raw JSON', style: 'edgeLabel;html=1;', relativeGeometry: { x: 0, y: 0 } },
+    ];
     const { design } = mapDrawioCells(cells, catalog);
     expect(design.nodes.map((n) => n.label)).toEqual(['Kinesis Firehose', 'Nightly ETL']);
     expect(design.edges.map((e) => e.settings?.label)).toEqual(['raw JSON']);
   });
 
   it('counts services, groups, notes and connections apart', () => {
-    const cells = [...base, box('r', 'group_region', 0, 0, 500, 300), icon('a', 'lambda', 20, 40), icon('b', 's3', 200, 40), { id: 't', parent: '1', vertex: true, value: 'why', style: 'text;', geometry: { x: 0, y: 400, width: 50, height: 20 } }, edge('e', 'a', 'b')];
+    const cells = [
+      ...base,
+      box('r', 'group_region', 0, 0, 500, 300),
+      icon('a', 'lambda', 20, 40),
+      icon('b', 's3', 200, 40),
+      { id: 't', parent: '1', vertex: true, value: 'why', style: 'text;', geometry: { x: 0, y: 400, width: 50, height: 20 } },
+      edge('e', 'a', 'b'),
+    ];
     expect(mapDrawioCells(cells, catalog).counts).toEqual({ services: 2, groups: 1, notes: 1, connections: 1 });
   });
 });

@@ -20,7 +20,11 @@ function readBack(text: string): { ms: number; step: number } {
   return { ms, step };
 }
 
-const durations = fc.oneof(fc.double({ min: 0, max: 1e11, noNaN: true }), fc.integer({ min: 0, max: 400 }).map((k) => k * 59_999.5), fc.constantFrom(999.5, 9_950, 59_500, 59_999, 3_599_500, 86_399_999, 172_799_999));
+const durations = fc.oneof(
+  fc.double({ min: 0, max: 1e11, noNaN: true }),
+  fc.integer({ min: 0, max: 400 }).map((k) => k * 59_999.5),
+  fc.constantFrom(999.5, 9_950, 59_500, 59_999, 3_599_500, 86_399_999, 172_799_999),
+);
 
 describe('formatDuration', () => {
   it('never prints a carried-over form', () => {

@@ -29,7 +29,11 @@ describe('copyFragment', () => {
     const base = pipeline();
     const design = grouped({ ...base, nodes: [{ id: 'eu', service: 'aws-region', position: { x: 1000, y: 500 }, size: { width: 800, height: 300 } }, ...base.nodes] }, { 'kinesis-1': 'eu', 's3-1': 'eu' });
     const withGroup = copyFragment(design, ['eu'])!;
-    expect(withGroup.nodes.map((n) => [n.id, n.parentId])).toEqual([['eu', undefined], ['kinesis-1', 'eu'], ['s3-1', 'eu']]);
+    expect(withGroup.nodes.map((n) => [n.id, n.parentId])).toEqual([
+      ['eu', undefined],
+      ['kinesis-1', 'eu'],
+      ['s3-1', 'eu'],
+    ]);
     const alone = copyFragment(design, ['s3-1'])!;
     expect(alone.nodes[0]!.parentId).toBeUndefined();
     expect(alone.nodes[0]!.position).toEqual({ x: 1000 + 400, y: 500 });
@@ -42,7 +46,11 @@ describe('pasteFragment', () => {
     const f = copyFragment(design, ['kinesis-1', 's3-1', 'athena-1'])!;
     const pasted = pasteFragment(design, f, { x: 24, y: 24 });
     expect(pasted.nodes.map((n) => n.id)).toEqual(['kinesis-2', 's3-2', 'athena-2']);
-    expect(pasted.nodes.map((n) => n.position)).toEqual([{ x: 224, y: 24 }, { x: 424, y: 24 }, { x: 624, y: 24 }]);
+    expect(pasted.nodes.map((n) => n.position)).toEqual([
+      { x: 224, y: 24 },
+      { x: 424, y: 24 },
+      { x: 624, y: 24 },
+    ]);
     expect(pasted.edges.map((e) => `${e.source}>${e.target}`)).toEqual(['kinesis-2>s3-2', 's3-2>athena-2']);
     const after = applyCommand(design, { type: 'addNodes', nodes: pasted.nodes, edges: pasted.edges });
     expect(after.nodes).toHaveLength(7);

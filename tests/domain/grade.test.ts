@@ -7,13 +7,39 @@ import { defineRule } from '../../src/domain/rule-kit.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { build, chain, content, IOT_WORKLOAD } from '../support/designs.ts';
 
-const throwing = defineRule({ id: 'throws', title: 'Throws', summary: 'A rule for this test.', pillar: 'reliability', docUrl: 'https://docs.aws.amazon.com/', params: z.object({}), check: () => { throw new Error('boom'); } });
-const flagsAll = defineRule({ id: 'flags-all', title: 'Flags every node', summary: 'A rule for this test.', pillar: 'security', docUrl: 'https://docs.aws.amazon.com/', params: z.object({ n: z.number() }), check: (d, _p, ctx) => d.nodes.forEach((n) => ctx.fail({ code: 'bad', nodeIds: [n.id], message: 'bad', remediation: 'fix' })) });
+const throwing = defineRule({
+  id: 'throws',
+  title: 'Throws',
+  summary: 'A rule for this test.',
+  pillar: 'reliability',
+  docUrl: 'https://docs.aws.amazon.com/',
+  params: z.object({}),
+  check: () => {
+    throw new Error('boom');
+  },
+});
+const flagsAll = defineRule({
+  id: 'flags-all',
+  title: 'Flags every node',
+  summary: 'A rule for this test.',
+  pillar: 'security',
+  docUrl: 'https://docs.aws.amazon.com/',
+  params: z.object({ n: z.number() }),
+  check: (d, _p, ctx) => d.nodes.forEach((n) => ctx.fail({ code: 'bad', nodeIds: [n.id], message: 'bad', remediation: 'fix' })),
+});
 const rules = new Map([...content.rules, [throwing.id, throwing], [flagsAll.id, flagsAll]]);
 
 const scenario = (requirements: Scenario['requirements']): Scenario => ({
-  id: 's', title: 'S', summary: 'A test scenario.', brief: 'A test scenario for the grading engine.', difficulty: 'beginner', tags: [], workload: IOT_WORKLOAD,
-  requirements, referenceDesign: 'r', commonMistake: { design: 'c', fails: ['a'], explanation: 'unused here' },
+  id: 's',
+  title: 'S',
+  summary: 'A test scenario.',
+  brief: 'A test scenario for the grading engine.',
+  difficulty: 'beginner',
+  tags: [],
+  workload: IOT_WORKLOAD,
+  requirements,
+  referenceDesign: 'r',
+  commonMistake: { design: 'c', fails: ['a'], explanation: 'unused here' },
 });
 const req = (id: string, rule: string, severity: 'error' | 'warning' = 'error', params: Record<string, unknown> = {}) => ({ id, text: `Requirement ${id}`, rule, params, severity, hints: ['1', '2', '3'] as [string, string, string] });
 

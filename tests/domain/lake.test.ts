@@ -64,10 +64,15 @@ describe('selectNodes', () => {
 
 describe('readersOf', () => {
   it('finds the query engines that read the records, not aggregates of them or another copy', () => {
-    const g = graph(
-      { b: 'amazon-s3', direct: 'amazon-athena', load: 'aws-glue', r1: 'amazon-redshift', agg: ['aws-glue', { aggregationFactor: 24 }], r2: 'amazon-redshift', copy: 'amazon-s3', a2: 'amazon-athena' },
-      ['b>direct', 'b>load', 'load>r1', 'b>agg', 'agg>r2', 'b>copy', 'copy>a2'],
-    );
+    const g = graph({ b: 'amazon-s3', direct: 'amazon-athena', load: 'aws-glue', r1: 'amazon-redshift', agg: ['aws-glue', { aggregationFactor: 24 }], r2: 'amazon-redshift', copy: 'amazon-s3', a2: 'amazon-athena' }, [
+      'b>direct',
+      'b>load',
+      'load>r1',
+      'b>agg',
+      'agg>r2',
+      'b>copy',
+      'copy>a2',
+    ]);
     expect(ids(readersOf(g, g.node('b')!, ['query-engine']))).toEqual(['direct', 'r1']);
   });
 });

@@ -81,7 +81,13 @@ describe('one set of invariants for loader and editor', () => {
   const devices = { id: 'devices', service: 'iot-devices', position: { x: -300, y: 0 } };
 
   it('refuses a second parallel edge on import, with its path; repairs it in a stored design', () => {
-    const data = doc([devices, stream], [{ id: 'e1', source: 'devices', target: 'stream' }, { id: 'e2', source: 'devices', target: 'stream' }]);
+    const data = doc(
+      [devices, stream],
+      [
+        { id: 'e1', source: 'devices', target: 'stream' },
+        { id: 'e2', source: 'devices', target: 'stream' },
+      ],
+    );
     const strict = loadDesign(data, catalog);
     expect(strict).toMatchObject({ ok: false, problems: [{ path: '$.edges[1]', message: expect.stringMatching(/second connection from "devices" to "stream"/) }] });
     const repaired = loadDesign(data, catalog, { repair: true });
@@ -110,7 +116,10 @@ describe('one set of invariants for loader and editor', () => {
     expect(loadDesign(doc([far]), catalog)).toMatchObject({ ok: false, problems: [{ path: '$.nodes[0].position', message: expect.stringMatching(/outside the canvas/) }] });
     const r = loadDesign(doc([far]), catalog, { repair: true });
     expect(r).toMatchObject({ ok: true, design: { nodes: [{ position: { x: MAX_COORDINATE, y: -5 } }] } });
-    const moved = applyCommand(loadDesign(doc([stream]), catalog).ok ? (loadDesign(doc([stream]), catalog) as { design: Design }).design : (null as never), { type: 'moveNodes', positions: new Map([['stream', { x: 1e300, y: Number.NaN }]]) });
+    const moved = applyCommand(loadDesign(doc([stream]), catalog).ok ? (loadDesign(doc([stream]), catalog) as { design: Design }).design : (null as never), {
+      type: 'moveNodes',
+      positions: new Map([['stream', { x: 1e300, y: Number.NaN }]]),
+    });
     expect(loadDesign(JSON.parse(JSON.stringify(moved)), catalog).ok).toBe(true);
   });
 

@@ -15,7 +15,9 @@ import { content } from '../support/designs.ts';
 const { catalog, rules } = content;
 const iot = content.scenarios.find((s) => s.scenario.id === 'iot-5tb-day')!;
 // Services with different delays (a Firehose buffer, a scheduled Glue job) and roles to pass through.
-const SERVICES = ['iot-devices', 'amazon-kinesis-data-streams', 'amazon-data-firehose', 'amazon-managed-service-for-apache-flink', 'aws-glue', 'amazon-s3', 'amazon-dynamodb', 'amazon-quicksight', 'aws-lambda'].filter((s) => catalog.byId.has(s));
+const SERVICES = ['iot-devices', 'amazon-kinesis-data-streams', 'amazon-data-firehose', 'amazon-managed-service-for-apache-flink', 'aws-glue', 'amazon-s3', 'amazon-dynamodb', 'amazon-quicksight', 'aws-lambda'].filter((s) =>
+  catalog.byId.has(s),
+);
 
 const graphArb = fc.integer({ min: 1, max: 14 }).chain((n) =>
   fc.record({
@@ -54,7 +56,14 @@ describe('fastestPathsFrom', () => {
         const graph = new DesignGraph(designOf(parts), catalog);
         const starts = graph.nodes.filter((_, i) => i % 2 === 0).map((n) => n.id);
         const tree = graph.fastestPathsFrom(starts, ['stream']);
-        for (const target of graph.nodes) expect(tree.pathTo(target.id)?.latencyMs).toEqual(graph.fastestPath(starts.map((id) => `#${id}`), [`#${target.id}`], ['stream'])?.latencyMs);
+        for (const target of graph.nodes)
+          expect(tree.pathTo(target.id)?.latencyMs).toEqual(
+            graph.fastestPath(
+              starts.map((id) => `#${id}`),
+              [`#${target.id}`],
+              ['stream'],
+            )?.latencyMs,
+          );
       }),
       { numRuns: 200 },
     );

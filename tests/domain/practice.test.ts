@@ -9,7 +9,12 @@ import { build } from '../support/designs.ts';
 
 const AT = '2026-03-01T10:00:00.000Z';
 const result = (id: string, status: RequirementResult['status'], severity: RequirementResult['severity'] = 'error', pillar: RequirementResult['pillar'] | null = 'reliability'): RequirementResult => ({
-  requirementId: id, text: `Requirement ${id}`, ruleId: 'r', pillar: pillar ?? undefined, severity, status,
+  requirementId: id,
+  text: `Requirement ${id}`,
+  ruleId: 'r',
+  pillar: pillar ?? undefined,
+  severity,
+  status,
   findings: status === 'fail' ? [{ ruleId: 'r', code: 'bad', requirementId: id, severity, message: 'bad', remediation: 'fix', docUrl: 'https://docs.aws.amazon.com/', nodeIds: ['kds', 'kds'], edgeIds: [] }] : [],
 });
 const report = (...results: RequirementResult[]): GradeReport => {
@@ -44,7 +49,11 @@ describe('deviations', () => {
   it('shows a failed requirement with a deviation as accepted, keeping the engine verdict', () => {
     const notes = acceptDeviation(acceptDeviation(emptyNotes(), 'a', 'Cost matters more than latency here', AT), 'b', 'Passing already, so ignored', AT);
     const reviewed = applyDeviations(report(result('a', 'fail'), result('b', 'pass'), result('c', 'error')), notes.deviations);
-    expect(reviewed.results.map((r) => [r.status, r.gradedStatus])).toEqual([['accepted', 'fail'], ['pass', 'pass'], ['error', 'error']]);
+    expect(reviewed.results.map((r) => [r.status, r.gradedStatus])).toEqual([
+      ['accepted', 'fail'],
+      ['pass', 'pass'],
+      ['error', 'error'],
+    ]);
     expect(reviewed.results[0]!.deviation?.reason).toBe('Cost matters more than latency here');
     expect(reviewed.results[0]!.findings).toHaveLength(1);
     expect(reviewed.counts).toMatchObject({ accepted: 1, fail: 0, pass: 1, error: 1 });
@@ -105,7 +114,8 @@ describe('attempt scores and history', () => {
     report(result('a', 'pass', 'error', 'security'), result('b', 'fail', 'error', 'reliability'), result('c', 'fail', 'warning', 'security'), result('d', 'not-applicable', 'error', 'cost-optimization'), result('e', 'error', 'info', null)),
     { c: { reason: 'accepted for cost reasons', acceptedAt: AT } },
   );
-  const attempt = (id: string, at = AT): Attempt => scoreAttempt(reviewed, { id, scenarioId: 's', submittedAt: at, mode: 'interview', endedBy: 'submitted', timeTakenMs: 1_234_567.4, timeBoxMinutes: 45, hintsByRequirement: { b: 2, c: 1 }, services: 4 });
+  const attempt = (id: string, at = AT): Attempt =>
+    scoreAttempt(reviewed, { id, scenarioId: 's', submittedAt: at, mode: 'interview', endedBy: 'submitted', timeTakenMs: 1_234_567.4, timeBoxMinutes: 45, hintsByRequirement: { b: 2, c: 1 }, services: 4 });
 
   it('groups requirements by Well-Architected pillar in the framework order', () => {
     expect(pillarScores(reviewed)).toEqual([

@@ -15,13 +15,33 @@ const services = [...catalog.byId.keys(), 'not-a-service'];
 // Random `parentId`s make loops of groups, parents that are services, and parents that do not exist.
 
 /** A setting value of any shape, including ones no form would produce. */
-const anyValue = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double(), fc.boolean(), fc.string(), fc.array(fc.string()), fc.constant(null), fc.array(fc.record({ days: fc.integer({ min: -5, max: 40000 }), storageClass: fc.constantFrom('STANDARD', 'DEEP_ARCHIVE', 'TAPE') })));
+const anyValue = fc.oneof(
+  fc.integer({ min: -1e9, max: 1e9 }),
+  fc.double(),
+  fc.boolean(),
+  fc.string(),
+  fc.array(fc.string()),
+  fc.constant(null),
+  fc.array(fc.record({ days: fc.integer({ min: -5, max: 40000 }), storageClass: fc.constantFrom('STANDARD', 'DEEP_ARCHIVE', 'TAPE') })),
+);
 
 const designArb = fc.integer({ min: 0, max: 40 }).chain((n) => {
   const ids = fc.constantFrom(...Array.from({ length: n + 2 }, (_, i) => `n${i}`));
   return fc.record({
     nodes: fc.array(
-      fc.record({ id: ids, service: fc.constantFrom(...services), parentId: fc.option(ids, { nil: undefined }), position: fc.record({ x: fc.integer(), y: fc.integer() }), settings: fc.option(fc.dictionary(fc.constantFrom('shardCount', 'capacityMode', 'encryption', 'lifecycleTransitions', 'expirationDays', 'zone', 'format', 'partitionKeys', 'jobType', 'schedule', 'bufferIntervalSeconds', 'queryMode', 'storageClass'), anyValue), { nil: undefined }) }),
+      fc.record({
+        id: ids,
+        service: fc.constantFrom(...services),
+        parentId: fc.option(ids, { nil: undefined }),
+        position: fc.record({ x: fc.integer(), y: fc.integer() }),
+        settings: fc.option(
+          fc.dictionary(
+            fc.constantFrom('shardCount', 'capacityMode', 'encryption', 'lifecycleTransitions', 'expirationDays', 'zone', 'format', 'partitionKeys', 'jobType', 'schedule', 'bufferIntervalSeconds', 'queryMode', 'storageClass'),
+            anyValue,
+          ),
+          { nil: undefined },
+        ),
+      }),
       { maxLength: n },
     ),
     edges: fc.array(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), source: ids, target: ids, settings: fc.option(fc.record({ tls: fc.boolean() }), { nil: undefined }) }), { maxLength: n * 2 }),

@@ -94,7 +94,9 @@ describe('renderDesignSvg', () => {
 
   it("uses the icon source's markup, made safe, and the glyph square where it has none", () => {
     const icons = (id: string) =>
-      id === 'amazon-s3' ? '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 80"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" onclick="alert(1)" width="80" height="80"/><script>alert(1)</script><image href="https://example.com/x.png"/></svg>' : undefined;
+      id === 'amazon-s3'
+        ? '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 80"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" onclick="alert(1)" width="80" height="80"/><script>alert(1)</script><image href="https://example.com/x.png"/></svg>'
+        : undefined;
     const { svg } = renderDesignSvg(iot, catalog, { icons });
     expect(svg).toContain('<symbol id="icon-amazon-s3" viewBox="0 0 80 80">');
     expect(svg).toContain('id="icon-amazon-s3-g"');

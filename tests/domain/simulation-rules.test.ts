@@ -48,7 +48,12 @@ describe('stage-capacity and the simulation', () => {
   it('change their verdict at the same shard count (the requirement sizes for the 3x peak)', () => {
     expect(sizing.params).toMatchObject({ sizedFor: 'peak' });
     // 173.61 MB/s at peak needs 174 shards: 173 shards are overloaded at peak, 174 are not.
-    for (const [shards, overloaded] of [[58, true], [173, true], [174, false], [400, false]] as const) {
+    for (const [shards, overloaded] of [
+      [58, true],
+      [173, true],
+      [174, false],
+      [400, false],
+    ] as const) {
       const design = withShards(iot.reference, shards);
       const sim = simulate(design, iot.scenario, catalog);
       const load = sim.nodes.find((n) => n.nodeId === streamOf(design).id)!;

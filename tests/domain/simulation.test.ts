@@ -83,10 +83,13 @@ describe('flow', () => {
   it('divides by the aggregation factor and shrinks Parquet to the catalog ratio, without compounding', () => {
     const parquet = catalog.byId.get('amazon-s3')!.figures.parquetVolumeFactor!.value; // 0.2 x JSON
     const r = run(
-      build(
-        { d: 'iot-devices', k: [KDS, { capacityMode: 'on-demand' }], f: [FLINK, { aggregationFactor: 60 }], db: 'amazon-dynamodb', h: [FIREHOSE, { recordFormatConversion: 'parquet' }], s: ['amazon-s3', { format: 'parquet' }] },
-        ['d>k', 'k>f', 'f>db', 'k>h', 'h>s'],
-      ),
+      build({ d: 'iot-devices', k: [KDS, { capacityMode: 'on-demand' }], f: [FLINK, { aggregationFactor: 60 }], db: 'amazon-dynamodb', h: [FIREHOSE, { recordFormatConversion: 'parquet' }], s: ['amazon-s3', { format: 'parquet' }] }, [
+        'd>k',
+        'k>f',
+        'f>db',
+        'k>h',
+        'h>s',
+      ]),
     );
     expect(node(r, 'db').inboundMBps).toBeCloseTo(MBPS / 60, 6); // 60 readings → 1 aggregate: 0.96 MB/s
     expect(edge(r, 'h>s').averageMBps).toBeCloseTo(MBPS * parquet, 6); // Firehose writes Parquet: 11.57 MB/s
@@ -155,8 +158,7 @@ describe('latency', () => {
 });
 
 describe('storage and cost', () => {
-  const lake = (settings: Record<string, unknown>, workload: Workload = IOT_WORKLOAD) =>
-    run(chain('iot-devices', [KDS, { shardCount: 58 }], FIREHOSE, ['amazon-s3', settings]), scenario(workload));
+  const lake = (settings: Record<string, unknown>, workload: Workload = IOT_WORKLOAD) => run(chain('iot-devices', [KDS, { shardCount: 58 }], FIREHOSE, ['amazon-s3', settings]), scenario(workload));
 
   it('keeps 180 days in S3 Standard and the rest of 7 years in Deep Archive', () => {
     const r = lake({ lifecycleTransitions: [{ days: 180, storageClass: 'DEEP_ARCHIVE' }], expirationDays: 2555 });
@@ -178,7 +180,11 @@ describe('storage and cost', () => {
   it('stops growing at the expiration age', () => {
     // 1,000 GB/day kept 30 days: from day 30 on, 30 x 1,000 GB = 30 TB, whatever the year.
     const s = lake({ expirationDays: 30 }, { ...IOT_WORKLOAD, ingestGBPerDay: 1000 }).storage[0]!;
-    expect(s.years.map((y) => y.totalTB)).toEqual(Array(7).fill(30).map((v) => expect.closeTo(v, 9)));
+    expect(s.years.map((y) => y.totalTB)).toEqual(
+      Array(7)
+        .fill(30)
+        .map((v) => expect.closeTo(v, 9)),
+    );
   });
 
   it('prices a known size at the catalog’s per-GB-month price', () => {
@@ -192,9 +198,9 @@ describe('storage and cost', () => {
     expect(std.monthlyUsd[83]).toBeCloseTo(690, 6);
     // Month 1 fills up from empty and caps at 30 TB for its last 0.42 days:
     // (30^2 / 2 + 30 x (30.4167 - 30)) day-days x 1,000 GB / 30.4167 days = 15,205.5 GB-months x $0.023 = $349.73.
-    expect(std.monthlyUsd[0]).toBeCloseTo(((30 ** 2 / 2 + 30 * (730 / 24 - 30)) * 1000) / (730 / 24) * 0.023, 6);
+    expect(std.monthlyUsd[0]).toBeCloseTo((((30 ** 2 / 2 + 30 * (730 / 24 - 30)) * 1000) / (730 / 24)) * 0.023, 6);
     // Without expiration, month 1 averages half its end size: 30.4167 x 1,000 GB / 2 = 15,208.3 GB-months x $0.023 = $349.79.
-    expect(lake({}, w).cost.nodes.find((c) => c.nodeId === 'n4')!.monthlyUsd[0]).toBeCloseTo(((730 / 24) * 1000) / 2 * 0.023, 6);
+    expect(lake({}, w).cost.nodes.find((c) => c.nodeId === 'n4')!.monthlyUsd[0]).toBeCloseTo((((730 / 24) * 1000) / 2) * 0.023, 6);
     const deep = lake({ storageClass: 'DEEP_ARCHIVE', expirationDays: 30 }, w).cost.nodes.find((c) => c.nodeId === 'n4')!;
     expect(deep.monthlyUsd[5]).toBeCloseTo(29.7, 6);
   });
@@ -208,8 +214,14 @@ describe('storage and cost', () => {
     expect(kds.monthlyUsd).toHaveLength(84); // 2,555 days / 30.42 = 84 months of 730 h
     expect(r.cost.months).toBe(84);
     expect(r.cost.yearlyTotalUsd).toHaveLength(7);
-    expect(r.cost.yearlyTotalUsd[0]).toBeCloseTo(r.cost.monthlyTotalUsd.slice(0, 12).reduce((a, b) => a + b, 0), 6);
-    expect(r.cost.horizonTotalUsd).toBeCloseTo(r.cost.yearlyTotalUsd.reduce((a, b) => a + b, 0), 4);
+    expect(r.cost.yearlyTotalUsd[0]).toBeCloseTo(
+      r.cost.monthlyTotalUsd.slice(0, 12).reduce((a, b) => a + b, 0),
+      6,
+    );
+    expect(r.cost.horizonTotalUsd).toBeCloseTo(
+      r.cost.yearlyTotalUsd.reduce((a, b) => a + b, 0),
+      4,
+    );
     // Firehose bills each 1 KiB record as 5 KB: 148,518.9 million x 5,120 B = 760,417 GB, tiered:
     // 500,000 GB x $0.029 = $14,500 plus 260,417 GB x $0.025 = $6,510.42, $21,010.42 in all.
     expect(r.cost.nodes.find((c) => c.nodeId === 'n3')!.lines[0]!.usdPerMonth).toBeCloseTo(21_010.42, 1);
@@ -243,16 +255,57 @@ describe('the IoT scenario', () => {
 
 // Random designs, as in properties.test.ts: cycles, self-loops, dangling ids, unknown services, settings of any shape.
 const services = [...catalog.byId.keys(), 'not-a-service'];
-const anyValue = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double(), fc.boolean(), fc.string(), fc.array(fc.string()), fc.constant(null), fc.array(fc.record({ days: fc.oneof(fc.integer({ min: -5, max: 40000 }), fc.double()), storageClass: fc.constantFrom('STANDARD', 'DEEP_ARCHIVE', 'GLACIER', 'TAPE') })));
-const settingKeys = ['shardCount', 'capacityMode', 'lifecycleTransitions', 'expirationDays', 'storageClass', 'format', 'jobType', 'schedule', 'bufferIntervalSeconds', 'queryMode', 'recordFormatConversion', 'aggregationFactor', 'parallelism', 'numberOfWorkers', 'workerType', 'runMinutes', 'baseRpu', 'activeHoursPerDay', 'nodeCount', 'deployment', 'scansPerDay', 'consumerType', 'batchWindowSeconds', 'windowSeconds'];
+const anyValue = fc.oneof(
+  fc.integer({ min: -1e9, max: 1e9 }),
+  fc.double(),
+  fc.boolean(),
+  fc.string(),
+  fc.array(fc.string()),
+  fc.constant(null),
+  fc.array(fc.record({ days: fc.oneof(fc.integer({ min: -5, max: 40000 }), fc.double()), storageClass: fc.constantFrom('STANDARD', 'DEEP_ARCHIVE', 'GLACIER', 'TAPE') })),
+);
+const settingKeys = [
+  'shardCount',
+  'capacityMode',
+  'lifecycleTransitions',
+  'expirationDays',
+  'storageClass',
+  'format',
+  'jobType',
+  'schedule',
+  'bufferIntervalSeconds',
+  'queryMode',
+  'recordFormatConversion',
+  'aggregationFactor',
+  'parallelism',
+  'numberOfWorkers',
+  'workerType',
+  'runMinutes',
+  'baseRpu',
+  'activeHoursPerDay',
+  'nodeCount',
+  'deployment',
+  'scansPerDay',
+  'consumerType',
+  'batchWindowSeconds',
+  'windowSeconds',
+];
 const designArb = fc.integer({ min: 0, max: 30 }).chain((n) => {
   const ids = fc.constantFrom(...Array.from({ length: n + 2 }, (_, i) => `n${i}`));
   return fc.record({
-    nodes: fc.array(fc.record({ id: ids, service: fc.constantFrom(...services), position: fc.record({ x: fc.integer(), y: fc.integer() }), settings: fc.option(fc.dictionary(fc.constantFrom(...settingKeys), anyValue), { nil: undefined }) }), { maxLength: n }),
+    nodes: fc.array(
+      fc.record({ id: ids, service: fc.constantFrom(...services), position: fc.record({ x: fc.integer(), y: fc.integer() }), settings: fc.option(fc.dictionary(fc.constantFrom(...settingKeys), anyValue), { nil: undefined }) }),
+      { maxLength: n },
+    ),
     edges: fc.array(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), source: ids, target: ids }), { maxLength: n * 2 }),
   });
 });
-const workloadArb = fc.record({ ingestGBPerDay: fc.double({ min: 1e-6, max: 1e9, noNaN: true }), recordBytes: fc.integer({ min: 1, max: 10_000_000 }), peakFactor: fc.double({ min: 1, max: 100, noNaN: true }), horizonDays: fc.option(fc.integer({ min: 1, max: 36_500 }), { nil: undefined }) });
+const workloadArb = fc.record({
+  ingestGBPerDay: fc.double({ min: 1e-6, max: 1e9, noNaN: true }),
+  recordBytes: fc.integer({ min: 1, max: 10_000_000 }),
+  peakFactor: fc.double({ min: 1, max: 100, noNaN: true }),
+  horizonDays: fc.option(fc.integer({ min: 1, max: 36_500 }), { nil: undefined }),
+});
 
 /** Paths of every number in the value that is NaN or infinite. */
 function nonFinite(value: unknown, path = '$'): string[] {

@@ -65,17 +65,37 @@ test('Delete and Ctrl+Z inside each dialog leave the design untouched', async ({
 
   await check('Scenarios', () => page.locator('.scenario-button').click());
   await check('Start a new design?', () => page.getByRole('button', { name: 'New', exact: true }).click());
-  await check('Replace your design with the reference?', () => page.getByRole('button', { name: 'Reference' }).click(), (d) => d.getByRole('button', { name: 'Cancel' }));
+  await check(
+    'Replace your design with the reference?',
+    () => page.getByRole('button', { name: 'Reference' }).click(),
+    (d) => d.getByRole('button', { name: 'Cancel' }),
+  );
   await check('Import a design in place of yours?', () => page.getByRole('button', { name: 'Import', exact: true }).click());
-  await check('Share this design', () => page.getByRole('button', { name: 'Share', exact: true }).click(), (d) => d.getByRole('button', { name: 'Done' }));
+  await check(
+    'Share this design',
+    () => page.getByRole('button', { name: 'Share', exact: true }).click(),
+    (d) => d.getByRole('button', { name: 'Done' }),
+  );
   await check('Start a mock interview', () => page.getByRole('button', { name: 'Start a mock interview' }).click());
   await check(/Could not import bad\.json/, () => page.getByTestId('import-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "archboard.design", "nodes": 3}') }));
-  await check('Import a page of adsf-diagrams.drawio', () => page.getByTestId('import-input').setInputFiles(join(DRAWIO, 'real', 'adsf-diagrams.drawio')), (d) => d.getByRole('button', { name: 'Cancel' }));
+  await check(
+    'Import a page of adsf-diagrams.drawio',
+    () => page.getByTestId('import-input').setInputFiles(join(DRAWIO, 'real', 'adsf-diagrams.drawio')),
+    (d) => d.getByRole('button', { name: 'Cancel' }),
+  );
   await page.getByRole('tab', { name: 'Practice', exact: true }).click();
   await check('Compare with the model answer', () => page.getByRole('button', { name: 'Compare with the model answer' }).click());
-  await check('Attempt recorded', () => page.getByRole('button', { name: 'Submit attempt' }).click(), (d) => d.getByRole('button', { name: 'Close' }));
+  await check(
+    'Attempt recorded',
+    () => page.getByRole('button', { name: 'Submit attempt' }).click(),
+    (d) => d.getByRole('button', { name: 'Close' }),
+  );
   // The draw.io import replaces the design (asked about before the file is picked): its report is probed over the imported design.
-  await check('Imported iot-pipeline.drawio', () => page.getByTestId('import-input').setInputFiles(join(DRAWIO, 'iot-pipeline.drawio')), (d) => d.getByRole('button', { name: 'Close' }));
+  await check(
+    'Imported iot-pipeline.drawio',
+    () => page.getByTestId('import-input').setInputFiles(join(DRAWIO, 'iot-pipeline.drawio')),
+    (d) => d.getByRole('button', { name: 'Close' }),
+  );
   await check('Your interview result', async () => {
     await page.getByRole('button', { name: /^Start interview/ }).click();
     await page.getByRole('region', { name: 'Interview' }).getByRole('button', { name: 'Submit design' }).click();

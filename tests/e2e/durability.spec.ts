@@ -71,7 +71,7 @@ test('storage full: a Not saved banner stays while saves fail, Export works, and
 test('a design saved in localStorage by an older version is moved to IndexedDB once', async ({ page }) => {
   const design = REFERENCE_TEXT;
   await page.addInitScript((text) => {
-    if (!sessionStorage.getItem('seeded')) (localStorage.setItem('archboard:design:iot-5tb-day', text), sessionStorage.setItem('seeded', '1'));
+    if (!sessionStorage.getItem('seeded')) localStorage.setItem('archboard:design:iot-5tb-day', text), sessionStorage.setItem('seeded', '1');
   }, design);
   await page.goto('/');
   await expect(page.locator('.react-flow__node')).toHaveCount(REFERENCE_NODES);
@@ -106,7 +106,10 @@ test('drafts survive a reload in the trade-off note, the connection label editor
   await expect(page.getByLabel('Connection label (Enter to keep, Escape to cancel)')).toHaveCount(0);
 
   // A canvas note: add one from the palette, type, reload.
-  await page.getByRole('button', { name: /Text note/ }).first().focus();
+  await page
+    .getByRole('button', { name: /Text note/ })
+    .first()
+    .focus();
   await page.keyboard.press('Enter');
   const sticky = page.locator('.react-flow__node .note-node').first();
   await sticky.dblclick();
@@ -137,7 +140,13 @@ test('ids named like Object members: drawn in place, nudged and dragged, and the
   await page.keyboard.press('ArrowRight');
   const box = (await page.locator('.react-flow__node[data-id="hasOwnProperty"]').boundingBox())!;
   await dragMouse(page, { x: box.x + 40, y: box.y + 20 }, { x: box.x + 40, y: box.y + 220 });
-  await expect.poll(async () => JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day')) ?? '{"nodes":[]}').nodes.map((n: { id: string }) => n.id).sort()).toEqual([...ids].sort());
+  await expect
+    .poll(async () =>
+      JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day')) ?? '{"nodes":[]}')
+        .nodes.map((n: { id: string }) => n.id)
+        .sort(),
+    )
+    .toEqual([...ids].sort());
   await page.reload();
   for (const id of ids) await expect(page.locator(`.react-flow__node[data-id="${id}"]`)).toBeVisible();
   await expect(page.getByRole('alert', { name: 'Recovered data' })).toHaveCount(0);

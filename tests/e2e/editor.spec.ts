@@ -30,9 +30,12 @@ const PIPELINE = doc(
 
 /** Stores a design for the scenario before the app starts, only when none is stored yet. */
 async function seed(page: Page, text: string) {
-  await page.addInitScript(([key, value]) => {
-    if (!localStorage.getItem(key!)) localStorage.setItem(key!, value!);
-  }, [KEY, text]);
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!localStorage.getItem(key!)) localStorage.setItem(key!, value!);
+    },
+    [KEY, text],
+  );
 }
 const nodes = (page: Page) => page.locator('.react-flow__node');
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -149,11 +152,14 @@ test('copy and paste a group of three nodes with their edges; duplicate; nudge; 
 });
 
 test('align, distribute and a text note edited in place', async ({ page }, testInfo) => {
-  await seed(page, doc([
-    { id: 'a', service: 'amazon-s3', position: { x: 0, y: 0 } },
-    { id: 'b', service: 'aws-glue', position: { x: 300, y: 96 } },
-    { id: 'c', service: 'amazon-athena', position: { x: 420, y: 40 } },
-  ]));
+  await seed(
+    page,
+    doc([
+      { id: 'a', service: 'amazon-s3', position: { x: 0, y: 0 } },
+      { id: 'b', service: 'aws-glue', position: { x: 300, y: 96 } },
+      { id: 'c', service: 'amazon-athena', position: { x: 420, y: 40 } },
+    ]),
+  );
   await page.goto('/');
   await page.locator('.canvas .react-flow__pane').click({ position: { x: 30, y: 30 } });
   await page.keyboard.press('Control+a');
@@ -178,10 +184,16 @@ test('align, distribute and a text note edited in place', async ({ page }, testI
 });
 
 test('an edge label is edited by double-clicking the connection', async ({ page }) => {
-  await seed(page, doc([
-    { id: 'devices-1', service: 'iot-devices', position: { x: 0, y: 0 } },
-    { id: 'firehose-1', service: 'amazon-data-firehose', position: { x: 360, y: 0 } },
-  ], [{ id: 'e-1', source: 'devices-1', target: 'firehose-1', settings: { label: 'telemetry' } }]));
+  await seed(
+    page,
+    doc(
+      [
+        { id: 'devices-1', service: 'iot-devices', position: { x: 0, y: 0 } },
+        { id: 'firehose-1', service: 'amazon-data-firehose', position: { x: 360, y: 0 } },
+      ],
+      [{ id: 'e-1', source: 'devices-1', target: 'firehose-1', settings: { label: 'telemetry' } }],
+    ),
+  );
   await page.goto('/');
   const label = page.locator('.edge-label', { hasText: 'telemetry' });
   await label.dblclick();
@@ -288,8 +300,7 @@ test('PNG and SVG export a 200-node design far larger than the viewport, whole, 
   // The last node (bottom right) is drawn: its box holds text and icon pixels, not just background.
   const bg = hexToRgb('#fafbfc');
   let inked = 0;
-  for (let y = Math.round((32 + 9 * 160) * r); y < (32 + 9 * 160 + height) * r; y += 2)
-    for (let x = Math.round((32 + 19 * 300) * r); x < (32 + 19 * 300 + width) * r; x += 2) if (colourDistance(pixel(img, x, y), bg) > 60) inked++;
+  for (let y = Math.round((32 + 9 * 160) * r); y < (32 + 9 * 160 + height) * r; y += 2) for (let x = Math.round((32 + 19 * 300) * r); x < (32 + 19 * 300 + width) * r; x += 2) if (colourDistance(pixel(img, x, y), bg) > 60) inked++;
   expect(inked).toBeGreaterThan(100);
   expect(colourDistance(pixel(img, 4, 4), bg)).toBeLessThan(8);
 
@@ -319,7 +330,15 @@ for (const theme of ['light', 'dark'] as const) {
       const result = await new AxeBuilder({ page }).analyze();
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       await page.screenshot({ path: testInfo.outputPath(`axe-${theme}-${name}.png`) });
-      expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        bad.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
     };
     await scan('feedback');
     await nodes(page).first().click();

@@ -88,7 +88,10 @@ test('scenario picker: switch to another scenario and back, each keeps its desig
   const firstTitle = (await header.locator('.header-title').textContent())!;
   await dropService(page, 'amazon-s3', 400, 250);
 
-  await page.getByRole('button', { name: /Choose a scenario|scenarios?/ }).first().click();
+  await page
+    .getByRole('button', { name: /Choose a scenario|scenarios?/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Scenarios' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('searchbox', { name: 'Search scenarios' })).toBeFocused();

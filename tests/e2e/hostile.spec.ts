@@ -50,7 +50,12 @@ test('the built page ships a Content-Security-Policy that allows only what the a
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
   expect(meta, 'CSP meta tag in the built index.html').not.toBeNull();
   const csp = meta![1]!.replace(/&#39;/g, "'");
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
   expect(directives.get('default-src')).toEqual(["'self'"]);
   expect(directives.get('script-src')).toEqual(["'self'"]);
   expect(directives.get('object-src')).toEqual(["'none'"]);

@@ -105,7 +105,11 @@ test('an interview from start to result page, then review, trade-off, comparison
   await page.screenshot({ path: testInfo.outputPath('accepted.png') });
 
   // A note on a node, kept with the attempt notes.
-  await page.locator('.react-flow__node').filter({ has: page.locator('[data-service="amazon-kinesis-data-streams"]') }).first().click();
+  await page
+    .locator('.react-flow__node')
+    .filter({ has: page.locator('[data-service="amazon-kinesis-data-streams"]') })
+    .first()
+    .click();
   const note = page.getByRole('textbox', { name: 'Trade-off note' });
   await note.fill('Why Kinesis, not MSK: no brokers to size or patch.');
   await note.blur();
@@ -154,7 +158,10 @@ test('an interview from start to result page, then review, trade-off, comparison
   const [historyFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history (JSON)' }).click()]);
   const history = JSON.parse(readFileSync(await historyFile.path(), 'utf8'));
   expect(history.format).toBe('archboard.attempts');
-  expect(history.attempts.map((a: { mode: string; hintsUsed: number }) => [a.mode, a.hintsUsed])).toEqual([['interview', 2], ['practice', 0]]);
+  expect(history.attempts.map((a: { mode: string; hintsUsed: number }) => [a.mode, a.hintsUsed])).toEqual([
+    ['interview', 2],
+    ['practice', 0],
+  ]);
   expect(problems).toEqual([]);
 });
 
@@ -162,7 +169,12 @@ test('the interview ends by itself when time runs out, and the PNG export can ca
   await page.clock.install();
   await openIot(page);
   await openTab(page, 'Practice');
-  for (const [name, value] of [['Requirements', '1'], ['High-level design', '1'], ['Deep dive', '1']] as const) await page.getByRole('spinbutton', { name }).fill(value);
+  for (const [name, value] of [
+    ['Requirements', '1'],
+    ['High-level design', '1'],
+    ['Deep dive', '1'],
+  ] as const)
+    await page.getByRole('spinbutton', { name }).fill(value);
   await page.getByRole('button', { name: 'Start interview (3 min)' }).click();
   await expect(page.getByRole('timer')).toHaveText(/^(3:00|2:5\d)$/);
   await page.clock.fastForward('01:05');

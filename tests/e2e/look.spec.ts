@@ -47,8 +47,7 @@ test('AWS icons on the palette, on nodes and on group boxes; README screenshot m
   const problems = watchErrors(page);
   await fresh(page);
   // Palette: every visible item draws its AWS icon (inline SVG), including the general icons.
-  for (const service of ['amazon-s3', 'amazon-athena', 'iot-devices', 'analysts'])
-    await expect(page.locator(`.palette-item[data-service="${service}"] .svc-icon svg`)).toHaveAttribute('viewBox', /^0 0 \d+ \d+$/);
+  for (const service of ['amazon-s3', 'amazon-athena', 'iot-devices', 'analysts']) await expect(page.locator(`.palette-item[data-service="${service}"] .svc-icon svg`)).toHaveAttribute('viewBox', /^0 0 \d+ \d+$/);
   await page.getByRole('button', { name: 'Reference' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(REFERENCE.nodes.length);
   await expect(byService(page, 'amazon-kinesis-data-streams').locator('.svc-icon')).toHaveAttribute('data-icon', 'architecture-service/AmazonKinesisDataStreams');
@@ -242,9 +241,15 @@ test('side panes collapse and resize, and remember it after a reload', async ({ 
   await expect.poll(canvasWidth).toBeGreaterThan(wide + 500);
   await page.reload();
   await expect.poll(canvasWidth).toBeGreaterThan(wide + 500);
-  await page.getByRole('toolbar').getByRole('button', { name: /Show services/ }).click();
+  await page
+    .getByRole('toolbar')
+    .getByRole('button', { name: /Show services/ })
+    .click();
   // The collapsed pane's rail has its own button to open it.
-  await page.locator('.right-pane').getByRole('button', { name: /Show panels/ }).click();
+  await page
+    .locator('.right-pane')
+    .getByRole('button', { name: /Show panels/ })
+    .click();
   // Resize the palette with the keyboard on its edge, and by dragging it.
   const palette = page.locator('.palette');
   const w0 = (await palette.boundingBox())!.width;
@@ -298,7 +303,16 @@ for (const theme of ['light', 'dark'] as const)
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     await page.getByRole('searchbox', { name: 'Search services' }).fill('s3');
     await expect(page.locator('.react-flow__node .svc-icon svg').first()).toBeVisible();
-    const serious = async () => (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    const serious = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
     expect(await serious()).toEqual([]);
     await page.keyboard.press('Escape');
     await page.locator('.canvas .react-flow__pane').click();

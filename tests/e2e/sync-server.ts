@@ -50,7 +50,7 @@ export function syncServer(): SyncProcess {
         const timer = setTimeout(() => reject(new Error(`sync server did not start:\n${out}`)), 20_000);
         const onData = (d: Buffer) => {
           out += d.toString();
-          if (out.includes('Archboard sync server:')) (clearTimeout(timer), resolve());
+          if (out.includes('Archboard sync server:')) clearTimeout(timer), resolve();
         };
         c.stdout!.on('data', onData);
         c.stderr!.on('data', (d: Buffer) => (out += d.toString()));

@@ -10,6 +10,11 @@ ruleTable('allowed-connections', {
   invalid: [
     { name: 'QuickSight reading a Kinesis stream directly', design: chain('amazon-kinesis-data-streams', 'amazon-quicksight'), nodes: ['n1', 'n2'], codes: ['connection-not-supported'], mentions: ['QuickSight'] },
     { name: 'analysts send data nowhere', design: chain('analysts', 'amazon-s3'), nodes: ['n1', 'n2'], codes: ['connection-not-supported'] },
-    { name: 'only the bad edge of a pipeline is named', design: build({ d: 'iot-devices', k: 'amazon-kinesis-data-streams', q: 'amazon-quicksight', f: 'amazon-managed-service-for-apache-flink' }, ['d>k', 'k>q', 'k>f']), nodes: ['k', 'q'], codes: ['connection-not-supported'] },
+    {
+      name: 'only the bad edge of a pipeline is named',
+      design: build({ d: 'iot-devices', k: 'amazon-kinesis-data-streams', q: 'amazon-quicksight', f: 'amazon-managed-service-for-apache-flink' }, ['d>k', 'k>q', 'k>f']),
+      nodes: ['k', 'q'],
+      codes: ['connection-not-supported'],
+    },
   ],
 });

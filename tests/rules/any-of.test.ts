@@ -25,11 +25,23 @@ ruleTable('any-of', {
     {
       name: 'every alternative does not apply',
       design: build({ s: 'amazon-s3' }),
-      params: { anyOf: [{ label: 'DMS validation', rule: 'setting-value', params: { kinds: ['aws-dms'], setting: 'validation', equals: [true] } }, { label: 'Flink checkpoints', rule: 'setting-value', params: { kinds: ['stream-processor'], setting: 'checkpointing', equals: [true] } }] },
+      params: {
+        anyOf: [
+          { label: 'DMS validation', rule: 'setting-value', params: { kinds: ['aws-dms'], setting: 'validation', equals: [true] } },
+          { label: 'Flink checkpoints', rule: 'setting-value', params: { kinds: ['stream-processor'], setting: 'checkpointing', equals: [true] } },
+        ],
+      },
     },
   ],
   invalid: [
-    { name: 'Flink without anomaly detection and no endpoint', design: build({ ...stream, f: 'amazon-managed-service-for-apache-flink' }, ['a>k', 'k>f']), params: fraudScoring, workload, nodes: ['a', 'f'], codes: ['1:no-path', '2:none-set'] },
+    {
+      name: 'Flink without anomaly detection and no endpoint',
+      design: build({ ...stream, f: 'amazon-managed-service-for-apache-flink' }, ['a>k', 'k>f']),
+      params: fraudScoring,
+      workload,
+      nodes: ['a', 'f'],
+      codes: ['1:no-path', '2:none-set'],
+    },
     {
       name: 'SageMaker only trains: no real-time endpoint, no stream processor',
       design: build({ ...stream, l: 'aws-lambda', sm: ['amazon-sagemaker', { workload: 'training' }] }, ['a>k', 'k>l', 'l>sm']),
@@ -48,7 +60,12 @@ describe('rule any-of with a broken alternative', () => {
     expect(result.detail).toContain('a typo');
   });
   it('passes when another alternative passes', () => {
-    const result = runRule('any-of', build({ ...stream, f: ['amazon-managed-service-for-apache-flink', { anomalyDetection: 'random-cut-forest' }] }, ['a>k', 'k>f']), { anyOf: [{ label: 'a typo', rule: 'data-pth', params: {} }, fraudScoring.anyOf[1]!] }, workload);
+    const result = runRule(
+      'any-of',
+      build({ ...stream, f: ['amazon-managed-service-for-apache-flink', { anomalyDetection: 'random-cut-forest' }] }, ['a>k', 'k>f']),
+      { anyOf: [{ label: 'a typo', rule: 'data-pth', params: {} }, fraudScoring.anyOf[1]!] },
+      workload,
+    );
     expect(result.status).toBe('pass');
     expect(findingCodes(result)).toEqual([]);
   });

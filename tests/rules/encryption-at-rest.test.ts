@@ -15,7 +15,13 @@ ruleTable('encryption-at-rest', {
   notApplicable: [{ name: 'no data store', design: build({ d: 'iot-devices', l: 'aws-lambda' }, ['d>l']), params: kms }],
   invalid: [
     { name: 'stream encryption left off (the default)', design: build({ k: 'amazon-kinesis-data-streams', s: 'amazon-s3' }), params: {}, nodes: ['k'], codes: ['unencrypted'], mentions: ['unencrypted'] },
-    { name: 'AWS owned keys where KMS is required', design: build({ db: 'amazon-dynamodb', r: ['amazon-redshift', { encryption: 'aws-owned-key' }], s: 'amazon-s3' }), params: kms, nodes: ['db', 'r'], codes: ['kms-key-required', 'kms-key-required'] },
+    {
+      name: 'AWS owned keys where KMS is required',
+      design: build({ db: 'amazon-dynamodb', r: ['amazon-redshift', { encryption: 'aws-owned-key' }], s: 'amazon-s3' }),
+      params: kms,
+      nodes: ['db', 'r'],
+      codes: ['kms-key-required', 'kms-key-required'],
+    },
     { name: 'legacy unencrypted Redshift cluster', design: build({ r: ['amazon-redshift', { encryption: 'none' }] }), params: {}, nodes: ['r'], codes: ['unencrypted'] },
   ],
 });

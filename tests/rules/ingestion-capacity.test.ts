@@ -24,7 +24,8 @@ ruleTable('ingestion-capacity', {
       name: 'each under-sized stream of two is named',
       design: build({ d: 'iot-devices', a: provisioned(5), b: provisioned(80), c: provisioned(3) }, ['d>a', 'd>b', 'd>c']),
       params,
-      nodes: ['a', 'c'], codes: ['stage-overloaded', 'stage-overloaded'],
+      nodes: ['a', 'c'],
+      codes: ['stage-overloaded', 'stage-overloaded'],
     },
   ],
 });

@@ -6,10 +6,12 @@ const monitoring = { kinds: ['amazon-cloudwatch'], covers: ['stream', 'stream-pr
 const lakeGovernance = { kinds: ['aws-lake-formation'], covers: [{ kinds: ['object-store'], downstreamOf: ['source'] }, 'metadata-catalog'] };
 /** apps → Firehose → lake bucket; CloudTrail → its log bucket; the Data Catalog; Lake Formation edges as given. */
 const lakeWithTrail = (governed: string[], withLakeFormation = true) =>
-  build(
-    { a: 'web-mobile-apps', f: 'amazon-data-firehose', lake: ['amazon-s3', { zone: 'bronze' }], ct: 'aws-cloudtrail', logs: 'amazon-s3', cat: 'aws-glue-data-catalog', ...(withLakeFormation ? { lf: 'aws-lake-formation' } : {}) },
-    ['a>f', 'f>lake', 'ct>logs', ...governed.map((id) => `lf>${id}`)],
-  );
+  build({ a: 'web-mobile-apps', f: 'amazon-data-firehose', lake: ['amazon-s3', { zone: 'bronze' }], ct: 'aws-cloudtrail', logs: 'amazon-s3', cat: 'aws-glue-data-catalog', ...(withLakeFormation ? { lf: 'aws-lake-formation' } : {}) }, [
+    'a>f',
+    'f>lake',
+    'ct>logs',
+    ...governed.map((id) => `lf>${id}`),
+  ]);
 
 ruleTable('service-coverage', {
   valid: [
@@ -35,8 +37,20 @@ ruleTable('service-coverage', {
   ],
   invalid: [
     { name: 'no CloudWatch at all', design: build({ k: 'amazon-kinesis-data-streams', f: 'amazon-managed-service-for-apache-flink' }, ['k>f']), params: monitoring, nodes: ['f', 'k'], codes: ['missing'] },
-    { name: 'the stream processor is not monitored', design: build({ k: 'amazon-kinesis-data-streams', f: 'amazon-managed-service-for-apache-flink', cw: 'amazon-cloudwatch' }, ['k>f', 'k>cw']), params: monitoring, nodes: ['f'], codes: ['not-covered'] },
-    { name: 'one bucket outside Lake Formation', design: build({ lf: 'aws-lake-formation', a: 'amazon-s3', b: 'amazon-s3' }, ['lf>a']), params: { kinds: ['aws-lake-formation'], covers: ['object-store'] }, nodes: ['b'], codes: ['not-covered'] },
+    {
+      name: 'the stream processor is not monitored',
+      design: build({ k: 'amazon-kinesis-data-streams', f: 'amazon-managed-service-for-apache-flink', cw: 'amazon-cloudwatch' }, ['k>f', 'k>cw']),
+      params: monitoring,
+      nodes: ['f'],
+      codes: ['not-covered'],
+    },
+    {
+      name: 'one bucket outside Lake Formation',
+      design: build({ lf: 'aws-lake-formation', a: 'amazon-s3', b: 'amazon-s3' }, ['lf>a']),
+      params: { kinds: ['aws-lake-formation'], covers: ['object-store'] },
+      nodes: ['b'],
+      codes: ['not-covered'],
+    },
     { name: 'the lake bucket is not governed (the log bucket is not asked for)', design: lakeWithTrail(['cat']), params: lakeGovernance, nodes: ['lake'], codes: ['not-covered'] },
     { name: 'no Lake Formation: the lake bucket and the catalog are named, not the log bucket', design: lakeWithTrail([], false), params: lakeGovernance, nodes: ['cat', 'lake'], codes: ['missing'] },
   ],

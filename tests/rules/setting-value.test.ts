@@ -32,11 +32,25 @@ ruleTable('setting-value', {
   ],
   invalid: [
     { name: 'DMS validation off', design: build({ d: ['aws-dms', { validation: false }] }), params: validation, nodes: ['d'], codes: ['wrong-value'], mentions: ['off'] },
-    { name: 'Route 53 simple routing where latency-based is asked', design: build({ r: 'amazon-route-53' }), params: { kinds: ['amazon-route-53'], setting: 'routingPolicy', equals: ['latency'] }, nodes: ['r'], codes: ['wrong-value'], mentions: ['expected'] },
+    {
+      name: 'Route 53 simple routing where latency-based is asked',
+      design: build({ r: 'amazon-route-53' }),
+      params: { kinds: ['amazon-route-53'], setting: 'routingPolicy', equals: ['latency'] },
+      nodes: ['r'],
+      codes: ['wrong-value'],
+      mentions: ['expected'],
+    },
     { name: 'a required service missing', design: build({ s: 'amazon-s3' }), params: { ...validation, requirePresent: true }, nodes: [], codes: ['missing'] },
     { name: 'CDC reads an Oracle source without supplemental logging', design: cdc(false), params: supplementalLogging, nodes: ['o'], codes: ['wrong-value'] },
     { name: 'CDC required but DMS only does a full load: the Oracle source is named', design: cdc(true, 'full-load'), params: supplementalLogging, nodes: ['o'], codes: ['missing'] },
     { name: 'no DynamoDB table has Streams on', design: build({ t1: 'amazon-dynamodb', t2: 'amazon-dynamodb' }), params: streamsOnSomeTable, nodes: ['t1', 't2'], codes: ['none-set'] },
-    { name: 'a window above the maximum', design: build({ f: ['amazon-managed-service-for-apache-flink', { windowSeconds: 300 }] }), params: { kinds: ['stream-processor'], setting: 'windowSeconds', maximum: 60 }, nodes: ['f'], codes: ['wrong-value'], mentions: ['at most 60'] },
+    {
+      name: 'a window above the maximum',
+      design: build({ f: ['amazon-managed-service-for-apache-flink', { windowSeconds: 300 }] }),
+      params: { kinds: ['stream-processor'], setting: 'windowSeconds', maximum: 60 },
+      nodes: ['f'],
+      codes: ['wrong-value'],
+      mentions: ['at most 60'],
+    },
   ],
 });

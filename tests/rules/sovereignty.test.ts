@@ -17,7 +17,13 @@ ruleTable('sovereignty', {
   invalid: [
     { name: 'EU personal data replicated to us-east-1', design: lake(us), params, nodes: ['s', 's2'], codes: ['leaves-region'], mentions: ['us-east-1'] },
     { name: 'London is in Europe but outside the EU', design: lake(london), params, nodes: ['s', 's2'], codes: ['leaves-region'] },
-    { name: 'a target outside every Region group counts as leaving', design: grouped(build({ eu, app: 'web-mobile-apps', k: 'amazon-kinesis-data-streams', s: 'amazon-s3' }, ['app>k', 'k>s']), { app: 'eu', k: 'eu' }), params, nodes: ['k', 's'], codes: ['leaves-region'] },
+    {
+      name: 'a target outside every Region group counts as leaving',
+      design: grouped(build({ eu, app: 'web-mobile-apps', k: 'amazon-kinesis-data-streams', s: 'amazon-s3' }, ['app>k', 'k>s']), { app: 'eu', k: 'eu' }),
+      params,
+      nodes: ['k', 's'],
+      codes: ['leaves-region'],
+    },
     { name: 'nothing placed in an EU Region', design: build({ app: 'web-mobile-apps', s: 'amazon-s3' }, ['app>s']), params, nodes: ['app'], codes: ['not-in-region'] },
   ],
 });

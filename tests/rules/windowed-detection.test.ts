@@ -24,7 +24,12 @@ ruleTable('windowed-detection', {
   invalid: [
     { name: 'a 5-minute window', design: pipeline(flink({ windowSeconds: 300 })), nodes: ['p'], codes: ['window-too-long'], mentions: ['5 min', '1 min'] },
     { name: 'Glue streaming at its 100 s default', design: pipeline(['aws-glue', { jobType: 'streaming' }]), nodes: ['p'], codes: ['window-too-long'] },
-    { name: 'the detector sends its results nowhere a sink reads', design: build({ a: 'web-mobile-apps', k: 'amazon-kinesis-data-streams', p: flink({ windowSeconds: 30 }), s: 'amazon-s3' }, ['a>k', 'k>p', 'p>s']), nodes: ['a'], codes: ['no-detector'] },
+    {
+      name: 'the detector sends its results nowhere a sink reads',
+      design: build({ a: 'web-mobile-apps', k: 'amazon-kinesis-data-streams', p: flink({ windowSeconds: 30 }), s: 'amazon-s3' }, ['a>k', 'k>p', 'p>s']),
+      nodes: ['a'],
+      codes: ['no-detector'],
+    },
     { name: 'no stream processor: Firehose to S3', design: build({ a: 'web-mobile-apps', k: 'amazon-kinesis-data-streams', f: 'amazon-data-firehose', s: 'amazon-s3' }, ['a>k', 'k>f', 'f>s']), nodes: ['a'], codes: ['no-detector'] },
     { name: 'the detector is not fed by the stream', design: pipeline(flink({ windowSeconds: 30 }), ['a>k', 'p>t']), nodes: ['a'], codes: ['no-detector'] },
   ].map((c) => ({ ...c, params })),

@@ -76,13 +76,17 @@ describe('sync server', { timeout: 20_000 }, () => {
     const room = await newRoom();
     const a = connect(s.url, room.candidate);
     a.design.getMap('nodes').set('n1', { id: 'n1', service: 'amazon-s3' });
-    await until(() => {
-      const stored = readStoredDocument(s.dataDir, room.candidate.roomId);
-      if (!stored) return false;
-      const d = new Y.Doc();
-      Y.applyUpdate(d, stored);
-      return d.getMap('nodes').has('n1');
-    }, 5000, 'update on disk');
+    await until(
+      () => {
+        const stored = readStoredDocument(s.dataDir, room.candidate.roomId);
+        if (!stored) return false;
+        const d = new Y.Doc();
+        Y.applyUpdate(d, stored);
+        return d.getMap('nodes').has('n1');
+      },
+      5000,
+      'update on disk',
+    );
     a.destroy();
     open.splice(open.indexOf(a), 1);
     await s.stop();
@@ -139,7 +143,9 @@ describe('sync server', { timeout: 20_000 }, () => {
 it('listens on 127.0.0.1 only', async () => {
   const s = await serve();
   const { networkInterfaces } = await import('node:os');
-  const other = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  const other = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
   expect((s.sync.server.httpServer.address() as { address: string }).address).toBe('127.0.0.1');
   if (other) {
     const { connect } = await import('node:net');

@@ -38,7 +38,10 @@ export function grouped(design: Design, parents: Record<string, string>): Design
 /** Services in a line; node ids are `n1`, `n2`, ... A `[service, settings]` pair sets settings. */
 export function chain(...services: (string | [string, LooseSettings])[]): Design {
   const nodes = Object.fromEntries(services.map((s, i) => [`n${i + 1}`, s]));
-  return build(nodes, services.slice(1).map((_, i) => `n${i + 1}>n${i + 2}`));
+  return build(
+    nodes,
+    services.slice(1).map((_, i) => `n${i + 1}>n${i + 2}`),
+  );
 }
 
 /** The IoT scenario's workload: 5,000 GB/day, 1 KiB records, 3x peaks. */

@@ -105,4 +105,3 @@ export function measure(cells: readonly DrawioCell[], catalog: Catalog): Rates {
     groups: { shapes: groupCells.length, kept: groupCells.filter((g) => nodeByCell.has(g.id)).length, members, membersKept, kinds: [...kinds].sort() },
   };
 }
-

@@ -37,7 +37,13 @@ const hostileNode = fc.oneof(
   fc.jsonValue(),
   fc.record({ id: fc.string(), service: fc.string(), position: fc.oneof(fc.jsonValue(), fc.record({ x: fc.double(), y: fc.string() })) }),
   fc.record({ id: fc.constant('victim-kinesis'), service: fc.constant('amazon-kinesis-data-streams'), position: fc.record({ x: fc.double(), y: fc.double() }), settings: fc.dictionary(fc.string(), fc.jsonValue()) }),
-  fc.record({ id: fc.constant('victim-s3'), service: fc.constantFrom('amazon-s3', 'nope', '__proto__'), position: fc.constant({ x: 0, y: 0 }), label: fc.constantFrom('<img src=x onerror=alert(1)>', 'x'.repeat(5000), '<script>alert(1)</script>'), parentId: fc.constantFrom('victim-s3', 'victim-kinesis', 'ghost') }),
+  fc.record({
+    id: fc.constant('victim-s3'),
+    service: fc.constantFrom('amazon-s3', 'nope', '__proto__'),
+    position: fc.constant({ x: 0, y: 0 }),
+    label: fc.constantFrom('<img src=x onerror=alert(1)>', 'x'.repeat(5000), '<script>alert(1)</script>'),
+    parentId: fc.constantFrom('victim-s3', 'victim-kinesis', 'ghost'),
+  }),
 );
 const hostileEdge = fc.oneof(fc.jsonValue(), fc.record({ id: fc.string(), source: fc.constantFrom('victim-kinesis', 'ghost'), target: fc.constantFrom('victim-s3', 'ghost'), settings: fc.jsonValue() }));
 

@@ -42,7 +42,11 @@ function store(): AppStore {
   return createAppStore({ content, scenarioId: SCENARIO });
 }
 
-const ids = (s: AppStore) => s.getState().design.nodes.map((n) => n.id).sort();
+const ids = (s: AppStore) =>
+  s
+    .getState()
+    .design.nodes.map((n) => n.id)
+    .sort();
 
 describe('shared design binding', () => {
   it('carries edits both ways, and the other side starts from the shared design', async () => {

@@ -11,7 +11,11 @@ const until = async (check: () => boolean, ms = 3000) => {
     await new Promise((r) => setTimeout(r, 10));
   }
 };
-const ids = (s: AppStore) => s.getState().design.nodes.map((n) => n.id).sort();
+const ids = (s: AppStore) =>
+  s
+    .getState()
+    .design.nodes.map((n) => n.id)
+    .sort();
 
 it('a tab that opens later takes the open tab’s live design, not its own stale copy; edits go both ways', async () => {
   const prefix = `test-tabs-${Math.random()}:`;

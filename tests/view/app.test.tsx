@@ -17,7 +17,10 @@ function renderApp({ storage = window.localStorage as Storage | undefined } = {}
 }
 
 const palette = () => screen.getByRole('complementary', { name: 'Services' });
-const paletteItems = () => within(palette()).queryAllByRole('button').filter((b) => b.classList.contains('palette-item'));
+const paletteItems = () =>
+  within(palette())
+    .queryAllByRole('button')
+    .filter((b) => b.classList.contains('palette-item'));
 
 describe('palette', () => {
   it('filters services by the search text', async () => {

@@ -140,7 +140,19 @@ describe('stored data that cannot be read', () => {
   });
 
   it('repairs a stored design that breaks an invariant, keeps the original aside and lists the repairs', () => {
-    const bad = { format: 'archboard.design', version: 2, scenarioId: 'iot-5tb-day', nodes: [{ id: 'constructor', service: 'amazon-s3', position: { x: 1e300, y: 0 } }, { id: 'toString', service: 'amazon-kinesis-data-streams', position: { x: 0, y: 0 } }], edges: [{ id: 'e1', source: 'toString', target: 'constructor' }, { id: 'e2', source: 'toString', target: 'constructor' }] };
+    const bad = {
+      format: 'archboard.design',
+      version: 2,
+      scenarioId: 'iot-5tb-day',
+      nodes: [
+        { id: 'constructor', service: 'amazon-s3', position: { x: 1e300, y: 0 } },
+        { id: 'toString', service: 'amazon-kinesis-data-streams', position: { x: 0, y: 0 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'toString', target: 'constructor' },
+        { id: 'e2', source: 'toString', target: 'constructor' },
+      ],
+    };
     localStorage.setItem(KEY, JSON.stringify(bad));
     const { store } = renderApp();
     expect(store.getState().design.nodes.map((n) => n.id)).toEqual(['constructor', 'toString']);

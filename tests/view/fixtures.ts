@@ -83,7 +83,8 @@ export function fixtureCatalog() {
 
 const capacityRule: Rule<{ minShards: number }> = defineRule({
   id: 'enough-shards',
-  title: 'Enough shards', summary: 'A rule for this test.',
+  title: 'Enough shards',
+  summary: 'A rule for this test.',
   pillar: 'performance-efficiency',
   docUrl: DOC,
   params: z.object({ minShards: z.number().int() }),

@@ -19,20 +19,15 @@ import { App } from '../../src/view/App.tsx';
 import { MAX_DESIGN_BYTES } from '../../src/domain/design.ts';
 import { fixtureContent } from './fixtures.ts';
 
-const HOSTILE_LABELS = [
-  '<img src=x onerror=alert(1)>',
-  '<script>alert(2)</script>',
-  'javascript:alert(3)',
-  '\u202Egnp.exe\u202C \u200B\u200Dhidden\uFEFF',
-  'x'.repeat(200),
-];
+const HOSTILE_LABELS = ['<img src=x onerror=alert(1)>', '<script>alert(2)</script>', 'javascript:alert(3)', '\u202Egnp.exe\u202C \u200B\u200Dhidden\uFEFF', 'x'.repeat(200)];
 
 /** The fixture content plus a rule whose findings quote every node's label, as real rules do. */
 function quotingContent(): Content {
   const base = fixtureContent();
   const quote: Rule<Record<string, never>> = defineRule({
     id: 'quote-labels',
-    title: 'Quotes labels', summary: 'A rule for this test.',
+    title: 'Quotes labels',
+    summary: 'A rule for this test.',
     pillar: 'security',
     docUrl: 'https://docs.aws.amazon.com/',
     params: z.object({}),

@@ -48,7 +48,13 @@ describe('palette search ranks', () => {
       for (const q of [e.name, e.shortName]) {
         const first = searchCatalog(catalog.entries, q)[0]!;
         expect(first.tier, `${q}`).toBe(0);
-        if (first.entry.id !== e.id) expect(searchCatalog(catalog.entries, q).filter((h) => h.tier === 0).map((h) => h.entry.id), q).toContain(e.id);
+        if (first.entry.id !== e.id)
+          expect(
+            searchCatalog(catalog.entries, q)
+              .filter((h) => h.tier === 0)
+              .map((h) => h.entry.id),
+            q,
+          ).toContain(e.id);
       }
     }
   });
@@ -124,22 +130,35 @@ describe('edge routes', () => {
 
   it('never runs through another box (random layouts on a grid)', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ c: fc.integer({ min: 0, max: 5 }), r: fc.integer({ min: 0, max: 4 }) }), { minLength: 2, maxLength: 14, selector: (p) => `${p.c},${p.r}` }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 12 }), (cells, pairs) => {
-        const boxes = new Map(cells.map((p, i) => [`n${i}`, box(p.c * 300, p.r * 160)] as const));
-        const ids = [...boxes.keys()];
-        const edges = pairs.map(([a, b], i) => ({ id: `e${i}`, source: ids[a % ids.length]!, target: ids[b % ids.length]! }));
-        for (const [id, route] of routeEdges(boxes, edges)) {
-          const e = edges.find((x) => x.id === id)!;
-          for (const [bid, b] of boxes) if (bid !== e.source && bid !== e.target) expect(crosses(route.points, b), `${id} through ${bid}`).toBe(false);
-          for (let i = 1; i < route.points.length; i++) expect(route.points[i]!.x === route.points[i - 1]!.x || route.points[i]!.y === route.points[i - 1]!.y).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(fc.record({ c: fc.integer({ min: 0, max: 5 }), r: fc.integer({ min: 0, max: 4 }) }), { minLength: 2, maxLength: 14, selector: (p) => `${p.c},${p.r}` }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 12 }),
+        (cells, pairs) => {
+          const boxes = new Map(cells.map((p, i) => [`n${i}`, box(p.c * 300, p.r * 160)] as const));
+          const ids = [...boxes.keys()];
+          const edges = pairs.map(([a, b], i) => ({ id: `e${i}`, source: ids[a % ids.length]!, target: ids[b % ids.length]! }));
+          for (const [id, route] of routeEdges(boxes, edges)) {
+            const e = edges.find((x) => x.id === id)!;
+            for (const [bid, b] of boxes) if (bid !== e.source && bid !== e.target) expect(crosses(route.points, b), `${id} through ${bid}`).toBe(false);
+            for (let i = 1; i < route.points.length; i++) expect(route.points[i]!.x === route.points[i - 1]!.x || route.points[i]!.y === route.points[i - 1]!.y).toBe(true);
+          }
+        },
+      ),
       { numRuns: 120 },
     );
   });
 
   it('draws a path that starts and ends exactly at the ports it is given', () => {
-    const { d } = routePath([{ x: 0, y: 0 }, { x: 50, y: 0 }, { x: 50, y: 100 }, { x: 120, y: 100 }], { x: 2, y: 1 }, { x: 118, y: 99 });
+    const { d } = routePath(
+      [
+        { x: 0, y: 0 },
+        { x: 50, y: 0 },
+        { x: 50, y: 100 },
+        { x: 120, y: 100 },
+      ],
+      { x: 2, y: 1 },
+      { x: 118, y: 99 },
+    );
     expect(d.startsWith('M 2 1')).toBe(true);
     expect(d.endsWith('L 118 99')).toBe(true);
   });
@@ -162,5 +181,3 @@ describe('the setting a finding names', () => {
     expect(findingSetting({ nodeIds: [], edgeIds: [], message: 'Amazon CloudWatch is missing from the design.', remediation: 'Add it.' }, d, catalog)).toBeUndefined();
   });
 });
-
-

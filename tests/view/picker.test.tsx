@@ -117,7 +117,14 @@ describe('an exercise written only as JSON files', () => {
     workload: { ingestGBPerDay: 10, recordBytes: 2048, peakFactor: 1 },
     requirements: [
       { id: 'lake', text: 'Files land in Amazon S3', rule: 'service-coverage', params: { kinds: ['amazon-s3'] }, severity: 'error', hints: ['Where do files go?', 'Object storage', 'Add Amazon S3'] },
-      { id: 'eu-only', text: 'Personal data stays in EU Regions', rule: 'sovereignty', params: { personalData: ['amazon-s3'], allowedRegions: ['eu-region'] }, severity: 'error', hints: ['Where does the bucket live?', 'Regions are groups', 'Put the bucket in an EU Region group'] },
+      {
+        id: 'eu-only',
+        text: 'Personal data stays in EU Regions',
+        rule: 'sovereignty',
+        params: { personalData: ['amazon-s3'], allowedRegions: ['eu-region'] },
+        severity: 'error',
+        hints: ['Where does the bucket live?', 'Regions are groups', 'Put the bucket in an EU Region group'],
+      },
     ],
     referenceDesign: 'reference.design.json',
     commonMistake: { design: 'common-mistake.design.json', fails: ['eu-only'], explanation: 'The bucket sits in us-east-1, outside the EU.' },

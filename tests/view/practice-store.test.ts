@@ -8,7 +8,16 @@ import { fixtureContent } from './fixtures.ts';
 
 function memoryStorage(): Storage {
   const m = new Map<string, string>();
-  return { get length() { return m.size; }, clear: () => m.clear(), getItem: (k) => m.get(k) ?? null, key: (i) => [...m.keys()][i] ?? null, removeItem: (k) => void m.delete(k), setItem: (k, v) => void m.set(k, String(v)) };
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, String(v)),
+  };
 }
 
 function stores(storage: Storage, clock: { t: number }) {
@@ -61,14 +70,27 @@ describe('practice store', () => {
     storage.setItem('archboard:attempts:iot-5tb-day', '[1,2,3]');
     storage.setItem('archboard:session:iot-5tb-day', '"nope"');
     const { app } = stores(storage, { t: 7 });
-    const keys = app.getState().recovered.map((r) => r.key).sort();
+    const keys = app
+      .getState()
+      .recovered.map((r) => r.key)
+      .sort();
     expect(keys).toEqual(['archboard:kept-aside:archboard:attempts:iot-5tb-day:7', 'archboard:kept-aside:archboard:notes:iot-5tb-day:7', 'archboard:kept-aside:archboard:session:iot-5tb-day:7']);
     for (const r of app.getState().recovered) expect(r.problems.length).toBeGreaterThan(0);
     // The reload: all three still offered until downloaded or discarded.
     const again = stores(storage, { t: 8 });
-    expect(again.app.getState().recovered.map((r) => r.key).sort()).toEqual(keys);
+    expect(
+      again.app
+        .getState()
+        .recovered.map((r) => r.key)
+        .sort(),
+    ).toEqual(keys);
     again.app.getState().discardRecovered(keys[0]!);
-    expect(stores(storage, { t: 9 }).app.getState().recovered.map((r) => r.key).sort()).toEqual(keys.slice(1));
+    expect(
+      stores(storage, { t: 9 })
+        .app.getState()
+        .recovered.map((r) => r.key)
+        .sort(),
+    ).toEqual(keys.slice(1));
   });
 
   it('stopping an interview records nothing and shows feedback again', () => {

@@ -12,7 +12,16 @@ import { fixtureContent } from './fixtures.ts';
 /** A memory Storage, so tests do not share localStorage. */
 function memoryStorage(): Storage {
   const m = new Map<string, string>();
-  return { get length() { return m.size; }, clear: () => m.clear(), getItem: (k) => m.get(k) ?? null, key: (i) => [...m.keys()][i] ?? null, removeItem: (k) => void m.delete(k), setItem: (k, v) => void m.set(k, String(v)) };
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, String(v)),
+  };
 }
 
 function renderApp(storage = memoryStorage()) {
@@ -33,7 +42,10 @@ const underSized = (store: ReturnType<typeof renderApp>['store']) =>
     store.getState().connect(dev, kds);
   });
 
-const requirementItem = () => within(screen.getByRole('list', { name: 'Requirements' })).getAllByRole('listitem').find((li) => li.dataset.requirement === 'ingestion')!;
+const requirementItem = () =>
+  within(screen.getByRole('list', { name: 'Requirements' }))
+    .getAllByRole('listitem')
+    .find((li) => li.dataset.requirement === 'ingestion')!;
 
 describe('hints', () => {
   it('reveals hint 1, 2, 3 in turn for a failing requirement and counts each one', async () => {
@@ -43,7 +55,11 @@ describe('hints', () => {
     await waitFor(() => expect(requirementItem()).toHaveAttribute('data-status', 'fail'));
     const item = requirementItem();
     await user.click(within(item).getByRole('button', { name: /Show a hint \(1 of 3\)/ }));
-    expect(within(item).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['How much per shard?']);
+    expect(
+      within(item)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['How much per shard?']);
     await user.click(within(item).getByRole('button', { name: /Another hint \(2 of 3\)/ }));
     await user.click(within(item).getByRole('button', { name: /Another hint \(3 of 3\)/ }));
     expect(within(item).getAllByRole('listitem')).toHaveLength(3);

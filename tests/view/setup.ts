@@ -34,8 +34,18 @@ g.ResizeObserver ??= ResizeObserverStub;
 g.DOMMatrixReadOnly ??= DOMMatrixReadOnlyStub;
 
 Object.defineProperties(HTMLElement.prototype, {
-  offsetHeight: { configurable: true, get(this: HTMLElement) { return parseFloat(this.style.height) || 64; } },
-  offsetWidth: { configurable: true, get(this: HTMLElement) { return parseFloat(this.style.width) || 208; } },
+  offsetHeight: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return parseFloat(this.style.height) || 64;
+    },
+  },
+  offsetWidth: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return parseFloat(this.style.width) || 208;
+    },
+  },
 });
 (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
 

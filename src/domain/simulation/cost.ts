@@ -334,7 +334,10 @@ function quantityPerMonth(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, c
       const pct = Math.min(100, num(node.settings, q.scannedPercentSetting));
       const minGB = q.minimumMBPerQuery / 1000;
       const perMonth = months.fractions.map((f, m) => finite(perDay * DAYS_PER_MONTH * f * Math.max((pct / 100) * (held[m] ?? 0), minGB)));
-      const avgHeld = ratio(held.reduce((a, b) => a + b, 0), held.length);
+      const avgHeld = ratio(
+        held.reduce((a, b) => a + b, 0),
+        held.length,
+      );
       return { perMonth, text: `${round(perDay)} queries/day x ${round(pct)} % of ${round(avgHeld)} GB held in readable classes upstream (average; at least ${round(q.minimumMBPerQuery)} MB a query)` };
     }
   }
@@ -385,7 +388,10 @@ function priceItem(item: PricingItem, ctx: ItemContext): { lines: CostLine[]; mo
   const q = quantityPerMonth(item.quantity, ctx);
   const monthly = q.perMonth.map((x) => charge(x, value, item.per, price.tiers));
   const total = monthly.reduce((a, b) => a + b, 0);
-  const averageQuantity = ratio(q.perMonth.reduce((a, b) => a + b, 0), months.full);
+  const averageQuantity = ratio(
+    q.perMonth.reduce((a, b) => a + b, 0),
+    months.full,
+  );
   const usdPerMonth = ratio(total, months.full);
   const rate = price.tiers && price.tiers.length > 1 ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${amount(item)} on average (tiers: ${tierText(price.tiers, item)})` : `$${round(value, 6)} per ${amount(item)}`;
   const option = chosen !== undefined ? ` (${chosen})` : '';

@@ -306,7 +306,10 @@ function chainedBatchJobs(graph: DesignGraph): Set<string> {
   const chained = new Set<string>();
   for (const o of graph.nodes) {
     if (!o.roles.has('orchestrator')) continue;
-    const jobs = graph.out(o.id).map((e) => graph.node(e.target)!).filter((n) => n.roles.has('batch-processor'));
+    const jobs = graph
+      .out(o.id)
+      .map((e) => graph.node(e.target)!)
+      .filter((n) => n.roles.has('batch-processor'));
     if (jobs.length < 2) continue;
     const ids = new Set(jobs.map((j) => j.id));
     for (const job of jobs) for (const id of graph.reachableFrom([job.id])) if (id !== job.id && ids.has(id)) chained.add(id);

@@ -72,7 +72,15 @@ export function computeLatency(graph: DesignGraph, sourceIds: readonly string[],
 
   // One shortest-path search per source serves every sink it reaches; one per budget serves every sink
   // the budget applies to (starting from all its sources: those that do not reach a sink add nothing).
-  const budgetPaths = new Map(budgets.map((b) => [b, graph.fastestPathsFrom(sourceIds.filter((id) => isKind(graph.node(id)!, b.from)), b.through)]));
+  const budgetPaths = new Map(
+    budgets.map((b) => [
+      b,
+      graph.fastestPathsFrom(
+        sourceIds.filter((id) => isKind(graph.node(id)!, b.from)),
+        b.through,
+      ),
+    ]),
+  );
   const trees = new Map(sourceIds.map((s) => [s, graph.fastestPathsFrom([s])]));
 
   return sinks.map((sink) => {

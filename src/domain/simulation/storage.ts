@@ -57,7 +57,10 @@ export function lifecyclePlan(node: ResolvedNode): StorageTier[] {
   const start: StorageClass = valid(node.settings.storageClass) ? node.settings.storageClass : 'STANDARD';
   const raw = Array.isArray(node.settings.lifecycleTransitions) ? (node.settings.lifecycleTransitions as unknown[]) : [];
   const transitions = raw
-    .filter((t): t is { days: number; storageClass: StorageClass } => typeof t === 'object' && t !== null && valid((t as { storageClass?: unknown }).storageClass) && Number.isFinite((t as { days?: unknown }).days) && (t as { days: number }).days >= 0)
+    .filter(
+      (t): t is { days: number; storageClass: StorageClass } =>
+        typeof t === 'object' && t !== null && valid((t as { storageClass?: unknown }).storageClass) && Number.isFinite((t as { days?: unknown }).days) && (t as { days: number }).days >= 0,
+    )
     .map((t) => ({ days: t.days, storageClass: t.storageClass }))
     .sort((a, b) => a.days - b.days);
   const expiration = finite(node.settings.expirationDays);
@@ -71,9 +74,7 @@ export function lifecyclePlan(node: ResolvedNode): StorageTier[] {
   }
   tiers.push({ storageClass: current, fromAgeDays: from });
   if (expiration <= 0) return tiers;
-  return tiers
-    .map((t) => ({ ...t, toAgeDays: Math.min(t.toAgeDays ?? Infinity, expiration) }))
-    .filter((t) => t.toAgeDays > t.fromAgeDays);
+  return tiers.map((t) => ({ ...t, toAgeDays: Math.min(t.toAgeDays ?? Infinity, expiration) })).filter((t) => t.toAgeDays > t.fromAgeDays);
 }
 
 /** GB in one tier at the end of day `day`: GB/day x the number of days of data whose age is in the tier. */

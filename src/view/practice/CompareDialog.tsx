@@ -30,10 +30,7 @@ export function CompareDialog() {
   const families = [...ROLE_FAMILIES, 'other' as const].filter((f) => rows.has(f));
   const close = () => practice.getState().setCompareOpen(false);
   return (
-    <Dialog
-      title="Compare with the model answer"
-      onClose={close}
-    >
+    <Dialog title="Compare with the model answer" onClose={close}>
       <div className="compare" data-testid="compare">
         <p className="compare-summary">
           <strong>{comparison.matched.length}</strong> paired by role · <strong>{comparison.learnerOnly.length}</strong> only in yours · <strong>{comparison.referenceOnly.length}</strong> only in the reference
@@ -93,7 +90,9 @@ export function CompareDialog() {
             </tbody>
           </table>
         )}
-        <p className="muted small">Services are paired by what they do, not by name: an AWS Glue job and an Amazon EMR cluster both process; Amazon MSK and Kinesis Data Streams both ingest. A different service can be just as right: the requirements decide.</p>
+        <p className="muted small">
+          Services are paired by what they do, not by name: an AWS Glue job and an Amazon EMR cluster both process; Amazon MSK and Kinesis Data Streams both ingest. A different service can be just as right: the requirements decide.
+        </p>
       </div>
     </Dialog>
   );

@@ -147,19 +147,20 @@ function AttemptSection() {
       </h3>
       <p className="practice-note" data-testid="attempt-status">
         Hints used: <strong>{hints}</strong>
-        {!running && (
-          <>
-            {' '}
-            · started {new Date(startedAt).toLocaleString()}
-          </>
-        )}
+        {!running && <> · started {new Date(startedAt).toLocaleString()}</>}
         {notesCount > 0 && <> · {notesCount} notes</>}
       </p>
       <div className="practice-actions">
         <button type="button" className="btn btn-primary" onClick={() => practice.getState().submit('submitted')} disabled={!report}>
           {running ? 'Submit design' : 'Submit attempt'}
         </button>
-        <button type="button" className="btn" onClick={() => practice.getState().setCompareOpen(true)} disabled={running} title={running ? 'Available after you submit' : 'Your services and the reference design side by side, paired by role'}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => practice.getState().setCompareOpen(true)}
+          disabled={running}
+          title={running ? 'Available after you submit' : 'Your services and the reference design side by side, paired by role'}
+        >
           Compare with the model answer
         </button>
       </div>
@@ -167,7 +168,13 @@ function AttemptSection() {
         <button type="button" className="btn btn-quiet" onClick={exportGraded} disabled={running || !report} title={running ? 'Available after you submit' : 'One JSON file: design, grading report with accepted trade-offs, and your notes'}>
           Graded JSON
         </button>
-        <button type="button" className="btn btn-quiet" onClick={() => void exportPngWithFindings()} disabled={running || empty || busy || !report} title={running ? 'Available after you submit' : 'The diagram with a legend of findings under it'}>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={() => void exportPngWithFindings()}
+          disabled={running || empty || busy || !report}
+          title={running ? 'Available after you submit' : 'The diagram with a legend of findings under it'}
+        >
           {busy ? 'Exporting…' : 'PNG with findings'}
         </button>
       </div>

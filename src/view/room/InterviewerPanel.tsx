@@ -25,10 +25,7 @@ export function InterviewerPanel() {
   const problems = useRoom((s) => s.problems) ?? [];
   const [pick, setPick] = useState('');
   const options = useMemo(
-    () =>
-      content.scenarios
-        .filter((s) => s.scenario.id !== loaded?.scenario.id)
-        .flatMap((s) => s.scenario.requirements.map((r) => ({ value: `${s.scenario.id}::${r.id}`, scenario: s.scenario.title, text: r.text }))),
+    () => content.scenarios.filter((s) => s.scenario.id !== loaded?.scenario.id).flatMap((s) => s.scenario.requirements.map((r) => ({ value: `${s.scenario.id}::${r.id}`, scenario: s.scenario.title, text: r.text }))),
     [content, loaded],
   );
   if (!room || !loaded) return null;
@@ -38,7 +35,13 @@ export function InterviewerPanel() {
     <div className="interviewer-panel">
       <section aria-labelledby="iv-grading">
         <h3 id="iv-grading" className="section-title">
-          Grading, live{report && <span className="muted small"> · {report.counts.pass} of {report.results.length} pass</span>}
+          Grading, live
+          {report && (
+            <span className="muted small">
+              {' '}
+              · {report.counts.pass} of {report.results.length} pass
+            </span>
+          )}
         </h3>
         <p className="muted small">Only you see this. Reveal a hint to put it in the candidate's brief.</p>
         <ul className="checklist" aria-label="Grading per requirement">

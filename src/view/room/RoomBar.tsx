@@ -81,7 +81,10 @@ export function RoomBar() {
             type="button"
             className="btn btn-small btn-quiet"
             onClick={() => {
-              void navigator.clipboard?.writeText(candidateUrl()).then(() => setCopied(true), () => setCopied(false));
+              void navigator.clipboard?.writeText(candidateUrl()).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              );
             }}
           >
             {copied ? 'Copied' : 'Copy candidate link'}

@@ -43,7 +43,10 @@ function StartInterviewDialog({ scenarioId, onClose }: { scenarioId: string; onC
   };
   const copy = (which: 'candidate' | 'interviewer') => {
     if (!links) return;
-    void navigator.clipboard?.writeText(links[which]).then(() => setCopied(which), () => setCopied(undefined));
+    void navigator.clipboard?.writeText(links[which]).then(
+      () => setCopied(which),
+      () => setCopied(undefined),
+    );
   };
   return (
     <Dialog
