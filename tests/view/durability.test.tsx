@@ -162,6 +162,35 @@ describe('stored data that cannot be read', () => {
     expect(JSON.parse(localStorage.getItem(rec!.key)!)).toEqual(bad);
   });
 
+  it('loads a stored design whose setting uses an enum option the catalog no longer offers: that setting is repaired and listed, the rest kept', async () => {
+    // The catalog dropped "on-demand" from the stream's capacity modes after this design was saved.
+    const stored = {
+      format: 'archboard.design',
+      version: 2,
+      scenarioId: 'iot-5tb-day',
+      nodes: [
+        { id: 'devices', service: 'iot-devices', position: { x: 0, y: 0 } },
+        { id: 'stream', service: 'amazon-kinesis-data-streams', position: { x: 300, y: 0 }, label: 'Telemetry', settings: { capacityMode: 'dedicated', shardCount: 8 } },
+      ],
+      edges: [{ id: 'e1', source: 'devices', target: 'stream' }],
+    };
+    localStorage.setItem(KEY, JSON.stringify(stored));
+    const { store } = renderApp();
+    const { design, recovered } = store.getState();
+    expect(design.nodes.map((n) => n.id)).toEqual(['devices', 'stream']);
+    const stream = design.nodes.find((n) => n.id === 'stream')!;
+    expect(stream.label).toBe('Telemetry');
+    expect(stream.settings).toEqual({ shardCount: 8 });
+    expect(design.edges.map((e) => e.id)).toEqual(['e1']);
+    // The repair is listed with its place; the original is kept aside, word for word.
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]!.problems).toEqual([{ path: '$.nodes[1].settings.capacityMode', message: '"capacityMode" was "dedicated" (expected one of provisioned, on-demand): set back to the default, "provisioned"' }]);
+    expect(JSON.parse(localStorage.getItem(recovered[0]!.key)!)).toEqual(stored);
+    // The banner says so; the repaired design is what is stored now.
+    expect(await screen.findByText(/repaired/i)).toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem(KEY)!).nodes[1].settings).toEqual({ shardCount: 8 });
+  });
+
   it('never overwrites data kept aside earlier, even within the same millisecond', () => {
     const catalog = fixtureCatalog();
     const sameMs = () => 1_700_000_000_000;
