@@ -194,8 +194,7 @@ function load(data: unknown, catalog: Catalog, repair: boolean): LoadResult {
       }
       const check = settingValueSchema(spec).safeParse(value);
       if (check.success) Object.defineProperty(kept, key, { value: check.data, enumerable: true, writable: true, configurable: true });
-      else if (repair)
-        repairs.push({ path: at, message: `${quote(key)} was ${excerpt(value, 40)} (${clip(check.error.issues[0]?.message ?? 'invalid value', 200)}): set back to the default, ${excerpt(spec.default, 40)}` });
+      else if (repair) repairs.push({ path: at, message: `${quote(key)} was ${excerpt(value, 40)} (${clip(check.error.issues[0]?.message ?? 'invalid value', 200)}): set back to the default, ${excerpt(spec.default, 40)}` });
       else for (const issue of check.error.issues) problems.push({ path: `$.nodes[${i}].settings${jsonPath([key, ...issue.path]).slice(1)}`, message: clip(issue.message, 200) });
     }
     if (Object.keys(kept).length) node.settings = kept;

@@ -28,13 +28,11 @@ export function Toolbar() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_DESIGN_BYTES) {
-      store
-        .getState()
-        .showProblems({
-          title: `Could not import ${file.name}`,
-          intro: 'The file was not read and your design is unchanged.',
-          problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB are refused (and designs of more than 50,000 services)` }],
-        });
+      store.getState().showProblems({
+        title: `Could not import ${file.name}`,
+        intro: 'The file was not read and your design is unchanged.',
+        problems: [{ path: '$', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; designs larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB are refused (and designs of more than 50,000 services)` }],
+      });
       return;
     }
     let text: string;
