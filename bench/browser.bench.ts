@@ -189,17 +189,19 @@ async function feedbackLatency(browser: Browser) {
   const kds = page.locator('.react-flow__node[data-id="kds#0"]');
   await kds.focus();
   await page.keyboard.press('Enter');
-  const select = page.locator('.inspector select[name="capacityMode"]');
+  // Encryption at rest: the tiled design's 14 streams all pass the encryption requirement, so taking
+  // it off one stream changes the requirement count (capacity mode does not: other tiles fail sizing anyway).
+  const select = page.locator('.inspector select[name="encryption"]');
   await select.waitFor();
   const times: number[] = [];
   const toMutation: number[] = [];
   let changed = 0;
   for (let i = 0; i < 9; i++) {
-    const next = (await select.inputValue()) === 'on-demand' ? 'provisioned' : 'on-demand';
+    const next = (await select.inputValue()) === 'none' ? 'sse-kms' : 'none';
     const r = await page.evaluate(async (value) => {
       const score = document.querySelector('.header-score')!;
       const before = score.textContent;
-      const el = document.querySelector<HTMLSelectElement>('.inspector select[name="capacityMode"]')!;
+      const el = document.querySelector<HTMLSelectElement>('.inspector select[name="encryption"]')!;
       const done = new Promise<{ mutation: number; painted: number; changed: boolean }>((resolve) => {
         let t0 = 0;
         const finish = (changed: boolean) => {
