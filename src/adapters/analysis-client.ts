@@ -5,6 +5,7 @@
  */
 import type { LoadResult } from '../domain/design.ts';
 import type { WhatIf } from '../domain/what-if.ts';
+import { joinAnalyses, type AnalysesPart } from './analysis-parts.ts';
 import type { AnalysisInput, Analyses } from '../store/grading.ts';
 
 export { WORKER_MIN_NODES, WORKER_MIN_TEXT } from './analysis-limits.ts';
@@ -16,7 +17,10 @@ export type WorkerReply =
   | ({ kind: 'progress'; id: number } & LoadProgress)
   /** `graded`: its analyses follow in an `analysed` reply of the same id (two messages, each read in a short task). */
   | { kind: 'loaded'; id: number; result: LoadResult; graded?: boolean; analyses?: Analyses }
-  | { kind: 'analysed'; id: number; analyses: Analyses }
+  /** `parts`: the simulation's long arrays came before it in `part` replies of the same id, in order. */
+  | { kind: 'analysed'; id: number; analyses: Analyses; parts?: boolean }
+  /** A slice of the array at `path` in the simulation of the `analysed` reply that follows. */
+  | ({ kind: 'part'; id: number } & AnalysesPart)
   | { kind: 'failed'; id: number; message: string };
 
 /** The worker, as the store and the view use it. */
@@ -41,23 +45,38 @@ export function createAnalysisWorker(): AnalysisWorker | undefined {
   const waiting = new Map<number, { resolve(r: WorkerReply): void; reject(e: Error): void; onProgress?: (p: LoadProgress) => void }>();
   /** A graded load's design, until its analyses arrive. */
   const loadedFirst = new Map<number, WorkerReply & { kind: 'loaded' }>();
+  /** The simulation's long arrays of a reply, until its `analysed` message (see analysis-worker.ts). */
+  const parts = new Map<number, AnalysesPart[]>();
   worker.onmessage = (e: MessageEvent<WorkerReply>) => {
     const reply = e.data;
     const w = waiting.get(reply.id);
     if (!w) return;
     if (reply.kind === 'progress') return w.onProgress?.(reply.stage === 'grading' ? { stage: 'grading', nodes: reply.nodes } : { stage: 'validating' });
     if (reply.kind === 'loaded' && reply.graded) return void loadedFirst.set(reply.id, reply);
+    if (reply.kind === 'part') {
+      const got = parts.get(reply.id) ?? [];
+      parts.set(reply.id, got);
+      got.push({ path: reply.path, items: reply.items });
+      return;
+    }
+    if (reply.kind === 'analysed' && reply.parts) {
+      joinAnalyses(reply.analyses, parts.get(reply.id) ?? []);
+      parts.delete(reply.id);
+    }
     waiting.delete(reply.id);
     const first = loadedFirst.get(reply.id);
     loadedFirst.delete(reply.id);
-    if (reply.kind === 'failed') w.reject(new Error(reply.message));
-    else if (first && reply.kind === 'analysed') w.resolve({ kind: 'loaded', id: reply.id, result: first.result, analyses: reply.analyses });
+    if (reply.kind === 'failed') {
+      parts.delete(reply.id);
+      w.reject(new Error(reply.message));
+    } else if (first && reply.kind === 'analysed') w.resolve({ kind: 'loaded', id: reply.id, result: first.result, analyses: reply.analyses });
     else w.resolve(reply);
   };
   worker.onerror = (e) => {
     for (const w of waiting.values()) w.reject(new Error(e.message || 'the analysis worker stopped'));
     waiting.clear();
     loadedFirst.clear();
+    parts.clear();
   };
   type Unsent = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
   const ask = (req: Unsent, onProgress?: (p: LoadProgress) => void) =>

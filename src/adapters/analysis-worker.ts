@@ -11,9 +11,18 @@ import './zod-config.ts';
 import { loadDesignText } from '../domain/design.ts';
 import { analyse } from '../store/analysis.ts';
 import { GRADED_CONTENT } from './graded-content.ts';
+import type { Analyses } from '../store/grading.ts';
+import { splitAnalyses } from './analysis-parts.ts';
 import type { WorkerReply, WorkerRequest } from './analysis-client.ts';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
+
+/** Posts analyses as several messages (analysis-parts.ts), each read on the main thread in a short task. */
+function postAnalyses(id: number, analyses: Analyses) {
+  const { parts, shell } = splitAnalyses(analyses);
+  for (const part of parts) post({ kind: 'part', id, ...part });
+  post({ kind: 'analysed', id, analyses: shell, ...(parts.length ? { parts: true } : {}) });
+}
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
@@ -25,10 +34,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       post({ kind: 'progress', id: req.id, stage: 'grading', nodes: result.design.nodes.length });
       const design = req.scenarioId ? { ...result.design, scenarioId: req.scenarioId } : result.design;
       const analyses = analyse(GRADED_CONTENT, { scenarioId: req.scenarioId, design, whatIf: req.whatIf, followUps: undefined });
-      // Two messages: the main thread reads (deserialises) each in a task of its own, so neither is long.
+      // The design, then the analyses (in parts): the main thread reads each message in a task of its own.
       post({ kind: 'loaded', id: req.id, result, graded: true });
-      post({ kind: 'analysed', id: req.id, analyses });
-    } else post({ kind: 'analysed', id: req.id, analyses: analyse(GRADED_CONTENT, req.input) });
+      postAnalyses(req.id, analyses);
+    } else postAnalyses(req.id, analyse(GRADED_CONTENT, req.input));
   } catch (e) {
     post({ kind: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) });
   }

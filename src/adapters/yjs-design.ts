@@ -77,6 +77,12 @@ export interface SharedDesignCodec {
    * only records that changed are set or deleted, so concurrent edits of other records survive.
    */
   write(doc: Y.Doc, prev: Design, next: Design, origin: unknown): void;
+  /**
+   * The same change written in steps: each call of the returned function writes at most
+   * `recordsPerStep` changed records in one transaction and returns whether the change is complete
+   * (so a big change can be spread over several tasks). Run the steps before any other write or read.
+   */
+  writer(doc: Y.Doc, prev: Design, next: Design, origin: unknown, recordsPerStep: number): () => boolean;
 }
 
 interface Cached<T> {
@@ -171,42 +177,75 @@ export function createSharedDesignCodec(catalog: Catalog): SharedDesignCodec {
   }
 
   function write(doc: Y.Doc, prev: Design, next: Design, origin: unknown): void {
-    if (prev === next) return;
+    if (prev !== next) writer(doc, prev, next, origin, Number.POSITIVE_INFINITY)();
+  }
+
+  function writer(doc: Y.Doc, prev: Design, next: Design, origin: unknown, recordsPerStep: number): () => boolean {
     const m = sharedMaps(doc);
-    doc.transact(() => {
-      let top: number | undefined;
-      const nextOrder = () => {
-        if (top === undefined) {
-          top = 0;
-          for (const v of m.order.values()) if (typeof v === 'number' && Number.isFinite(v) && v > top) top = v;
-        }
-        return ++top;
-      };
-      const sync = <T extends { id: string }>(map: Y.Map<unknown>, before: readonly T[], after: readonly T[], cache: Map<string, Cached<T>>) => {
-        if (before === after) return;
-        const old = new Map(before.map((x) => [x.id, x]));
-        const ids = new Set<string>();
-        for (const x of after) {
-          ids.add(x.id);
-          const was = old.get(x.id);
-          if (was === x) continue; // unchanged here (a record deleted by someone else stays deleted)
-          const value = json(x);
-          if (!m.order.has(x.id)) m.order.set(x.id, nextOrder());
-          if (!sameJson(map.get(x.id), value)) map.set(x.id, value);
-          cache.set(x.id, { src: map.get(x.id), value: x });
-        }
-        for (const x of before)
-          if (!ids.has(x.id)) {
+    // Nodes, then edges: each list's sets in order, then its deletions; the scenario last.
+    const lists = [
+      { map: m.nodes, before: prev.nodes as readonly { id: string }[], after: next.nodes as readonly { id: string }[], cache: nodeCache as Map<string, Cached<{ id: string }>> },
+      { map: m.edges, before: prev.edges, after: next.edges, cache: edgeCache as Map<string, Cached<{ id: string }>> },
+    ];
+    let list = 0;
+    let index = 0;
+    let deleting = false;
+    let old: Map<string, { id: string }> | undefined;
+    let ids: Set<string> | undefined;
+    return () => {
+      doc.transact(() => {
+        let top: number | undefined;
+        const nextOrder = () => {
+          if (top === undefined) {
+            top = 0;
+            for (const v of m.order.values()) if (typeof v === 'number' && Number.isFinite(v) && v > top) top = v;
+          }
+          return ++top;
+        };
+        let budget = recordsPerStep;
+        while (list < lists.length && budget > 0) {
+          const { map, before, after, cache } = lists[list]!;
+          if (before === after) {
+            list++;
+            continue;
+          }
+          old ??= new Map(before.map((x) => [x.id, x]));
+          ids ??= new Set();
+          if (!deleting) {
+            for (; index < after.length && budget > 0; index++) {
+              const x = after[index]!;
+              ids.add(x.id);
+              if (old.get(x.id) === x) continue; // unchanged here (a record deleted by someone else stays deleted)
+              budget--;
+              const value = json(x);
+              if (!m.order.has(x.id)) m.order.set(x.id, nextOrder());
+              if (!sameJson(map.get(x.id), value)) map.set(x.id, value);
+              cache.set(x.id, { src: map.get(x.id), value: x });
+            }
+            if (index < after.length) break;
+            deleting = true;
+            index = 0;
+          }
+          for (; index < before.length && budget > 0; index++) {
+            const x = before[index]!;
+            if (ids.has(x.id)) continue;
+            budget--;
             map.delete(x.id);
             m.order.delete(x.id);
             cache.delete(x.id);
           }
-      };
-      sync(m.nodes, prev.nodes, next.nodes, nodeCache);
-      sync(m.edges, prev.edges, next.edges, edgeCache);
-      if (next.scenarioId && m.meta.get('scenarioId') !== next.scenarioId) m.meta.set('scenarioId', next.scenarioId);
-    }, origin);
+          if (index < before.length) break;
+          list++;
+          index = 0;
+          deleting = false;
+          old = undefined;
+          ids = undefined;
+        }
+        if (list === lists.length && next.scenarioId && m.meta.get('scenarioId') !== next.scenarioId) m.meta.set('scenarioId', next.scenarioId);
+      }, origin);
+      return list === lists.length;
+    };
   }
 
-  return { read, write };
+  return { read, write, writer };
 }

@@ -8,6 +8,7 @@ import type { Catalog, CatalogEntry, Settings } from './catalog.ts';
 import type { Design, DesignNode } from './design.ts';
 import { formatMBps, formatRecordsPerSecond } from './format.ts';
 import type { SimulationReport } from './simulation.ts';
+import type { EdgeFlow } from './simulation/flow.ts';
 
 export type Pos = { x: number; y: number };
 export type Size = { width: number; height: number };
@@ -120,5 +121,10 @@ export function groupDashed(entry: CatalogEntry): boolean {
  * and get none.
  */
 export function volumeLabels(sim: SimulationReport | undefined): Map<string, string> {
-  return new Map((sim?.edges ?? []).filter((e) => e.data).map((e) => [e.edgeId, `${formatMBps(e.averageMBps)} · ${formatRecordsPerSecond(e.averageRecordsPerSecond)}`]));
+  return new Map((sim?.edges ?? []).filter((e) => e.data).map((e) => [e.edgeId, volumeLabel(e)]));
+}
+
+/** One data edge's volume label (see `volumeLabels`). */
+export function volumeLabel(edge: Pick<EdgeFlow, 'averageMBps' | 'averageRecordsPerSecond'>): string {
+  return `${formatMBps(edge.averageMBps)} · ${formatRecordsPerSecond(edge.averageRecordsPerSecond)}`;
 }

@@ -38,12 +38,13 @@ export interface SharedDesignBinding {
 }
 
 /**
- * From this many nodes plus edges, a change is written to the document in a task of its own right
- * after the one that made it: writing an import of 10,000 nodes takes a Yjs transaction of ~150 ms,
- * which would otherwise lengthen the task that committed the import (measured in bench/browser.bench.ts,
- * 'big-import'). Smaller designs are written at once.
+ * From this many nodes plus edges, a change is written to the document after the task that made it,
+ * in steps of `WRITE_STEP_RECORDS` changed records, one task each: writing an import of 10,000 nodes
+ * in one Yjs transaction takes ~300 ms (measured in bench/browser.bench.ts, 'big-import'). Smaller
+ * designs are written at once.
  */
 const DEFERRED_WRITE_FROM = 2000;
+const WRITE_STEP_RECORDS = 2000;
 
 /** Binds `store`'s design to `doc` (see the file comment); `dispose()` unbinds and restores zundo's undo. */
 export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDesignOptions = {}): SharedDesignBinding {
@@ -79,20 +80,39 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
       applying = false;
     }
   };
-  /**
-   * What the document holds while a write is deferred (see `DEFERRED_WRITE_FROM`), else undefined;
-   * every later change rides along with that write.
-   */
-  let unwritten: Design | undefined;
+  /** A write spread over tasks (see `DEFERRED_WRITE_FROM`) to `to`; every later change rides along after it. */
+  let writing: { to: Design; step: () => boolean } | undefined;
   let writeTimer: ReturnType<typeof setTimeout> | undefined;
-  const flushWrite = () => {
-    if (unwritten === undefined) return;
-    const from = unwritten;
-    unwritten = undefined;
-    clearTimeout(writeTimer);
+  const shown = () => {
     const s = store.getState();
-    const now = s.readOnly?.ownDesign ?? s.design;
-    codec.write(doc, from, now, origin);
+    return s.readOnly?.ownDesign ?? s.design;
+  };
+  const startWrite = (from: Design) => {
+    const to = shown();
+    writing = { to, step: codec.writer(doc, from, to, origin, WRITE_STEP_RECORDS) };
+    writeTimer = setTimeout(stepWrite, 0);
+  };
+  const stepWrite = () => {
+    writeTimer = undefined;
+    if (!writing) return;
+    if (!writing.step()) {
+      writeTimer = setTimeout(stepWrite, 0);
+      return;
+    }
+    latest = writing.to;
+    writing = undefined;
+    if (shown() !== latest) startWrite(latest);
+  };
+  /** Finishes a write in progress at once (before a read, an undo or unbinding), with every change since. */
+  const flushWrite = () => {
+    if (!writing) return;
+    clearTimeout(writeTimer);
+    writeTimer = undefined;
+    while (!writing.step());
+    const done = writing.to;
+    writing = undefined;
+    const now = shown();
+    codec.write(doc, done, now, origin);
     latest = now;
   };
   const read = () => {
@@ -159,15 +179,14 @@ export function bindSharedDesign(store: AppStore, doc: Y.Doc, options: SharedDes
       return;
     }
     if (s.design === prev.design) return;
-    if (unwritten !== undefined) return; // the deferred write takes this change too
+    if (writing) return; // the write in progress takes this change too, once it is done
     if (!s.lastEditMerged) undoManager.stopCapturing();
     if (s.design.nodes.length + s.design.edges.length < DEFERRED_WRITE_FROM) {
       codec.write(doc, prev.design, s.design, origin);
       latest = s.design;
       return;
     }
-    unwritten = prev.design;
-    writeTimer = setTimeout(flushWrite, 0);
+    startWrite(prev.design);
   });
 
   return {

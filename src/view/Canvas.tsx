@@ -10,8 +10,8 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MarkerType,
   MiniMap,
+  Position,
   ReactFlow,
   useReactFlow,
   useStore as useFlowStore,
@@ -34,7 +34,7 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { EdgeLabelLayer, FlowEdge, useEdgeLabelLayerOf, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
 import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from '../domain/groups.ts';
-import { routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
+import { MAX_ROUTED_NODES, routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { useEditorUi, GRID } from './editor-ui.ts';
@@ -64,6 +64,22 @@ const MINIMAP_MAX_NODES = 2000;
 const REVEAL_CHUNK = 400;
 /** From this many nodes the canvas draws only the nodes and edges in view. */
 const LARGE_DESIGN_NODES = 1000;
+/**
+ * Where a service node's two ports are before React Flow has measured it (10 px handles centred on the
+ * left and right sides of the default box, as app.css draws them). React Flow mounts every node it has
+ * no port positions for, in view or not, to measure it; given these, a large design (drawn in view
+ * only) mounts only what is in view. Measuring a node once it is in view replaces them.
+ */
+const UNMEASURED_SERVICE = {
+  initialWidth: NODE_WIDTH,
+  initialHeight: NODE_HEIGHT,
+  handles: [
+    { type: 'target', position: Position.Left, x: -5, y: NODE_HEIGHT / 2 - 5, width: 10, height: 10 },
+    { type: 'source', position: Position.Right, x: NODE_WIDTH - 5, y: NODE_HEIGHT / 2 - 5, width: 10, height: 10 },
+  ],
+} as const satisfies Partial<FlowNode>;
+/** Group boxes and notes have no ports. */
+const UNMEASURED_PORTLESS = { handles: [] } as const satisfies Partial<FlowNode>;
 
 /** Positions rounded to whole px; a non-finite one (which React Flow can report mid-gesture) is left out. */
 function rounded(positions: ReadonlyMap<string, Pos>): Map<string, Pos> {
@@ -113,8 +129,10 @@ function useFlowNodes(
   marks: Marks,
   loads: ReadonlyMap<string, NodeLoad>,
   resizing: ReadonlyMap<string, Size>,
+  large: boolean,
 ): FlowNode[] {
   const cache = useRef(new Map<string, NodeCacheItem>());
+  const last = useRef<FlowNode[] | undefined>(undefined);
   return useMemo(() => {
     const next = new Map<string, NodeCacheItem>();
     const out: FlowNode[] = [];
@@ -149,20 +167,31 @@ function useFlowNodes(
           const box = live ?? n.size ?? DEFAULT_GROUP_SIZE;
           const reuseData = prev && prev.node.type === 'group-box' && prev.design.label === n.label && prev.design.settings === n.settings && prev.severity === severity && prev.messages === messages;
           const data = reuseData ? (prev.node as GroupFlowNode).data : { entry, label: n.label, settings: withDefaults(entry, n.settings), severity, messages: msgList };
-          item = { ...base, node: { ...common, type: 'group-box', zIndex: -1, width: box.width, height: box.height, data } };
+          item = { ...base, node: { ...common, ...(large && !size ? UNMEASURED_PORTLESS : {}), type: 'group-box', zIndex: -1, width: box.width, height: box.height, data } };
         } else {
           const reuseData = prev && prev.node.type !== 'group-box' && prev.design.label === n.label && prev.design.service === n.service && prev.severity === severity && prev.messages === messages && prev.load === load;
           const data = reuseData ? (prev.node as ServiceFlowNode).data : { entry, label: n.label || entry.shortName, severity, messages: msgList, load };
           // A text note is drawn as a sticky note (NoteNode), with the same data.
-          item = { ...base, node: { ...common, type: (n.service === 'text-note' ? 'note' : 'service') as 'service', data } };
+          const note = n.service === 'text-note';
+          const unmeasured = large && !size ? (note ? UNMEASURED_PORTLESS : UNMEASURED_SERVICE) : {};
+          item = { ...base, node: { ...common, ...unmeasured, type: (note ? 'note' : 'service') as 'service', data } };
         }
       }
       next.set(n.id, item);
       out.push(item.node);
     }
     cache.current = next;
-    return out;
-  }, [nodes, catalog, dragging, sizes, selected, marks, loads, resizing]);
+    return (last.current = sameOr(last.current, out));
+  }, [nodes, catalog, dragging, sizes, selected, marks, loads, resizing, large]);
+}
+
+const NO_ROUTES: ReadonlyMap<string, EdgeRoute> = new Map();
+
+/** `next`, or `prev` when it holds the same objects in the same order (React Flow then has nothing to re-index). */
+function sameOr<T>(prev: T[] | undefined, next: T[]): T[] {
+  if (!prev || prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i]) return next;
+  return prev;
 }
 
 interface EdgeCacheItem {
@@ -180,8 +209,12 @@ interface EdgeCacheItem {
 }
 
 /** Routes around the nodes for every edge, from the design's positions and the measured sizes (see edge-routes.ts). */
-function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: ReadonlyMap<string, Size>): Map<string, EdgeRoute> {
+function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: ReadonlyMap<string, Size>): ReadonlyMap<string, EdgeRoute> {
   return useMemo(() => {
+    // Beyond MAX_ROUTED_NODES boxes nothing is routed: the same empty map, so the edges stay as they are when sizes change.
+    let boxCount = 0;
+    for (const n of nodes) if (!isGroupNode(n, catalog)) boxCount++;
+    if (boxCount > MAX_ROUTED_NODES) return NO_ROUTES;
     const design = { nodes, edges } as Pick<Design, 'nodes' | 'edges'> as Design;
     const abs = absolutePositions(design);
     const boxes = new Map<string, RouteBox>();
@@ -205,6 +238,7 @@ function useFlowEdges(
   sizes: ReadonlyMap<string, Size>,
 ): ServiceFlowEdge[] {
   const cache = useRef(new Map<string, EdgeCacheItem>());
+  const last = useRef<ServiceFlowEdge[] | undefined>(undefined);
   const controlIds = useMemo(() => {
     const serviceOf = new Map(nodes.map((n) => [n.id, n.service]));
     const out = new Set<string>();
@@ -257,6 +291,23 @@ function useFlowEdges(
         const tls = e.settings?.tls ?? true;
         const classes = ['flow-edge', severity ? `is-${severity}` : '', tls ? '' : 'no-tls', control ? 'is-control' : ''].filter(Boolean).join(' ');
         const label = e.settings?.label?.trim();
+        const edge: ServiceFlowEdge = {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          type: 'flow',
+          selected: isSelected,
+          className: classes,
+          markerEnd: ARROW_ID[severity === 'error' || severity === 'warning' ? severity : 'plain'],
+          data: { tls, control, showVolume, ...(label ? { label } : {}), ...(volume ? { volume } : {}), ...(route ? { route: route.points } : {}) },
+        };
+        // The accessible name is read only for edges in view: made on first read.
+        let ariaLabel: string | undefined;
+        Object.defineProperty(edge, 'ariaLabel', {
+          enumerable: true,
+          get: () =>
+            (ariaLabel ??= `Connection ${labelOf(e.source)} to ${labelOf(e.target)}${label ? ` (${label})` : ''}${tls ? '' : ', not encrypted in transit'}${volume ? `, ${volume.title}` : ''}${messageList ? `. ${messageList.join(' ')}` : ''}`),
+        });
         item = {
           design: e,
           routeKey,
@@ -267,25 +318,38 @@ function useFlowEdges(
           control,
           volume,
           showVolume,
-          edge: {
-            id: e.id,
-            source: e.source,
-            target: e.target,
-            type: 'flow',
-            selected: isSelected,
-            className: classes,
-            markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: severity === 'error' ? 'var(--ab-danger)' : severity === 'warning' ? 'var(--ab-warning)' : 'var(--ab-edge)' },
-            ariaLabel: `Connection ${labelOf(e.source)} to ${labelOf(e.target)}${label ? ` (${label})` : ''}${tls ? '' : ', not encrypted in transit'}${volume ? `, ${volume.title}` : ''}${messageList ? `. ${messageList.join(' ')}` : ''}`,
-            data: { tls, control, showVolume, ...(label ? { label } : {}), ...(volume ? { volume } : {}), ...(route ? { route: route.points } : {}) },
-          },
+          edge,
         };
       }
       next.set(e.id, item);
       out.push(item.edge);
     }
     cache.current = next;
-    return out;
+    return (last.current = sameOr(last.current, out));
   }, [edges, selected, marks, controlIds, volumes, showVolume, routes, labelOf]);
+}
+
+/**
+ * The arrowheads, one per colour, defined once (`ArrowMarkers`) and named by every edge. An edge
+ * naming a marker object instead makes React Flow derive a marker id for every edge on each edge
+ * change (44 ms for 15,000 edges).
+ */
+const ARROW_ID = { plain: 'ab-arrow', warning: 'ab-arrow-warning', error: 'ab-arrow-error' } as const;
+const ARROW_COLOUR = { plain: 'var(--ab-edge)', warning: 'var(--ab-warning)', error: 'var(--ab-danger)' } as const;
+
+/** React Flow's closed arrowhead (18 x 18, stroke-width units), in the three edge colours. */
+function ArrowMarkers() {
+  return (
+    <svg className="arrow-markers" aria-hidden="true" width="0" height="0">
+      <defs>
+        {(Object.keys(ARROW_ID) as (keyof typeof ARROW_ID)[]).map((k) => (
+          <marker key={k} id={ARROW_ID[k]} className="react-flow__arrowhead" markerWidth="18" markerHeight="18" viewBox="-10 -10 20 20" markerUnits="strokeWidth" orient="auto-start-reverse" refX="0" refY="0">
+            <polyline style={{ stroke: ARROW_COLOUR[k], fill: ARROW_COLOUR[k], strokeWidth: 1 }} strokeLinecap="round" strokeLinejoin="round" points="-5,-4 0,0 -5,4 -5,-4" />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  );
 }
 
 /** fitView's options everywhere the app fits the design in view. */
@@ -364,8 +428,8 @@ export function Canvas() {
   const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
   const loads = useMemo(() => nodeLoads(simulation), [simulation]);
   const volumes = useMemo(() => edgeVolumes(simulation), [simulation]);
-  const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads, resizing);
-  const edges = useFlowEdges(design.edges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume, sizes);
+  const large = design.nodes.length > LARGE_DESIGN_NODES;
+  const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads, resizing, large);
   // Thousands of nodes arriving at once (an import, a paste) are handed to React Flow in chunks, one
   // per task, so no single task mounts and measures them all; a few more (an edit) show at once.
   const [shown, setShown] = useState(REVEAL_CHUNK);
@@ -380,6 +444,13 @@ export function Canvas() {
     return undefined;
   }, [display, total, shown]);
   const shownNodes = useMemo(() => (display < total ? nodes.slice(0, display) : nodes), [nodes, display, total]);
+  // Edges come with their ends: until every node is shown, only those between shown nodes.
+  const shownDesignEdges = useMemo(() => {
+    if (display >= total) return design.edges;
+    const shown = new Set(shownNodes.map((n) => n.id));
+    return design.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+  }, [design.edges, shownNodes, display, total]);
+  const edges = useFlowEdges(shownDesignEdges, design.nodes, catalog, selectedEdges, marks, volumes, showVolume, sizes);
 
   const applySelection = useCallback(
     (kind: 'nodeIds' | 'edgeIds', changes: { id: string; selected: boolean }[]) => {
@@ -509,6 +580,7 @@ export function Canvas() {
 
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ArrowMarkers />
       <EdgeLabelLayer.Provider value={labelLayer}>
         <ReactFlow<FlowNode, ServiceFlowEdge>
           nodes={shownNodes}
@@ -539,7 +611,7 @@ export function Canvas() {
           defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
           aria-label="Design canvas"
           // Thousands of nodes: draw only those in view, so every change renders in bounded time.
-          onlyRenderVisibleElements={design.nodes.length > LARGE_DESIGN_NODES}
+          onlyRenderVisibleElements={large}
         >
           <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
           <Controls showInteractive={false} showFitView={false} position="bottom-left" />

@@ -4,7 +4,8 @@
  * `key` string that changes only when what is shown changes, so the canvas can keep node and edge
  * objects (and their memoised components) when a re-simulation gives the same picture.
  */
-import { volumeLabels } from '../domain/diagram.ts';
+import { volumeLabel } from '../domain/diagram.ts';
+import type { EdgeFlow, LimitLoad } from '../domain/simulation/flow.ts';
 import type { SimulationReport } from '../domain/simulation.ts';
 import { formatGBPerDay, formatLoad, formatMBps, formatPercent, formatRecordsPerSecond } from '../domain/format.ts';
 
@@ -47,7 +48,7 @@ export function loadLevel(utilisation: number): LoadLevel {
   return utilisation >= 1 ? 'over' : utilisation >= 0.7 ? 'high' : 'ok';
 }
 
-/** Load marks by node id, for the nodes with a capacity limit. */
+/** Load marks by node id, for the nodes with a capacity limit (their texts are made on first read, as the volume labels'). */
 export function nodeLoads(sim: SimulationReport | undefined): Map<string, NodeLoad> {
   const out = new Map<string, NodeLoad>();
   if (!sim) return out;
@@ -58,35 +59,83 @@ export function nodeLoads(sim: SimulationReport | undefined): Map<string, NodeLo
     const peakUtil = n.peakUtilisation ?? n.utilisation * peak;
     const isBottleneck = sim.bottleneck?.nodeId === n.nodeId;
     const bottleneck = !isBottleneck ? undefined : n.utilisation >= 1 ? 'overloaded' : peakUtil > 1 ? 'peak' : undefined;
-    const level = loadLevel(n.utilisation);
-    const named = `${limit.label}${limit.estimate ? ' (estimate)' : ''}`;
-    const badge = `${bottleneck === 'peak' ? `${formatPercent(peakUtil)} at peak` : formatPercent(n.utilisation)} · ${named}`;
-    const description =
-      `Load ${formatLoad(limit.averageLoad, limit.unit)} against ${formatLoad(limit.capacity, limit.unit)}, binding limit ${named} (${formatPercent(n.utilisation)}); ` +
-      `${formatLoad(limit.peakLoad, limit.unit)} at ${peak}x peak (${formatPercent(peakUtil)})` +
-      (bottleneck === 'overloaded' ? '. Bottleneck: overloaded' : bottleneck === 'peak' ? '. Bottleneck: overloaded at peak' : '');
-    out.set(n.nodeId, { utilisation: n.utilisation, level, bottleneck, badge, description, key: `${level}|${bottleneck ?? ''}|${badge}|${description}` });
+    out.set(n.nodeId, new NodeLoadText(n.utilisation, peakUtil, bottleneck, limit, peak));
   }
   return out;
 }
 
-/** Volume labels by edge id, for the data edges. */
+/** A `NodeLoad` whose badge and description are formatted on first read. */
+class NodeLoadText implements NodeLoad {
+  readonly level: LoadLevel;
+  readonly key: string;
+  #badge: string | undefined;
+  #description: string | undefined;
+  constructor(
+    readonly utilisation: number,
+    private readonly peakUtil: number,
+    readonly bottleneck: NodeLoad['bottleneck'],
+    private readonly limit: LimitLoad,
+    private readonly peak: number,
+  ) {
+    this.level = loadLevel(utilisation);
+    this.key = `${this.level}|${bottleneck ?? ''}|${utilisation}|${peakUtil}|${limit.label}|${limit.estimate ?? ''}|${limit.averageLoad}|${limit.peakLoad}|${limit.capacity}|${limit.unit}|${peak}`;
+  }
+  private get named(): string {
+    return `${this.limit.label}${this.limit.estimate ? ' (estimate)' : ''}`;
+  }
+  get badge(): string {
+    return (this.#badge ??= `${this.bottleneck === 'peak' ? `${formatPercent(this.peakUtil)} at peak` : formatPercent(this.utilisation)} · ${this.named}`);
+  }
+  get description(): string {
+    const { limit, peak, peakUtil, bottleneck } = this;
+    return (this.#description ??=
+      `Load ${formatLoad(limit.averageLoad, limit.unit)} against ${formatLoad(limit.capacity, limit.unit)}, binding limit ${this.named} (${formatPercent(this.utilisation)}); ` +
+      `${formatLoad(limit.peakLoad, limit.unit)} at ${peak}x peak (${formatPercent(peakUtil)})` +
+      (bottleneck === 'overloaded' ? '. Bottleneck: overloaded' : bottleneck === 'peak' ? '. Bottleneck: overloaded at peak' : ''));
+  }
+}
+
+/**
+ * Volume labels by edge id, for the data edges. The texts are made when first read (only the edges
+ * in view are drawn: at 15,000 edges, formatting them all would cost ~70 ms per simulation); the key
+ * comes from the figures themselves.
+ */
 export function edgeVolumes(sim: SimulationReport | undefined): Map<string, EdgeVolume> {
   const out = new Map<string, EdgeVolume>();
   if (!sim) return out;
   const peak = sim.workload.peakFactor;
-  // The same text the exports draw (domain/diagram.ts), so the canvas and the files agree.
-  const texts = volumeLabels(sim);
-  for (const e of sim.edges) {
-    if (!e.data) continue;
-    const rate = formatMBps(e.averageMBps);
-    const records = formatRecordsPerSecond(e.averageRecordsPerSecond);
-    const text = texts.get(e.edgeId)!; // every data edge has one
-    const title =
+  for (const e of sim.edges) if (e.data) out.set(e.edgeId, new EdgeVolumeText(e, peak));
+  return out;
+}
+
+/** An `EdgeVolume` whose strings are formatted on first read. */
+class EdgeVolumeText implements EdgeVolume {
+  readonly key: string;
+  #rate: string | undefined;
+  #records: string | undefined;
+  #text: string | undefined;
+  #title: string | undefined;
+  constructor(
+    private readonly e: EdgeFlow,
+    private readonly peak: number,
+  ) {
+    this.key = `${e.averageMBps}|${e.averageRecordsPerSecond}|${e.averageGBPerDay}|${e.peakMBps}|${e.peakRecordsPerSecond}|${e.peakGBPerDay}|${peak}|${e.closesCycle}`;
+  }
+  get rate(): string {
+    return (this.#rate ??= formatMBps(this.e.averageMBps));
+  }
+  get records(): string {
+    return (this.#records ??= formatRecordsPerSecond(this.e.averageRecordsPerSecond));
+  }
+  /** The same text the exports draw (domain/diagram.ts), so the canvas and the files agree. */
+  get text(): string {
+    return (this.#text ??= volumeLabel(this.e));
+  }
+  get title(): string {
+    const { e, peak } = this;
+    return (this.#title ??=
       `${formatMBps(e.averageMBps)} and ${formatRecordsPerSecond(e.averageRecordsPerSecond, true)} average (${formatGBPerDay(e.averageGBPerDay)}); ` +
       `${formatMBps(e.peakMBps)} and ${formatRecordsPerSecond(e.peakRecordsPerSecond, true)} at ${peak}x peak (${formatGBPerDay(e.peakGBPerDay)})` +
-      (e.closesCycle ? '; closes a loop, so its data is counted once' : '');
-    out.set(e.edgeId, { rate, records, text, title, key: `${text}|${title}` });
+      (e.closesCycle ? '; closes a loop, so its data is counted once' : ''));
   }
-  return out;
 }

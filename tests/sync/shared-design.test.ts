@@ -184,4 +184,34 @@ describe('shared design binding', () => {
     expect(ids(sb)).toEqual(ids(sa));
     expect(ids(sa)).toContain(theirs);
   });
+  it('a change of thousands of records is written in steps of one task each; the other side ends with all of it, and Undo takes it back in one step', async () => {
+    const { a, b } = pair();
+    const sa = store();
+    const sb = store();
+    bindSharedDesign(sa, a);
+    bindSharedDesign(sb, b);
+    const nodes = Array.from({ length: 5000 }, (_, i) => ({ id: `n${i}`, service: 'amazon-s3', position: { x: (i % 50) * 300, y: Math.floor(i / 50) * 200 } }));
+    const edges = Array.from({ length: 4999 }, (_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` }));
+    let transactions = 0;
+    a.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.local) transactions++;
+    });
+    sa.getState().dispatch({ type: 'replace', design: { ...sa.getState().design, nodes, edges } });
+    expect(transactions).toBe(0);
+    await tick();
+    // The first step has reached the other side (as records, not yet every one).
+    expect(transactions).toBe(1);
+    const seen = sharedMaps(b).nodes.size + sharedMaps(b).edges.size;
+    expect(seen).toBeGreaterThan(0);
+    expect(seen).toBeLessThan(nodes.length + edges.length);
+    for (let i = 0; i < 10 && sb.getState().design.edges.length < edges.length; i++) await tick();
+    expect(transactions).toBeGreaterThan(2);
+    expect(ids(sb)).toEqual(ids(sa));
+    expect(sb.getState().design.edges).toHaveLength(edges.length);
+    // One undo step takes the whole replacement back, on both sides.
+    sa.getState().undo();
+    await tick();
+    expect(sa.getState().design.nodes).toHaveLength(0);
+    expect(sb.getState().design.nodes).toHaveLength(0);
+  });
 });
