@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { sharedMaps } from '../../src/adapters/yjs-design.ts';
 import { loadDesign } from '../../src/domain/design.ts';
 import { roomDocumentName } from '../../src/domain/room.ts';
@@ -85,7 +86,10 @@ it('a hostile client cannot crash the other client or take away what it had', { 
         maps.meta.set('scenarioId', plain(meta));
       });
       await until(() => !attacker.hasUnsyncedChanges(), 5000, 'attacker update sent');
-      await new Promise((r) => setTimeout(r, 5));
+      // The victim has everything the attacker sent (or the server refused the rest: then it never will).
+      const vector = (d: Y.Doc) => Y.encodeStateVector(d).join(',');
+      await until(() => vector(victim.connection.design) === vector(attacker.design) || !attacker.designProvider.isSynced, 5000, 'victim received the update');
+      await Promise.resolve(); // the binding reads in a microtask after the update
       const design = app.getState().design;
       expect(loadDesign(design, content.catalog).ok).toBe(true);
       expect(design.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['victim-kinesis', 'victim-s3']));
@@ -115,7 +119,9 @@ it('an update over the size limit is refused and the room is unchanged', { timeo
     a.design.getMap('nodes').set('small', { id: 'small' });
     const fresh = client(small.url, room.candidate);
     await until(() => fresh.designProvider.isSynced, 10_000, 'fresh sync');
-    await new Promise((r) => setTimeout(r, 200));
+    // A marker written after the refused update: once b has it, b has had everything sent before.
+    fresh.design.getMap('nodes').set('marker', { id: 'marker' });
+    await until(() => b.design.getMap('nodes').has('marker'), 10_000, 'marker at b');
     expect(b.design.getMap('nodes').has('big')).toBe(false);
     expect(fresh.design.getMap('nodes').has('big')).toBe(false);
     for (const c of [a, b, fresh]) c.destroy();

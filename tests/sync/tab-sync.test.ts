@@ -21,7 +21,7 @@ it('a tab that opens later takes the open tab’s live design, not its own stale
   const prefix = `test-tabs-${Math.random()}:`;
   const one = createAppStore({ content, scenarioId: 'iot-5tb-day' });
   const stopOne = startTabSync(one, prefix);
-  await new Promise((r) => setTimeout(r, 200)); // alone: seeds from its own design
+  // Edited at once, before it has heard whether another tab is open (it listens for 150 ms).
   const k = one.getState().addService('amazon-kinesis-data-streams', { x: 0, y: 0 })!;
   // The second tab starts from a stale stored copy (here: something else entirely).
   const two = createAppStore({ content, scenarioId: 'iot-5tb-day' });
