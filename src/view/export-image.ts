@@ -11,6 +11,7 @@ import type { LegendLine } from '../domain/graded-export.ts';
 import { iconsForDesign, renderDesignSvg, type RenderedSvg } from '../domain/render-svg.ts';
 import type { Severity } from '../domain/scenario.ts';
 import type { AppState, AppStore } from '../store/app-store.ts';
+import { whenGraded } from '../store/grading.ts';
 
 export type ImageKind = 'png' | 'svg' | 'pdf';
 
@@ -67,11 +68,15 @@ export async function encodePicture(picture: RenderedSvg, kind: ImageKind): Prom
 }
 
 /**
- * Renders the design, encodes it and downloads it as `fileName`, with a success toast, or an error
- * toast saying why (an empty design is refused with a message).
+ * Renders the design (after its pending analysis, when volume labels are on), encodes it and downloads
+ * it as `fileName`, with a success toast, or an error toast saying why (an empty design is refused with
+ * a message).
  */
 export async function exportPicture(store: AppStore, kind: ImageKind, fileName: string, findings?: FindingsOverlay): Promise<void> {
   try {
+    // Volume labels come from the simulation: a change (or the first load) still being analysed is
+    // waited for, so the picture never lacks labels the canvas is about to show.
+    if (store.getState().edgeLabels) await whenGraded(store);
     const state = store.getState();
     if (!state.design.nodes.length) throw new Error('The design is empty: add a service before exporting an image.');
     const t0 = performance.now();

@@ -108,6 +108,8 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   await expect(shards).toHaveValue('2');
   await shards.fill('180');
   await flink.click();
+  await expect(flink.locator('.svc-node')).toHaveClass(/is-selected/);
+  await expect(page.locator('.inspector-title')).toHaveText('Amazon Managed Service for Apache Flink');
   await page.getByRole('spinbutton', { name: /^Parallelism \(tasks\)/ }).fill('40');
   await page.getByRole('spinbutton', { name: /Aggregation factor/ }).fill('60');
   await page.getByRole('tab', { name: 'Scenario' }).click();
