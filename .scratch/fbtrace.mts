@@ -10,7 +10,7 @@ const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
 await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 const page = await ctx.newPage();
 await page.goto('http://127.0.0.1:4190/');
-await page.locator('.react-flow__node').first().waitFor();
+await page.getByTestId('import-input').waitFor({ state: 'attached' });
 const design = tiledDesign(Number(process.env.N ?? 200));
 await page.getByTestId('import-input').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
 await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, design.nodes.length);
@@ -24,10 +24,11 @@ const toggle = async () => page.evaluate(async () => {
   const el = document.querySelector<HTMLSelectElement>('.inspector select[name="encryption"]')!;
   const t0 = performance.now();
   performance.mark('fb-start');
+  const changed = new Promise<void>((r) => { const o = new MutationObserver(() => { if (score.textContent !== before) { o.disconnect(); r(); } }); o.observe(score, { subtree: true, childList: true, characterData: true }); });
   const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
   setter.call(el, el.value === 'none' ? 'sse-kms' : 'none');
   el.dispatchEvent(new Event('change', { bubbles: true }));
-  await new Promise<void>((r) => { const o = new MutationObserver(() => { if (score.textContent !== before) { o.disconnect(); r(); } }); o.observe(score, { subtree: true, childList: true, characterData: true }); });
+  await changed;
   const mut = performance.now() - t0;
   await new Promise((r) => requestAnimationFrame(r));
   performance.mark('fb-end');
@@ -35,6 +36,17 @@ const toggle = async () => page.evaluate(async () => {
 });
 for (let i = 0; i < 3; i++) { console.log('warm', await toggle()); await page.waitForTimeout(200); }
 const cdp = await ctx.newCDPSession(page);
+if (process.env.PROF) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < 10; i++) { await toggle(); await page.waitForTimeout(100); }
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync('/tmp/fbprof/x.cpuprofile', JSON.stringify(profile));
+  await browser.close();
+  server.httpServer.close();
+  process.exit(0);
+}
 const events: unknown[] = [];
 cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
 const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));

@@ -7,7 +7,8 @@ import { CONTENT, contentProblems } from './adapters/content.ts';
 import { readPreference } from './adapters/persistence.ts';
 import { openStorage } from './adapters/storage.ts';
 import { createAppStore } from './store/app-store.ts';
-import { startGrading, type Analyser } from './store/grading.ts';
+import { startGrading, type Analyser, type AnalysisInput, type Analyses } from './store/grading.ts';
+import { analysisCosts, analysisSize, FRAME_ANALYSIS_BUDGET_MS, frameAnalyser, warmUp } from './store/frame-analysis.ts';
 import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
 import { decodeRoomFragment } from './domain/room.ts';
@@ -34,21 +35,49 @@ async function start(): Promise<void> {
     ...(roomRole ? { roomRole } : {}),
   });
   // Grading runs in the analysis worker, off the main thread (its client loads on first use). Where
-  // no worker can start, or it fails, the rules load here and grade on this thread.
-  let inThread: Promise<Analyser> | undefined;
+  // no worker can start, or it fails, the rules load here and grade on this thread. Once the worker's
+  // times say a change of this design can be analysed within its frame, the rules load here too and
+  // such changes are analysed in the event itself (store/frame-analysis.ts).
+  let inThread: Promise<(input: AnalysisInput) => Analyses> | undefined;
+  let inFrame: ((input: AnalysisInput) => Analyses) | undefined;
+  const workerCosts = analysisCosts();
+  const mainCosts = analysisCosts();
+  const loadInThread = () =>
+    (inThread ??= Promise.all([import('./store/analysis.ts'), import('./adapters/graded-content.ts')]).then(([a, c]) => {
+      const run = (input: AnalysisInput) => a.analyse(c.GRADED_CONTENT, input);
+      inFrame = run;
+      return run;
+    }));
+  const currentInput = (): AnalysisInput => {
+    const { design, scenarioId, whatIf, followUps } = store.getState();
+    return { design, scenarioId, whatIf, followUps };
+  };
+  const whenIdle = (task: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 50));
   const analyser: Analyser = async (input) => {
     const worker = (await import('./view/analysis.ts')).analysisWorker();
     if (worker) {
       try {
-        return await worker.analyse(input);
+        const { analyses, computeMs } = await worker.analyse(input);
+        const size = analysisSize(input.design);
+        workerCosts.record(size, computeMs);
+        if (!inThread && (workerCosts.predictMs(size) ?? Infinity) <= FRAME_ANALYSIS_BUDGET_MS)
+          void loadInThread().then(
+            (run) => warmUp(run, currentInput, mainCosts, () => performance.now(), whenIdle),
+            () => undefined,
+          );
+        return analyses;
       } catch (e) {
         console.error('the analysis worker failed; grading on this thread', e);
       }
     }
-    inThread ??= Promise.all([import('./store/analysis.ts'), import('./adapters/graded-content.ts')]).then(([a, c]) => a.inThreadAnalyser(c.GRADED_CONTENT));
-    return (await inThread)(input);
+    return (await loadInThread())(input);
   };
-  if (roomRole !== 'candidate') startGrading(store, analyser);
+  const immediate = frameAnalyser(
+    () => inFrame,
+    mainCosts,
+    () => performance.now(),
+  );
+  if (roomRole !== 'candidate') startGrading(store, analyser, { immediate });
   const practice = createPracticeStore(store, roomLink ? {} : { storage });
   // Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
   // initial bundle stays small.

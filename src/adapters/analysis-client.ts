@@ -18,7 +18,7 @@ export type WorkerReply =
   /** `graded`: its analyses follow in an `analysed` reply of the same id (two messages, each read in a short task). */
   | { kind: 'loaded'; id: number; result: LoadResult; graded?: boolean; analyses?: Analyses }
   /** `parts`: the simulation's long arrays came before it in `part` replies of the same id, in order. */
-  | { kind: 'analysed'; id: number; analyses: Analyses; parts?: boolean }
+  | { kind: 'analysed'; id: number; analyses: Analyses; parts?: boolean; computeMs?: number }
   /** A slice of the array at `path` in the simulation of the `analysed` reply that follows. */
   | ({ kind: 'part'; id: number } & AnalysesPart)
   | { kind: 'failed'; id: number; message: string };
@@ -27,8 +27,11 @@ export type WorkerReply =
 export interface AnalysisWorker {
   /** Parses and validates design text (and grades it when `grade`), reporting each stage. */
   load(text: string, scenarioId: string | undefined, whatIf: WhatIf | undefined, grade: boolean, onProgress?: (p: LoadProgress) => void): Promise<{ result: LoadResult; analyses?: Analyses }>;
-  /** Grades and simulates a design (with a room's follow-ups and the what-if applied to the scenario). */
-  analyse(input: AnalysisInput): Promise<Analyses>;
+  /**
+   * Grades and simulates a design (with a room's follow-ups and the what-if applied to the scenario).
+   * @returns the analyses and the worker's own time on them, ms (without the messages' transfer)
+   */
+  analyse(input: AnalysisInput): Promise<{ analyses: Analyses; computeMs: number }>;
   terminate(): void;
 }
 
@@ -94,7 +97,7 @@ export function createAnalysisWorker(): AnalysisWorker | undefined {
     async analyse(input) {
       const r = await ask({ kind: 'analyse', input });
       if (r.kind !== 'analysed') throw new Error('unexpected reply');
-      return r.analyses;
+      return { analyses: r.analyses, computeMs: r.computeMs ?? 0 };
     },
     terminate: () => worker.terminate(),
   };

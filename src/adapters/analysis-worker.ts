@@ -18,10 +18,10 @@ import type { WorkerReply, WorkerRequest } from './analysis-client.ts';
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
 
 /** Posts analyses as several messages (analysis-parts.ts), each read on the main thread in a short task. */
-function postAnalyses(id: number, analyses: Analyses) {
+function postAnalyses(id: number, analyses: Analyses, computeMs?: number) {
   const { parts, shell } = splitAnalyses(analyses);
   for (const part of parts) post({ kind: 'part', id, ...part });
-  post({ kind: 'analysed', id, analyses: shell, ...(parts.length ? { parts: true } : {}) });
+  post({ kind: 'analysed', id, analyses: shell, ...(parts.length ? { parts: true } : {}), ...(computeMs !== undefined ? { computeMs } : {}) });
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -37,7 +37,11 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       // The design, then the analyses (in parts): the main thread reads each message in a task of its own.
       post({ kind: 'loaded', id: req.id, result, graded: true });
       postAnalyses(req.id, analyses);
-    } else postAnalyses(req.id, analyse(GRADED_CONTENT, req.input));
+    } else {
+      const t0 = performance.now();
+      const analyses = analyse(GRADED_CONTENT, req.input);
+      postAnalyses(req.id, analyses, performance.now() - t0);
+    }
   } catch (e) {
     post({ kind: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) });
   }

@@ -43,6 +43,21 @@ export interface AnalysisInput {
  */
 export type Analyser = (input: AnalysisInput) => Analyses | Promise<Analyses>;
 
+/**
+ * An analyser that answers in the very event that changed the design, so the change and its
+ * feedback render in one commit, or declines (undefined), e.g. while its code is not loaded or when the
+ * design is too big to analyse within a frame; the change then goes to the deferred `Analyser`.
+ */
+export type ImmediateAnalyser = (input: AnalysisInput) => Analyses | undefined;
+
+/** Options of `startGrading`. */
+export interface GradingOptions {
+  /** How long to wait after a change before the deferred analysis (0 = next macrotask). */
+  delayMs?: number;
+  /** Tried first on every change that can alter the results; see `ImmediateAnalyser`. */
+  immediate?: ImmediateAnalyser;
+}
+
 /** Per store: resolves the waiters once no grading is pending (see `whenGraded`). */
 const settledWaiters = new WeakMap<AppStore, { pending: () => boolean; waiters: (() => void)[] }>();
 
@@ -57,15 +72,16 @@ export function whenGraded(store: AppStore): Promise<void> {
 }
 
 /**
- * Grades and simulates now, then after each change that can alter the results, through `analyser`.
- * A result that comes back after the design's graded parts (or the scenario, what-if, follow-ups)
- * changed is dropped (the newer one is being graded); one moved meanwhile is kept. A design whose analyses the store already holds
+ * Grades and simulates now, then after each change that can alter the results: at once through
+ * `options.immediate` when it answers, else deferred through `analyser`. A result that comes back
+ * after the design's graded parts (or the scenario, what-if, follow-ups) changed is dropped (the newer
+ * one is being graded); one moved meanwhile is kept. A design whose analyses the store already holds
  * (`analysedDesign`, e.g. an import graded in the worker) is not graded again. An analyser that fails
  * is logged and the previous analyses stay.
- * @param delayMs how long to wait after a change before recomputing (0 = next macrotask)
  * @returns unsubscribe
  */
-export function startGrading(store: AppStore, analyser: Analyser, delayMs = 0): () => void {
+export function startGrading(store: AppStore, analyser: Analyser, options: GradingOptions = {}): () => void {
+  const { delayMs = 0, immediate } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight = 0;
   let stopped = false;
@@ -77,25 +93,27 @@ export function startGrading(store: AppStore, analyser: Analyser, delayMs = 0): 
     if (entry.pending()) return;
     for (const w of entry.waiters.splice(0)) w();
   };
+  /** Takes the analyses of `input` into the store. */
+  const apply = (input: AnalysisInput, analyses: Analyses) => {
+    analysedWhatIf = input.whatIf;
+    analysedFollowUps = input.followUps;
+    store.setState({ ...analyses, analysedDesign: input.design });
+  };
+  const inputOf = ({ design, scenarioId, whatIf, followUps }: AppState): AnalysisInput => ({ design, scenarioId, whatIf, followUps });
   const run = () => {
     timer = undefined;
     const state = store.getState();
     if (state.analysedDesign === state.design && analysedWhatIf === state.whatIf && analysedFollowUps === state.followUps) return settle();
-    const { design, scenarioId, whatIf, followUps } = state;
-    const apply = (analyses: Analyses) => {
-      analysedWhatIf = whatIf;
-      analysedFollowUps = followUps;
-      store.setState({ ...analyses, analysedDesign: design });
-    };
+    const input = inputOf(state);
     let result: Analyses | Promise<Analyses>;
     try {
-      result = analyser({ design, scenarioId, whatIf, followUps });
+      result = analyser(input);
     } catch (e) {
       console.error('grading failed', e);
       return settle();
     }
     if (!(result instanceof Promise)) {
-      apply(result);
+      apply(input, result);
       return settle();
     }
     inFlight++;
@@ -103,7 +121,7 @@ export function startGrading(store: AppStore, analyser: Analyser, delayMs = 0): 
       .then(
         (analyses) => {
           const now = store.getState();
-          if (!stopped && !gradingInputsChanged(design, now.design) && now.scenarioId === scenarioId && now.whatIf === whatIf && now.followUps === followUps) apply(analyses);
+          if (!stopped && !gradingInputsChanged(input.design, now.design) && now.scenarioId === input.scenarioId && now.whatIf === input.whatIf && now.followUps === input.followUps) apply(input, analyses);
         },
         (e) => console.error('grading failed', e),
       )
@@ -112,11 +130,25 @@ export function startGrading(store: AppStore, analyser: Analyser, delayMs = 0): 
         settle();
       });
   };
+  /** The immediate analyser's answer for `state`, applied in this same update; false when it declined or failed. */
+  const runImmediately = (immediate: ImmediateAnalyser, state: AppState): boolean => {
+    const input = inputOf(state);
+    let analyses: Analyses | undefined;
+    try {
+      analyses = immediate(input);
+    } catch (e) {
+      console.error('grading failed', e);
+    }
+    if (analyses) apply(input, analyses);
+    return analyses !== undefined;
+  };
   run();
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.analysedDesign === s.design && s.scenarioId === prev.scenarioId && s.whatIf === analysedWhatIf && s.followUps === analysedFollowUps) return;
     if (s.scenarioId === prev.scenarioId && s.whatIf === prev.whatIf && s.followUps === prev.followUps && !gradingInputsChanged(prev.design, s.design)) return;
     if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (immediate && runImmediately(immediate, s)) return settle();
     timer = setTimeout(run, delayMs);
   });
   return () => {

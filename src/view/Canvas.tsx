@@ -208,8 +208,28 @@ interface EdgeCacheItem {
   edge: ServiceFlowEdge;
 }
 
-/** Routes around the nodes for every edge, from the design's positions and the measured sizes (see edge-routes.ts). */
+/** Whether two routing inputs have the same boxes and the same connection ends (routes depend on nothing else). */
+function sameGeometry(a: { boxes: ReadonlyMap<string, RouteBox>; edges: readonly DesignEdge[] }, b: { boxes: ReadonlyMap<string, RouteBox>; edges: readonly DesignEdge[] }): boolean {
+  if (a.boxes.size !== b.boxes.size || a.edges.length !== b.edges.length) return false;
+  for (const [id, p] of a.boxes) {
+    const q = b.boxes.get(id);
+    if (!q || q.x !== p.x || q.y !== p.y || q.width !== p.width || q.height !== p.height) return false;
+  }
+  for (let i = 0; i < a.edges.length; i++) {
+    const e = a.edges[i]!;
+    const f = b.edges[i]!;
+    if (e !== f && (e.id !== f.id || e.source !== f.source || e.target !== f.target)) return false;
+  }
+  return true;
+}
+
+/**
+ * Routes around the nodes for every edge, from the design's positions and the measured sizes (see
+ * edge-routes.ts). Recomputed only when a box or a connection's ends changed: a settings change, a
+ * label or new feedback keeps the routes (and their identity).
+ */
 function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], catalog: Catalog, sizes: ReadonlyMap<string, Size>): ReadonlyMap<string, EdgeRoute> {
+  const last = useRef<{ boxes: ReadonlyMap<string, RouteBox>; edges: readonly DesignEdge[]; routes: ReadonlyMap<string, EdgeRoute> }>(undefined);
   return useMemo(() => {
     // Beyond MAX_ROUTED_NODES boxes nothing is routed: the same empty map, so the edges stay as they are when sizes change.
     let boxCount = 0;
@@ -223,7 +243,11 @@ function useRoutes(nodes: readonly DesignNode[], edges: readonly DesignEdge[], c
       const p = abs.get(n.id)!;
       boxes.set(n.id, { ...p, ...nodeSize(n, catalog, sizes) });
     }
-    return routeEdges(boxes, edges);
+    const input = { boxes, edges };
+    if (last.current && sameGeometry(last.current, input)) return last.current.routes;
+    const routes = routeEdges(boxes, edges);
+    last.current = { ...input, routes };
+    return routes;
   }, [nodes, edges, catalog, sizes]);
 }
 

@@ -1,0 +1,93 @@
+/**
+ * Feedback within the frame of a change: small designs are graded and simulated on the main thread,
+ * in the event that changed them, so the requirement count and the marks render in the same commit as
+ * the change; designs too big for that go to the analysis worker as before (typing never waits for
+ * grading). Which designs are small enough is measured, not guessed: the worker's analyses record
+ * their time per element; when that rate says the design fits `FRAME_ANALYSIS_BUDGET_MS`, the analysis
+ * code loads on this thread and is warmed up in idle time (fresh code runs several times slower
+ * until the JIT has compiled it), recording this thread's own rate; a change is analysed here only
+ * when this thread's latest rate says it fits.
+ */
+import type { Design } from '../domain/design.ts';
+import type { AnalysisInput, Analyses, ImmediateAnalyser } from './grading.ts';
+
+/**
+ * Main-thread ms an analysis may take in the event of a change. A frame is 16.7 ms at 60 Hz; at 200
+ * nodes the change itself (command, React commit of the canvas and the Inspector) took about 7 ms of
+ * main-thread time (Chromium trace, `npm run bench` feedback design), which leaves about 6 ms for the
+ * analysis before the frame is missed. An estimate from that measurement, not a browser figure.
+ */
+export const FRAME_ANALYSIS_BUDGET_MS = 6;
+
+/** What an analysis's time grows with: nodes plus edges (grading and simulation are linear in both). */
+export function analysisSize(design: Design): number {
+  return design.nodes.length + design.edges.length;
+}
+
+/** Measured analysis times, as ms per element (node or edge) of the latest analysis. */
+export interface AnalysisCosts {
+  /** Records that an analysis of `size` elements took `ms` (main thread or worker). */
+  record(size: number, ms: number): void;
+  /** The predicted ms for `size` elements; undefined before any record. */
+  predictMs(size: number): number | undefined;
+}
+
+/**
+ * Costs from the latest record: its ms per element, times the size asked about. The fixed part of an
+ * analysis makes a small design's rate high, so the prediction for a bigger one errs on the slow
+ * side (it goes to the worker, which then records the real rate).
+ */
+export function analysisCosts(): AnalysisCosts {
+  let msPerElement: number | undefined;
+  return {
+    record(size, ms) {
+      if (Number.isFinite(ms) && ms >= 0) msPerElement = ms / Math.max(1, size);
+    },
+    predictMs: (size) => (msPerElement === undefined ? undefined : msPerElement * Math.max(1, size)),
+  };
+}
+
+/**
+ * An immediate analyser (see `startGrading`) that analyses on this thread when `costs` predict it
+ * fits `budgetMs`, and declines otherwise (or while `analyse` is not loaded yet).
+ * @param analyse the in-thread analysis (store/analysis.ts), or undefined while its code loads
+ * @param now a clock in ms (performance.now in the app)
+ */
+export function frameAnalyser(analyse: () => ((input: AnalysisInput) => Analyses) | undefined, costs: AnalysisCosts, now: () => number, budgetMs = FRAME_ANALYSIS_BUDGET_MS): ImmediateAnalyser {
+  return (input) => {
+    const run = analyse();
+    const size = analysisSize(input.design);
+    const predicted = costs.predictMs(size);
+    if (!run || predicted === undefined || predicted > budgetMs) return undefined;
+    const t0 = now();
+    const analyses = run(input);
+    costs.record(size, now() - t0);
+    return analyses;
+  };
+}
+
+/** How many idle-time analyses at most warm the main thread's analysis code up. */
+export const WARM_UP_RUNS = 12;
+
+/**
+ * Warms the main thread's analysis code up in idle time: analyses the current design, one run per idle
+ * callback, recording each run in `costs`, until the rate says it fits `budgetMs` or `WARM_UP_RUNS`
+ * runs were made. Each run is about one analysis of a design the worker found small.
+ * @param input the current analysis input (read at each run)
+ * @param whenIdle schedules a callback in idle time (requestIdleCallback in the app)
+ */
+export function warmUp(run: (input: AnalysisInput) => Analyses, input: () => AnalysisInput, costs: AnalysisCosts, now: () => number, whenIdle: (task: () => void) => void, budgetMs = FRAME_ANALYSIS_BUDGET_MS): void {
+  let runs = 0;
+  const step = () => {
+    const current = input();
+    const size = analysisSize(current.design);
+    const predicted = costs.predictMs(size);
+    if (runs >= WARM_UP_RUNS || (predicted !== undefined && predicted <= budgetMs)) return;
+    runs++;
+    const t0 = now();
+    run(current);
+    costs.record(size, now() - t0);
+    whenIdle(step);
+  };
+  whenIdle(step);
+}
