@@ -10,7 +10,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   Position,
   ReactFlow,
   useReactFlow,
@@ -23,7 +22,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { CATEGORY_META, withDefaults, type Catalog } from '../domain/catalog.ts';
+import { withDefaults, type Catalog } from '../domain/catalog.ts';
 import { parentsFirst } from '../domain/commands.ts';
 import type { Design, DesignEdge, DesignNode } from '../domain/design.ts';
 import type { GradeReport } from '../domain/grade.ts';
@@ -34,6 +33,7 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { EdgeLabelLayer, FlowEdge, useEdgeLabelLayerOf, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
 import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from '../domain/groups.ts';
+import { Minimap } from './Minimap.tsx';
 import { MAX_ROUTED_NODES, routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
@@ -386,7 +386,6 @@ export const FIT_OPTIONS = { padding: 0.1, duration: 300, maxZoom: 1 } as const;
 const FIT_AT_START_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const DEFAULT_EDGE_OPTIONS = { type: 'flow' } as const;
-const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 
 /**
  * Fits the view when the design is replaced as a whole (New, Reference, a shared view, an import, a
@@ -600,8 +599,6 @@ export function Canvas() {
     [screenToFlowPosition, store, catalog],
   );
 
-  const minimapColor = useCallback((n: FlowNode) => (n.type === 'group-box' ? 'rgba(125, 137, 152, 0.22)' : CATEGORY_META[n.data.entry.category].color), []);
-
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ArrowMarkers />
@@ -644,8 +641,8 @@ export function Canvas() {
               <Presence />
             </Suspense>
           )}
-          {/* The minimap draws every node on each change: above MINIMAP_MAX_NODES it would cost more than it shows. */}
-          {design.nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" ariaLabel="Minimap" style={MINIMAP_STYLE} />}
+          {/* Drawn from the design (not the drag's live positions): see Minimap.tsx. */}
+          {design.nodes.length <= MINIMAP_MAX_NODES && <Minimap nodes={design.nodes} catalog={catalog} sizes={sizes} />}
         </ReactFlow>
       </EdgeLabelLayer.Provider>
       {progress !== undefined && (

@@ -5,7 +5,8 @@
  * self-loop and a reversed connection are explained; a finding opens the Inspector on its setting; Tab
  * reaches the toolbar within 10 presses; side panes collapse and resize and remember it; a VPC dropped
  * on a Region goes inside it; keyboard-added services do not overlap; the initial JS stays under
- * 300 KB gzipped; axe finds no serious or critical violation in light and dark.
+ * 300 KB gzipped; axe finds no serious or critical violation in light and dark; the minimap draws every
+ * service, shows a drag once dropped and moves the view where it is pressed.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -320,3 +321,25 @@ for (const theme of ['light', 'dark'] as const)
     await page.keyboard.press(']');
     expect(await serious()).toEqual([]);
   });
+
+test('the minimap draws every service, shows a drag once dropped, and moves the view where it is pressed', async ({ page }) => {
+  await fresh(page);
+  await searchAndAdd(page, 'kinesis data streams');
+  await searchAndAdd(page, 's3');
+  const minimap = page.getByRole('img', { name: 'Minimap' });
+  const boxes = () => minimap.locator('path:not(.ab-minimap-mask)').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? '').join(''));
+  await expect.poll(async () => (await boxes()).match(/M/g)?.length ?? 0).toBe(2);
+
+  // A dragged node moves in the minimap when it is dropped.
+  const drawn = await boxes();
+  const node = page.locator('.react-flow__node').first();
+  const b = (await node.boundingBox())!;
+  await dragMouse(page, { x: b.x + b.width / 2, y: b.y + b.height / 2 }, { x: b.x + b.width / 2 + 60, y: b.y + b.height / 2 + 90 }, 6);
+  await expect.poll(boxes).not.toBe(drawn);
+
+  const viewport = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  const before = await viewport();
+  const box = (await minimap.boundingBox())!;
+  await page.mouse.click(box.x + 6, box.y + 6);
+  await expect.poll(viewport).not.toBe(before);
+});
