@@ -253,6 +253,8 @@ async function feedbackLatency(browser: Browser) {
 const DRAG_SIZES = [200, 500, 1000];
 /** Measured drags (after one warm-up) and loads per page and size. */
 const DRAG_RUNS = 3;
+/** `BENCH_TRACE=dir`: where to write drag traces (see dragAndLoad). */
+const TRACE_DIR = process.env.BENCH_TRACE;
 
 /**
  * One drag as the user sees it (the measure of ../shared/tools/canvas-bench): the stream node nearest
@@ -262,9 +264,14 @@ const DRAG_RUNS = 3;
  *   `mainMs`: renderer main-thread busy ms during the gesture (CDP Performance TaskDuration);
  *   `msPerUpdate`: mainMs / updates; `longestTaskMs`: longest task overlapping the gesture
  */
-async function dragVisible(page: Page, canvasSelector: string) {
+async function dragVisible(page: Page, canvasSelector: string, traceFile?: string) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  const trace: unknown[] = [];
+  if (traceFile) {
+    cdp.on('Tracing.dataCollected', (e) => trace.push(...(e.value as unknown[])));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] }, transferMode: 'ReportEvents' });
+  }
   const target = await page.evaluate((sel) => {
     const box = document.querySelector(sel)!.getBoundingClientRect();
     const cx = box.left + box.width / 2;
@@ -319,6 +326,12 @@ async function dragVisible(page: Page, canvasSelector: string) {
     return w.__drag.updates;
   });
   const longestTaskMs = await longestTaskSince(page, t0);
+  if (traceFile) {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    writeFileSync(traceFile, JSON.stringify({ traceEvents: trace }));
+  }
   await cdp.detach();
   return { updates, mainMs, msPerUpdate: mainMs / Math.max(1, updates), longestTaskMs };
 }
@@ -404,14 +417,16 @@ async function dragAndLoad(browser: Browser) {
         const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.canvas .react-flow__viewport')!).transform);
         return { x: m.e, y: m.f, zoom: m.a };
       });
-      const dragA = await dragVisible(a, '.canvas');
+      // BENCH_TRACE=dir writes a Chromium trace of each size's first measured drag, app and bare (figures then include tracing's cost).
+      const traceOf = (page: string) => (TRACE_DIR && run === 1 ? join(TRACE_DIR, `drag-${page}-${n}.json`) : undefined);
+      const dragA = await dragVisible(a, '.canvas', traceOf('app'));
       await a.context().close();
       const b = await openBare(browser, design, canvas, viewport);
       await b.evaluate((count) => ((window as unknown as { __expect: number }).__expect = count), n);
       await b.waitForFunction(() => (window as unknown as { __visibleAt?: number }).__visibleAt !== undefined, undefined, { timeout: 60_000 });
       await b.waitForTimeout(800);
       const loadB = await b.evaluate(() => (window as unknown as { __visibleAt: number }).__visibleAt);
-      const dragB = await dragVisible(b, '[data-testid="bare"]');
+      const dragB = await dragVisible(b, '[data-testid="bare"]', traceOf('bare'));
       await b.context().close();
       if (run === 0) continue; // warm-up (first build of the pages' code, caches)
       app.push({ loadMs: loadA, ...dragA });

@@ -1,8 +1,11 @@
 /**
- * A catalog entry's AWS Architecture Icon, drawn as inline SVG (parsed from the package's file and
- * cleaned, see `parseIcon`; image exports carry it as vector shapes, not as embedded images). The icon files load lazily (see adapters/icons-browser.ts);
- * until one arrives, or for an entry without icon, the entry's glyph badge in its category colour is
- * drawn in the same box. Decorative: the text beside it names the service.
+ * A catalog entry's AWS Architecture Icon (parsed from the package's file and cleaned, see
+ * `parseIcon`): inline SVG in the palette and the Inspector; on the canvas (`image`) an `<img>` of the
+ * same cleaned SVG as a `data:` URL, which the browser rasterises once per icon and size instead of
+ * painting every path of every node on each frame (a drag repaints the nodes it passes). Image exports
+ * carry icons as vector shapes (render-svg.ts). The icon files load lazily (see
+ * adapters/icons-browser.ts); until one arrives, or for an entry without icon, the entry's glyph badge
+ * in its category colour is drawn in the same box. Decorative: the text beside it names the service.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CATEGORY_META, type CatalogEntry } from '../domain/catalog.ts';
@@ -57,17 +60,31 @@ export function useIcon(ref: IconRef | null | undefined): SVGSVGElement | undefi
   return state.key === key ? state.el : templates.get(key);
 }
 
-function ServiceIconView({ entry, size = 32, className = '' }: { entry: CatalogEntry; size?: number; className?: string }) {
+/** Data URLs of parsed icons (one per icon and theme), for icons drawn as images. */
+const imageUrls = new WeakMap<SVGSVGElement, string>();
+
+/** The icon as a `data:` URL of its cleaned SVG (cached per template). */
+function imageUrl(template: SVGSVGElement): string {
+  let url = imageUrls.get(template);
+  if (!url) {
+    url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(template))}`;
+    imageUrls.set(template, url);
+  }
+  return url;
+}
+
+function ServiceIconView({ entry, size = 32, className = '', image = false }: { entry: CatalogEntry; size?: number; className?: string; image?: boolean }) {
   const template = useIcon(entry.icon);
   const box = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el || !template) return;
+    if (!el || !template || image) return;
     const svg = template.cloneNode(true) as SVGSVGElement;
     svg.setAttribute('width', String(size));
     svg.setAttribute('height', String(size));
     el.replaceChildren(svg);
-  }, [template, size]);
+  }, [template, size, image]);
+  if (template && image) return <img className={`svc-icon ${className}`} src={imageUrl(template)} width={size} height={size} alt="" aria-hidden="true" draggable={false} data-icon={entry.icon ?? undefined} />;
   if (template) return <span ref={box} className={`svc-icon ${className}`} style={{ width: size, height: size }} aria-hidden="true" data-icon={entry.icon ?? undefined} />;
   return (
     <span className={`svc-glyph svc-icon-fallback${entry.group ? ' is-group' : ''} ${className}`} aria-hidden="true" style={{ '--cat': CATEGORY_META[entry.category].color, width: size, height: size } as React.CSSProperties}>
@@ -76,5 +93,5 @@ function ServiceIconView({ entry, size = 32, className = '' }: { entry: CatalogE
   );
 }
 
-/** An entry's icon (or its glyph badge until the icon is loaded). */
+/** An entry's icon (or its glyph badge until the icon is loaded); `image` draws it as an `<img>` (canvas nodes). */
 export const ServiceIcon = memo(ServiceIconView);

@@ -38,7 +38,7 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
       data-service={entry.id}
     >
       <Handle type="target" position={Position.Left} className="svc-handle" title={`Into ${label}`} />
-      <ServiceIcon entry={entry} size={40} />
+      <ServiceIcon entry={entry} size={40} image />
       <span className="svc-text">
         <span className="svc-label">{label}</span>
         <span className="svc-sub">{custom ? entry.shortName : CATEGORY_META[entry.category].label}</span>

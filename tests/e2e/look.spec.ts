@@ -303,7 +303,7 @@ for (const theme of ['light', 'dark'] as const)
     await page.getByRole('button', { name: 'Reference' }).click();
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     await page.getByRole('searchbox', { name: 'Search services' }).fill('s3');
-    await expect(page.locator('.react-flow__node .svc-icon svg').first()).toBeVisible();
+    await expect(page.locator('.react-flow__node img.svc-icon').first()).toBeVisible();
     const serious = async () =>
       (await new AxeBuilder({ page }).analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
