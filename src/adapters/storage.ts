@@ -187,8 +187,10 @@ export class DurableStorage implements Storage {
     this.pending.set(key, value);
     this.writeJournal();
     if (this.current.state === 'saved') this.setStatus({ state: 'saving' });
-    // While failing, the next try comes from the retry timer; otherwise write soon (one batch per task).
-    if (this.current.state !== 'failing' && !this.writing) this.writing = Promise.resolve().then(() => this.writeBatch());
+    // While failing, the next try comes from the retry timer; otherwise write in the next task, one
+    // batch for every change until then: the copy IndexedDB makes of a 200-node design (about 2 ms)
+    // stays out of the event that made the change, whose feedback is due in the same frame.
+    if (this.current.state !== 'failing' && !this.writing) this.writing = new Promise((resolve) => setTimeout(resolve, 0)).then(() => this.writeBatch());
   }
 
   private async flush(): Promise<void> {
