@@ -14,6 +14,7 @@
  *    cache disabled, fresh page each time;
  *  - PNG export of 200 nodes: button click to the download event, median of 5, with the phases the
  *    app records as User Timing measures (icons, render, encode-png);
+ *  - draw.io import of about 5,000 cells through the Import input: wall ms and the longest task;
  *  - bundle: the JS that index.html loads eagerly, gzipped with zlib (level 9), and the lazy chunks.
  * Prints tables, merges `browser` and `bundle` into bench/results.json, and lists each target as met
  * or missed. Figures only: nothing here fails on a slow machine.
@@ -24,7 +25,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
-import { gridDesign, tiledDesign } from './designs.ts';
+import { readDrawioFile } from '../src/adapters/drawio-file.ts';
+import { designToDrawio } from '../src/domain/drawio-export.ts';
+import { content, gridDesign, tiledDesign } from './designs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'dist-bench');
@@ -189,6 +192,42 @@ async function bigImport(browser: Browser, nodes = 10_000) {
     pasteLongestTaskMs: round(pasteLongestTaskMs),
     pasteLongTasksMs: pasteTasks,
   };
+}
+
+/**
+ * (g) draw.io import of about 5,000 cells (the draw.io export of a 2,000-node tiled design) through
+ * the Import input: wall ms to the "Imported" dialog, the longest main-thread task from the file being
+ * chosen to the end, and whether the progress status was seen.
+ */
+async function drawioImport(browser: Browser, nodes = 2000) {
+  const page = await openApp(browser);
+  const text = designToDrawio(tiledDesign(nodes), content.catalog);
+  const read = readDrawioFile(text);
+  const cells = read.ok ? read.pages[0]!.cells.length : 0;
+  await page.evaluate(() => {
+    const w = window as unknown as { __progressSeen: boolean };
+    w.__progressSeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.canvas-progress')) w.__progressSeen = true;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await page.evaluate((t) => ((window as unknown as { __file: File }).__file = new File([t], 'bench.drawio', { type: 'application/xml' })), text);
+  const t0 = await pageNow(page);
+  const wall0 = Date.now();
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="import-input"]')!;
+    const files = new DataTransfer();
+    files.items.add((window as unknown as { __file: File }).__file);
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.getByRole('dialog', { name: 'Imported bench.drawio' }).waitFor({ timeout: 120_000 });
+  const wallMs = Date.now() - wall0;
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  const longestTaskMs = await longestTaskSince(page, t0);
+  const progressSeen = await page.evaluate(() => (window as unknown as { __progressSeen: boolean }).__progressSeen);
+  await page.context().close();
+  return { cells, kB: round(text.length / 1024), wallMs, longestTaskMs: round(longestTaskMs), progressSeen };
 }
 
 /** (a) Settings change in the inspector to the updated requirement count, painted. */
@@ -584,7 +623,7 @@ async function pngExportOf(browser: Browser, name: string, design: ReturnType<ty
   return { nodes: 200, medianMs: round(median(times)), firstMs: times[0]!, pngKB: round(bytes / 1024) };
 }
 
-/** `BENCH_ONLY=png` (comma-separated: feedback, drag, layout, load, png, big-import) runs only those and writes no results. */
+/** `BENCH_ONLY=png` (comma-separated: feedback, drag, layout, load, png, big-import, drawio) runs only those and writes no results. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
 
 async function main() {
@@ -593,7 +632,7 @@ async function main() {
     const server = await preview({ root: ROOT, configFile: false, logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
-      const phases = { feedback: feedbackLatency, drag: dragAndLoad, layout, load: coldLoad, png: pngExport, 'big-import': bigImport } as const;
+      const phases = { feedback: feedbackLatency, drag: dragAndLoad, layout, load: coldLoad, png: pngExport, 'big-import': bigImport, drawio: drawioImport } as const;
       for (const [name, run] of Object.entries(phases)) if (ONLY.has(name)) console.log(name, await run(browser));
     } finally {
       await browser.close();
@@ -616,7 +655,8 @@ async function main() {
     const png = await pngExport(browser);
     const big = await bigImport(browser);
     console.log('big import done');
-    return { chromium: browser.version(), viewport: VIEWPORT, feedback, drag, layout: layoutResult, coldLoad: load, pngExport: png, bigImport: big };
+    const drawio = await drawioImport(browser);
+    return { chromium: browser.version(), viewport: VIEWPORT, feedback, drag, layout: layoutResult, coldLoad: load, pngExport: png, bigImport: big, drawioImport: drawio };
   };
   let browserResults: Awaited<ReturnType<typeof measure>>;
   try {
@@ -647,6 +687,7 @@ async function main() {
     'PNG export (200 nodes)': { figure: `tiled ${png.medianMs} ms median (${png.pngKB} KB); grid ${png.grid.medianMs} ms median (${png.grid.pngKB} KB)` },
     'import of 10,000 nodes (worker)': { figure: `${browserResults.bigImport.importWallMs} ms; longest task ${browserResults.bigImport.importLongestTaskMs} ms; progress shown: ${browserResults.bigImport.progressSeen}` },
     'paste of 10,000 nodes (worker)': { figure: `longest task ${browserResults.bigImport.pasteLongestTaskMs} ms` },
+    [`draw.io import of ${browserResults.drawioImport.cells.toLocaleString('en-US')} cells (worker)`]: { figure: `${browserResults.drawioImport.wallMs} ms; longest task ${browserResults.drawioImport.longestTaskMs} ms; progress shown: ${browserResults.drawioImport.progressSeen}` },
   });
   console.log('Bundle: initial JS (eager in index.html), gzipped');
   console.table([...bundle.initialJs.files, { file: 'total', kB: bundle.initialJs.kB, gzipKB: bundle.initialJs.gzipKB }]);
@@ -655,8 +696,8 @@ async function main() {
 
   const targets = [
     { target: 'grading + simulation < 16 ms at 200 nodes', measured: `${analysisAt(200)} ms`, met: analysisAt(200) < 16 },
-    { target: 'grading + simulation < 250 ms at 10,000 nodes', measured: `${analysisAt(10000)} ms`, met: analysisAt(10000) < 250 },
-    { target: 'feedback visible < 100 ms at 200 nodes', measured: `${feedback.medianMs} ms`, met: feedback.medianMs < 100 },
+    { target: 'grading + simulation < 100 ms at 10,000 nodes', measured: `${analysisAt(10000)} ms`, met: analysisAt(10000) < 100 },
+    { target: 'feedback repainted < 16 ms median at 200 nodes', measured: `${feedback.medianMs} ms`, met: feedback.medianMs < 16 },
     ...drag.map((d) => ({
       target: `drag at ${d.nodes} nodes: ms per visible move <= 1.1x bare, visible moves >= 90 % of bare, load <= 1.2x`,
       measured: `${d.msPerUpdateRatio}x, ${Math.round(d.updatesShare * 100)} %, ${d.loadRatio}x`,
@@ -664,6 +705,7 @@ async function main() {
     })),
     { target: 'no main-thread task > 50 ms during layout', measured: `${lay.longestTaskMs} ms`, met: lay.longestTaskMs <= 50 },
     { target: 'no main-thread task > 200 ms importing 10,000 nodes', measured: `${browserResults.bigImport.importLongestTaskMs} ms`, met: browserResults.bigImport.importLongestTaskMs <= 200 },
+    { target: 'no main-thread task > 200 ms importing a draw.io file of 5,000 cells', measured: `${browserResults.drawioImport.longestTaskMs} ms`, met: browserResults.drawioImport.longestTaskMs <= 200 },
     { target: 'PNG export < 500 ms at 200 nodes', measured: `tiled ${png.medianMs} ms, grid ${png.grid.medianMs} ms`, met: Math.max(png.medianMs, png.grid.medianMs) < 500 },
     { target: 'initial JS < 300 KB gzipped', measured: `${bundle.initialJs.gzipKB} KB`, met: bundle.initialJs.gzipKB < 300 },
   ];

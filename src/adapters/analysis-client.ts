@@ -4,13 +4,17 @@
  * jsdom, very old browsers) `createAnalysisWorker` returns undefined and callers do the work inline.
  */
 import type { LoadResult } from '../domain/design.ts';
+import type { DrawioImport } from './drawio-design.ts';
 import type { WhatIf } from '../domain/what-if.ts';
 import { joinAnalyses, type AnalysesPart } from './analysis-parts.ts';
 import type { AnalysisInput, Analyses } from '../store/grading.ts';
 
 export { WORKER_MIN_NODES, WORKER_MIN_TEXT } from './analysis-limits.ts';
 
-export type WorkerRequest = { kind: 'load'; id: number; text: string; scenarioId: string | undefined; whatIf: WhatIf | undefined; grade: boolean } | { kind: 'analyse'; id: number; input: AnalysisInput };
+export type WorkerRequest =
+  | { kind: 'load'; id: number; text: string; scenarioId: string | undefined; whatIf: WhatIf | undefined; grade: boolean }
+  | { kind: 'analyse'; id: number; input: AnalysisInput }
+  | { kind: 'drawio'; id: number; text: string; page: number | undefined; scenarioId: string | undefined };
 /** A stage of loading: the text is being validated, then the design graded (with its node count). */
 export type LoadProgress = { stage: 'validating' } | { stage: 'grading'; nodes: number };
 export type WorkerReply =
@@ -21,6 +25,7 @@ export type WorkerReply =
   | { kind: 'analysed'; id: number; analyses: Analyses; parts?: boolean; computeMs?: number }
   /** A slice of the array at `path` in the simulation of the `analysed` reply that follows. */
   | ({ kind: 'part'; id: number } & AnalysesPart)
+  | { kind: 'drawio'; id: number; outcome: DrawioImport }
   | { kind: 'failed'; id: number; message: string };
 
 /** The worker, as the store and the view use it. */
@@ -32,6 +37,8 @@ export interface AnalysisWorker {
    * @returns the analyses and the worker's own time on them, ms (without the messages' transfer)
    */
   analyse(input: AnalysisInput): Promise<{ analyses: Analyses; computeMs: number }>;
+  /** Reads and maps a draw.io file's text (`importDrawioText`) off the main thread. */
+  drawio(text: string, page: number | undefined, scenarioId: string | undefined): Promise<DrawioImport>;
   terminate(): void;
 }
 
@@ -98,6 +105,11 @@ export function createAnalysisWorker(): AnalysisWorker | undefined {
       const r = await ask({ kind: 'analyse', input });
       if (r.kind !== 'analysed') throw new Error('unexpected reply');
       return { analyses: r.analyses, computeMs: r.computeMs ?? 0 };
+    },
+    async drawio(text, page, scenarioId) {
+      const r = await ask({ kind: 'drawio', text, page, scenarioId });
+      if (r.kind !== 'drawio') throw new Error('unexpected reply');
+      return r.outcome;
     },
     terminate: () => worker.terminate(),
   };

@@ -3,6 +3,7 @@
  * stays responsive with thousands of nodes. It holds its own copy of the bundled content and answers:
  * - `load`: parse and validate a design's text (`loadDesignText`), then grade and simulate it against
  *   a scenario (`analyse`), posting `progress` at each stage (an import or a paste);
+ * - `drawio`: read and map a big draw.io file (`importDrawioText`), as the app's Import does;
  * - `analyse`: grade and simulate a design (what the app does after each change that can alter the
  *   findings; the main thread never grades).
  * Messages are plain data (structured clone). See analysis-client.ts for the main-thread side.
@@ -13,6 +14,7 @@ import { analyse } from '../store/analysis.ts';
 import { GRADED_CONTENT } from './graded-content.ts';
 import type { Analyses } from '../store/grading.ts';
 import { splitAnalyses } from './analysis-parts.ts';
+import { importDrawioText } from './drawio-design.ts';
 import type { WorkerReply, WorkerRequest } from './analysis-client.ts';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
@@ -37,6 +39,8 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       // The design, then the analyses (in parts): the main thread reads each message in a task of its own.
       post({ kind: 'loaded', id: req.id, result, graded: true });
       postAnalyses(req.id, analyses);
+    } else if (req.kind === 'drawio') {
+      post({ kind: 'drawio', id: req.id, outcome: importDrawioText(req.text, GRADED_CONTENT.catalog, { ...(req.page !== undefined ? { page: req.page } : {}), ...(req.scenarioId ? { scenarioId: req.scenarioId } : {}) }) });
     } else {
       const t0 = performance.now();
       const analyses = analyse(GRADED_CONTENT, req.input);

@@ -40,6 +40,26 @@ export function drawioToDesign(text: string, catalog: Catalog, options: DrawioDe
   return read.ok ? pagesToDesign(read.pages, catalog, options) : read;
 }
 
+/**
+ * What the app's Import makes of a draw.io file's text: a message, the pages to choose from (a file of
+ * several pages with no page chosen yet), or the design with its import report. Plain data, so the
+ * analysis worker can compute it for a big file (see analysis-worker.ts).
+ */
+export type DrawioImport = { kind: 'failed'; message: string } | { kind: 'pages'; pages: PageSummary[] } | { kind: 'design'; result: Extract<DrawioDesign, { ok: true }> };
+
+/**
+ * Reads a draw.io file's text as the app's Import does: with several pages and no `page`, only the
+ * pages' summaries; otherwise the chosen page (default the first) mapped and checked. Never throws.
+ * @param page 0-based page index, as the page picker gives it
+ */
+export function importDrawioText(text: string, catalog: Catalog, { page, scenarioId }: { page?: number; scenarioId?: string } = {}): DrawioImport {
+  const read = readDrawioFile(text);
+  if (!read.ok) return { kind: 'failed', message: read.message };
+  if (page === undefined && read.pages.length > 1) return { kind: 'pages', pages: summarisePages(read.pages, catalog) };
+  const result = pagesToDesign(read.pages, catalog, { page: page ?? 0, ...(scenarioId ? { scenarioId } : {}) });
+  return result.ok ? { kind: 'design', result } : { kind: 'failed', message: result.message };
+}
+
 /** What to import from a draw.io file. */
 export interface DrawioDesignOptions {
   /** The page: its 0-based index or its name; default the first page holding a service. */

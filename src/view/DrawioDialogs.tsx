@@ -4,12 +4,13 @@
  * imported, by cell id).
  */
 import { useReactFlow } from '@xyflow/react';
+import { formatNumber } from '../domain/format.ts';
 import { useAppStore } from '../store/context.tsx';
 import { Dialog } from './Dialog.tsx';
 import type { EditorDialog } from './editor-ui.ts';
 import { useEditorUi } from './editor-ui.ts';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
 
 /** Which page of a multi-page draw.io file to import. */
 export function DrawioPagePicker({ dialog, onClose }: { dialog: Extract<EditorDialog, { kind: 'drawio-pages' }>; onClose(): void }) {
