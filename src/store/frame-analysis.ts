@@ -24,7 +24,10 @@ export function analysisSize(design: Design): number {
   return design.nodes.length + design.edges.length;
 }
 
-/** Measured analysis times, as ms per element (node or edge) of the latest analysis. */
+/** How many of the latest records `analysisCosts` takes the median of. */
+export const COST_WINDOW = 5;
+
+/** Measured analysis times, as ms per element (node or edge). */
 export interface AnalysisCosts {
   /** Records that an analysis of `size` elements took `ms` (main thread or worker). */
   record(size: number, ms: number): void;
@@ -33,17 +36,24 @@ export interface AnalysisCosts {
 }
 
 /**
- * Costs from the latest record: its ms per element, times the size asked about. The fixed part of an
- * analysis makes a small design's rate high, so the prediction for a bigger one errs on the slow
- * side (it goes to the worker, which then records the real rate).
+ * Costs from the median ms per element of the latest `COST_WINDOW` records, times the size asked
+ * about: one slow run (a garbage collection) or one fast one does not flip the decision. The fixed
+ * part of an analysis makes a small design's rate high, so the prediction for a bigger one errs on
+ * the slow side (it goes to the worker, which then records the real rate).
  */
 export function analysisCosts(): AnalysisCosts {
-  let msPerElement: number | undefined;
+  const rates: number[] = [];
   return {
     record(size, ms) {
-      if (Number.isFinite(ms) && ms >= 0) msPerElement = ms / Math.max(1, size);
+      if (!Number.isFinite(ms) || ms < 0) return;
+      rates.push(ms / Math.max(1, size));
+      if (rates.length > COST_WINDOW) rates.shift();
     },
-    predictMs: (size) => (msPerElement === undefined ? undefined : msPerElement * Math.max(1, size)),
+    predictMs(size) {
+      if (!rates.length) return undefined;
+      const sorted = [...rates].sort((a, b) => a - b);
+      return sorted[sorted.length >> 1]! * Math.max(1, size);
+    },
   };
 }
 

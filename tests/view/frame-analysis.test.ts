@@ -72,4 +72,13 @@ describe('feedback within the frame of a change', () => {
     expect(deferred).toHaveBeenCalledTimes(1);
     expect(store.getState().report?.results[0]?.status).toBe('fail');
   });
+
+  it('predicts from the median of the latest runs, so one slow run does not send changes away', () => {
+    const costs = analysisCosts();
+    for (const ms of [2, 2, 30, 2, 2]) costs.record(100, ms);
+    expect(costs.predictMs(100)).toBeCloseTo(2, 6);
+    expect(costs.predictMs(300)).toBeCloseTo(6, 6);
+    for (const ms of [30, 30, 30]) costs.record(100, ms);
+    expect(costs.predictMs(100)).toBeCloseTo(30, 6);
+  });
 });
