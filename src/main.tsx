@@ -7,7 +7,7 @@ import { CONTENT, contentProblems } from './adapters/content.ts';
 import { readPreference } from './adapters/persistence.ts';
 import { openStorage } from './adapters/storage.ts';
 import { createAppStore } from './store/app-store.ts';
-import { startGrading, type Analyser, type AnalysisInput, type Analyses } from './store/grading.ts';
+import { startGrading, type Analyser, type AnalysisInput, type Analyses, type ImmediateAnalyser } from './store/grading.ts';
 import { analysisCosts, analysisSize, FRAME_ANALYSIS_BUDGET_MS, frameAnalyser, warmUp } from './store/frame-analysis.ts';
 import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
@@ -72,11 +72,18 @@ async function start(): Promise<void> {
     }
     return (await loadInThread())(input);
   };
-  const immediate = frameAnalyser(
+  const inFrameAnalyser = frameAnalyser(
     () => inFrame,
     mainCosts,
     () => performance.now(),
   );
+  // Each change analysed in its own event leaves a User Timing measure (read by `npm run bench`).
+  const immediate: ImmediateAnalyser = (input) => {
+    const start = performance.now();
+    const analyses = inFrameAnalyser(input);
+    if (analyses) performance.measure('archboard:analysis:in-frame', { start });
+    return analyses;
+  };
   if (roomRole !== 'candidate') startGrading(store, analyser, { immediate });
   const practice = createPracticeStore(store, roomLink ? {} : { storage });
   // Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
