@@ -8,7 +8,7 @@ import { readPreference } from './adapters/persistence.ts';
 import { openStorage } from './adapters/storage.ts';
 import { createAppStore } from './store/app-store.ts';
 import { startGrading, type Analyser, type AnalysisInput, type Analyses, type ImmediateAnalyser } from './store/grading.ts';
-import { analysisCosts, analysisSize, FRAME_ANALYSIS_BUDGET_MS, frameAnalyser, warmUp } from './store/frame-analysis.ts';
+import { analysisCosts, analysisSize, FRAME_ANALYSIS_BUDGET_MS, frameAnalyser, WARM_UP_FROM_FACTOR, warmUp } from './store/frame-analysis.ts';
 import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
 import { decodeRoomFragment } from './domain/room.ts';
@@ -60,7 +60,7 @@ async function start(): Promise<void> {
         const { analyses, computeMs } = await worker.analyse(input);
         const size = analysisSize(input.design);
         workerCosts.record(size, computeMs);
-        if (!inThread && (workerCosts.predictMs(size) ?? Infinity) <= FRAME_ANALYSIS_BUDGET_MS)
+        if (!inThread && (workerCosts.predictMs(size) ?? Infinity) <= WARM_UP_FROM_FACTOR * FRAME_ANALYSIS_BUDGET_MS)
           void loadInThread().then(
             (run) => warmUp(run, currentInput, mainCosts, () => performance.now(), whenIdle),
             () => undefined,

@@ -76,6 +76,14 @@ export function frameAnalyser(analyse: () => ((input: AnalysisInput) => Analyses
   };
 }
 
+/**
+ * The analysis code loads on the main thread, and warms up, once the worker's rate predicts at most
+ * this many times `FRAME_ANALYSIS_BUDGET_MS` for the design: the worker's own first runs are cold too
+ * (measured: 2-4x its later time at 200 nodes), so waiting for it to fit the budget itself would
+ * delay in-frame feedback by a dozen changes.
+ */
+export const WARM_UP_FROM_FACTOR = 4;
+
 /** How many idle-time analyses at most warm the main thread's analysis code up. */
 export const WARM_UP_RUNS = 12;
 
