@@ -3,7 +3,7 @@
  * and resizes by dragging its inner edge (or, focused, with the arrow keys); the width and the
  * collapsed state are remembered (pane-ui.ts).
  */
-import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { PANE_KEY } from './actions.ts';
 import { clampWidth, PANE_LIMITS, usePaneUi, type PaneSide } from './pane-ui.ts';
 
@@ -34,6 +34,16 @@ export function SidePane({ side, label, title, header, className, children }: { 
   const ref = useRef<HTMLElement>(null);
   const drag = useRef<{ startX: number; startW: number } | undefined>(undefined);
   const collapseLabel = `${collapsed ? 'Show' : 'Hide'} ${title.toLowerCase()} (${PANE_KEY[side]})`;
+  // The width the CSS gave the pane, for the separator's value while no width is chosen: observed, never
+  // read during a render (that would force a layout in every update of the pane's content).
+  const [shownWidth, setShownWidth] = useState<number>();
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || collapsed || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => entry && setShownWidth(Math.round(entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [collapsed]);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
@@ -94,7 +104,7 @@ export function SidePane({ side, label, title, header, className, children }: { 
           aria-label={`Resize ${title.toLowerCase()}`}
           aria-valuemin={PANE_LIMITS[side].min}
           aria-valuemax={PANE_LIMITS[side].max}
-          aria-valuenow={clampWidth(side, width ?? ref.current?.getBoundingClientRect().width ?? PANE_LIMITS[side].fallback)}
+          aria-valuenow={clampWidth(side, width ?? shownWidth ?? PANE_LIMITS[side].fallback)}
           tabIndex={0}
           title="Drag to resize; double-click to hide"
           onPointerDown={onPointerDown}
