@@ -40,7 +40,8 @@ export function SidePane({ side, label, title, header, className, children }: { 
   useEffect(() => {
     const el = ref.current;
     if (!el || collapsed || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => entry && setShownWidth(Math.round(entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width)));
+    // Read in the observer's callback, where layout is already done.
+    const observer = new ResizeObserver(() => setShownWidth(Math.round(el.getBoundingClientRect().width)));
     observer.observe(el);
     return () => observer.disconnect();
   }, [collapsed]);
