@@ -5,8 +5,9 @@
  * - the latency: how fresh each sink's data is, along the fastest path from each source, with the
  *   critical path, its slowest node, and the scenario's latency budgets (`simulation/latency.ts`);
  * - the storage: TB per S3 storage class at each year end of the horizon (`simulation/storage.ts`);
- * - the cost: monthly cost per service node from the catalog's price model (each entry's `pricing`),
- *   with totals per month, per year and over the horizon (`simulation/cost.ts`).
+ * - the cost: the bill of every service node from the catalog's price model (each entry's `pricing`),
+ *   with a monthly series per service and totals per month, per year and over the horizon
+ *   (`simulation/cost.ts`).
  *
  * Pure and deterministic: no I/O, no clock. Every number in the report is finite (never NaN or
  * Infinity, whatever the design's settings); what cannot be computed is absent (e.g. the utilisation
@@ -15,15 +16,15 @@
  */
 import type { Catalog } from './catalog.ts';
 import type { Design } from './design.ts';
-import { DesignGraph } from './graph.ts';
+import { DesignGraph, type ResolvedNode } from './graph.ts';
 import type { Scenario } from './scenario.ts';
-import { computeCost, type CostReport } from './simulation/cost.ts';
+import { computeCost, type CostInput, type CostReport } from './simulation/cost.ts';
 import { computeFlow, type Bottleneck, type EdgeFlow, type NodeFlow } from './simulation/flow.ts';
 import { computeLatency, type SinkLatency } from './simulation/latency.ts';
 import { lifecyclePlan, storeGrowth, type StoreGrowth } from './simulation/storage.ts';
 import { DEFAULT_HORIZON_DAYS, finite, GB_PER_DAY_PER_MBPS, MAX_HORIZON_DAYS } from './simulation/units.ts';
 
-export type { CostLine, CostReport, NodeCost } from './simulation/cost.ts';
+export type { CostLine, CostReport, NodeCost, ServiceCost } from './simulation/cost.ts';
 export type { Bottleneck, EdgeFlow, LimitLoad, NodeFlow } from './simulation/flow.ts';
 export type { StageLimit } from './capacity.ts';
 export type { LatencyBudget, SinkLatency, SourcePath } from './simulation/latency.ts';
@@ -91,20 +92,21 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
     storage.push(storeGrowth(node.id, gbPerDay, tiers, horizonDays));
   }
 
-  const cost = computeCost(
-    graph.nodes.map((node) => {
-      const plan = plans.get(node.id);
-      const dataIn = graph.in(node.id).filter((e) => e.data);
-      return {
-        node,
-        flow: flow.byNode.get(node.id)!,
-        consumers: graph.out(node.id).filter((e) => e.data).length,
-        upstream: dataIn.map((e) => graph.node(e.source)).filter((n): n is NonNullable<typeof n> => n !== undefined),
-        ...(plan ? { storage: plan } : {}),
-      };
-    }),
-    horizonDays,
-  );
+  const inputs: CostInput[] = new Array(graph.nodes.length);
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const node = graph.nodes[i]!;
+    let consumers = 0;
+    for (const e of graph.out(node.id)) if (e.data) consumers++;
+    const upstream: ResolvedNode[] = [];
+    for (const e of graph.in(node.id)) {
+      if (!e.data) continue;
+      const u = graph.node(e.source);
+      if (u) upstream.push(u);
+    }
+    const plan = plans.get(node.id);
+    inputs[i] = plan ? { node, flow: flow.byNode.get(node.id)!, consumers, upstream, storage: plan } : { node, flow: flow.byNode.get(node.id)!, consumers, upstream };
+  }
+  const cost = computeCost(inputs, horizonDays);
 
   return {
     workload: {

@@ -87,8 +87,12 @@ export function tierGB(gbPerDay: number, tier: StorageTier, day: number): number
 export function tierGBDays(gbPerDay: number, tier: StorageTier, a: number, b: number): number {
   const lo = tier.fromAgeDays;
   const w = (tier.toAgeDays ?? Infinity) - lo;
-  const F = (x: number) => (x <= lo ? 0 : x <= lo + w ? (x - lo) ** 2 / 2 : (w * w) / 2 + w * (x - lo - w));
-  return gbPerDay * (F(b) - F(a));
+  return gbPerDay * (rampIntegral(b, lo, w) - rampIntegral(a, lo, w));
+}
+
+/** Integral from 0 to `x` of the days of data in a tier of ages `lo` to `lo + w` (0, then growing 1 a day, then `w`). */
+function rampIntegral(x: number, lo: number, w: number): number {
+  return x <= lo ? 0 : x <= lo + w ? (x - lo) ** 2 / 2 : (w * w) / 2 + w * (x - lo - w);
 }
 
 /**
