@@ -196,39 +196,47 @@ export class DesignGraph {
    */
   fastestPath(from: readonly Kind[], to: readonly Kind[], through: readonly Kind[] = [], blocked?: ReadonlySet<string>): Path | undefined {
     const stages = through.length;
-    // `moved` tells a start state from the same node reached again, so a path can run from one node of a
-    // kind to another of the same kind (event bus to event bus) and always has at least one edge.
-    type State = { id: string; stage: number; moved: boolean };
-    const key = (s: State) => `${s.moved ? 1 : 0}\u0000${s.stage}\u0000${s.id}`;
-    const dist = new Map<string, number>();
-    const prev = new Map<string, { state: State; edgeId: string } | null>();
-    const queue = new MinHeap<State>();
-    const advance = (id: string, stage: number) => (stage < stages && isKind(this.byId.get(id)!, [through[stage]!]) ? stage + 1 : stage);
+    const states = stages + 1;
+    // A state is (node, stage, moved) packed in one number, as in `fastestPathsFrom`. `moved` tells a
+    // start state from the same node reached again, so a path can run from one node of a kind to another
+    // of the same kind (event bus to event bus) and always has at least one edge.
+    const index = this.indexById();
+    const dist = new Map<number, number>();
+    /** State -> previous state and the edge taken; a start state has none. */
+    const prevState = new Map<number, number>();
+    const prevEdge = new Map<number, string>();
+    const queue = new MinHeap<number>();
     for (const n of this.nodesOf(from)) {
       if (blocked?.has(n.id)) continue;
-      const state = { id: n.id, stage: advance(n.id, 0), moved: false };
+      const stage = stages > 0 && isOfKind(n, through[0]!) ? 1 : 0;
+      const state = (index.get(n.id)! * states + stage) * 2;
       const d = this.latencyOf(n);
-      if (d < (dist.get(key(state)) ?? Infinity)) {
-        dist.set(key(state), d);
-        prev.set(key(state), null);
+      if (d < (dist.get(state) ?? Infinity)) {
+        dist.set(state, d);
+        prevState.delete(state);
         queue.push(d, state);
       }
     }
     while (queue.size) {
-      const [d, state] = queue.pop()!;
-      if (d > (dist.get(key(state)) ?? Infinity)) continue;
-      const node = this.byId.get(state.id)!;
-      if (state.stage === stages && state.moved && isKind(node, to)) {
-        const path = this.unwind(state, d, prev, key);
-        if (path.nodeIds[0] !== state.id) return path; // a loop back to its own start is not a path
+      const d = queue.peekPriority();
+      const state = queue.pop()!;
+      if (d > (dist.get(state) ?? Infinity)) continue;
+      const node = this.nodes[Math.floor(state / 2 / states)]!;
+      const stage = Math.floor(state / 2) % states;
+      if (stage === stages && state % 2 === 1 && isKind(node, to)) {
+        const path = this.unwindState(state, d, states, prevState, prevEdge);
+        if (path.nodeIds[0] !== node.id) return path; // a loop back to its own start is not a path
       }
-      for (const e of this.out(state.id)) {
+      for (const e of this.out(node.id)) {
         if (!e.data || blocked?.has(e.target)) continue;
-        const next = { id: e.target, stage: advance(e.target, state.stage), moved: true };
-        const nd = d + this.latencyOf(this.byId.get(e.target)!);
-        if (nd < (dist.get(key(next)) ?? Infinity)) {
-          dist.set(key(next), nd);
-          prev.set(key(next), { state, edgeId: e.id });
+        const target = this.byId.get(e.target)!;
+        const nextStage = stage < stages && isOfKind(target, through[stage]!) ? stage + 1 : stage;
+        const next = (index.get(e.target)! * states + nextStage) * 2 + 1;
+        const nd = d + this.latencyOf(target);
+        if (nd < (dist.get(next) ?? Infinity)) {
+          dist.set(next, nd);
+          prevState.set(next, state);
+          prevEdge.set(next, e.id);
           queue.push(nd, next);
         }
       }
@@ -251,20 +259,18 @@ export class DesignGraph {
     // A state is (node, stage, moved) packed in one number; `moved` as in `fastestPath`: a start state
     // is apart from the same node reached again along an edge.
     const states = stages + 1;
-    const pack = (i: number, stage: number, moved: boolean) => (i * states + stage) * 2 + (moved ? 1 : 0);
-    const nodeOf = (state: number) => this.nodes[Math.floor(state / 2 / states)]!;
-    const stageOf = (state: number) => Math.floor(state / 2) % states;
     // Sparse: a search touches only what its start nodes reach, so its cost does not grow with the design.
     const index = this.indexById();
     const dist = new Map<number, number>();
     /** State -> previous state and the edge taken; absent for a start state or a state not reached. */
-    const prev = new Map<number, { state: number; edgeId: string }>();
-    const advance = (node: ResolvedNode, stage: number) => (stage < stages && isKind(node, [through[stage]!]) ? stage + 1 : stage);
+    const prevState = new Map<number, number>();
+    const prevEdge = new Map<number, string>();
     const queue = new MinHeap<number>();
     for (const id of startIds) {
       const node = this.byId.get(id);
       if (!node) continue;
-      const state = pack(index.get(id)!, advance(node, 0), false);
+      const stage = stages > 0 && isOfKind(node, through[0]!) ? 1 : 0;
+      const state = (index.get(id)! * states + stage) * 2;
       const d = this.latencyOf(node);
       if (d < (dist.get(state) ?? Infinity)) {
         dist.set(state, d);
@@ -272,17 +278,20 @@ export class DesignGraph {
       }
     }
     while (queue.size) {
-      const [d, state] = queue.pop()!;
+      const d = queue.peekPriority();
+      const state = queue.pop()!;
       if (d > dist.get(state)!) continue;
-      const stage = stageOf(state);
-      for (const e of this.out(nodeOf(state).id)) {
+      const stage = Math.floor(state / 2) % states;
+      for (const e of this.out(this.nodes[Math.floor(state / 2 / states)]!.id)) {
         if (!e.data) continue;
         const target = this.byId.get(e.target)!;
-        const next = pack(index.get(e.target)!, advance(target, stage), true);
+        const nextStage = stage < stages && isOfKind(target, through[stage]!) ? stage + 1 : stage;
+        const next = (index.get(e.target)! * states + nextStage) * 2 + 1;
         const nd = d + this.latencyOf(target);
         if (nd < (dist.get(next) ?? Infinity)) {
           dist.set(next, nd);
-          prev.set(next, { state, edgeId: e.id });
+          prevState.set(next, state);
+          prevEdge.set(next, e.id);
           queue.push(nd, next);
         }
       }
@@ -291,22 +300,27 @@ export class DesignGraph {
       pathTo: (target) => {
         const i = index.get(target);
         if (i === undefined) return undefined;
-        const end = pack(i, stages, true);
-        if (!prev.has(end)) return undefined;
-        const nodeIds: string[] = [];
-        const edgeIds: string[] = [];
-        for (let cur: number | undefined = end; cur !== undefined; ) {
-          nodeIds.push(nodeOf(cur).id);
-          const p = prev.get(cur);
-          if (p) edgeIds.push(p.edgeId);
-          cur = p?.state;
-        }
-        nodeIds.reverse();
-        edgeIds.reverse();
-        if (nodeIds[0] === target) return undefined; // a loop back to its own start is not a path
-        return { nodeIds, edgeIds, latencyMs: dist.get(end)! };
+        const end = (i * states + stages) * 2 + 1;
+        if (!prevState.has(end)) return undefined;
+        const path = this.unwindState(end, dist.get(end)!, states, prevState, prevEdge);
+        if (path.nodeIds[0] === target) return undefined; // a loop back to its own start is not a path
+        return path;
       },
     };
+  }
+
+  /** The path ending in a packed search state, walked back through `prevState` (see `fastestPathsFrom`). */
+  private unwindState(end: number, latencyMs: number, states: number, prevState: ReadonlyMap<number, number>, prevEdge: ReadonlyMap<number, string>): Path {
+    const nodeIds: string[] = [];
+    const edgeIds: string[] = [];
+    for (let cur: number | undefined = end; cur !== undefined; cur = prevState.get(cur)) {
+      nodeIds.push(this.nodes[Math.floor(cur / 2 / states)]!.id);
+      const edge = prevEdge.get(cur);
+      if (edge !== undefined && prevState.has(cur)) edgeIds.push(edge);
+    }
+    nodeIds.reverse();
+    edgeIds.reverse();
+    return { nodeIds, edgeIds, latencyMs };
   }
 
   private index: Map<string, number> | undefined;
@@ -318,23 +332,17 @@ export class DesignGraph {
     }
     return this.index;
   }
-
-  private unwind<S extends { id: string }>(end: S, latencyMs: number, prev: Map<string, { state: S; edgeId: string } | null>, key: (s: S) => string): Path {
-    const nodeIds: string[] = [];
-    const edgeIds: string[] = [];
-    for (let cur: S | undefined = end; cur; ) {
-      nodeIds.unshift(cur.id);
-      const p: { state: S; edgeId: string } | null | undefined = prev.get(key(cur));
-      if (p) edgeIds.unshift(p.edgeId);
-      cur = p?.state;
-    }
-    return { nodeIds, edgeIds, latencyMs };
-  }
 }
 
 /** Whether the node is of any of the kinds (its catalog id, one of its roles, or `#` + its id). */
 export function isKind(node: ResolvedNode, kinds: readonly Kind[]): boolean {
-  return kinds.some((k) => k === node.service || node.roles.has(k) || (k.charCodeAt(0) === 35 /* # */ && k.slice(1) === node.id));
+  for (const k of kinds) if (isOfKind(node, k)) return true;
+  return false;
+}
+
+/** Whether the node is of one kind (its catalog id, one of its roles, or `#` + its id). */
+function isOfKind(node: ResolvedNode, k: Kind): boolean {
+  return k === node.service || node.roles.has(k) || (k.charCodeAt(0) === 35 /* # */ && k.length === node.id.length + 1 && k.endsWith(node.id));
 }
 
 function rolesOf(entry: CatalogEntry, settings: Settings): Set<string> {
@@ -393,42 +401,61 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-/** A binary min-heap keyed by number. */
+/** A binary min-heap keyed by number (priorities and values in parallel arrays: no allocation per entry). */
 class MinHeap<T> {
-  private items: [number, T][] = [];
+  private readonly keys: number[] = [];
+  private readonly values: T[] = [];
   get size() {
-    return this.items.length;
+    return this.keys.length;
   }
   push(priority: number, value: T) {
-    const a = this.items;
-    a.push([priority, value]);
-    let i = a.length - 1;
+    const k = this.keys;
+    const v = this.values;
+    k.push(priority);
+    v.push(value);
+    let i = k.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (a[p]![0] <= a[i]![0]) break;
-      [a[p], a[i]] = [a[i]!, a[p]!];
+      if (k[p]! <= k[i]!) break;
+      swap(k, v, p, i);
       i = p;
     }
   }
-  pop(): [number, T] | undefined {
-    const a = this.items;
-    if (!a.length) return undefined;
-    const top = a[0]!;
-    const last = a.pop()!;
-    if (a.length) {
-      a[0] = last;
+  /** Priority of the entry `pop` returns next (call only when `size > 0`). */
+  peekPriority(): number {
+    return this.keys[0]!;
+  }
+  pop(): T | undefined {
+    const k = this.keys;
+    const v = this.values;
+    if (!k.length) return undefined;
+    const top = v[0]!;
+    const lastKey = k.pop()!;
+    const lastValue = v.pop()!;
+    if (k.length) {
+      k[0] = lastKey;
+      v[0] = lastValue;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < a.length && a[l]![0] < a[m]![0]) m = l;
-        if (r < a.length && a[r]![0] < a[m]![0]) m = r;
+        if (l < k.length && k[l]! < k[m]!) m = l;
+        if (r < k.length && k[r]! < k[m]!) m = r;
         if (m === i) break;
-        [a[m], a[i]] = [a[i]!, a[m]!];
+        swap(k, v, m, i);
         i = m;
       }
     }
     return top;
   }
+}
+
+function swap<T>(k: number[], v: T[], a: number, b: number) {
+  const key = k[a]!;
+  k[a] = k[b]!;
+  k[b] = key;
+  const value = v[a]!;
+  v[a] = v[b]!;
+  v[b] = value;
 }
