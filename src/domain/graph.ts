@@ -164,7 +164,16 @@ export class DesignGraph {
       }
       return [...found];
     }
-    return this.nodes.filter((n) => isKind(n, kinds));
+    const masks = kinds.map((k) => this.kindMask(k));
+    const out: ResolvedNode[] = [];
+    for (let i = 0; i < this.nodes.length; i++) {
+      for (const m of masks)
+        if (m[i]) {
+          out.push(this.nodes[i]!);
+          break;
+        }
+    }
+    return out;
   }
   /** Nodes connected to `id` by an edge in either direction, of any of the kinds. */
   neighboursOf(id: string, kinds: readonly Kind[]): ResolvedNode[] {
@@ -201,42 +210,40 @@ export class DesignGraph {
     // start state from the same node reached again, so a path can run from one node of a kind to another
     // of the same kind (event bus to event bus) and always has at least one edge.
     const index = this.indexById();
-    const dist = new Map<number, number>();
-    /** State -> previous state and the edge taken; a start state has none. */
-    const prevState = new Map<number, number>();
-    const prevEdge = new Map<number, string>();
+    const stageMasks = through.map((k) => this.kindMask(k));
+    const toMask = this.kindsMask(to);
+    const starts = this.nodesOf(from);
+    const store = this.searchStore(this.nodes.length * states * 2, starts.length > 1);
     const queue = new MinHeap<number>();
-    for (const n of this.nodesOf(from)) {
+    for (const n of starts) {
       if (blocked?.has(n.id)) continue;
-      const stage = stages > 0 && isOfKind(n, through[0]!) ? 1 : 0;
-      const state = (index.get(n.id)! * states + stage) * 2;
+      const i = index.get(n.id)!;
+      const state = (i * states + (stages > 0 && stageMasks[0]![i] ? 1 : 0)) * 2;
       const d = this.latencyOf(n);
-      if (d < (dist.get(state) ?? Infinity)) {
-        dist.set(state, d);
-        prevState.delete(state);
+      if (d < store.dist(state)) {
+        store.setDist(state, d);
         queue.push(d, state);
       }
     }
     while (queue.size) {
       const d = queue.peekPriority();
       const state = queue.pop()!;
-      if (d > (dist.get(state) ?? Infinity)) continue;
-      const node = this.nodes[Math.floor(state / 2 / states)]!;
+      if (d > store.dist(state)) continue;
+      const i = Math.floor(state / 2 / states);
+      const node = this.nodes[i]!;
       const stage = Math.floor(state / 2) % states;
-      if (stage === stages && state % 2 === 1 && isKind(node, to)) {
-        const path = this.unwindState(state, d, states, prevState, prevEdge);
+      if (stage === stages && state % 2 === 1 && toMask[i]) {
+        const path = this.unwindState(state, d, states, store);
         if (path.nodeIds[0] !== node.id) return path; // a loop back to its own start is not a path
       }
       for (const e of this.out(node.id)) {
         if (!e.data || blocked?.has(e.target)) continue;
-        const target = this.byId.get(e.target)!;
-        const nextStage = stage < stages && isOfKind(target, through[stage]!) ? stage + 1 : stage;
-        const next = (index.get(e.target)! * states + nextStage) * 2 + 1;
-        const nd = d + this.latencyOf(target);
-        if (nd < (dist.get(next) ?? Infinity)) {
-          dist.set(next, nd);
-          prevState.set(next, state);
-          prevEdge.set(next, e.id);
+        const t = index.get(e.target)!;
+        const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
+        const nd = d + this.latencyOf(this.nodes[t]!);
+        if (nd < store.dist(next)) {
+          store.setDist(next, nd);
+          store.setPrev(next, state, e.id);
           queue.push(nd, next);
         }
       }
@@ -259,39 +266,35 @@ export class DesignGraph {
     // A state is (node, stage, moved) packed in one number; `moved` as in `fastestPath`: a start state
     // is apart from the same node reached again along an edge.
     const states = stages + 1;
-    // Sparse: a search touches only what its start nodes reach, so its cost does not grow with the design.
     const index = this.indexById();
-    const dist = new Map<number, number>();
-    /** State -> previous state and the edge taken; absent for a start state or a state not reached. */
-    const prevState = new Map<number, number>();
-    const prevEdge = new Map<number, string>();
+    const stageMasks = through.map((k) => this.kindMask(k));
+    // Sparse for one start node: its search touches only what it reaches, so its cost does not grow with the design.
+    const store = this.searchStore(this.nodes.length * states * 2, startIds.length > 1);
     const queue = new MinHeap<number>();
     for (const id of startIds) {
       const node = this.byId.get(id);
       if (!node) continue;
-      const stage = stages > 0 && isOfKind(node, through[0]!) ? 1 : 0;
-      const state = (index.get(id)! * states + stage) * 2;
+      const i = index.get(id)!;
+      const state = (i * states + (stages > 0 && stageMasks[0]![i] ? 1 : 0)) * 2;
       const d = this.latencyOf(node);
-      if (d < (dist.get(state) ?? Infinity)) {
-        dist.set(state, d);
+      if (d < store.dist(state)) {
+        store.setDist(state, d);
         queue.push(d, state);
       }
     }
     while (queue.size) {
       const d = queue.peekPriority();
       const state = queue.pop()!;
-      if (d > dist.get(state)!) continue;
+      if (d > store.dist(state)) continue;
       const stage = Math.floor(state / 2) % states;
       for (const e of this.out(this.nodes[Math.floor(state / 2 / states)]!.id)) {
         if (!e.data) continue;
-        const target = this.byId.get(e.target)!;
-        const nextStage = stage < stages && isOfKind(target, through[stage]!) ? stage + 1 : stage;
-        const next = (index.get(e.target)! * states + nextStage) * 2 + 1;
-        const nd = d + this.latencyOf(target);
-        if (nd < (dist.get(next) ?? Infinity)) {
-          dist.set(next, nd);
-          prevState.set(next, state);
-          prevEdge.set(next, e.id);
+        const t = index.get(e.target)!;
+        const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
+        const nd = d + this.latencyOf(this.nodes[t]!);
+        if (nd < store.dist(next)) {
+          store.setDist(next, nd);
+          store.setPrev(next, state, e.id);
           queue.push(nd, next);
         }
       }
@@ -301,26 +304,41 @@ export class DesignGraph {
         const i = index.get(target);
         if (i === undefined) return undefined;
         const end = (i * states + stages) * 2 + 1;
-        if (!prevState.has(end)) return undefined;
-        const path = this.unwindState(end, dist.get(end)!, states, prevState, prevEdge);
+        if (store.prev(end) < 0) return undefined;
+        const path = this.unwindState(end, store.dist(end), states, store);
         if (path.nodeIds[0] === target) return undefined; // a loop back to its own start is not a path
         return path;
       },
     };
   }
 
-  /** The path ending in a packed search state, walked back through `prevState` (see `fastestPathsFrom`). */
-  private unwindState(end: number, latencyMs: number, states: number, prevState: ReadonlyMap<number, number>, prevEdge: ReadonlyMap<number, string>): Path {
-    const nodeIds: string[] = [];
-    const edgeIds: string[] = [];
-    for (let cur: number | undefined = end; cur !== undefined; cur = prevState.get(cur)) {
-      nodeIds.push(this.nodes[Math.floor(cur / 2 / states)]!.id);
-      const edge = prevEdge.get(cur);
-      if (edge !== undefined && prevState.has(cur)) edgeIds.push(edge);
+  private readonly masks = new Map<Kind, Uint8Array>();
+  /** Which nodes (by position in `nodes`) are of one kind: 1 or 0, computed once per kind and graph. */
+  private kindMask(kind: Kind): Uint8Array {
+    let mask = this.masks.get(kind);
+    if (!mask) {
+      mask = new Uint8Array(this.nodes.length);
+      if (kind.charCodeAt(0) === 35 /* # */) {
+        const i = this.indexById().get(kind.slice(1));
+        if (i !== undefined) mask[i] = 1;
+      } else for (let i = 0; i < this.nodes.length; i++) if (isOfKind(this.nodes[i]!, kind)) mask[i] = 1;
+      this.masks.set(kind, mask);
     }
-    nodeIds.reverse();
-    edgeIds.reverse();
-    return { nodeIds, edgeIds, latencyMs };
+    return mask;
+  }
+  /** For each node (by position), whether it is of any of the kinds. */
+  private kindsMask(kinds: readonly Kind[]): Uint8Array {
+    if (kinds.length === 1) return this.kindMask(kinds[0]!);
+    const mask = new Uint8Array(this.nodes.length);
+    for (const k of kinds) {
+      const m = this.kindMask(k);
+      for (let i = 0; i < m.length; i++) mask[i]! |= m[i]!;
+    }
+    return mask;
+  }
+  /** A search's distances and back-pointers: dense arrays for a search from many nodes, maps for one that touches little. */
+  private searchStore(size: number, dense: boolean): SearchStore {
+    return dense ? new DenseStore(size) : new SparseStore();
   }
 
   private index: Map<string, number> | undefined;
@@ -332,8 +350,20 @@ export class DesignGraph {
     }
     return this.index;
   }
-}
 
+  /** The path ending in a packed search state, walked back through the store's back-pointers. */
+  private unwindState(end: number, latencyMs: number, states: number, store: SearchStore): Path {
+    const nodeIds: string[] = [];
+    const edgeIds: string[] = [];
+    for (let cur = end; cur >= 0; cur = store.prev(cur)) {
+      nodeIds.push(this.nodes[Math.floor(cur / 2 / states)]!.id);
+      if (store.prev(cur) >= 0) edgeIds.push(store.edge(cur)!);
+    }
+    nodeIds.reverse();
+    edgeIds.reverse();
+    return { nodeIds, edgeIds, latencyMs };
+  }
+}
 /** Whether the node is of any of the kinds (its catalog id, one of its roles, or `#` + its id). */
 export function isKind(node: ResolvedNode, kinds: readonly Kind[]): boolean {
   for (const k of kinds) if (isOfKind(node, k)) return true;
@@ -393,6 +423,64 @@ export function flowLatencyMs(node: ResolvedNode, inboundMBps: number, chained =
   const trigger = node.entry.settings.trigger;
   const afterUpstream = chained && trigger?.type === 'enum' && trigger.options.some((o) => o.value === 'after-upstream');
   return computeNodeLatencyMs(node, inboundMBps, afterUpstream ? { ...node.settings, trigger: 'after-upstream' } : node.settings);
+}
+
+/** Distances (Infinity when not reached) and back-pointers (previous state, -1 for none, and the edge taken) of a search over packed states. */
+interface SearchStore {
+  dist(state: number): number;
+  setDist(state: number, d: number): void;
+  prev(state: number): number;
+  edge(state: number): string | undefined;
+  setPrev(state: number, prev: number, edgeId: string): void;
+}
+
+class DenseStore implements SearchStore {
+  private readonly d: Float64Array;
+  private readonly p: Int32Array;
+  private readonly e: (string | undefined)[];
+  constructor(size: number) {
+    this.d = new Float64Array(size).fill(Infinity);
+    this.p = new Int32Array(size).fill(-1);
+    this.e = new Array<string | undefined>(size);
+  }
+  dist(state: number) {
+    return this.d[state]!;
+  }
+  setDist(state: number, d: number) {
+    this.d[state] = d;
+  }
+  prev(state: number) {
+    return this.p[state]!;
+  }
+  edge(state: number) {
+    return this.e[state];
+  }
+  setPrev(state: number, prev: number, edgeId: string) {
+    this.p[state] = prev;
+    this.e[state] = edgeId;
+  }
+}
+
+class SparseStore implements SearchStore {
+  private readonly d = new Map<number, number>();
+  private readonly p = new Map<number, number>();
+  private readonly e = new Map<number, string>();
+  dist(state: number) {
+    return this.d.get(state) ?? Infinity;
+  }
+  setDist(state: number, d: number) {
+    this.d.set(state, d);
+  }
+  prev(state: number) {
+    return this.p.get(state) ?? -1;
+  }
+  edge(state: number) {
+    return this.e.get(state);
+  }
+  setPrev(state: number, prev: number, edgeId: string) {
+    this.p.set(state, prev);
+    this.e.set(state, edgeId);
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
