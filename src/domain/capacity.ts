@@ -46,11 +46,18 @@ const METRIC_UNIT: Record<CapacityMetric, string> = { MBps: 'MB/s', readMBps: 'M
 /** Whether a capacity's `when` holds for these settings (a value, or one of a list of values). */
 function capacityApplies(cap: Capacity, settings: Settings): boolean {
   if (!cap.when) return true;
-  return Object.entries(cap.when).every(([k, v]) => (Array.isArray(v) ? v.includes(settings[k] as string) : settings[k] === v));
+  let pairs = capacityWhen.get(cap);
+  if (!pairs) capacityWhen.set(cap, (pairs = Object.entries(cap.when)));
+  for (const [k, v] of pairs) if (Array.isArray(v) ? !v.includes(settings[k] as string) : settings[k] !== v) return false;
+  return true;
 }
+
+/** Each capacity's `when` as [setting, value or values] pairs, listed once per capacity (catalog data does not change). */
+const capacityWhen = new WeakMap<Capacity, [string, unknown][]>();
 
 /** The figure a (possibly templated) name stands for under these settings: `dpuPerWorker.{workerType}`. */
 function figureFor(entry: CatalogEntry, name: string, settings: Settings): Figure | undefined {
+  if (!name.includes('{')) return Object.hasOwn(entry.figures, name) ? entry.figures[name] : undefined;
   let missing = false;
   const resolved = name.replace(/\{([^}]+)\}/g, (_, key: string) => {
     const v = settings[key];

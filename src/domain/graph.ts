@@ -3,7 +3,7 @@
  * latency of a node, write capacity, and the fastest path from one kind of node to another. Rules and
  * the simulation read designs only through this module.
  */
-import { settingApplies, withDefaults, type Catalog, type CatalogEntry, type Settings } from './catalog.ts';
+import { settingApplies, withDefaults, type Catalog, type CatalogEntry, type SettingSpec, type Settings } from './catalog.ts';
 import type { Design } from './design.ts';
 
 /** A node with its catalog entry, its settings with defaults applied, and its roles. */
@@ -377,8 +377,8 @@ function isOfKind(node: ResolvedNode, k: Kind): boolean {
 
 function rolesOf(entry: CatalogEntry, settings: Settings): Set<string> {
   const roles = new Set(entry.roles);
-  for (const [key, spec] of Object.entries(entry.settings)) {
-    if (spec.type !== 'enum' || !settingApplies(spec, settings)) continue;
+  for (const [key, spec] of settingsOf(entry).roleSetting) {
+    if (!settingApplies(spec, settings)) continue;
     for (const r of spec.options.find((o) => o.value === settings[key])?.roles ?? []) roles.add(r);
   }
   return roles;
@@ -397,9 +397,29 @@ export function nodeLatencyMs(node: ResolvedNode): number {
 }
 const latencyCache = new WeakMap<ResolvedNode, number>();
 
+type EnumSpec = Extract<SettingSpec, { type: 'enum' }>;
+/** An entry's settings that give roles (enum options with roles) or add delay, in catalog order, listed once per entry (catalog entries do not change). */
+interface EntrySettings {
+  roleSetting: [string, EnumSpec][];
+  latencySetting: [string, SettingSpec][];
+}
+const entrySettings = new WeakMap<CatalogEntry, EntrySettings>();
+function settingsOf(entry: CatalogEntry): EntrySettings {
+  let found = entrySettings.get(entry);
+  if (!found) {
+    found = { roleSetting: [], latencySetting: [] };
+    for (const [key, spec] of Object.entries(entry.settings)) {
+      if (spec.type === 'enum' && spec.options.some((o) => o.roles?.length)) found.roleSetting.push([key, spec]);
+      if ((spec.type === 'enum' && spec.options.some((o) => o.latencyMs !== undefined)) || (spec.type === 'integer' && spec.latencyMsPerUnit)) found.latencySetting.push([key, spec]);
+    }
+    entrySettings.set(entry, found);
+  }
+  return found;
+}
+
 function computeNodeLatencyMs(node: ResolvedNode, inboundMBps?: number, settings: Settings = node.settings): number {
   let ms = node.entry.figures.latencyMs?.value ?? 0;
-  for (const [key, spec] of Object.entries(node.entry.settings)) {
+  for (const [key, spec] of settingsOf(node.entry).latencySetting) {
     if (!settingApplies(spec, settings)) continue;
     const value = settings[key];
     if (spec.type === 'enum') ms += spec.options.find((o) => o.value === value)?.latencyMs ?? 0;

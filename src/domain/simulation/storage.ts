@@ -104,9 +104,12 @@ export function storeGrowth(nodeId: string, gbPerDay: number, tiers: StorageTier
   const years: StorageYear[] = [];
   for (let year = 1; (year - 1) * DAYS_PER_YEAR < horizonDays; year++) {
     const day = Math.min(year * DAYS_PER_YEAR, horizonDays);
-    const tbByClass = Object.fromEntries(STORAGE_CLASSES.map((c) => [c, 0])) as Record<StorageClass, number>;
+    const tbByClass = {} as Record<StorageClass, number>;
+    for (const c of STORAGE_CLASSES) tbByClass[c] = 0;
     for (const t of tiers) tbByClass[t.storageClass] += finite(tierGB(gbPerDay, t, day) / 1000);
-    years.push({ year, day, tbByClass, totalTB: finite(Object.values(tbByClass).reduce((a, b) => a + b, 0)) });
+    let totalTB = 0;
+    for (const c of STORAGE_CLASSES) totalTB += tbByClass[c];
+    years.push({ year, day, tbByClass, totalTB: finite(totalTB) });
   }
   return { nodeId, gbPerDay, tiers: tiers.map((t) => (t.toAgeDays === undefined || !Number.isFinite(t.toAgeDays) ? { storageClass: t.storageClass, fromAgeDays: t.fromAgeDays } : t)), years };
 }
