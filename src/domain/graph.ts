@@ -93,6 +93,28 @@ export class DesignGraph {
    */
   useLatencies(latencies: ReadonlyMap<string, number>): void {
     this.latencies = latencies;
+    this.delays = undefined;
+  }
+  private delays: Float64Array | undefined;
+  /** Each node's `latencyOf` by position in `nodes`, for the path searches (built on first use after `useLatencies`). */
+  private delayByIndex(): Float64Array {
+    if (!this.delays) {
+      this.delays = new Float64Array(this.nodes.length);
+      for (let i = 0; i < this.nodes.length; i++) this.delays[i] = this.latencyOf(this.nodes[i]!);
+    }
+    return this.delays;
+  }
+  private adjacency: { edges: readonly ResolvedEdge[]; targets: Int32Array }[] | undefined;
+  /** Outgoing data edges of each node by position in `nodes`, with their targets' positions (built on first use). */
+  private dataOut(): { edges: readonly ResolvedEdge[]; targets: Int32Array }[] {
+    if (!this.adjacency) {
+      const index = this.indexById();
+      this.adjacency = this.nodes.map((n) => {
+        const edges = this.out(n.id).filter((e) => e.data);
+        return { edges, targets: Int32Array.from(edges, (e) => index.get(e.target)!) };
+      });
+    }
+    return this.adjacency;
   }
   /** Delay data spends in the node, ms: the simulation's figure when set (`useLatencies`), else `nodeLatencyMs`. */
   latencyOf(node: ResolvedNode): number {
@@ -210,6 +232,8 @@ export class DesignGraph {
     // start state from the same node reached again, so a path can run from one node of a kind to another
     // of the same kind (event bus to event bus) and always has at least one edge.
     const index = this.indexById();
+    const adjacency = this.dataOut();
+    const delays = this.delayByIndex();
     const stageMasks = through.map((k) => this.kindMask(k));
     const toMask = this.kindsMask(to);
     const starts = this.nodesOf(from);
@@ -219,7 +243,7 @@ export class DesignGraph {
       if (blocked?.has(n.id)) continue;
       const i = index.get(n.id)!;
       const state = (i * states + (stages > 0 && stageMasks[0]![i] ? 1 : 0)) * 2;
-      const d = this.latencyOf(n);
+      const d = delays[i]!;
       if (d < store.dist(state)) {
         store.setDist(state, d);
         queue.push(d, state);
@@ -236,11 +260,13 @@ export class DesignGraph {
         const path = this.unwindState(state, d, states, store);
         if (path.nodeIds[0] !== node.id) return path; // a loop back to its own start is not a path
       }
-      for (const e of this.out(node.id)) {
-        if (!e.data || blocked?.has(e.target)) continue;
-        const t = index.get(e.target)!;
+      const { edges, targets } = adjacency[i]!;
+      for (let k = 0; k < edges.length; k++) {
+        const e = edges[k]!;
+        if (blocked?.has(e.target)) continue;
+        const t = targets[k]!;
         const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
-        const nd = d + this.latencyOf(this.nodes[t]!);
+        const nd = d + delays[t]!;
         if (nd < store.dist(next)) {
           store.setDist(next, nd);
           store.setPrev(next, state, e.id);
@@ -267,6 +293,8 @@ export class DesignGraph {
     // is apart from the same node reached again along an edge.
     const states = stages + 1;
     const index = this.indexById();
+    const adjacency = this.dataOut();
+    const delays = this.delayByIndex();
     const stageMasks = through.map((k) => this.kindMask(k));
     // Sparse for one start node: its search touches only what it reaches, so its cost does not grow with the design.
     const store = this.searchStore(this.nodes.length * states * 2, startIds.length > 1);
@@ -276,7 +304,7 @@ export class DesignGraph {
       if (!node) continue;
       const i = index.get(id)!;
       const state = (i * states + (stages > 0 && stageMasks[0]![i] ? 1 : 0)) * 2;
-      const d = this.latencyOf(node);
+      const d = delays[i]!;
       if (d < store.dist(state)) {
         store.setDist(state, d);
         queue.push(d, state);
@@ -287,11 +315,12 @@ export class DesignGraph {
       const state = queue.pop()!;
       if (d > store.dist(state)) continue;
       const stage = Math.floor(state / 2) % states;
-      for (const e of this.out(this.nodes[Math.floor(state / 2 / states)]!.id)) {
-        if (!e.data) continue;
-        const t = index.get(e.target)!;
+      const { edges, targets } = adjacency[Math.floor(state / 2 / states)]!;
+      for (let k = 0; k < edges.length; k++) {
+        const e = edges[k]!;
+        const t = targets[k]!;
         const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
-        const nd = d + this.latencyOf(this.nodes[t]!);
+        const nd = d + delays[t]!;
         if (nd < store.dist(next)) {
           store.setDist(next, nd);
           store.setPrev(next, state, e.id);
