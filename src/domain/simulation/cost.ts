@@ -549,7 +549,8 @@ function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): ItemR
   }
   const averageQuantity = ratio(quantity, months.full);
   const usdPerMonth = ratio(total, months.full);
-  const rate = price.tiers && price.tiers.length > 1 ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${amount(item)} on average (tiers: ${tierText(price.tiers, item)})` : `$${round(value, 6)} per ${amount(item)}`;
+  const texts = itemTexts(item);
+  const rate = price.tiers && price.tiers.length > 1 ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${texts.amount} on average (tiers: ${texts.tiers})` : `$${round(value, 6)} per ${texts.amount}`;
   const option = chosen !== undefined ? ` (${chosen})` : '';
   return { lines: [{ label: item.label, basis: `${quantityText(averageQuantity, item)} a month (${q.text}) x ${rate}${option}`, usdPerMonth }], perMonth: q.perMonth };
 }
@@ -583,6 +584,14 @@ function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): I
     });
   return { lines, perMonth: true };
 }
+
+/** An item's texts that depend on the catalog alone (its unit, its tiers), worded once per item. */
+function itemTexts(item: PricingItem): { amount: string; tiers: string } {
+  let texts = itemTextCache.get(item);
+  if (!texts) itemTextCache.set(item, (texts = { amount: amount(item), tiers: item.price.tiers && item.price.tiers.length > 1 ? tierText(item.price.tiers, item) : '' }));
+  return texts;
+}
+const itemTextCache = new WeakMap<PricingItem, { amount: string; tiers: string }>();
 
 /** The unit a price is per: "shard-hour", "million messages", "10,000 requests". */
 function amount(item: PricingItem): string {
@@ -621,7 +630,9 @@ function round(x: number, digits = 2): string {
   if (text.includes('e')) return String(v);
   const dot = text.indexOf('.');
   const whole = dot < 0 ? text : text.slice(0, dot);
-  let out = '';
-  for (let i = 0; i < whole.length; i++) out += (i > 0 && (whole.length - i) % 3 === 0 ? ',' : '') + whole[i];
+  if (whole.length <= 3) return v < 0 ? `-${text}` : text;
+  // Groups of three digits from the left, the first group 1 to 3 long.
+  let out = whole.slice(0, whole.length % 3 || 3);
+  for (let i = out.length; i < whole.length; i += 3) out += `,${whole.slice(i, i + 3)}`;
   return (v < 0 ? '-' : '') + out + (dot < 0 ? '' : text.slice(dot));
 }
