@@ -146,7 +146,7 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   if (main) label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`;
   else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = `${fixSpec.label} of ${basis[0]}`;
   else label = `${fixSpec?.label ?? 'Limit'}: ${basis.join(' x ').replace(/ x \//g, ' /')}`;
-  return {
+  const limit: StageLimit = {
     id: cap.id,
     metric: cap.metric,
     capacity: value,
@@ -155,13 +155,14 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
     basis: main && basis.length ? `${factors} x ${formatNumber(main.value, 2)} ${main.unit}` : alone ? defaultNote || factors || `${formatNumber(value)} ${unit}` : `${factors}${main ? '' : defaultNote ? ` (${defaultNote})` : ''}`,
     quota: cap.quota,
     raisable: cap.raisable === true,
-    ...(cap.fix && fixSpec ? { fix: { setting: cap.fix, label: fixSpec.label } } : {}),
     estimate,
     source: cited?.source ?? entry.docUrl,
     asOf: cited?.asOf ?? '',
-    ...(unitKB !== undefined && unitKB > 0 ? { recordUnitKB: unitKB } : {}),
-    ...(runSeconds !== undefined ? { runSeconds } : {}),
   };
+  if (cap.fix && fixSpec) limit.fix = { setting: cap.fix, label: fixSpec.label };
+  if (unitKB !== undefined && unitKB > 0) limit.recordUnitKB = unitKB;
+  if (runSeconds !== undefined) limit.runSeconds = runSeconds;
+  return limit;
 }
 
 /**
