@@ -404,14 +404,24 @@ function isOfKind(node: ResolvedNode, k: Kind): boolean {
   return k === node.service || node.roles.has(k) || (k.charCodeAt(0) === 35 /* # */ && k.length === node.id.length + 1 && k.endsWith(node.id));
 }
 
-function rolesOf(entry: CatalogEntry, settings: Settings): Set<string> {
-  const roles = new Set(entry.roles);
+/** The entry's roles plus those of the chosen options; nodes whose options add no role share one set per entry (read-only). */
+function rolesOf(entry: CatalogEntry, settings: Settings): ReadonlySet<string> {
+  let roles: Set<string> | undefined;
   for (const [key, spec] of settingsOf(entry).roleSetting) {
     if (!settingApplies(spec, settings)) continue;
-    for (const r of spec.options.find((o) => o.value === settings[key])?.roles ?? []) roles.add(r);
+    const added = spec.options.find((o) => o.value === settings[key])?.roles;
+    if (!added?.length) continue;
+    roles ??= new Set(entry.roles);
+    for (const r of added) roles.add(r);
   }
+  return roles ?? entryRolesOf(entry);
+}
+function entryRolesOf(entry: CatalogEntry): ReadonlySet<string> {
+  let roles = entryRoles.get(entry);
+  if (!roles) entryRoles.set(entry, (roles = new Set(entry.roles)));
   return roles;
 }
+const entryRoles = new WeakMap<CatalogEntry, ReadonlySet<string>>();
 
 /**
  * Delay data spends in a node, in ms: the entry's `latencyMs` figure, plus what the settings in force
