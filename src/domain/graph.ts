@@ -122,9 +122,9 @@ export class DesignGraph {
   }
   /** Catalog ids of the nodes whose data edges enter this node. */
   inputServices(id: string): string[] {
-    return this.in(id)
-      .filter((e) => e.data)
-      .map((e) => this.byId.get(e.source)!.service);
+    const services: string[] = [];
+    for (const e of this.in(id)) if (e.data) services.push(this.byId.get(e.source)!.service);
+    return services;
   }
   /**
    * The groups a node sits in, innermost first (a subnet's VPC, then its Region, then its account).
@@ -199,8 +199,16 @@ export class DesignGraph {
   }
   /** Nodes connected to `id` by an edge in either direction, of any of the kinds. */
   neighboursOf(id: string, kinds: readonly Kind[]): ResolvedNode[] {
-    const ids = [...this.out(id).map((e) => e.target), ...this.in(id).map((e) => e.source)];
-    return ids.map((n) => this.byId.get(n)!).filter((n) => isKind(n, kinds));
+    const found: ResolvedNode[] = [];
+    for (const e of this.out(id)) {
+      const n = this.byId.get(e.target)!;
+      if (isKind(n, kinds)) found.push(n);
+    }
+    for (const e of this.in(id)) {
+      const n = this.byId.get(e.source)!;
+      if (isKind(n, kinds)) found.push(n);
+    }
+    return found;
   }
 
   /**
