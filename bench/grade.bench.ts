@@ -1,15 +1,15 @@
 /**
  * `npm run bench`: grading time (all requirements of the IoT scenario) and simulation time (flow,
- * latency, storage and cost under the scenario's workload) on generated designs of 100, 1,000 and
+ * latency, storage and cost under the scenario's workload) on generated designs of 100, 200, 1,000 and
  * 10,000 nodes with about 1.5 edges per node, made by tiling the scenario's reference design
  * (15 nodes, 23 edges) and linking neighbouring tiles (bench/designs.ts). Prints one table per task with the median of
  * repeated runs and the growth exponent between sizes (1.0 = linear in nodes + edges), and writes
  * bench/results.json (`grading`, `simulation` and `analysis` arrays of the same row shape; `analysis` is
  * what the app runs on every change: `analyseDesign`, one design graph shared by one simulation and
  * then grading with the rules reading that simulation, as the analysis worker does); the browser part
- * (bench/browser.bench.ts) adds `browser` and `bundle` to the same file.
+ * (bench/browser.bench.ts) adds `browser` and `bundle` to the same file; this bench keeps the keys it does not write.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { applyCommand } from '../src/domain/commands.ts';
@@ -89,7 +89,11 @@ const pasteMs = timeIt(() => {
   applyCommand(big, { type: 'addNodes', nodes, edges });
 }, 5);
 console.log(`Paste of 10,000 nodes into a 10,000-node design (fresh ids + addNodes): ${pasteMs.toFixed(1)} ms median`);
+// Keep what the other benches wrote (`browser`, `bundle`, `targets`, `export`) and replace this bench's keys.
+const resultsUrl = new URL('./results.json', import.meta.url);
+const previous = existsSync(resultsUrl) ? (JSON.parse(readFileSync(resultsUrl, 'utf8')) as Record<string, unknown>) : {};
 const results = {
+  ...previous,
   machine: `${process.platform} ${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.version}`,
   date: new Date().toISOString(),
   grading,
@@ -98,5 +102,5 @@ const results = {
   nesting,
   paste10kMs: Number(pasteMs.toFixed(1)),
 };
-writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(resultsUrl, JSON.stringify(results, null, 2) + '\n');
 console.log('written bench/results.json');

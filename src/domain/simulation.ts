@@ -12,7 +12,8 @@
  * Pure and deterministic: no I/O, no clock. Every number in the report is finite (never NaN or
  * Infinity, whatever the design's settings); what cannot be computed is absent (e.g. the utilisation
  * of a node without a capacity limit, the latency of a sink no source reaches). Runs in time roughly
- * linear in nodes + edges, plus one path search per (source, reachable sink) pair.
+ * linear in nodes + edges, plus one path search per source over what it reaches and one per latency
+ * budget; the cost model keeps a series per service, not per node.
  */
 import type { Catalog } from './catalog.ts';
 import type { Design } from './design.ts';
