@@ -388,6 +388,52 @@ export class DesignGraph {
     return this.index;
   }
 
+  /**
+   * `fastestPathsFrom([id])` for each start node in turn (no stages): `visit` gets the start, the
+   * positions in `nodes` of the nodes its search reached along at least one edge, and the path to a
+   * node by position (as `pathTo`); both are valid only during that call. One set of dense arrays
+   * serves every search (reset after each), so the cost is that of what each start node reaches.
+   */
+  eachFastestPaths(startIds: readonly string[], visit: (startId: string, reached: readonly number[], pathTo: (target: number) => Path | undefined) => void): void {
+    const index = this.indexById();
+    const adjacency = this.dataOut();
+    const delays = this.delayByIndex();
+    const store = new ReusableStore(this.nodes.length * 2);
+    const reached: number[] = [];
+    const pathTo = (t: number): Path | undefined => {
+      const end = t * 2 + 1;
+      if (store.prev(end) < 0) return undefined;
+      const path = this.unwindState(end, store.dist(end), 1, store);
+      return path.nodeIds[0] === this.nodes[t]!.id ? undefined : path; // a loop back to its own start is not a path
+    };
+    for (const id of startIds) {
+      const i = index.get(id);
+      if (i === undefined) continue;
+      const queue = new MinHeap<number>();
+      store.setDist(i * 2, delays[i]!);
+      queue.push(delays[i]!, i * 2);
+      while (queue.size) {
+        const d = queue.peekPriority();
+        const state = queue.pop()!;
+        if (d > store.dist(state)) continue;
+        const { edges, targets } = adjacency[state >> 1]!;
+        for (let k = 0; k < edges.length; k++) {
+          const next = targets[k]! * 2 + 1;
+          const nd = d + delays[targets[k]!]!;
+          if (nd < store.dist(next)) {
+            store.setDist(next, nd);
+            store.setPrev(next, state, edges[k]!.id);
+            queue.push(nd, next);
+          }
+        }
+      }
+      reached.length = 0;
+      for (const state of store.touched) if (state % 2 === 1) reached.push(state >> 1);
+      visit(id, reached, pathTo);
+      store.reset();
+    }
+  }
+
   /** The path ending in a packed search state, walked back through the store's back-pointers. */
   private unwindState(end: number, latencyMs: number, states: number, store: SearchStore): Path {
     const nodeIds: string[] = [];
@@ -525,6 +571,44 @@ class DenseStore implements SearchStore {
   setPrev(state: number, prev: number, edgeId: string) {
     this.p[state] = prev;
     this.e[state] = edgeId;
+  }
+}
+
+/** A dense store that lists the states it sets, so that `reset` readies it for the next search in time proportional to the last one. */
+class ReusableStore implements SearchStore {
+  private readonly d: Float64Array;
+  private readonly p: Int32Array;
+  private readonly e: (string | undefined)[];
+  readonly touched: number[] = [];
+  constructor(size: number) {
+    this.d = new Float64Array(size).fill(Infinity);
+    this.p = new Int32Array(size).fill(-1);
+    this.e = new Array<string | undefined>(size);
+  }
+  dist(state: number) {
+    return this.d[state]!;
+  }
+  setDist(state: number, d: number) {
+    if (this.d[state] === Infinity) this.touched.push(state);
+    this.d[state] = d;
+  }
+  prev(state: number) {
+    return this.p[state]!;
+  }
+  edge(state: number) {
+    return this.e[state];
+  }
+  setPrev(state: number, prev: number, edgeId: string) {
+    this.p[state] = prev;
+    this.e[state] = edgeId;
+  }
+  reset() {
+    for (const s of this.touched) {
+      this.d[s] = Infinity;
+      this.p[s] = -1;
+      this.e[s] = undefined;
+    }
+    this.touched.length = 0;
   }
 }
 

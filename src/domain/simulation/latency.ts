@@ -72,17 +72,22 @@ export function computeLatency(graph: DesignGraph, sourceIds: readonly string[],
   // so only one search is held at a time); one per budget serves every sink the budget applies to
   // (starting from all its sources: those that do not reach a sink add nothing).
   const pathsTo = new Map<string, SourcePath[]>();
-  for (const sink of sinks) pathsTo.set(sink.id, []);
-  for (const sourceId of sourceIds) {
-    let tree: ReturnType<DesignGraph['fastestPathsFrom']> | undefined;
-    for (const id of graph.reachableFrom([sourceId])) {
-      const paths = id === sourceId ? undefined : pathsTo.get(id);
+  const pathsAt: (SourcePath[] | undefined)[] = new Array(graph.nodes.length);
+  const sinkIds = new Set(sinks.map((n) => n.id));
+  graph.nodes.forEach((n, i) => {
+    if (!sinkIds.has(n.id)) return;
+    const paths: SourcePath[] = [];
+    pathsTo.set(n.id, paths);
+    pathsAt[i] = paths;
+  });
+  graph.eachFastestPaths(sourceIds, (sourceId, reached, pathTo) => {
+    for (const i of reached) {
+      const paths = pathsAt[i];
       if (!paths) continue;
-      tree ??= graph.fastestPathsFrom([sourceId]);
-      const path = tree.pathTo(id);
+      const path = pathTo(i);
       if (path && Number.isFinite(path.latencyMs)) paths.push(describe(graph, sourceId, path));
     }
-  }
+  });
   const budgetPaths = new Map(
     budgets.map((b) => [
       b,
