@@ -143,15 +143,14 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
   const perSourceRecords = finite((perSource * 1e6) / recordBytes);
   const sourceIds = new Set(sources.map((s) => s.id));
 
-  const { order, backEdges } = depthFirstOrder(graph, sources);
-  // JSON-equivalent MB/s, actual MB/s and records/s arriving at each node (by position in
-  // `graph.nodes`), over edges that do not close a loop.
   const index = new Map<string, number>();
   for (let i = 0; i < graph.nodes.length; i++) index.set(graph.nodes[i]!.id, i);
+  const { order, backEdges } = depthFirstOrder(graph, sources, index);
+  // JSON-equivalent MB/s, actual MB/s and records/s arriving at each node (by position in
+  // `graph.nodes`), over edges that do not close a loop.
   const jsonIn = new Float64Array(graph.nodes.length);
   const bytesIn = new Float64Array(graph.nodes.length);
   const recordsIn = new Float64Array(graph.nodes.length);
-  const edgeVolume = new Map<ResolvedEdge, number>();
   const byNode = new Map<string, NodeFlow>();
   const chained = chainedBatchJobs(graph);
   const periods = new Map<string, number | undefined>();
@@ -175,7 +174,6 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
     for (const e of graph.out(node.id)) {
       if (!e.data) continue;
       consumers++;
-      edgeVolume.set(e, outBytes);
       if (backEdges.has(e)) continue;
       const t = index.get(e.target)!;
       jsonIn[t]! += outJson;
@@ -227,7 +225,8 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
   const nodes: NodeFlow[] = graph.nodes.map((node) => byNode.get(node.id)!);
 
   const edges: EdgeFlow[] = graph.edges.map((e) => {
-    const average = e.data ? (edgeVolume.get(e) ?? 0) : 0;
+    // A data edge carries what its source node outputs (every node is in `order`).
+    const average = e.data ? (byNode.get(e.source)?.outputMBps ?? 0) : 0;
     const records = e.data ? (byNode.get(e.source)?.outputRecordsPerSecond ?? 0) : 0;
     return {
       edgeId: e.id,
@@ -350,34 +349,50 @@ function chainedBatchJobs(graph: DesignGraph): Set<string> {
  * then from every remaining node; `backEdges` are the edges that reach a node still on the search
  * stack (they close a loop). Every other data edge goes forward in `order`.
  */
-function depthFirstOrder(graph: DesignGraph, starts: readonly ResolvedNode[]): { order: ResolvedNode[]; backEdges: Set<ResolvedEdge> } {
+function depthFirstOrder(graph: DesignGraph, starts: readonly ResolvedNode[], index: ReadonlyMap<string, number>): { order: ResolvedNode[]; backEdges: Set<ResolvedEdge> } {
   const ON_STACK = 1;
   const DONE = 2;
-  const state = new Map<string, number>();
+  // By position in `graph.nodes`: 0 not seen yet, ON_STACK, DONE.
+  const state = new Uint8Array(graph.nodes.length);
   const backEdges = new Set<ResolvedEdge>();
   const post: ResolvedNode[] = [];
-  for (const root of [...starts, ...graph.nodes]) {
-    if (state.has(root.id)) continue;
-    state.set(root.id, ON_STACK);
-    const stack: { node: ResolvedNode; out: readonly ResolvedEdge[]; next: number }[] = [{ node: root, out: graph.out(root.id), next: 0 }];
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      if (top.next < top.out.length) {
-        const e = top.out[top.next++]!;
+  // The search stack as parallel arrays: node position, its edges, the next edge to follow.
+  const stackNode: number[] = [];
+  const stackOut: (readonly ResolvedEdge[])[] = [];
+  const stackNext: number[] = [];
+  const visit = (root: ResolvedNode) => {
+    const r = index.get(root.id)!;
+    if (state[r]) return;
+    state[r] = ON_STACK;
+    stackNode.push(r);
+    stackOut.push(graph.out(root.id));
+    stackNext.push(0);
+    while (stackNode.length) {
+      const top = stackNode.length - 1;
+      const out = stackOut[top]!;
+      if (stackNext[top]! < out.length) {
+        const e = out[stackNext[top]!++]!;
         if (!e.data) continue;
-        const s = state.get(e.target);
+        const t = index.get(e.target)!;
+        const s = state[t];
         if (s === ON_STACK) backEdges.add(e);
-        else if (s === undefined) {
-          state.set(e.target, ON_STACK);
-          stack.push({ node: graph.node(e.target)!, out: graph.out(e.target), next: 0 });
+        else if (!s) {
+          state[t] = ON_STACK;
+          stackNode.push(t);
+          stackOut.push(graph.out(e.target));
+          stackNext.push(0);
         }
       } else {
-        state.set(top.node.id, DONE);
-        post.push(top.node);
-        stack.pop();
+        state[stackNode[top]!] = DONE;
+        post.push(graph.nodes[stackNode[top]!]!);
+        stackNode.pop();
+        stackOut.pop();
+        stackNext.pop();
       }
     }
-  }
+  };
+  for (const root of starts) visit(root);
+  for (const root of graph.nodes) visit(root);
   return { order: post.reverse(), backEdges };
 }
 
