@@ -53,16 +53,11 @@ export interface StoreGrowth {
  * skipped, an invalid storage class counts as S3 Standard.
  */
 export function lifecyclePlan(node: ResolvedNode): StorageTier[] {
-  const valid = (c: unknown): c is StorageClass => typeof c === 'string' && (STORAGE_CLASSES as readonly string[]).includes(c);
-  const start: StorageClass = valid(node.settings.storageClass) ? node.settings.storageClass : 'STANDARD';
+  const start: StorageClass = isStorageClass(node.settings.storageClass) ? node.settings.storageClass : 'STANDARD';
   const raw = Array.isArray(node.settings.lifecycleTransitions) ? (node.settings.lifecycleTransitions as unknown[]) : [];
-  const transitions = raw
-    .filter(
-      (t): t is { days: number; storageClass: StorageClass } =>
-        typeof t === 'object' && t !== null && valid((t as { storageClass?: unknown }).storageClass) && Number.isFinite((t as { days?: unknown }).days) && (t as { days: number }).days >= 0,
-    )
-    .map((t) => ({ days: t.days, storageClass: t.storageClass }))
-    .sort((a, b) => a.days - b.days);
+  const transitions: { days: number; storageClass: StorageClass }[] = [];
+  for (const t of raw) if (isTransition(t)) transitions.push({ days: t.days, storageClass: t.storageClass });
+  if (transitions.length > 1) transitions.sort(byDays);
   const expiration = finite(node.settings.expirationDays);
   const tiers: StorageTier[] = [];
   let current = start;
@@ -74,7 +69,24 @@ export function lifecyclePlan(node: ResolvedNode): StorageTier[] {
   }
   tiers.push({ storageClass: current, fromAgeDays: from });
   if (expiration <= 0) return tiers;
-  return tiers.map((t) => ({ ...t, toAgeDays: Math.min(t.toAgeDays ?? Infinity, expiration) })).filter((t) => t.toAgeDays > t.fromAgeDays);
+  const kept: StorageTier[] = [];
+  for (const t of tiers) {
+    const tier = { ...t, toAgeDays: Math.min(t.toAgeDays ?? Infinity, expiration) };
+    if (tier.toAgeDays > tier.fromAgeDays) kept.push(tier);
+  }
+  return kept;
+}
+
+function isStorageClass(c: unknown): c is StorageClass {
+  return typeof c === 'string' && (STORAGE_CLASSES as readonly string[]).includes(c);
+}
+
+function isTransition(t: unknown): t is { days: number; storageClass: StorageClass } {
+  return typeof t === 'object' && t !== null && isStorageClass((t as { storageClass?: unknown }).storageClass) && Number.isFinite((t as { days?: unknown }).days) && (t as { days: number }).days >= 0;
+}
+
+function byDays(a: { days: number }, b: { days: number }): number {
+  return a.days - b.days;
 }
 
 /** GB in one tier at the end of day `day`: GB/day x the number of days of data whose age is in the tier. */
