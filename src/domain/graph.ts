@@ -216,11 +216,26 @@ export class DesignGraph {
    * Linear in nodes + edges; cycles are fine.
    */
   reachableFrom(startIds: readonly string[]): Set<string> {
+    const index = this.indexById();
+    const adjacency = this.dataOut();
     const seen = new Set(startIds);
-    const stack = [...startIds];
+    const marked = new Uint8Array(this.nodes.length);
+    const stack: number[] = [];
+    for (const id of startIds) {
+      const i = index.get(id);
+      if (i === undefined) continue;
+      marked[i] = 1;
+      stack.push(i);
+    }
     while (stack.length) {
-      const id = stack.pop()!;
-      for (const e of this.out(id)) if (e.data && !seen.has(e.target)) seen.add(e.target), stack.push(e.target);
+      const { targets } = adjacency[stack.pop()!]!;
+      for (let k = 0; k < targets.length; k++) {
+        const t = targets[k]!;
+        if (marked[t]) continue;
+        marked[t] = 1;
+        seen.add(this.nodes[t]!.id);
+        stack.push(t);
+      }
     }
     return seen;
   }
