@@ -63,7 +63,8 @@ export class DesignGraph {
       const entry = catalog.byId.get(node.service);
       if (!entry || this.byId.has(node.id)) continue;
       const settings = withDefaults(entry, node.settings);
-      const resolved: ResolvedNode = { id: node.id, service: node.service, label: node.label || entry.shortName, entry, settings, roles: rolesOf(entry, settings), ...(node.parentId !== undefined ? { parentId: node.parentId } : {}) };
+      const resolved: { -readonly [K in keyof ResolvedNode]: ResolvedNode[K] } = { id: node.id, service: node.service, label: node.label || entry.shortName, entry, settings, roles: rolesOf(entry, settings) };
+      if (node.parentId !== undefined) resolved.parentId = node.parentId;
       nodes.push(resolved);
       this.byId.set(node.id, resolved);
     }
