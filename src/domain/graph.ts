@@ -220,12 +220,18 @@ export class DesignGraph {
     const index = this.indexById();
     const adjacency = this.dataOut();
     const seen = new Set(startIds);
-    const marked = new Uint8Array(this.nodes.length);
+    // One array of marks per graph, cleared after each walk (only what it marked), so a walk from one
+    // node costs what that node reaches, not the size of the design.
+    const marked = (this.marks ??= new Uint8Array(this.nodes.length));
+    const visited: number[] = [];
     const stack: number[] = [];
     for (const id of startIds) {
       const i = index.get(id);
       if (i === undefined) continue;
-      marked[i] = 1;
+      if (!marked[i]) {
+        marked[i] = 1;
+        visited.push(i);
+      }
       stack.push(i);
     }
     while (stack.length) {
@@ -234,10 +240,12 @@ export class DesignGraph {
         const t = targets[k]!;
         if (marked[t]) continue;
         marked[t] = 1;
+        visited.push(t);
         seen.add(this.nodes[t]!.id);
         stack.push(t);
       }
     }
+    for (const i of visited) marked[i] = 0;
     return seen;
   }
 
@@ -365,6 +373,7 @@ export class DesignGraph {
     };
   }
 
+  private marks: Uint8Array | undefined;
   private readonly masks = new Map<Kind, Uint8Array>();
   /** Which nodes (by position in `nodes`) are of one kind: 1 or 0, computed once per kind and graph. */
   private kindMask(kind: Kind): Uint8Array {
