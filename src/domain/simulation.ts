@@ -33,6 +33,9 @@ export type { StorageTier, StorageYear, StoreGrowth } from './simulation/storage
 export { DAYS_PER_MONTH, GB_PER_DAY_PER_MBPS, HOURS_PER_MONTH } from './simulation/units.ts';
 export { formatFixed, formatGBPerDay, formatMBps, formatMs, formatPercent, formatRecordsPerSecond, formatTB, formatUsd } from './format.ts';
 
+/** The upstream of a node without data inputs (shared, never changed). */
+const NO_NODES: readonly ResolvedNode[] = [];
+
 /** Everything the simulator computes for one design and scenario. */
 export interface SimulationReport {
   /** The workload as simulated. */
@@ -80,7 +83,9 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
   const workload = scenario.workload;
   const horizonDays = Math.min(MAX_HORIZON_DAYS, Math.max(1, Math.round(finite(workload.horizonDays, DEFAULT_HORIZON_DAYS))));
   const flow = computeFlow(graph, workload);
-  graph.useLatencies(new Map(flow.nodes.map((n) => [n.nodeId, n.latencyMs])));
+  const latencies = new Map<string, number>();
+  for (const n of flow.nodes) latencies.set(n.nodeId, n.latencyMs);
+  graph.useLatencies(latencies);
   const sinks = computeLatency(graph, flow.sourceIds, scenario);
 
   const storage: StoreGrowth[] = [];
@@ -98,14 +103,15 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
     const node = graph.nodes[i]!;
     let consumers = 0;
     for (const e of graph.out(node.id)) if (e.data) consumers++;
-    const upstream: ResolvedNode[] = [];
+    let upstream: ResolvedNode[] | undefined;
     for (const e of graph.in(node.id)) {
       if (!e.data) continue;
       const u = graph.node(e.source);
-      if (u) upstream.push(u);
+      if (u) (upstream ??= []).push(u);
     }
     const plan = plans.get(node.id);
-    inputs[i] = plan ? { node, flow: flow.byNode.get(node.id)!, consumers, upstream, storage: plan } : { node, flow: flow.byNode.get(node.id)!, consumers, upstream };
+    const nodeFlow = flow.byNode.get(node.id)!;
+    inputs[i] = plan ? { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES, storage: plan } : { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES };
   }
   const cost = computeCost(inputs, horizonDays);
 
