@@ -25,7 +25,7 @@ export default defineRule({
     if (!cost.nodes.length || !monthly.length) return ctx.notApplicable('Nothing in the design is priced.');
     const value = params.measure === 'first-month' ? monthly[0]! : params.measure === 'last-month' ? monthly.at(-1)! : monthly.reduce((a, b) => a + b, 0) / monthly.length;
     if (value <= params.maxUsdPerMonth) return;
-    const perNode = (n: (typeof cost.nodes)[number]) => (params.measure === 'first-month' ? n.monthlyUsd[0]! : params.measure === 'last-month' ? n.monthlyUsd.at(-1)! : n.averageMonthlyUsd);
+    const perNode = (n: (typeof cost.nodes)[number]) => (params.measure === 'first-month' ? n.firstMonthUsd : params.measure === 'last-month' ? n.lastMonthUsd : n.averageMonthlyUsd);
     const largest = [...cost.nodes].sort((a, b) => perNode(b) - perNode(a)).slice(0, 3);
     const label = (id: string) => design.node(id)?.label ?? id;
     const which = { average: 'on average', 'first-month': 'in the first month', 'last-month': 'in the last month' }[params.measure];

@@ -111,14 +111,39 @@ export default defineRule({
     const strict = new Map(buckets.map((b) => [b.id, problemsOf(b, false)]));
     // A derived copy (Silver, Gold) may expire sooner when a raw bucket holding the same sources' data keeps it the whole period.
     const rawKept = params.derivedCopies ? buckets.filter((r) => params.derivedCopies!.rawZones.includes(zoneOf(r)) && strict.get(r.id)!.length === 0) : [];
-    // Each source's reach is walked once (not once per bucket and candidate raw copy, which was cubic in the design's size).
+    // Each source's reach is walked once, and each node lists the sources that reach it, so finding a
+    // bucket's raw copy looks only at the raw buckets its first source reaches (not at every raw bucket
+    // for every source, which was quadratic in the design's size).
+    const reachedBy = new Map<string, string[]>();
     const reachOf = new Map<string, Set<string>>();
-    const reach = (s: string) => reachOf.get(s) ?? reachOf.set(s, design.reachableFrom([s])).get(s)!;
-    const sourcesOf = (b: ResolvedNode) => sourceIds.filter((s) => reach(s).has(b.id));
+    if (rawKept.length)
+      for (const s of sourceIds) {
+        if (reachOf.has(s)) continue;
+        const r = design.reachableFrom([s]);
+        reachOf.set(s, r);
+        for (const id of r) {
+          const list = reachedBy.get(id);
+          if (list) list.push(s);
+          else reachedBy.set(id, [s]);
+        }
+      }
+    const rawIndex = new Map(rawKept.map((r, i) => [r.id, i]));
+    /** The first raw bucket (in design order) other than `b` that every source reaching `b` also reaches. */
     const rawCopyOf = (b: ResolvedNode) => {
       if (!rawKept.length) return undefined;
-      const sources = sourcesOf(b);
-      return rawKept.find((r) => r.id !== b.id && sources.every((s) => reach(s).has(r.id)));
+      const sources = reachedBy.get(b.id) ?? [];
+      if (!sources.length) return rawKept.find((r) => r.id !== b.id);
+      const candidates: number[] = [];
+      for (const id of reachOf.get(sources[0]!)!) {
+        const i = rawIndex.get(id);
+        if (i !== undefined && id !== b.id) candidates.push(i);
+      }
+      candidates.sort((x, y) => x - y);
+      for (const i of candidates) {
+        const r = rawKept[i]!;
+        if (sources.every((s) => reachOf.get(s)!.has(r.id))) return r;
+      }
+      return undefined;
     };
     for (const b of buckets) {
       const derived = params.derivedCopies !== undefined && params.derivedCopies.zones.includes(zoneOf(b)) && rawCopyOf(b) !== undefined;

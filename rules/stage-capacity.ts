@@ -41,7 +41,9 @@ export default defineRule({
     const ratio = (l: LimitLoad) => (params.sizedFor === 'peak' ? l.peakUtilisation : l.utilisation);
     for (const node of design.nodes) {
       if (!reached.has(node.id) || (params.kinds && !params.kinds.some((k) => node.service === k || node.roles.has(k)))) continue;
-      const exceeded = (loads.get(node.id)?.limits ?? []).filter((l) => ratio(l) > 1).sort((a, b) => ratio(b) - ratio(a));
+      const limits = loads.get(node.id)?.limits;
+      if (!limits?.some((l) => ratio(l) > 1)) continue;
+      const exceeded = limits.filter((l) => ratio(l) > 1).sort((a, b) => ratio(b) - ratio(a));
       const worst = exceeded[0];
       if (!worst) continue;
       const words = describeOverload(node, design.inputServices(node.id), worst, params.sizedFor, sim.workload.peakFactor);

@@ -46,11 +46,18 @@ const METRIC_UNIT: Record<CapacityMetric, string> = { MBps: 'MB/s', readMBps: 'M
 /** Whether a capacity's `when` holds for these settings (a value, or one of a list of values). */
 function capacityApplies(cap: Capacity, settings: Settings): boolean {
   if (!cap.when) return true;
-  return Object.entries(cap.when).every(([k, v]) => (Array.isArray(v) ? v.includes(settings[k] as string) : settings[k] === v));
+  let pairs = capacityWhen.get(cap);
+  if (!pairs) capacityWhen.set(cap, (pairs = Object.entries(cap.when)));
+  for (const [k, v] of pairs) if (Array.isArray(v) ? !v.includes(settings[k] as string) : settings[k] !== v) return false;
+  return true;
 }
+
+/** Each capacity's `when` as [setting, value or values] pairs, listed once per capacity (catalog data does not change). */
+const capacityWhen = new WeakMap<Capacity, [string, unknown][]>();
 
 /** The figure a (possibly templated) name stands for under these settings: `dpuPerWorker.{workerType}`. */
 function figureFor(entry: CatalogEntry, name: string, settings: Settings): Figure | undefined {
+  if (!name.includes('{')) return Object.hasOwn(entry.figures, name) ? entry.figures[name] : undefined;
   let missing = false;
   const resolved = name.replace(/\{([^}]+)\}/g, (_, key: string) => {
     const v = settings[key];
@@ -81,25 +88,26 @@ function unitOf(entry: CatalogEntry, key: string): string {
 }
 
 /**
- * Evaluates one catalog capacity for a node's settings.
- * @returns the limit, or `undefined` when its `when` does not hold, a factor is missing, or the value
- *   is not a positive finite number (settings no form produces)
+ * The value of one catalog capacity for a node's settings, with the figures it rests on; when `basis` is
+ * given, the words of each factor are pushed to it (`evaluateCapacity`), else no text is built (the
+ * searches of `settingToCarry`).
+ * @returns `undefined` when its `when` does not hold, a factor is missing, or the value is not a
+ *   positive finite number
  */
-export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: Settings): StageLimit | undefined {
+function capacityValue(entry: CatalogEntry, cap: Capacity, settings: Settings, basis?: string[]): { value: number; main: Figure | undefined; cited: Figure | undefined; estimate: boolean; runSeconds: number | undefined } | undefined {
   if (!capacityApplies(cap, settings)) return undefined;
   const main = cap.figure !== undefined ? figureFor(entry, cap.figure, settings) : undefined;
   if (cap.figure !== undefined && !main) return undefined;
   const cited = main ?? (cap.defaultFigure ? entry.figures[cap.defaultFigure] : undefined);
   let value = main?.value ?? 1;
   let estimate = main?.estimate === true;
-  const basis: string[] = [];
   for (const t of cap.times) {
     if ('figure' in t) {
       const f = figureFor(entry, t.figure, settings);
       if (!f) return undefined;
       value *= f.value;
       estimate ||= f.estimate === true;
-      basis.push(`${formatNumber(f.value, 2)} ${f.unit}`);
+      basis?.push(`${formatNumber(f.value, 2)} ${f.unit}`);
       continue;
     }
     let v = settingNumber(entry, t.setting, settings, t.numeric);
@@ -108,15 +116,15 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
       const f = entry.figures[t.zeroFigure];
       if (!f) return undefined;
       v = f.value;
-      basis.push(`${formatNumber(v)} ${f.unit} (account default)`);
-    } else basis.push(`${formatNumber(v)} ${countUnit(v, unitOf(entry, t.setting))}`);
+      basis?.push(`${formatNumber(v)} ${f.unit} (account default)`);
+    } else basis?.push(`${formatNumber(v)} ${countUnit(v, unitOf(entry, t.setting))}`);
     value *= v;
   }
   for (const key of cap.divideBy) {
     const v = settingNumber(entry, key, settings);
     if (v === undefined || v <= 0) return undefined;
     value /= v;
-    if (v !== 1) basis.push(`/ ${formatNumber(v)} ${unitOf(entry, key)}`);
+    if (v !== 1) basis?.push(`/ ${formatNumber(v)} ${unitOf(entry, key)}`);
   }
   if (cap.scale !== undefined) value *= cap.scale;
   let runSeconds: number | undefined;
@@ -125,9 +133,22 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
     if (minutes === undefined) return undefined;
     runSeconds = minutes * 60;
     value *= runSeconds;
-    basis.push(`${formatNumber(minutes)} min run`);
+    basis?.push(`${formatNumber(minutes)} min run`);
   }
   if (!(Number.isFinite(value) && value > 0)) return undefined;
+  return { value, main, cited, estimate, runSeconds };
+}
+
+/**
+ * Evaluates one catalog capacity for a node's settings.
+ * @returns the limit, or `undefined` when its `when` does not hold, a factor is missing, or the value
+ *   is not a positive finite number (settings no form produces)
+ */
+export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: Settings): StageLimit | undefined {
+  const basis: string[] = [];
+  const evaluated = capacityValue(entry, cap, settings, basis);
+  if (!evaluated) return undefined;
+  const { value, main, cited, estimate, runSeconds } = evaluated;
   const unitKB = cap.recordUnitKB ? entry.figures[cap.recordUnitKB]?.value : undefined;
   const unit = cap.recordUnitKB && cited ? cited.unit : cap.metric === 'recordsPerSecond' && cited && /\/s$/.test(cited.unit) ? cited.unit : METRIC_UNIT[cap.metric];
   const fixSpec = cap.fix ? entry.settings[cap.fix] : undefined;
@@ -139,7 +160,7 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   if (main) label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`;
   else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = `${fixSpec.label} of ${basis[0]}`;
   else label = `${fixSpec?.label ?? 'Limit'}: ${basis.join(' x ').replace(/ x \//g, ' /')}`;
-  return {
+  const limit: StageLimit = {
     id: cap.id,
     metric: cap.metric,
     capacity: value,
@@ -148,13 +169,14 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
     basis: main && basis.length ? `${factors} x ${formatNumber(main.value, 2)} ${main.unit}` : alone ? defaultNote || factors || `${formatNumber(value)} ${unit}` : `${factors}${main ? '' : defaultNote ? ` (${defaultNote})` : ''}`,
     quota: cap.quota,
     raisable: cap.raisable === true,
-    ...(cap.fix && fixSpec ? { fix: { setting: cap.fix, label: fixSpec.label } } : {}),
     estimate,
     source: cited?.source ?? entry.docUrl,
     asOf: cited?.asOf ?? '',
-    ...(unitKB !== undefined && unitKB > 0 ? { recordUnitKB: unitKB } : {}),
-    ...(runSeconds !== undefined ? { runSeconds } : {}),
   };
+  if (cap.fix && fixSpec) limit.fix = { setting: cap.fix, label: fixSpec.label };
+  if (unitKB !== undefined && unitKB > 0) limit.recordUnitKB = unitKB;
+  if (runSeconds !== undefined) limit.runSeconds = runSeconds;
+  return limit;
 }
 
 /**
@@ -182,9 +204,19 @@ export function settingToCarry(node: Pick<ResolvedNode, 'entry' | 'settings'>, i
   const key = limit.fix?.setting;
   const spec = key ? node.entry.settings[key] : undefined;
   if (!key || !spec) return undefined;
+  // The capacities of the limit's metric with the setting at `value` (as `stageLimits` would give
+  // them, without their words), all of which must carry the load.
+  const caps = node.entry.capacities.filter((cap) => cap.metric === limit.metric && !(cap.unlessInputFrom.length && inputServices.length && inputServices.every((s) => cap.unlessInputFrom.includes(s))));
   const carries = (value: number | string | boolean) => {
-    const limits = stageLimits({ entry: node.entry, settings: { ...node.settings, [key]: value } }, inputServices).filter((l) => l.metric === limit.metric);
-    return limits.length > 0 && limits.every((l) => l.capacity >= needed - 1e-9);
+    const settings = { ...node.settings, [key]: value };
+    let any = false;
+    for (const cap of caps) {
+      const c = capacityValue(node.entry, cap, settings);
+      if (!c) continue;
+      if (c.value < needed - 1e-9) return false;
+      any = true;
+    }
+    return any;
   };
   if (spec.type === 'integer') {
     if (!carries(spec.max)) return undefined;

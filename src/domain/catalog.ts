@@ -441,8 +441,17 @@ export function parseCatalog(files: readonly { file: string; data: unknown }[], 
  */
 export function settingApplies(spec: SettingSpec, settings: Settings): boolean {
   if (!spec.when) return true;
-  return Object.entries(spec.when).every(([k, v]) => settings[k] === v);
+  for (const [k, v] of pairsOf(spec.when)) if (settings[k] !== v) return false;
+  return true;
 }
+
+/** A `when` object's [key, value] pairs, listed once per object (catalog data does not change once parsed). */
+function pairsOf<V>(when: Readonly<Record<string, V>>): readonly (readonly [string, V])[] {
+  let pairs = whenPairs.get(when) as (readonly [string, V])[] | undefined;
+  if (!pairs) whenPairs.set(when, (pairs = Object.entries(when)));
+  return pairs;
+}
+const whenPairs = new WeakMap<object, readonly (readonly [string, unknown])[]>();
 
 /**
  * Settings with the catalog's defaults filled in for every key not given.
@@ -451,7 +460,10 @@ export function settingApplies(spec: SettingSpec, settings: Settings): boolean {
  */
 export function withDefaults(entry: CatalogEntry, given: Settings | undefined): Settings {
   const out: Settings = {};
-  for (const [key, spec] of Object.entries(entry.settings)) out[key] = given?.[key] ?? structuredClone(spec.default);
+  for (const [key, spec] of pairsOf(entry.settings)) {
+    const d = spec.default;
+    out[key] = given?.[key] ?? (typeof d === 'object' && d !== null ? structuredClone(d) : d);
+  }
   return out;
 }
 

@@ -107,12 +107,24 @@ export function formatDuration(ms: number): string {
 
 /** A number with thousands separators and at most `digits` decimals (`57.9`, `2,555`). */
 export function formatNumber(value: number, digits = 1): string {
+  // Whole numbers (most counts and limits) are only grouped by threes, as en-US formats them: no Intl call.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return groupThousands(value);
   let nf = NUMBER_FORMATS.get(digits);
   // One cached formatter per precision: building an Intl.NumberFormat per call costs ~50 µs.
   if (!nf) NUMBER_FORMATS.set(digits, (nf = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, signDisplay: 'negative' })));
   return nf.format(value);
 }
 const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+
+/** A whole number with en-US thousands separators (`-1,234,567`; -0 as `0`, as `signDisplay: 'negative'` does). */
+function groupThousands(value: number): string {
+  const digits = String(Math.abs(value));
+  const sign = value < 0 ? '-' : '';
+  if (digits.length <= 3) return sign + digits;
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return sign + out;
+}
 
 /**
  * Two durations in words such that unequal values never read as equal: "15 min 0.5 s" against

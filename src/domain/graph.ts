@@ -3,7 +3,7 @@
  * latency of a node, write capacity, and the fastest path from one kind of node to another. Rules and
  * the simulation read designs only through this module.
  */
-import { settingApplies, withDefaults, type Catalog, type CatalogEntry, type Settings } from './catalog.ts';
+import { settingApplies, withDefaults, type Catalog, type CatalogEntry, type SettingSpec, type Settings } from './catalog.ts';
 import type { Design } from './design.ts';
 
 /** A node with its catalog entry, its settings with defaults applied, and its roles. */
@@ -63,7 +63,8 @@ export class DesignGraph {
       const entry = catalog.byId.get(node.service);
       if (!entry || this.byId.has(node.id)) continue;
       const settings = withDefaults(entry, node.settings);
-      const resolved: ResolvedNode = { id: node.id, service: node.service, label: node.label || entry.shortName, entry, settings, roles: rolesOf(entry, settings), ...(node.parentId !== undefined ? { parentId: node.parentId } : {}) };
+      const resolved: { -readonly [K in keyof ResolvedNode]: ResolvedNode[K] } = { id: node.id, service: node.service, label: node.label || entry.shortName, entry, settings, roles: rolesOf(entry, settings) };
+      if (node.parentId !== undefined) resolved.parentId = node.parentId;
       nodes.push(resolved);
       this.byId.set(node.id, resolved);
     }
@@ -93,6 +94,28 @@ export class DesignGraph {
    */
   useLatencies(latencies: ReadonlyMap<string, number>): void {
     this.latencies = latencies;
+    this.delays = undefined;
+  }
+  private delays: Float64Array | undefined;
+  /** Each node's `latencyOf` by position in `nodes`, for the path searches (built on first use after `useLatencies`). */
+  private delayByIndex(): Float64Array {
+    if (!this.delays) {
+      this.delays = new Float64Array(this.nodes.length);
+      for (let i = 0; i < this.nodes.length; i++) this.delays[i] = this.latencyOf(this.nodes[i]!);
+    }
+    return this.delays;
+  }
+  private adjacency: { edges: readonly ResolvedEdge[]; targets: Int32Array }[] | undefined;
+  /** Outgoing data edges of each node by position in `nodes`, with their targets' positions (built on first use). */
+  private dataOut(): { edges: readonly ResolvedEdge[]; targets: Int32Array }[] {
+    if (!this.adjacency) {
+      const index = this.indexById();
+      this.adjacency = this.nodes.map((n) => {
+        const edges = this.out(n.id).filter((e) => e.data);
+        return { edges, targets: Int32Array.from(edges, (e) => index.get(e.target)!) };
+      });
+    }
+    return this.adjacency;
   }
   /** Delay data spends in the node, ms: the simulation's figure when set (`useLatencies`), else `nodeLatencyMs`. */
   latencyOf(node: ResolvedNode): number {
@@ -100,9 +123,9 @@ export class DesignGraph {
   }
   /** Catalog ids of the nodes whose data edges enter this node. */
   inputServices(id: string): string[] {
-    return this.in(id)
-      .filter((e) => e.data)
-      .map((e) => this.byId.get(e.source)!.service);
+    const services: string[] = [];
+    for (const e of this.in(id)) if (e.data) services.push(this.byId.get(e.source)!.service);
+    return services;
   }
   /**
    * The groups a node sits in, innermost first (a subnet's VPC, then its Region, then its account).
@@ -164,12 +187,29 @@ export class DesignGraph {
       }
       return [...found];
     }
-    return this.nodes.filter((n) => isKind(n, kinds));
+    const masks = kinds.map((k) => this.kindMask(k));
+    const out: ResolvedNode[] = [];
+    for (let i = 0; i < this.nodes.length; i++) {
+      for (const m of masks)
+        if (m[i]) {
+          out.push(this.nodes[i]!);
+          break;
+        }
+    }
+    return out;
   }
   /** Nodes connected to `id` by an edge in either direction, of any of the kinds. */
   neighboursOf(id: string, kinds: readonly Kind[]): ResolvedNode[] {
-    const ids = [...this.out(id).map((e) => e.target), ...this.in(id).map((e) => e.source)];
-    return ids.map((n) => this.byId.get(n)!).filter((n) => isKind(n, kinds));
+    const found: ResolvedNode[] = [];
+    for (const e of this.out(id)) {
+      const n = this.byId.get(e.target)!;
+      if (isKind(n, kinds)) found.push(n);
+    }
+    for (const e of this.in(id)) {
+      const n = this.byId.get(e.source)!;
+      if (isKind(n, kinds)) found.push(n);
+    }
+    return found;
   }
 
   /**
@@ -177,12 +217,35 @@ export class DesignGraph {
    * Linear in nodes + edges; cycles are fine.
    */
   reachableFrom(startIds: readonly string[]): Set<string> {
+    const index = this.indexById();
+    const adjacency = this.dataOut();
     const seen = new Set(startIds);
-    const stack = [...startIds];
-    while (stack.length) {
-      const id = stack.pop()!;
-      for (const e of this.out(id)) if (e.data && !seen.has(e.target)) seen.add(e.target), stack.push(e.target);
+    // One array of marks per graph, cleared after each walk (only what it marked), so a walk from one
+    // node costs what that node reaches, not the size of the design.
+    const marked = (this.marks ??= new Uint8Array(this.nodes.length));
+    const visited: number[] = [];
+    const stack: number[] = [];
+    for (const id of startIds) {
+      const i = index.get(id);
+      if (i === undefined) continue;
+      if (!marked[i]) {
+        marked[i] = 1;
+        visited.push(i);
+      }
+      stack.push(i);
     }
+    while (stack.length) {
+      const { targets } = adjacency[stack.pop()!]!;
+      for (let k = 0; k < targets.length; k++) {
+        const t = targets[k]!;
+        if (marked[t]) continue;
+        marked[t] = 1;
+        visited.push(t);
+        seen.add(this.nodes[t]!.id);
+        stack.push(t);
+      }
+    }
+    for (const i of visited) marked[i] = 0;
     return seen;
   }
 
@@ -196,39 +259,49 @@ export class DesignGraph {
    */
   fastestPath(from: readonly Kind[], to: readonly Kind[], through: readonly Kind[] = [], blocked?: ReadonlySet<string>): Path | undefined {
     const stages = through.length;
-    // `moved` tells a start state from the same node reached again, so a path can run from one node of a
-    // kind to another of the same kind (event bus to event bus) and always has at least one edge.
-    type State = { id: string; stage: number; moved: boolean };
-    const key = (s: State) => `${s.moved ? 1 : 0}\u0000${s.stage}\u0000${s.id}`;
-    const dist = new Map<string, number>();
-    const prev = new Map<string, { state: State; edgeId: string } | null>();
-    const queue = new MinHeap<State>();
-    const advance = (id: string, stage: number) => (stage < stages && isKind(this.byId.get(id)!, [through[stage]!]) ? stage + 1 : stage);
-    for (const n of this.nodesOf(from)) {
+    const states = stages + 1;
+    // A state is (node, stage, moved) packed in one number, as in `fastestPathsFrom`. `moved` tells a
+    // start state from the same node reached again, so a path can run from one node of a kind to another
+    // of the same kind (event bus to event bus) and always has at least one edge.
+    const index = this.indexById();
+    const adjacency = this.dataOut();
+    const delays = this.delayByIndex();
+    const stageMasks = through.map((k) => this.kindMask(k));
+    const toMask = this.kindsMask(to);
+    const starts = this.nodesOf(from);
+    const store = this.searchStore(this.nodes.length * states * 2, starts.length > 1);
+    const queue = new MinHeap<number>();
+    for (const n of starts) {
       if (blocked?.has(n.id)) continue;
-      const state = { id: n.id, stage: advance(n.id, 0), moved: false };
-      const d = this.latencyOf(n);
-      if (d < (dist.get(key(state)) ?? Infinity)) {
-        dist.set(key(state), d);
-        prev.set(key(state), null);
+      const i = index.get(n.id)!;
+      const state = (i * states + (stages > 0 && stageMasks[0]![i] ? 1 : 0)) * 2;
+      const d = delays[i]!;
+      if (d < store.dist(state)) {
+        store.setDist(state, d);
         queue.push(d, state);
       }
     }
     while (queue.size) {
-      const [d, state] = queue.pop()!;
-      if (d > (dist.get(key(state)) ?? Infinity)) continue;
-      const node = this.byId.get(state.id)!;
-      if (state.stage === stages && state.moved && isKind(node, to)) {
-        const path = this.unwind(state, d, prev, key);
-        if (path.nodeIds[0] !== state.id) return path; // a loop back to its own start is not a path
+      const d = queue.peekPriority();
+      const state = queue.pop()!;
+      if (d > store.dist(state)) continue;
+      const i = Math.floor(state / 2 / states);
+      const node = this.nodes[i]!;
+      const stage = Math.floor(state / 2) % states;
+      if (stage === stages && state % 2 === 1 && toMask[i]) {
+        const path = this.unwindState(state, d, states, store);
+        if (path.nodeIds[0] !== node.id) return path; // a loop back to its own start is not a path
       }
-      for (const e of this.out(state.id)) {
-        if (!e.data || blocked?.has(e.target)) continue;
-        const next = { id: e.target, stage: advance(e.target, state.stage), moved: true };
-        const nd = d + this.latencyOf(this.byId.get(e.target)!);
-        if (nd < (dist.get(key(next)) ?? Infinity)) {
-          dist.set(key(next), nd);
-          prev.set(key(next), { state, edgeId: e.id });
+      const { edges, targets } = adjacency[i]!;
+      for (let k = 0; k < edges.length; k++) {
+        const e = edges[k]!;
+        if (blocked?.has(e.target)) continue;
+        const t = targets[k]!;
+        const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
+        const nd = d + delays[t]!;
+        if (nd < store.dist(next)) {
+          store.setDist(next, nd);
+          store.setPrev(next, state, e.id);
           queue.push(nd, next);
         }
       }
@@ -251,38 +324,38 @@ export class DesignGraph {
     // A state is (node, stage, moved) packed in one number; `moved` as in `fastestPath`: a start state
     // is apart from the same node reached again along an edge.
     const states = stages + 1;
-    const pack = (i: number, stage: number, moved: boolean) => (i * states + stage) * 2 + (moved ? 1 : 0);
-    const nodeOf = (state: number) => this.nodes[Math.floor(state / 2 / states)]!;
-    const stageOf = (state: number) => Math.floor(state / 2) % states;
-    // Sparse: a search touches only what its start nodes reach, so its cost does not grow with the design.
     const index = this.indexById();
-    const dist = new Map<number, number>();
-    /** State -> previous state and the edge taken; absent for a start state or a state not reached. */
-    const prev = new Map<number, { state: number; edgeId: string }>();
-    const advance = (node: ResolvedNode, stage: number) => (stage < stages && isKind(node, [through[stage]!]) ? stage + 1 : stage);
+    const adjacency = this.dataOut();
+    const delays = this.delayByIndex();
+    const stageMasks = through.map((k) => this.kindMask(k));
+    // Sparse for one start node: its search touches only what it reaches, so its cost does not grow with the design.
+    const store = this.searchStore(this.nodes.length * states * 2, startIds.length > 1);
     const queue = new MinHeap<number>();
     for (const id of startIds) {
       const node = this.byId.get(id);
       if (!node) continue;
-      const state = pack(index.get(id)!, advance(node, 0), false);
-      const d = this.latencyOf(node);
-      if (d < (dist.get(state) ?? Infinity)) {
-        dist.set(state, d);
+      const i = index.get(id)!;
+      const state = (i * states + (stages > 0 && stageMasks[0]![i] ? 1 : 0)) * 2;
+      const d = delays[i]!;
+      if (d < store.dist(state)) {
+        store.setDist(state, d);
         queue.push(d, state);
       }
     }
     while (queue.size) {
-      const [d, state] = queue.pop()!;
-      if (d > dist.get(state)!) continue;
-      const stage = stageOf(state);
-      for (const e of this.out(nodeOf(state).id)) {
-        if (!e.data) continue;
-        const target = this.byId.get(e.target)!;
-        const next = pack(index.get(e.target)!, advance(target, stage), true);
-        const nd = d + this.latencyOf(target);
-        if (nd < (dist.get(next) ?? Infinity)) {
-          dist.set(next, nd);
-          prev.set(next, { state, edgeId: e.id });
+      const d = queue.peekPriority();
+      const state = queue.pop()!;
+      if (d > store.dist(state)) continue;
+      const stage = Math.floor(state / 2) % states;
+      const { edges, targets } = adjacency[Math.floor(state / 2 / states)]!;
+      for (let k = 0; k < edges.length; k++) {
+        const e = edges[k]!;
+        const t = targets[k]!;
+        const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
+        const nd = d + delays[t]!;
+        if (nd < store.dist(next)) {
+          store.setDist(next, nd);
+          store.setPrev(next, state, e.id);
           queue.push(nd, next);
         }
       }
@@ -291,22 +364,43 @@ export class DesignGraph {
       pathTo: (target) => {
         const i = index.get(target);
         if (i === undefined) return undefined;
-        const end = pack(i, stages, true);
-        if (!prev.has(end)) return undefined;
-        const nodeIds: string[] = [];
-        const edgeIds: string[] = [];
-        for (let cur: number | undefined = end; cur !== undefined; ) {
-          nodeIds.push(nodeOf(cur).id);
-          const p = prev.get(cur);
-          if (p) edgeIds.push(p.edgeId);
-          cur = p?.state;
-        }
-        nodeIds.reverse();
-        edgeIds.reverse();
-        if (nodeIds[0] === target) return undefined; // a loop back to its own start is not a path
-        return { nodeIds, edgeIds, latencyMs: dist.get(end)! };
+        const end = (i * states + stages) * 2 + 1;
+        if (store.prev(end) < 0) return undefined;
+        const path = this.unwindState(end, store.dist(end), states, store);
+        if (path.nodeIds[0] === target) return undefined; // a loop back to its own start is not a path
+        return path;
       },
     };
+  }
+
+  private marks: Uint8Array | undefined;
+  private readonly masks = new Map<Kind, Uint8Array>();
+  /** Which nodes (by position in `nodes`) are of one kind: 1 or 0, computed once per kind and graph. */
+  private kindMask(kind: Kind): Uint8Array {
+    let mask = this.masks.get(kind);
+    if (!mask) {
+      mask = new Uint8Array(this.nodes.length);
+      if (kind.charCodeAt(0) === 35 /* # */) {
+        const i = this.indexById().get(kind.slice(1));
+        if (i !== undefined) mask[i] = 1;
+      } else for (let i = 0; i < this.nodes.length; i++) if (isOfKind(this.nodes[i]!, kind)) mask[i] = 1;
+      this.masks.set(kind, mask);
+    }
+    return mask;
+  }
+  /** For each node (by position), whether it is of any of the kinds. */
+  private kindsMask(kinds: readonly Kind[]): Uint8Array {
+    if (kinds.length === 1) return this.kindMask(kinds[0]!);
+    const mask = new Uint8Array(this.nodes.length);
+    for (const k of kinds) {
+      const m = this.kindMask(k);
+      for (let i = 0; i < m.length; i++) mask[i]! |= m[i]!;
+    }
+    return mask;
+  }
+  /** A search's distances and back-pointers: dense arrays for a search from many nodes, maps for one that touches little. */
+  private searchStore(size: number, dense: boolean): SearchStore {
+    return dense ? new DenseStore(size) : new SparseStore();
   }
 
   private index: Map<string, number> | undefined;
@@ -319,32 +413,94 @@ export class DesignGraph {
     return this.index;
   }
 
-  private unwind<S extends { id: string }>(end: S, latencyMs: number, prev: Map<string, { state: S; edgeId: string } | null>, key: (s: S) => string): Path {
+  /**
+   * `fastestPathsFrom([id])` for each start node in turn (no stages): `visit` gets the start, the
+   * positions in `nodes` of the nodes its search reached along at least one edge, and the path to a
+   * node by position (as `pathTo`); both are valid only during that call. One set of dense arrays
+   * serves every search (reset after each), so the cost is that of what each start node reaches.
+   */
+  eachFastestPaths(startIds: readonly string[], visit: (startId: string, reached: readonly number[], pathTo: (target: number) => Path | undefined) => void): void {
+    const index = this.indexById();
+    const adjacency = this.dataOut();
+    const delays = this.delayByIndex();
+    const store = new ReusableStore(this.nodes.length * 2);
+    const reached: number[] = [];
+    const pathTo = (t: number): Path | undefined => {
+      const end = t * 2 + 1;
+      if (store.prev(end) < 0) return undefined;
+      const path = this.unwindState(end, store.dist(end), 1, store);
+      return path.nodeIds[0] === this.nodes[t]!.id ? undefined : path; // a loop back to its own start is not a path
+    };
+    for (const id of startIds) {
+      const i = index.get(id);
+      if (i === undefined) continue;
+      const queue = new MinHeap<number>();
+      store.setDist(i * 2, delays[i]!);
+      queue.push(delays[i]!, i * 2);
+      while (queue.size) {
+        const d = queue.peekPriority();
+        const state = queue.pop()!;
+        if (d > store.dist(state)) continue;
+        const { edges, targets } = adjacency[state >> 1]!;
+        for (let k = 0; k < edges.length; k++) {
+          const next = targets[k]! * 2 + 1;
+          const nd = d + delays[targets[k]!]!;
+          if (nd < store.dist(next)) {
+            store.setDist(next, nd);
+            store.setPrev(next, state, edges[k]!.id);
+            queue.push(nd, next);
+          }
+        }
+      }
+      reached.length = 0;
+      for (const state of store.touched) if (state % 2 === 1) reached.push(state >> 1);
+      visit(id, reached, pathTo);
+      store.reset();
+    }
+  }
+
+  /** The path ending in a packed search state, walked back through the store's back-pointers. */
+  private unwindState(end: number, latencyMs: number, states: number, store: SearchStore): Path {
     const nodeIds: string[] = [];
     const edgeIds: string[] = [];
-    for (let cur: S | undefined = end; cur; ) {
-      nodeIds.unshift(cur.id);
-      const p: { state: S; edgeId: string } | null | undefined = prev.get(key(cur));
-      if (p) edgeIds.unshift(p.edgeId);
-      cur = p?.state;
+    for (let cur = end; cur >= 0; cur = store.prev(cur)) {
+      nodeIds.push(this.nodes[Math.floor(cur / 2 / states)]!.id);
+      if (store.prev(cur) >= 0) edgeIds.push(store.edge(cur)!);
     }
+    nodeIds.reverse();
+    edgeIds.reverse();
     return { nodeIds, edgeIds, latencyMs };
   }
 }
-
 /** Whether the node is of any of the kinds (its catalog id, one of its roles, or `#` + its id). */
 export function isKind(node: ResolvedNode, kinds: readonly Kind[]): boolean {
-  return kinds.some((k) => k === node.service || node.roles.has(k) || (k.charCodeAt(0) === 35 /* # */ && k.slice(1) === node.id));
+  for (const k of kinds) if (isOfKind(node, k)) return true;
+  return false;
 }
 
-function rolesOf(entry: CatalogEntry, settings: Settings): Set<string> {
-  const roles = new Set(entry.roles);
-  for (const [key, spec] of Object.entries(entry.settings)) {
-    if (spec.type !== 'enum' || !settingApplies(spec, settings)) continue;
-    for (const r of spec.options.find((o) => o.value === settings[key])?.roles ?? []) roles.add(r);
+/** Whether the node is of one kind (its catalog id, one of its roles, or `#` + its id). */
+function isOfKind(node: ResolvedNode, k: Kind): boolean {
+  return k === node.service || node.roles.has(k) || (k.charCodeAt(0) === 35 /* # */ && k.length === node.id.length + 1 && k.endsWith(node.id));
+}
+
+/** The entry's roles plus those of the chosen options; nodes whose options add no role share one set per entry (read-only). */
+function rolesOf(entry: CatalogEntry, settings: Settings): ReadonlySet<string> {
+  let roles: Set<string> | undefined;
+  for (const [key, spec] of settingsOf(entry).roleSetting) {
+    if (!settingApplies(spec, settings)) continue;
+    const added = spec.options.find((o) => o.value === settings[key])?.roles;
+    if (!added?.length) continue;
+    roles ??= new Set(entry.roles);
+    for (const r of added) roles.add(r);
   }
+  return roles ?? entryRolesOf(entry);
+}
+function entryRolesOf(entry: CatalogEntry): ReadonlySet<string> {
+  let roles = entryRoles.get(entry);
+  if (!roles) entryRoles.set(entry, (roles = new Set(entry.roles)));
   return roles;
 }
+const entryRoles = new WeakMap<CatalogEntry, ReadonlySet<string>>();
 
 /**
  * Delay data spends in a node, in ms: the entry's `latencyMs` figure, plus what the settings in force
@@ -359,9 +515,29 @@ export function nodeLatencyMs(node: ResolvedNode): number {
 }
 const latencyCache = new WeakMap<ResolvedNode, number>();
 
+type EnumSpec = Extract<SettingSpec, { type: 'enum' }>;
+/** An entry's settings that give roles (enum options with roles) or add delay, in catalog order, listed once per entry (catalog entries do not change). */
+interface EntrySettings {
+  roleSetting: [string, EnumSpec][];
+  latencySetting: [string, SettingSpec][];
+}
+const entrySettings = new WeakMap<CatalogEntry, EntrySettings>();
+function settingsOf(entry: CatalogEntry): EntrySettings {
+  let found = entrySettings.get(entry);
+  if (!found) {
+    found = { roleSetting: [], latencySetting: [] };
+    for (const [key, spec] of Object.entries(entry.settings)) {
+      if (spec.type === 'enum' && spec.options.some((o) => o.roles?.length)) found.roleSetting.push([key, spec]);
+      if ((spec.type === 'enum' && spec.options.some((o) => o.latencyMs !== undefined)) || (spec.type === 'integer' && spec.latencyMsPerUnit)) found.latencySetting.push([key, spec]);
+    }
+    entrySettings.set(entry, found);
+  }
+  return found;
+}
+
 function computeNodeLatencyMs(node: ResolvedNode, inboundMBps?: number, settings: Settings = node.settings): number {
   let ms = node.entry.figures.latencyMs?.value ?? 0;
-  for (const [key, spec] of Object.entries(node.entry.settings)) {
+  for (const [key, spec] of settingsOf(node.entry).latencySetting) {
     if (!settingApplies(spec, settings)) continue;
     const value = settings[key];
     if (spec.type === 'enum') ms += spec.options.find((o) => o.value === value)?.latencyMs ?? 0;
@@ -387,48 +563,163 @@ export function flowLatencyMs(node: ResolvedNode, inboundMBps: number, chained =
   return computeNodeLatencyMs(node, inboundMBps, afterUpstream ? { ...node.settings, trigger: 'after-upstream' } : node.settings);
 }
 
+/** Distances (Infinity when not reached) and back-pointers (previous state, -1 for none, and the edge taken) of a search over packed states. */
+interface SearchStore {
+  dist(state: number): number;
+  setDist(state: number, d: number): void;
+  prev(state: number): number;
+  edge(state: number): string | undefined;
+  setPrev(state: number, prev: number, edgeId: string): void;
+}
+
+class DenseStore implements SearchStore {
+  private readonly d: Float64Array;
+  private readonly p: Int32Array;
+  private readonly e: (string | undefined)[];
+  constructor(size: number) {
+    this.d = new Float64Array(size).fill(Infinity);
+    this.p = new Int32Array(size).fill(-1);
+    this.e = new Array<string | undefined>(size);
+  }
+  dist(state: number) {
+    return this.d[state]!;
+  }
+  setDist(state: number, d: number) {
+    this.d[state] = d;
+  }
+  prev(state: number) {
+    return this.p[state]!;
+  }
+  edge(state: number) {
+    return this.e[state];
+  }
+  setPrev(state: number, prev: number, edgeId: string) {
+    this.p[state] = prev;
+    this.e[state] = edgeId;
+  }
+}
+
+/** A dense store that lists the states it sets, so that `reset` readies it for the next search in time proportional to the last one. */
+class ReusableStore implements SearchStore {
+  private readonly d: Float64Array;
+  private readonly p: Int32Array;
+  private readonly e: (string | undefined)[];
+  readonly touched: number[] = [];
+  constructor(size: number) {
+    this.d = new Float64Array(size).fill(Infinity);
+    this.p = new Int32Array(size).fill(-1);
+    this.e = new Array<string | undefined>(size);
+  }
+  dist(state: number) {
+    return this.d[state]!;
+  }
+  setDist(state: number, d: number) {
+    if (this.d[state] === Infinity) this.touched.push(state);
+    this.d[state] = d;
+  }
+  prev(state: number) {
+    return this.p[state]!;
+  }
+  edge(state: number) {
+    return this.e[state];
+  }
+  setPrev(state: number, prev: number, edgeId: string) {
+    this.p[state] = prev;
+    this.e[state] = edgeId;
+  }
+  reset() {
+    for (const s of this.touched) {
+      this.d[s] = Infinity;
+      this.p[s] = -1;
+      this.e[s] = undefined;
+    }
+    this.touched.length = 0;
+  }
+}
+
+class SparseStore implements SearchStore {
+  private readonly d = new Map<number, number>();
+  private readonly p = new Map<number, number>();
+  private readonly e = new Map<number, string>();
+  dist(state: number) {
+    return this.d.get(state) ?? Infinity;
+  }
+  setDist(state: number, d: number) {
+    this.d.set(state, d);
+  }
+  prev(state: number) {
+    return this.p.get(state) ?? -1;
+  }
+  edge(state: number) {
+    return this.e.get(state);
+  }
+  setPrev(state: number, prev: number, edgeId: string) {
+    this.p.set(state, prev);
+    this.e.set(state, edgeId);
+  }
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-/** A binary min-heap keyed by number. */
+/** A binary min-heap keyed by number (priorities and values in parallel arrays: no allocation per entry). */
 class MinHeap<T> {
-  private items: [number, T][] = [];
+  private readonly keys: number[] = [];
+  private readonly values: T[] = [];
   get size() {
-    return this.items.length;
+    return this.keys.length;
   }
   push(priority: number, value: T) {
-    const a = this.items;
-    a.push([priority, value]);
-    let i = a.length - 1;
+    const k = this.keys;
+    const v = this.values;
+    k.push(priority);
+    v.push(value);
+    let i = k.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (a[p]![0] <= a[i]![0]) break;
-      [a[p], a[i]] = [a[i]!, a[p]!];
+      if (k[p]! <= k[i]!) break;
+      swap(k, v, p, i);
       i = p;
     }
   }
-  pop(): [number, T] | undefined {
-    const a = this.items;
-    if (!a.length) return undefined;
-    const top = a[0]!;
-    const last = a.pop()!;
-    if (a.length) {
-      a[0] = last;
+  /** Priority of the entry `pop` returns next (call only when `size > 0`). */
+  peekPriority(): number {
+    return this.keys[0]!;
+  }
+  pop(): T | undefined {
+    const k = this.keys;
+    const v = this.values;
+    if (!k.length) return undefined;
+    const top = v[0]!;
+    const lastKey = k.pop()!;
+    const lastValue = v.pop()!;
+    if (k.length) {
+      k[0] = lastKey;
+      v[0] = lastValue;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < a.length && a[l]![0] < a[m]![0]) m = l;
-        if (r < a.length && a[r]![0] < a[m]![0]) m = r;
+        if (l < k.length && k[l]! < k[m]!) m = l;
+        if (r < k.length && k[r]! < k[m]!) m = r;
         if (m === i) break;
-        [a[m], a[i]] = [a[i]!, a[m]!];
+        swap(k, v, m, i);
         i = m;
       }
     }
     return top;
   }
+}
+
+function swap<T>(k: number[], v: T[], a: number, b: number) {
+  const key = k[a]!;
+  k[a] = k[b]!;
+  k[b] = key;
+  const value = v[a]!;
+  v[a] = v[b]!;
+  v[b] = value;
 }

@@ -5,31 +5,36 @@
  * - the latency: how fresh each sink's data is, along the fastest path from each source, with the
  *   critical path, its slowest node, and the scenario's latency budgets (`simulation/latency.ts`);
  * - the storage: TB per S3 storage class at each year end of the horizon (`simulation/storage.ts`);
- * - the cost: monthly cost per service node from the catalog's price model (each entry's `pricing`),
- *   with totals per month, per year and over the horizon (`simulation/cost.ts`).
+ * - the cost: the bill of every service node from the catalog's price model (each entry's `pricing`),
+ *   with a monthly series per service and totals per month, per year and over the horizon
+ *   (`simulation/cost.ts`).
  *
  * Pure and deterministic: no I/O, no clock. Every number in the report is finite (never NaN or
  * Infinity, whatever the design's settings); what cannot be computed is absent (e.g. the utilisation
  * of a node without a capacity limit, the latency of a sink no source reaches). Runs in time roughly
- * linear in nodes + edges, plus one path search per (source, reachable sink) pair.
+ * linear in nodes + edges, plus one path search per source over what it reaches and one per latency
+ * budget; the cost model keeps a series per service, not per node.
  */
 import type { Catalog } from './catalog.ts';
 import type { Design } from './design.ts';
-import { DesignGraph } from './graph.ts';
+import { DesignGraph, type ResolvedNode } from './graph.ts';
 import type { Scenario } from './scenario.ts';
-import { computeCost, type CostReport } from './simulation/cost.ts';
+import { computeCost, type CostInput, type CostReport } from './simulation/cost.ts';
 import { computeFlow, type Bottleneck, type EdgeFlow, type NodeFlow } from './simulation/flow.ts';
 import { computeLatency, type SinkLatency } from './simulation/latency.ts';
 import { lifecyclePlan, storeGrowth, type StoreGrowth } from './simulation/storage.ts';
 import { DEFAULT_HORIZON_DAYS, finite, GB_PER_DAY_PER_MBPS, MAX_HORIZON_DAYS } from './simulation/units.ts';
 
-export type { CostLine, CostReport, NodeCost } from './simulation/cost.ts';
+export type { CostLine, CostReport, NodeCost, ServiceCost } from './simulation/cost.ts';
 export type { Bottleneck, EdgeFlow, LimitLoad, NodeFlow } from './simulation/flow.ts';
 export type { StageLimit } from './capacity.ts';
 export type { LatencyBudget, SinkLatency, SourcePath } from './simulation/latency.ts';
 export type { StorageTier, StorageYear, StoreGrowth } from './simulation/storage.ts';
 export { DAYS_PER_MONTH, GB_PER_DAY_PER_MBPS, HOURS_PER_MONTH } from './simulation/units.ts';
 export { formatFixed, formatGBPerDay, formatMBps, formatMs, formatPercent, formatRecordsPerSecond, formatTB, formatUsd } from './format.ts';
+
+/** The upstream of a node without data inputs (shared, never changed). */
+const NO_NODES: readonly ResolvedNode[] = [];
 
 /** Everything the simulator computes for one design and scenario. */
 export interface SimulationReport {
@@ -78,7 +83,9 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
   const workload = scenario.workload;
   const horizonDays = Math.min(MAX_HORIZON_DAYS, Math.max(1, Math.round(finite(workload.horizonDays, DEFAULT_HORIZON_DAYS))));
   const flow = computeFlow(graph, workload);
-  graph.useLatencies(new Map(flow.nodes.map((n) => [n.nodeId, n.latencyMs])));
+  const latencies = new Map<string, number>();
+  for (const n of flow.nodes) latencies.set(n.nodeId, n.latencyMs);
+  graph.useLatencies(latencies);
   const sinks = computeLatency(graph, flow.sourceIds, scenario);
 
   const storage: StoreGrowth[] = [];
@@ -91,20 +98,22 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
     storage.push(storeGrowth(node.id, gbPerDay, tiers, horizonDays));
   }
 
-  const cost = computeCost(
-    graph.nodes.map((node) => {
-      const plan = plans.get(node.id);
-      const dataIn = graph.in(node.id).filter((e) => e.data);
-      return {
-        node,
-        flow: flow.byNode.get(node.id)!,
-        consumers: graph.out(node.id).filter((e) => e.data).length,
-        upstream: dataIn.map((e) => graph.node(e.source)).filter((n): n is NonNullable<typeof n> => n !== undefined),
-        ...(plan ? { storage: plan } : {}),
-      };
-    }),
-    horizonDays,
-  );
+  const inputs: CostInput[] = new Array(graph.nodes.length);
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const node = graph.nodes[i]!;
+    let consumers = 0;
+    for (const e of graph.out(node.id)) if (e.data) consumers++;
+    let upstream: ResolvedNode[] | undefined;
+    for (const e of graph.in(node.id)) {
+      if (!e.data) continue;
+      const u = graph.node(e.source);
+      if (u) (upstream ??= []).push(u);
+    }
+    const plan = plans.get(node.id);
+    const nodeFlow = flow.byNode.get(node.id)!;
+    inputs[i] = plan ? { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES, storage: plan } : { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES };
+  }
+  const cost = computeCost(inputs, horizonDays);
 
   return {
     workload: {

@@ -15,7 +15,7 @@ export interface StorageRow {
   [storageClass: string]: number | string;
 }
 
-/** The cost chart's input: one series of monthly USD per priced service node. */
+/** The cost chart's input: one series of monthly USD per priced service (the sum of its nodes), named with the catalog's service name. */
 export interface CostSeries {
   months: number;
   series: { id: string; name: string; monthlyUsd: readonly number[] }[];

@@ -50,8 +50,8 @@ export function SimulationPanel() {
   const names = useMemo(() => nodeNames(design, catalog), [design, catalog]);
   const storage = useMemo(() => (sim ? storageRows(sim) : undefined), [sim]);
   const cost = useMemo<CostSeries | undefined>(
-    () => (sim ? { months: sim.cost.months, series: sim.cost.nodes.filter((n) => n.horizonUsd > 0).map((n) => ({ id: n.nodeId, name: names.get(n.nodeId) ?? n.nodeId, monthlyUsd: n.monthlyUsd })) } : undefined),
-    [sim, names],
+    () => (sim ? { months: sim.cost.months, series: sim.cost.services.filter((s) => s.horizonUsd > 0).map((s) => ({ id: s.service, name: s.nodeCount > 1 ? `${s.name} (${s.nodeCount})` : s.name, monthlyUsd: s.monthlyUsd })) } : undefined),
+    [sim],
   );
 
   if (!loaded || !sim)

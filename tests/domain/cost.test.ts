@@ -25,11 +25,20 @@ const W: Workload = { ingestGBPerDay: 86.4, recordBytes: 1000, peakFactor: 1, ho
 const scenarioOf = (workload: Workload): Scenario => ({ ...iot.scenario, workload, requirements: [] });
 const DAILY_RUNS = 730 / 24;
 
-/** The bill of one node. */
-function bill(design: Design, nodeId: string, workload: Workload = W): NodeCost {
-  const cost = simulate(design, scenarioOf(workload), catalog).cost.nodes.find((n) => n.nodeId === nodeId);
+/**
+ * The bill of one node, with its month-by-month USD: the series of its service, which in these designs
+ * has that one node (checked).
+ */
+function bill(design: Design, nodeId: string, workload: Workload = W): NodeCost & { monthlyUsd: readonly number[] } {
+  const report = simulate(design, scenarioOf(workload), catalog).cost;
+  const cost = report.nodes.find((n) => n.nodeId === nodeId);
   if (!cost) throw new Error(`no bill for ${nodeId}`);
-  return cost;
+  const service = report.services.find((s) => s.service === cost.service)!;
+  expect(service.nodeCount).toBe(1);
+  expect(service.horizonUsd).toBe(cost.horizonUsd);
+  expect(service.monthlyUsd[0]).toBe(cost.firstMonthUsd);
+  expect(service.monthlyUsd.at(-1)).toBe(cost.lastMonthUsd);
+  return { ...cost, monthlyUsd: service.monthlyUsd };
 }
 /** USD a month per line label (lines of the same label summed). */
 function lines(cost: NodeCost): Record<string, number> {
@@ -430,18 +439,44 @@ describe('properties', () => {
         const after = simulate(design, applyWhatIf(scenario, { volumeFactor: factor }), catalog).cost;
         for (const c of [before, after]) {
           for (const n of c.nodes) {
-            for (const x of [...n.monthlyUsd, n.averageMonthlyUsd, n.horizonUsd, ...n.lines.map((l) => l.usdPerMonth)]) {
+            for (const x of [n.averageMonthlyUsd, n.firstMonthUsd, n.lastMonthUsd, n.horizonUsd, ...n.lines.map((l) => l.usdPerMonth)]) {
               expect(Number.isFinite(x)).toBe(true);
               expect(x).toBeGreaterThanOrEqual(0);
             }
           }
+          for (const s of c.services) {
+            expect(s.monthlyUsd).toHaveLength(c.months);
+            for (const x of [...s.monthlyUsd, s.horizonUsd]) {
+              expect(Number.isFinite(x)).toBe(true);
+              expect(x).toBeGreaterThanOrEqual(0);
+            }
+            const nodes = c.nodes.filter((n) => n.service === s.service);
+            expect(s.nodeCount).toBe(nodes.length);
+            expect(s.horizonUsd).toBeCloseTo(
+              nodes.reduce((a, n) => a + n.horizonUsd, 0),
+              6,
+            );
+          }
+          // Every priced node's service has a series, and the totals are the sum of the services.
+          expect(new Set(c.nodes.map((n) => n.service))).toEqual(new Set(c.services.map((s) => s.service)));
+          c.monthlyTotalUsd.forEach((total, m) =>
+            expect(total).toBeCloseTo(
+              c.services.reduce((a, s) => a + s.monthlyUsd[m]!, 0),
+              6,
+            ),
+          );
+          expect(c.horizonTotalUsd).toBeCloseTo(
+            c.services.reduce((a, s) => a + s.horizonUsd, 0),
+            4,
+          );
         }
         const tolerance = (x: number) => 1e-9 * Math.max(1, x);
         expect(after.horizonTotalUsd).toBeGreaterThanOrEqual(before.horizonTotalUsd - tolerance(before.horizonTotalUsd));
-        for (const n of before.nodes) {
-          const m = after.nodes.find((x) => x.nodeId === n.nodeId)!;
-          n.monthlyUsd.forEach((usd, i) => expect(m.monthlyUsd[i]!).toBeGreaterThanOrEqual(usd - tolerance(usd)));
+        for (const s of before.services) {
+          const m = after.services.find((x) => x.service === s.service)!;
+          s.monthlyUsd.forEach((usd, i) => expect(m.monthlyUsd[i]!).toBeGreaterThanOrEqual(usd - tolerance(usd)));
         }
+        for (const n of before.nodes) expect(after.nodes.find((x) => x.nodeId === n.nodeId)!.horizonUsd).toBeGreaterThanOrEqual(n.horizonUsd - tolerance(n.horizonUsd));
       }),
       { numRuns: 60 },
     );

@@ -193,15 +193,17 @@ describe('storage and cost', () => {
     expect(price('amazon-s3', 'Storage', 'STANDARD')).toBe(0.023);
     expect(price('amazon-s3', 'Storage', 'DEEP_ARCHIVE')).toBe(0.00099);
     const w = { ...IOT_WORKLOAD, ingestGBPerDay: 1000 };
-    const std = lake({ expirationDays: 30 }, w).cost.nodes.find((c) => c.nodeId === 'n4')!;
+    // The S3 bucket is the design's one S3 node, so its service's series is the bucket's month by month.
+    const s3 = (r: SimulationReport) => r.cost.services.find((s) => s.service === 'amazon-s3' && s.nodeCount === 1)!;
+    const std = s3(lake({ expirationDays: 30 }, w));
     expect(std.monthlyUsd[1]).toBeCloseTo(690, 6);
     expect(std.monthlyUsd[83]).toBeCloseTo(690, 6);
     // Month 1 fills up from empty and caps at 30 TB for its last 0.42 days:
     // (30^2 / 2 + 30 x (30.4167 - 30)) day-days x 1,000 GB / 30.4167 days = 15,205.5 GB-months x $0.023 = $349.73.
     expect(std.monthlyUsd[0]).toBeCloseTo((((30 ** 2 / 2 + 30 * (730 / 24 - 30)) * 1000) / (730 / 24)) * 0.023, 6);
     // Without expiration, month 1 averages half its end size: 30.4167 x 1,000 GB / 2 = 15,208.3 GB-months x $0.023 = $349.79.
-    expect(lake({}, w).cost.nodes.find((c) => c.nodeId === 'n4')!.monthlyUsd[0]).toBeCloseTo((((730 / 24) * 1000) / 2) * 0.023, 6);
-    const deep = lake({ storageClass: 'DEEP_ARCHIVE', expirationDays: 30 }, w).cost.nodes.find((c) => c.nodeId === 'n4')!;
+    expect(s3(lake({}, w)).monthlyUsd[0]).toBeCloseTo((((730 / 24) * 1000) / 2) * 0.023, 6);
+    const deep = s3(lake({ storageClass: 'DEEP_ARCHIVE', expirationDays: 30 }, w));
     expect(deep.monthlyUsd[5]).toBeCloseTo(29.7, 6);
   });
 
@@ -211,7 +213,7 @@ describe('storage and cost', () => {
     // 58 shards x 730 h x $0.015 = $635.10; 57,870,370 B/s / 1,024 B = 56,514 records/s x 2,628,000 s
     // = 148,518.9 million records, one 25 KB payload unit each, x $0.014 = $2,079.26.
     expect(kds.lines.map((l) => l.usdPerMonth)).toEqual([expect.closeTo(635.1, 6), expect.closeTo(2079.264, 2)]);
-    expect(kds.monthlyUsd).toHaveLength(84); // 2,555 days / 30.42 = 84 months of 730 h
+    expect(r.cost.services.find((s) => s.service === kds.service)!.monthlyUsd).toHaveLength(84); // 2,555 days / 30.42 = 84 months of 730 h
     expect(r.cost.months).toBe(84);
     expect(r.cost.yearlyTotalUsd).toHaveLength(7);
     expect(r.cost.yearlyTotalUsd[0]).toBeCloseTo(

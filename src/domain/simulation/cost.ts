@@ -37,19 +37,34 @@ export interface CostLine {
   usdPerMonth: number;
 }
 
-/** The bill of one service node. */
+/** The bill of one service node (its month-by-month amounts are summed into its service's `ServiceCost`). */
 export interface NodeCost {
   nodeId: string;
   service: string;
   lines: CostLine[];
-  /** USD for each month of the horizon (month 1 first). */
-  monthlyUsd: number[];
   /** Average month over the horizon, USD. */
   averageMonthlyUsd: number;
+  /** USD of the first month and of the last (storage grows; the last month may be partial). */
+  firstMonthUsd: number;
+  lastMonthUsd: number;
   /** Total over the horizon, USD. */
   horizonUsd: number;
   /** Set when the service costs nothing under its settings: why (from the catalog's `pricing.free`). */
   free?: string;
+}
+
+/** The bill of every priced node of one service, month by month. */
+export interface ServiceCost {
+  /** Catalog id (`amazon-kinesis-data-streams`). */
+  service: string;
+  /** The catalog entry's name, as charts and summaries show it. */
+  name: string;
+  /** Priced nodes of this service in the design. */
+  nodeCount: number;
+  /** USD for each month of the horizon (month 1 first): the sum of the service's nodes. */
+  monthlyUsd: number[];
+  /** Total over the horizon, USD: the sum of the nodes' `horizonUsd`. */
+  horizonUsd: number;
 }
 
 /** Cost of the whole design. */
@@ -57,7 +72,10 @@ export interface CostReport {
   region: typeof PRICE_REGION;
   /** Months in the horizon (the last may be partial). */
   months: number;
+  /** One bill per priced node, in design order. */
   nodes: NodeCost[];
+  /** One series per service with priced nodes, in the order of each service's first node in the design. */
+  services: ServiceCost[];
   /** Sum of every node's cost per month, USD. */
   monthlyTotalUsd: number[];
   /** Per year of the horizon (12 months each; the last may be shorter), USD. */
@@ -82,32 +100,81 @@ export interface CostInput {
   storage?: { gbPerDay: number; tiers: StorageTier[] };
 }
 
-/** The horizon as months: count, the fraction of each month inside the horizon, and its length in days. */
+/**
+ * The horizon as months: count, the fraction of each month inside the horizon, and its length in days.
+ * Months fall into a few classes that every constant item prices alike: month 1 alone (class 0, where
+ * one-off fees fall), then one class per distinct fraction (1 for every full month, and the last
+ * partial month), so a constant item is priced once per class instead of once per month.
+ */
 interface Months {
   count: number;
-  fractions: number[];
+  fractions: Float64Array;
   full: number;
   horizonDays: number;
+  /** Class of each month. */
+  classOf: Uint16Array;
+  /** Fraction of the months of each class. */
+  classFractions: number[];
+}
+
+function monthsOf(horizonDays: number): Months {
+  const count = Math.max(1, Math.ceil(horizonDays / DAYS_PER_MONTH - 1e-9));
+  const fractions = new Float64Array(count);
+  const classOf = new Uint16Array(count);
+  const classFractions: number[] = [];
+  const classByFraction = new Map<number, number>();
+  for (let m = 0; m < count; m++) {
+    const f = Math.min(1, Math.max(0, (horizonDays - m * DAYS_PER_MONTH) / DAYS_PER_MONTH));
+    fractions[m] = f;
+    let c = m === 0 ? undefined : classByFraction.get(f);
+    if (c === undefined) {
+      c = classFractions.length;
+      classFractions.push(f);
+      if (m > 0) classByFraction.set(f, c);
+    }
+    classOf[m] = c;
+  }
+  return { count, fractions, full: horizonDays / DAYS_PER_MONTH, horizonDays, classOf, classFractions };
 }
 
 /**
- * Costs of every node over the horizon.
+ * Scratch buffers of one `computeCost` run, reused from node to node and item to item: an item's
+ * amounts per month class (`itemClass`, constant items) or per month (`itemSeries`, growing storage),
+ * and the node's sum of its items, per class until an item grows month by month, then per month.
+ */
+interface Scratch {
+  itemClass: Float64Array;
+  itemSeries: Float64Array;
+  qtyClass: Float64Array;
+  nodeClass: Float64Array;
+  nodeSeries: Float64Array;
+}
+
+/** What one priced item yields: its bill lines, and whether its amounts are in `itemSeries` (per month) or `itemClass` (per class). */
+interface ItemResult {
+  lines: CostLine[];
+  perMonth: boolean;
+}
+const NO_ITEM: ItemResult = { lines: [], perMonth: false };
+
+/**
+ * Costs of every node over the horizon, with a series per service and the design's totals. Linear in
+ * nodes x (items + months), with a constant number of arrays per node.
  * @param inputs resolved nodes in design order, with their flows, neighbours and, for S3, storage plans
  * @param horizonDays days simulated
  */
 export function computeCost(inputs: readonly CostInput[], horizonDays: number): CostReport {
-  const count = Math.max(1, Math.ceil(horizonDays / DAYS_PER_MONTH - 1e-9));
-  const months: Months = {
-    count,
-    fractions: Array.from({ length: count }, (_, m) => Math.min(1, Math.max(0, (horizonDays - m * DAYS_PER_MONTH) / DAYS_PER_MONTH))),
-    full: horizonDays / DAYS_PER_MONTH,
-    horizonDays,
-  };
-  const plans = new Map(inputs.flatMap((i) => (i.storage ? [[i.node.id, i.storage] as const] : [])));
-  const readable = new Map<string, number[]>();
-  const cache = new Map<string, { lines: CostLine[]; monthly: number[] }>();
+  const months = monthsOf(horizonDays);
+  const { count, classOf } = months;
+  const classes = months.classFractions.length;
+  const plans = new Map<string, { gbPerDay: number; tiers: StorageTier[] }>();
+  for (const i of inputs) if (i.storage) plans.set(i.node.id, i.storage);
+  const readable = new Map<string, Float64Array>();
+  const scratch: Scratch = { itemClass: new Float64Array(classes), itemSeries: new Float64Array(count), qtyClass: new Float64Array(classes), nodeClass: new Float64Array(classes), nodeSeries: new Float64Array(count) };
   const costs: NodeCost[] = [];
   const unpricedNodeIds: string[] = [];
+  const sums = new Float64Array(count);
+  const services = new Map<string, { cost: ServiceCost; monthly: Float64Array }>();
 
   for (const input of inputs) {
     const { node } = input;
@@ -116,57 +183,106 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
       if (!NON_SERVICE_CATEGORIES.includes(node.entry.category)) unpricedNodeIds.push(node.id);
       continue;
     }
-    const items = pricing.items.filter((it) => whenHolds(it.when, node.settings));
-    const monthlyUsd = new Array<number>(count).fill(0);
+    const ctx: ItemContext = { node, flow: input.flow, consumers: input.consumers, upstream: input.upstream, storage: input.storage, months, plans, readable, held: undefined };
+    const { nodeClass, nodeSeries } = scratch;
+    nodeClass.fill(0);
+    let nodePerMonth = false;
     const lines: CostLine[] = [];
-    for (const item of items) {
-      const ctx: ItemContext = { ...input, months, readableHeld: () => readableHeld(input, plans, readable, months) };
-      const key = cacheKey(item, ctx);
-      let result = key === undefined ? undefined : cache.get(key);
-      if (!result) {
-        result = priceItem(item, ctx);
-        if (key !== undefined) cache.set(key, result);
+    let inForce = 0;
+    for (const item of pricing.items) {
+      if (!whenHolds(item, node.settings)) continue;
+      inForce++;
+      const result = priceItem(item, ctx, scratch);
+      for (const l of result.lines) lines.push(l);
+      if (result === NO_ITEM) continue;
+      if (result.perMonth) {
+        if (!nodePerMonth) {
+          for (let m = 0; m < count; m++) nodeSeries[m] = nodeClass[classOf[m]!]!;
+          nodePerMonth = true;
+        }
+        const s = scratch.itemSeries;
+        for (let m = 0; m < count; m++) nodeSeries[m] = finite(nodeSeries[m]! + s[m]!);
+      } else if (nodePerMonth) {
+        const c = scratch.itemClass;
+        for (let m = 0; m < count; m++) nodeSeries[m] = finite(nodeSeries[m]! + c[classOf[m]!]!);
+      } else {
+        const c = scratch.itemClass;
+        for (let k = 0; k < classes; k++) nodeClass[k] = finite(nodeClass[k]! + c[k]!);
       }
-      lines.push(...result.lines);
-      for (let m = 0; m < count; m++) monthlyUsd[m] = finite(monthlyUsd[m]! + (result.monthly[m] ?? 0));
     }
-    const horizonUsd = finite(monthlyUsd.reduce((a, b) => a + b, 0));
+    let service = services.get(node.service);
+    if (!service) services.set(node.service, (service = { cost: { service: node.service, name: node.entry.name, nodeCount: 0, monthlyUsd: [], horizonUsd: 0 }, monthly: new Float64Array(count) }));
+    const serviceMonthly = service.monthly;
+    let horizon = 0;
+    for (let m = 0; m < count; m++) {
+      const v = nodePerMonth ? nodeSeries[m]! : nodeClass[classOf[m]!]!;
+      horizon += v;
+      sums[m]! += v;
+      serviceMonthly[m]! += v;
+    }
+    const horizonUsd = finite(horizon);
+    service.cost.nodeCount++;
+    service.cost.horizonUsd += horizonUsd;
     // Free: no item in force, or every item inside its free allowance, and the catalog says why.
-    const free = items.length === 0 ? (pricing.free ?? 'No billable usage under these settings.') : horizonUsd === 0 ? pricing.free : undefined;
-    if (free !== undefined && items.length === 0) lines.push({ label: 'No charge', basis: free, usdPerMonth: 0 });
-    costs.push({ nodeId: node.id, service: node.service, lines, monthlyUsd, averageMonthlyUsd: ratio(horizonUsd, months.full), horizonUsd, ...(free !== undefined ? { free } : {}) });
+    const free = inForce === 0 ? (pricing.free ?? 'No billable usage under these settings.') : horizonUsd === 0 ? pricing.free : undefined;
+    if (free !== undefined && inForce === 0) lines.push({ label: 'No charge', basis: free, usdPerMonth: 0 });
+    const first = nodePerMonth ? nodeSeries[0]! : nodeClass[classOf[0]!]!;
+    const last = nodePerMonth ? nodeSeries[count - 1]! : nodeClass[classOf[count - 1]!]!;
+    const cost: NodeCost = { nodeId: node.id, service: node.service, lines, averageMonthlyUsd: ratio(horizonUsd, months.full), firstMonthUsd: first, lastMonthUsd: last, horizonUsd };
+    if (free !== undefined) cost.free = free;
+    costs.push(cost);
   }
 
-  const sums = new Array<number>(count).fill(0);
-  for (const c of costs) for (let m = 0; m < count; m++) sums[m]! += c.monthlyUsd[m] ?? 0;
-  const monthlyTotalUsd = sums.map((x) => finite(x));
+  const monthlyTotalUsd = new Array<number>(count);
+  let horizonTotal = 0;
+  for (let m = 0; m < count; m++) horizonTotal += monthlyTotalUsd[m] = finite(sums[m]!);
   const yearlyTotalUsd: number[] = [];
-  for (let m = 0; m < count; m += 12) yearlyTotalUsd.push(finite(monthlyTotalUsd.slice(m, m + 12).reduce((a, b) => a + b, 0)));
+  for (let m = 0; m < count; m += 12) {
+    let year = 0;
+    for (let k = m; k < Math.min(count, m + 12); k++) year += monthlyTotalUsd[k]!;
+    yearlyTotalUsd.push(finite(year));
+  }
+  const serviceCosts: ServiceCost[] = [];
+  for (const { cost, monthly } of services.values()) {
+    cost.monthlyUsd = Array.from(monthly);
+    serviceCosts.push(cost);
+  }
   return {
     region: PRICE_REGION,
     months: count,
     nodes: costs,
+    services: serviceCosts,
     monthlyTotalUsd,
     yearlyTotalUsd,
-    horizonTotalUsd: finite(monthlyTotalUsd.reduce((a, b) => a + b, 0)),
+    horizonTotalUsd: finite(horizonTotal),
     unpricedNodeIds,
   };
 }
 
-interface ItemContext extends CostInput {
+/** One node being priced: its inputs, the months, and the lookups its items share. */
+interface ItemContext {
+  node: ResolvedNode;
+  flow: NodeFlow;
+  consumers: number;
+  upstream: readonly ResolvedNode[];
+  storage: { gbPerDay: number; tiers: StorageTier[] } | undefined;
   months: Months;
-  /** GB held, month by month, in the readable storage classes of the upstream stores. */
-  readableHeld: () => number[];
+  plans: ReadonlyMap<string, { gbPerDay: number; tiers: StorageTier[] }>;
+  /** Each store's GB held in readable classes, month by month (filled on first use). */
+  readable: Map<string, Float64Array>;
+  /** GB held, month by month, in the readable storage classes of the upstream stores (filled on first use). */
+  held: Float64Array | undefined;
 }
 
-/** Cache key for the items whose evaluation loops over the months (storage), so 10,000 equal buckets cost one evaluation. */
-function cacheKey(item: PricingItem, ctx: ItemContext): string | undefined {
-  if (item.quantity.kind !== 'lifecycleStoredGB' || !ctx.storage) return undefined;
-  return `${ctx.node.service}|${item.label}|${ctx.storage.gbPerDay}|${JSON.stringify(ctx.storage.tiers)}`;
-}
+/** Each item's `when` as [setting, value] pairs, computed once per item (catalog entries do not change). */
+const whenPairs = new WeakMap<PricingItem, readonly (readonly [string, string | boolean])[]>();
 
-function whenHolds(when: Record<string, string | boolean> | undefined, settings: ResolvedNode['settings']): boolean {
-  return !when || Object.entries(when).every(([k, v]) => settings[k] === v);
+function whenHolds(item: PricingItem, settings: ResolvedNode['settings']): boolean {
+  if (!item.when) return true;
+  let pairs = whenPairs.get(item);
+  if (!pairs) whenPairs.set(item, (pairs = Object.entries(item.when)));
+  for (const [k, v] of pairs) if (settings[k] !== v) return false;
+  return true;
 }
 
 /** A setting as a number: integers as they are, numeric enum options ("0.25") parsed, booleans 1/0; anything else 0. */
@@ -188,17 +304,20 @@ function figure(entry: CatalogEntry, key: string): number {
   return Math.max(0, finite(entry.figures[key]?.value));
 }
 
+function settingLabel(node: ResolvedNode, key: string): string {
+  return node.entry.settings[key]?.label ?? key;
+}
+
 /** The value and description of one factor. */
 function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string } {
   const { node } = ctx;
-  const labelOf = (key: string) => node.entry.settings[key]?.label ?? key;
   if ('setting' in f) {
     let v = num(node.settings, f.setting);
-    let text = `${round(v)} ${labelOf(f.setting)}`;
+    let text = `${round(v)} ${settingLabel(node, f.setting)}`;
     if (f.divideBySetting) {
       const d = Math.max(1, num(node.settings, f.divideBySetting));
       v = Math.ceil(finite(v / d) - 1e-9);
-      text = `ceil(${text} / ${round(d)} ${labelOf(f.divideBySetting)})`;
+      text = `ceil(${text} / ${round(d)} ${settingLabel(node, f.divideBySetting)})`;
     }
     if (f.plus) {
       v += f.plus;
@@ -216,9 +335,14 @@ function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string
     return { value: v, text: `${round(v, 4)} (${key})` };
   }
   if ('upstreamSetting' in f) {
-    const v = ctx.upstream.reduce((a, u) => a + (u.settings[f.upstreamSetting] !== undefined ? num(u.settings, f.upstreamSetting) : 0), 0) * (f.scale ?? 1);
-    const label = ctx.upstream.map((u) => u.entry.settings[f.upstreamSetting]?.label).find(Boolean) ?? f.upstreamSetting;
-    return { value: finite(v), text: `${round(v)} ${label} upstream` };
+    let sum = 0;
+    let label: string | undefined;
+    for (const u of ctx.upstream) {
+      if (u.settings[f.upstreamSetting] !== undefined) sum += num(u.settings, f.upstreamSetting);
+      label ||= u.entry.settings[f.upstreamSetting]?.label;
+    }
+    const v = sum * (f.scale ?? 1);
+    return { value: finite(v), text: `${round(v)} ${label || f.upstreamSetting} upstream` };
   }
   if ('consumers' in f) return { value: ctx.consumers, text: `${ctx.consumers} consumer${ctx.consumers === 1 ? '' : 's'}` };
   return { value: f.value, text: `${round(f.value, 6)} (${f.note})` };
@@ -226,22 +350,23 @@ function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string
 
 /** Runs a month of a schedule setting: 730 h / the chosen option's period (`latencyMs`), or `fallback` without one. */
 function runsPerMonth(node: ResolvedNode, setting: string, fallback: number, perOption?: Record<string, number>): number {
-  const stated = perOption && Object.hasOwn(perOption, optionOf(node.settings, setting)) ? perOption[optionOf(node.settings, setting)] : undefined;
+  const option = optionOf(node.settings, setting);
+  const stated = perOption && Object.hasOwn(perOption, option) ? perOption[option] : undefined;
   if (stated !== undefined) return stated;
   const spec = node.entry.settings[setting];
-  const periodMs = spec?.type === 'enum' ? spec.options.find((o) => o.value === optionOf(node.settings, setting))?.latencyMs : undefined;
+  const periodMs = spec?.type === 'enum' ? spec.options.find((o) => o.value === option)?.latencyMs : undefined;
   return periodMs ? ratio(HOURS_PER_MONTH * 3_600_000, periodMs) : fallback;
 }
 
 function product(fs: readonly Factor[], ctx: ItemContext): { value: number; text: string } {
   let value = 1;
-  const texts: string[] = [];
-  for (const f of fs) {
-    const r = factorValue(f, ctx);
+  let text = '';
+  for (let i = 0; i < fs.length; i++) {
+    const r = factorValue(fs[i]!, ctx);
     value *= r.value;
-    texts.push(r.text);
+    text = i === 0 ? r.text : `${text} x ${r.text}`;
   }
-  return { value: finite(value), text: texts.join(' x ') };
+  return { value: finite(value), text };
 }
 
 /** Records a month arriving, and the bytes of each (from the flow model). */
@@ -256,10 +381,16 @@ function unitsEach(bytes: number, kb: number): number {
   return Math.max(1, Math.ceil(finite(bytes / (kb * 1024)) - 1e-9));
 }
 
-/** Per-month amounts of a quantity, in its own units (hours, messages, GB, GB-months), with a description. */
-function quantityPerMonth(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, ctx: ItemContext): { perMonth: number[]; text: string } {
+/**
+ * A quantity a month, in its own units (hours, messages, GB, GB-months), with a description. Constant
+ * quantities give `monthly`, the amount of a full month (a partial month pays its fraction), or with
+ * `once` the amount of month 1 alone; quantities that grow month by month (stored data) are written to
+ * `scratch.itemSeries` (`perMonth: true`).
+ */
+type QuantityResult = { text: string; perMonth: false; monthly: number; once: boolean } | { text: string; perMonth: true };
+
+function quantityOf(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, ctx: ItemContext, scratch: Scratch): QuantityResult {
   const { months, node, flow } = ctx;
-  const spread = (monthly: number) => months.fractions.map((f) => finite(monthly * f));
   switch (q.kind) {
     case 'hours': {
       const fs = product(q.factors, ctx);
@@ -275,20 +406,20 @@ function quantityPerMonth(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, c
         hours = finite(runs * (minutes / 60));
         hoursText = `${round(runs)} runs x ${round(minutes)} min`;
       }
-      return { perMonth: spread(hours * fs.value), text: fs.text ? `${fs.text} x ${hoursText}` : hoursText };
+      return { perMonth: false, once: false, monthly: hours * fs.value, text: fs.text ? `${fs.text} x ${hoursText}` : hoursText };
     }
     case 'count': {
       const fs = product(q.factors, ctx);
-      return { perMonth: spread(fs.value), text: fs.text };
+      return { perMonth: false, once: false, monthly: fs.value, text: fs.text };
     }
     case 'runs': {
       const fs = product(q.factors, ctx);
       const runs = runsPerMonth(node, q.runsFrom, q.unscheduledRunsPerMonth, q.runsPerOption);
-      return { perMonth: spread(runs * fs.value), text: `${round(runs)} runs${fs.text ? ` x ${fs.text}` : ''}` };
+      return { perMonth: false, once: false, monthly: runs * fs.value, text: `${round(runs)} runs${fs.text ? ` x ${fs.text}` : ''}` };
     }
     case 'once': {
       const fs = product(q.factors, ctx);
-      return { perMonth: months.fractions.map((_, m) => (m === 0 ? fs.value : 0)), text: `${fs.text}, once` };
+      return { perMonth: false, once: true, monthly: fs.value, text: `${fs.text}, once` };
     }
     case 'records': {
       const { perMonth, bytesEach } = recordsIn(flow);
@@ -297,18 +428,18 @@ function quantityPerMonth(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, c
       const batch = q.perSetting ? Math.max(1, num(node.settings, q.perSetting)) : 1;
       const consumers = q.perConsumer ? ctx.consumers : 1;
       const fs = product(q.factors, ctx);
-      const texts = [`${round(flow.inboundRecordsPerSecond)} records/s`];
-      if (kb > 0) texts.push(`${each} x ${round(kb)} KB unit${each === 1 ? '' : 's'} each (${round(bytesEach)} B)`);
-      if (q.perSetting) texts.push(`/ ${round(batch)} ${node.entry.settings[q.perSetting]?.label ?? q.perSetting}`);
-      if (q.perConsumer) texts.push(`x ${consumers} outgoing connection${consumers === 1 ? '' : 's'}`);
-      if (fs.text) texts.push(`x ${fs.text}`);
-      return { perMonth: spread((perMonth * each * consumers * fs.value) / batch), text: texts.join(' ') };
+      let text = `${round(flow.inboundRecordsPerSecond)} records/s`;
+      if (kb > 0) text += ` ${each} x ${round(kb)} KB unit${each === 1 ? '' : 's'} each (${round(bytesEach)} B)`;
+      if (q.perSetting) text += ` / ${round(batch)} ${settingLabel(node, q.perSetting)}`;
+      if (q.perConsumer) text += ` x ${consumers} outgoing connection${consumers === 1 ? '' : 's'}`;
+      if (fs.text) text += ` x ${fs.text}`;
+      return { perMonth: false, once: false, monthly: (perMonth * each * consumers * fs.value) / batch, text };
     }
     case 'gb': {
       const fs = product(q.factors, ctx);
       if (q.perConsumer) {
         const gb = (flow.outputMBps * SECONDS_PER_MONTH * ctx.consumers) / 1000;
-        return { perMonth: spread(gb * fs.value), text: `${round(flow.outputMBps)} MB/s out x ${ctx.consumers} outgoing connection${ctx.consumers === 1 ? '' : 's'}${fs.text ? ` x ${fs.text}` : ''}` };
+        return { perMonth: false, once: false, monthly: gb * fs.value, text: `${round(flow.outputMBps)} MB/s out x ${ctx.consumers} outgoing connection${ctx.consumers === 1 ? '' : 's'}${fs.text ? ` x ${fs.text}` : ''}` };
       }
       const kb = q.billingIncrementKB ?? (q.billingIncrementKBFigure ? figure(node.entry, q.billingIncrementKBFigure) : 0);
       let gb = (flow.inboundMBps * SECONDS_PER_MONTH) / 1000;
@@ -318,49 +449,57 @@ function quantityPerMonth(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, c
         gb = (perMonth * unitsEach(bytesEach, kb) * kb * 1024) / 1e9;
         text += `, ${round(bytesEach)} B records billed in ${round(kb)} KB increments`;
       }
-      return { perMonth: spread(gb * fs.value), text: fs.text ? `${text} x ${fs.text}` : text };
+      return { perMonth: false, once: false, monthly: gb * fs.value, text: fs.text ? `${text} x ${fs.text}` : text };
     }
     case 'storedGB': {
       const fs = product(q.factors, ctx);
       const gbPerDay = finite(flow.inboundMBps * GB_PER_DAY_PER_MBPS * fs.value);
       const days = (q.retentionSetting ? num(node.settings, q.retentionSetting) : 0) / (q.retentionUnit === 'hours' ? 24 : 1);
       const tier: StorageTier = days > 0 ? { storageClass: 'STANDARD', fromAgeDays: 0, toAgeDays: days } : { storageClass: 'STANDARD', fromAgeDays: 0 };
-      const perMonth = months.fractions.map((_, m) => finite(tierGBDays(gbPerDay, tier, m * DAYS_PER_MONTH, Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays)) / DAYS_PER_MONTH));
-      return { perMonth, text: `${round(gbPerDay)} GB/day written, kept ${days > 0 ? `${round(days)} days` : 'for the whole horizon'}` };
+      const out = scratch.itemSeries;
+      for (let m = 0; m < months.count; m++) out[m] = finite(tierGBDays(gbPerDay, tier, m * DAYS_PER_MONTH, Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays)) / DAYS_PER_MONTH);
+      return { perMonth: true, text: `${round(gbPerDay)} GB/day written, kept ${days > 0 ? `${round(days)} days` : 'for the whole horizon'}` };
     }
     case 'scannedGB': {
-      const held = ctx.readableHeld();
+      const held = readableHeld(ctx);
       const perDay = num(node.settings, q.queriesPerDaySetting);
       const pct = Math.min(100, num(node.settings, q.scannedPercentSetting));
       const minGB = q.minimumMBPerQuery / 1000;
-      const perMonth = months.fractions.map((f, m) => finite(perDay * DAYS_PER_MONTH * f * Math.max((pct / 100) * (held[m] ?? 0), minGB)));
-      const avgHeld = ratio(
-        held.reduce((a, b) => a + b, 0),
-        held.length,
-      );
-      return { perMonth, text: `${round(perDay)} queries/day x ${round(pct)} % of ${round(avgHeld)} GB held in readable classes upstream (average; at least ${round(q.minimumMBPerQuery)} MB a query)` };
+      const out = scratch.itemSeries;
+      let heldSum = 0;
+      for (let m = 0; m < months.count; m++) {
+        out[m] = finite(perDay * DAYS_PER_MONTH * months.fractions[m]! * Math.max((pct / 100) * held[m]!, minGB));
+        heldSum += held[m]!;
+      }
+      const avgHeld = ratio(heldSum, months.count);
+      return { perMonth: true, text: `${round(perDay)} queries/day x ${round(pct)} % of ${round(avgHeld)} GB held in readable classes upstream (average; at least ${round(q.minimumMBPerQuery)} MB a query)` };
     }
   }
 }
 
-/** GB held in readable storage classes by the upstream stores, month by month (average over each month). */
-function readableHeld(input: CostInput, plans: Map<string, { gbPerDay: number; tiers: StorageTier[] }>, memo: Map<string, number[]>, months: Months): number[] {
-  const out = new Array<number>(months.count).fill(0);
-  for (const u of input.upstream) {
-    const plan = plans.get(u.id);
+/** GB held in readable storage classes by the upstream stores, month by month (average over each month); one series per store, computed once. */
+function readableHeld(ctx: ItemContext): Float64Array {
+  if (ctx.held) return ctx.held;
+  const { months } = ctx;
+  const out = new Float64Array(months.count);
+  for (const u of ctx.upstream) {
+    const plan = ctx.plans.get(u.id);
     if (!plan) continue;
-    let series = memo.get(u.id);
+    let series = ctx.readable.get(u.id);
     if (!series) {
-      series = months.fractions.map((_, m) => {
+      series = new Float64Array(months.count);
+      for (let m = 0; m < months.count; m++) {
         const a = m * DAYS_PER_MONTH;
         const b = Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays);
-        const gbDays = plan.tiers.filter((t) => !ARCHIVE_CLASSES.includes(t.storageClass)).reduce((s, t) => s + tierGBDays(plan.gbPerDay, t, a, b), 0);
-        return finite(ratio(gbDays, b - a));
-      });
-      memo.set(u.id, series);
+        let gbDays = 0;
+        for (const t of plan.tiers) if (!ARCHIVE_CLASSES.includes(t.storageClass)) gbDays += tierGBDays(plan.gbPerDay, t, a, b);
+        series[m] = finite(ratio(gbDays, b - a));
+      }
+      ctx.readable.set(u.id, series);
     }
-    series.forEach((v, m) => (out[m]! += v));
+    for (let m = 0; m < months.count; m++) out[m]! += series[m]!;
   }
+  ctx.held = out;
   return out;
 }
 
@@ -377,55 +516,82 @@ function charge(quantity: number, value: number, per: number, tiers: Price['tier
   return finite(usd);
 }
 
-/** The bill lines and per-month USD of one item. */
-function priceItem(item: PricingItem, ctx: ItemContext): { lines: CostLine[]; monthly: number[] } {
+/** The bill lines of one item; its USD per month class or per month go to `scratch` (see `ItemResult`). */
+function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): ItemResult {
   const { months, node } = ctx;
-  if (item.quantity.kind === 'lifecycleStoredGB') return lifecycleItem(item, ctx);
+  if (item.quantity.kind === 'lifecycleStoredGB') return lifecycleItem(item, ctx, scratch);
   const price = item.price;
   const chosen = price.bySetting ? optionOf(node.settings, price.bySetting) : undefined;
   const value = price.value ?? (chosen !== undefined && price.values && Object.hasOwn(price.values, chosen) ? price.values[chosen] : undefined);
-  if (value === undefined) return { lines: [], monthly: [] };
-  const q = quantityPerMonth(item.quantity, ctx);
-  const monthly = q.perMonth.map((x) => charge(x, value, item.per, price.tiers));
-  const total = monthly.reduce((a, b) => a + b, 0);
-  const averageQuantity = ratio(
-    q.perMonth.reduce((a, b) => a + b, 0),
-    months.full,
-  );
+  if (value === undefined) return NO_ITEM;
+  const q = quantityOf(item.quantity, ctx, scratch);
+  const { count, classOf } = months;
+  let total = 0;
+  let quantity = 0;
+  if (q.perMonth) {
+    const s = scratch.itemSeries;
+    for (let m = 0; m < count; m++) {
+      quantity += s[m]!;
+      total += s[m] = charge(s[m]!, value, item.per, price.tiers);
+    }
+  } else {
+    const qc = scratch.qtyClass;
+    const uc = scratch.itemClass;
+    const fractions = months.classFractions;
+    for (let k = 0; k < fractions.length; k++) {
+      qc[k] = q.once ? (k === 0 ? q.monthly : 0) : finite(q.monthly * fractions[k]!);
+      uc[k] = charge(qc[k]!, value, item.per, price.tiers);
+    }
+    for (let m = 0; m < count; m++) {
+      quantity += qc[classOf[m]!]!;
+      total += uc[classOf[m]!]!;
+    }
+  }
+  const averageQuantity = ratio(quantity, months.full);
   const usdPerMonth = ratio(total, months.full);
-  const rate = price.tiers && price.tiers.length > 1 ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${amount(item)} on average (tiers: ${tierText(price.tiers, item)})` : `$${round(value, 6)} per ${amount(item)}`;
+  const texts = itemTexts(item);
+  const rate = price.tiers && price.tiers.length > 1 ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${texts.amount} on average (tiers: ${texts.tiers})` : `$${round(value, 6)} per ${texts.amount}`;
   const option = chosen !== undefined ? ` (${chosen})` : '';
-  return {
-    lines: [{ label: item.label, basis: `${quantityText(averageQuantity, item)} a month (${q.text}) x ${rate}${option}`, usdPerMonth }],
-    monthly,
-  };
+  return { lines: [{ label: item.label, basis: `${quantityText(averageQuantity, item)} a month (${q.text}) x ${rate}${option}`, usdPerMonth }], perMonth: q.perMonth };
 }
 
-/** S3-style storage: GB-months per lifecycle tier, priced by storage class. */
-function lifecycleItem(item: PricingItem, ctx: ItemContext): { lines: CostLine[]; monthly: number[] } {
+/** S3-style storage: GB-months per lifecycle tier, priced by storage class (USD per month to `scratch.itemSeries`). */
+function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): ItemResult {
   const { months } = ctx;
-  const monthly = new Array<number>(months.count).fill(0);
-  if (!ctx.storage) return { lines: [], monthly };
+  if (!ctx.storage) return NO_ITEM;
+  const monthly = scratch.itemSeries;
+  monthly.fill(0);
   const byClass = new Map<string, { gbMonths: number; usd: number; price: number }>();
+  const { gbPerDay } = ctx.storage;
   for (const tier of ctx.storage.tiers) {
     const price = (item.price.values && Object.hasOwn(item.price.values, tier.storageClass) ? item.price.values[tier.storageClass] : undefined) ?? item.price.value;
     if (price === undefined) continue;
-    const acc = byClass.get(tier.storageClass) ?? { gbMonths: 0, usd: 0, price };
+    let acc = byClass.get(tier.storageClass);
+    if (!acc) byClass.set(tier.storageClass, (acc = { gbMonths: 0, usd: 0, price }));
     for (let m = 0; m < months.count; m++) {
-      const gbMonths = finite(tierGBDays(ctx.storage.gbPerDay, tier, m * DAYS_PER_MONTH, Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays)) / DAYS_PER_MONTH);
+      const gbMonths = finite(tierGBDays(gbPerDay, tier, m * DAYS_PER_MONTH, Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays)) / DAYS_PER_MONTH);
       monthly[m] = finite(monthly[m]! + (gbMonths / item.per) * price);
       acc.gbMonths += gbMonths;
       acc.usd += (gbMonths / item.per) * price;
     }
-    byClass.set(tier.storageClass, acc);
   }
-  const lines = [...byClass].map(([cls, a]) => ({
-    label: `${item.label}, ${cls}`,
-    basis: `${round(a.gbMonths / Math.max(months.full, 1e-9))} GB-months a month on average x $${a.price}/GB-month`,
-    usdPerMonth: ratio(a.usd, months.full),
-  }));
-  return { lines, monthly };
+  const lines: CostLine[] = [];
+  for (const [cls, a] of byClass)
+    lines.push({
+      label: `${item.label}, ${cls}`,
+      basis: `${round(a.gbMonths / Math.max(months.full, 1e-9))} GB-months a month on average x $${a.price}/GB-month`,
+      usdPerMonth: ratio(a.usd, months.full),
+    });
+  return { lines, perMonth: true };
 }
+
+/** An item's texts that depend on the catalog alone (its unit, its tiers), worded once per item. */
+function itemTexts(item: PricingItem): { amount: string; tiers: string } {
+  let texts = itemTextCache.get(item);
+  if (!texts) itemTextCache.set(item, (texts = { amount: amount(item), tiers: item.price.tiers && item.price.tiers.length > 1 ? tierText(item.price.tiers, item) : '' }));
+  return texts;
+}
+const itemTextCache = new WeakMap<PricingItem, { amount: string; tiers: string }>();
 
 /** The unit a price is per: "shard-hour", "million messages", "10,000 requests". */
 function amount(item: PricingItem): string {
@@ -464,7 +630,9 @@ function round(x: number, digits = 2): string {
   if (text.includes('e')) return String(v);
   const dot = text.indexOf('.');
   const whole = dot < 0 ? text : text.slice(0, dot);
-  let out = '';
-  for (let i = 0; i < whole.length; i++) out += (i > 0 && (whole.length - i) % 3 === 0 ? ',' : '') + whole[i];
+  if (whole.length <= 3) return v < 0 ? `-${text}` : text;
+  // Groups of three digits from the left, the first group 1 to 3 long.
+  let out = whole.slice(0, whole.length % 3 || 3);
+  for (let i = out.length; i < whole.length; i += 3) out += `,${whole.slice(i, i + 3)}`;
   return (v < 0 ? '-' : '') + out + (dot < 0 ? '' : text.slice(dot));
 }

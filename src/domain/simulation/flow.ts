@@ -34,7 +34,7 @@
  *
  * Linear in nodes + edges.
  */
-import { settingApplies } from '../catalog.ts';
+import { settingApplies, type CatalogEntry, type SettingSpec } from '../catalog.ts';
 import { stageLimits, type StageLimit } from '../capacity.ts';
 import { flowLatencyMs, type ResolvedEdge, type ResolvedNode, type DesignGraph } from '../graph.ts';
 import type { Workload } from '../scenario.ts';
@@ -143,20 +143,24 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
   const perSourceRecords = finite((perSource * 1e6) / recordBytes);
   const sourceIds = new Set(sources.map((s) => s.id));
 
-  const { order, backEdges } = depthFirstOrder(graph, sources);
-  // JSON-equivalent MB/s, actual MB/s and records/s arriving at each node, over edges that do not close a loop.
-  const jsonIn = new Map<string, number>();
-  const bytesIn = new Map<string, number>();
-  const recordsIn = new Map<string, number>();
-  const edgeVolume = new Map<ResolvedEdge, number>();
+  const index = new Map<string, number>();
+  for (let i = 0; i < graph.nodes.length; i++) index.set(graph.nodes[i]!.id, i);
+  const { order, backEdges } = depthFirstOrder(graph, sources, index);
+  // JSON-equivalent MB/s, actual MB/s and records/s arriving at each node (by position in
+  // `graph.nodes`), over edges that do not close a loop.
+  const jsonIn = new Float64Array(graph.nodes.length);
+  const bytesIn = new Float64Array(graph.nodes.length);
+  const recordsIn = new Float64Array(graph.nodes.length);
   const byNode = new Map<string, NodeFlow>();
   const chained = chainedBatchJobs(graph);
   const periods = new Map<string, number | undefined>();
+  const inputServices: string[] = [];
 
   for (const node of order) {
-    const inJson = jsonIn.get(node.id) ?? 0;
-    const inBytes = bytesIn.get(node.id) ?? 0;
-    const inRecords = recordsIn.get(node.id) ?? 0;
+    const i = index.get(node.id)!;
+    const inJson = jsonIn[i]!;
+    const inBytes = bytesIn[i]!;
+    const inRecords = recordsIn[i]!;
     const isSource = sourceIds.has(node.id);
     const totalJson = inJson + (isSource ? perSource : 0);
     const totalBytes = inBytes + (isSource ? perSource : 0);
@@ -170,18 +174,29 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
     for (const e of graph.out(node.id)) {
       if (!e.data) continue;
       consumers++;
-      edgeVolume.set(e, outBytes);
       if (backEdges.has(e)) continue;
-      jsonIn.set(e.target, (jsonIn.get(e.target) ?? 0) + outJson);
-      bytesIn.set(e.target, (bytesIn.get(e.target) ?? 0) + outBytes);
-      recordsIn.set(e.target, (recordsIn.get(e.target) ?? 0) + outRecords);
+      const t = index.get(e.target)!;
+      jsonIn[t]! += outJson;
+      bytesIn[t]! += outBytes;
+      recordsIn[t]! += outRecords;
     }
     const period = runPeriodSeconds(graph, node, periods);
-    const limits = stageLimits(node, graph.inputServices(node.id)).map((l) => loadOn(l, { bytes: inBytes, records: inRecords, consumers, peakFactor, ...(period !== undefined ? { period } : {}) }));
-    const binding = limits.reduce<LimitLoad | undefined>((best, l) => (!best || l.peakUtilisation > best.peakUtilisation || (l.peakUtilisation === best.peakUtilisation && l.utilisation > best.utilisation) ? l : best), undefined);
-    const writeLimits = limits.filter((l) => l.metric === 'MBps');
-    const utilisation = limits.length ? Math.max(...limits.map((l) => l.utilisation)) : undefined;
-    const peakUtilisation = limits.length ? Math.max(...limits.map((l) => l.peakUtilisation)) : undefined;
+    inputServices.length = 0;
+    for (const e of graph.in(node.id)) if (e.data) inputServices.push(graph.node(e.source)!.service);
+    const stage = stageLimits(node, inputServices);
+    const limits: LimitLoad[] = new Array(stage.length);
+    let binding: LimitLoad | undefined;
+    let utilisation: number | undefined;
+    let peakUtilisation: number | undefined;
+    let capacityMBps: number | undefined;
+    for (let k = 0; k < stage.length; k++) {
+      const l = loadOn(stage[k]!, inBytes, inRecords, consumers, peakFactor, period);
+      limits[k] = l;
+      if (!binding || l.peakUtilisation > binding.peakUtilisation || (l.peakUtilisation === binding.peakUtilisation && l.utilisation > binding.utilisation)) binding = l;
+      utilisation = utilisation === undefined ? l.utilisation : Math.max(utilisation, l.utilisation);
+      peakUtilisation = peakUtilisation === undefined ? l.peakUtilisation : Math.max(peakUtilisation, l.peakUtilisation);
+      if (l.metric === 'MBps') capacityMBps = capacityMBps === undefined ? l.capacity : Math.min(capacityMBps, l.capacity);
+    }
     const flow: NodeFlow = {
       nodeId: node.id,
       service: node.service,
@@ -193,21 +208,25 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
       outputRecordsPerSecond: outRecords,
       outputSizeVsJson: finite(sizeVsJson, 1),
       limits,
-      ...(binding ? { binding } : {}),
-      ...(writeLimits.length ? { capacityMBps: Math.min(...writeLimits.map((l) => l.capacity)) } : {}),
-      ...(utilisation !== undefined ? { utilisation, peakUtilisation: peakUtilisation ?? utilisation } : {}),
-      ...(period !== undefined ? { runPeriodSeconds: period } : {}),
       latencyMs: finite(flowLatencyMs(node, inBytes, chained.has(node.id))),
       overloaded: utilisation !== undefined && utilisation > 1,
       overloadedAtPeak: peakUtilisation !== undefined && peakUtilisation > 1,
     };
+    if (binding) flow.binding = binding;
+    if (capacityMBps !== undefined) flow.capacityMBps = capacityMBps;
+    if (utilisation !== undefined) {
+      flow.utilisation = utilisation;
+      flow.peakUtilisation = peakUtilisation ?? utilisation;
+    }
+    if (period !== undefined) flow.runPeriodSeconds = period;
     byNode.set(node.id, flow);
   }
   // Report nodes in design order, as the canvas lists them.
   const nodes: NodeFlow[] = graph.nodes.map((node) => byNode.get(node.id)!);
 
   const edges: EdgeFlow[] = graph.edges.map((e) => {
-    const average = e.data ? (edgeVolume.get(e) ?? 0) : 0;
+    // A data edge carries what its source node outputs (every node is in `order`).
+    const average = e.data ? (byNode.get(e.source)?.outputMBps ?? 0) : 0;
     const records = e.data ? (byNode.get(e.source)?.outputRecordsPerSecond ?? 0) : 0;
     return {
       edgeId: e.id,
@@ -232,31 +251,37 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
   return { averageIngestMBps, peakFactor, sourceIds: [...sourceIds], edges, nodes, byNode, ...(bottleneck ? { bottleneck } : {}) };
 }
 
-/** The load one limit carries, given what arrives at the node. */
-function loadOn(limit: StageLimit, at: { bytes: number; records: number; consumers: number; peakFactor: number; period?: number }): LimitLoad {
+/** The load one limit carries, given what arrives at the node (MB/s, records/s, outgoing data edges, the run period in seconds). */
+function loadOn(limit: StageLimit, bytes: number, records: number, consumers: number, workloadPeakFactor: number, period: number | undefined): LimitLoad {
   let average: number;
-  let peakFactor = at.peakFactor;
+  let peakFactor = workloadPeakFactor;
   switch (limit.metric) {
     case 'MBps':
-      average = at.bytes;
+      average = bytes;
       break;
     case 'readMBps':
-      average = at.bytes * at.consumers;
+      average = bytes * consumers;
       break;
     case 'recordsPerSecond': {
-      const unitsEach = limit.recordUnitKB ? Math.max(1, Math.ceil(ratio(at.bytes * 1e6, at.records, 0) / (limit.recordUnitKB * 1024) - 1e-9)) : 1;
-      average = at.records * unitsEach;
+      const unitsEach = limit.recordUnitKB ? Math.max(1, Math.ceil(ratio(bytes * 1e6, records, 0) / (limit.recordUnitKB * 1024) - 1e-9)) : 1;
+      average = records * unitsEach;
       break;
     }
     case 'MBPerRun':
-      average = at.bytes * (at.period ?? 86_400);
+      average = bytes * (period ?? 86_400);
       // A run covering a day or more sees the day's average volume; a shorter run may fall on the peak.
-      if ((at.period ?? 86_400) >= 86_400) peakFactor = 1;
+      if ((period ?? 86_400) >= 86_400) peakFactor = 1;
       break;
   }
   average = finite(average);
   const peak = finite(average * peakFactor);
-  return { ...limit, averageLoad: average, peakLoad: peak, utilisation: finite(average / limit.capacity), peakUtilisation: finite(peak / limit.capacity) };
+  const load = limit as LimitLoad;
+  // The limit was made for this node alone (`stageLimits`), so it becomes the load in place.
+  load.averageLoad = average;
+  load.peakLoad = peak;
+  load.utilisation = finite(average / limit.capacity);
+  load.peakUtilisation = finite(peak / limit.capacity);
+  return load;
 }
 
 /**
@@ -267,14 +292,8 @@ function loadOn(limit: StageLimit, at: { bytes: number; records: number; consume
  */
 function runPeriodSeconds(graph: DesignGraph, node: ResolvedNode, memo: Map<string, number | undefined>): number | undefined {
   if (memo.has(node.id)) return memo.get(node.id);
-  const own = (n: ResolvedNode): number | undefined => {
-    const spec = n.entry.settings.schedule;
-    if (spec?.type !== 'enum' || !settingApplies(spec, n.settings)) return undefined;
-    const ms = spec.options.find((o) => o.value === n.settings.schedule)?.latencyMs;
-    return ms !== undefined && ms > 0 ? ms / 1000 : undefined;
-  };
   const trigger = node.entry.settings.trigger;
-  let period = own(node);
+  let period = ownPeriodSeconds(node);
   if (period === undefined && trigger?.type === 'enum' && settingApplies(trigger, node.settings) && node.settings.trigger === 'after-upstream') {
     // Breadth-first up the data edges to the nearest scheduled job.
     const seen = new Set([node.id]);
@@ -286,7 +305,7 @@ function runPeriodSeconds(graph: DesignGraph, node: ResolvedNode, memo: Map<stri
           if (!e.data || seen.has(e.source)) continue;
           seen.add(e.source);
           const up = graph.node(e.source)!;
-          period ??= own(up);
+          period ??= ownPeriodSeconds(up);
           next.push(e.source);
         }
       frontier = next;
@@ -295,6 +314,14 @@ function runPeriodSeconds(graph: DesignGraph, node: ResolvedNode, memo: Map<stri
   }
   memo.set(node.id, period);
   return period;
+}
+
+/** Seconds between runs of the node's own schedule (a `schedule` enum setting in force), if any. */
+function ownPeriodSeconds(n: ResolvedNode): number | undefined {
+  const spec = n.entry.settings.schedule;
+  if (spec?.type !== 'enum' || !settingApplies(spec, n.settings)) return undefined;
+  const ms = spec.options.find((o) => o.value === n.settings.schedule)?.latencyMs;
+  return ms !== undefined && ms > 0 ? ms / 1000 : undefined;
 }
 
 /**
@@ -322,42 +349,58 @@ function chainedBatchJobs(graph: DesignGraph): Set<string> {
  * then from every remaining node; `backEdges` are the edges that reach a node still on the search
  * stack (they close a loop). Every other data edge goes forward in `order`.
  */
-function depthFirstOrder(graph: DesignGraph, starts: readonly ResolvedNode[]): { order: ResolvedNode[]; backEdges: Set<ResolvedEdge> } {
+function depthFirstOrder(graph: DesignGraph, starts: readonly ResolvedNode[], index: ReadonlyMap<string, number>): { order: ResolvedNode[]; backEdges: Set<ResolvedEdge> } {
   const ON_STACK = 1;
   const DONE = 2;
-  const state = new Map<string, number>();
+  // By position in `graph.nodes`: 0 not seen yet, ON_STACK, DONE.
+  const state = new Uint8Array(graph.nodes.length);
   const backEdges = new Set<ResolvedEdge>();
   const post: ResolvedNode[] = [];
-  for (const root of [...starts, ...graph.nodes]) {
-    if (state.has(root.id)) continue;
-    state.set(root.id, ON_STACK);
-    const stack: { node: ResolvedNode; out: readonly ResolvedEdge[]; next: number }[] = [{ node: root, out: graph.out(root.id), next: 0 }];
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      if (top.next < top.out.length) {
-        const e = top.out[top.next++]!;
+  // The search stack as parallel arrays: node position, its edges, the next edge to follow.
+  const stackNode: number[] = [];
+  const stackOut: (readonly ResolvedEdge[])[] = [];
+  const stackNext: number[] = [];
+  const visit = (root: ResolvedNode) => {
+    const r = index.get(root.id)!;
+    if (state[r]) return;
+    state[r] = ON_STACK;
+    stackNode.push(r);
+    stackOut.push(graph.out(root.id));
+    stackNext.push(0);
+    while (stackNode.length) {
+      const top = stackNode.length - 1;
+      const out = stackOut[top]!;
+      if (stackNext[top]! < out.length) {
+        const e = out[stackNext[top]!++]!;
         if (!e.data) continue;
-        const s = state.get(e.target);
+        const t = index.get(e.target)!;
+        const s = state[t];
         if (s === ON_STACK) backEdges.add(e);
-        else if (s === undefined) {
-          state.set(e.target, ON_STACK);
-          stack.push({ node: graph.node(e.target)!, out: graph.out(e.target), next: 0 });
+        else if (!s) {
+          state[t] = ON_STACK;
+          stackNode.push(t);
+          stackOut.push(graph.out(e.target));
+          stackNext.push(0);
         }
       } else {
-        state.set(top.node.id, DONE);
-        post.push(top.node);
-        stack.pop();
+        state[stackNode[top]!] = DONE;
+        post.push(graph.nodes[stackNode[top]!]!);
+        stackNode.pop();
+        stackOut.pop();
+        stackNext.pop();
       }
     }
-  }
+  };
+  for (const root of starts) visit(root);
+  for (const root of graph.nodes) visit(root);
   return { order: post.reverse(), backEdges };
 }
 
 /** Product of the node's integer settings in force that carry the flag (values below 1 or not numbers count as 1). */
 function divisorOf(node: ResolvedNode, flag: 'dividesVolume' | 'batchesRecords'): number {
   let divisor = 1;
-  for (const [key, spec] of Object.entries(node.entry.settings)) {
-    if (spec.type !== 'integer' || !spec[flag] || !settingApplies(spec, node.settings)) continue;
+  for (const [key, spec] of flowSettingsOf(node.entry)[flag]) {
+    if (!settingApplies(spec, node.settings)) continue;
     const v = finite(node.settings[key], 1);
     if (v >= 1) divisor *= v;
   }
@@ -367,11 +410,35 @@ function divisorOf(node: ResolvedNode, flag: 'dividesVolume' | 'batchesRecords')
 /** Output size vs JSON set by a chosen enum option's `volumeFactor` figure (the last such setting wins). */
 function declaredSizeVsJson(node: ResolvedNode): number | undefined {
   let factor: number | undefined;
-  for (const [key, spec] of Object.entries(node.entry.settings)) {
-    if (spec.type !== 'enum' || !settingApplies(spec, node.settings)) continue;
+  for (const [key, spec] of flowSettingsOf(node.entry).formats) {
+    if (!settingApplies(spec, node.settings)) continue;
     const figure = spec.options.find((o) => o.value === node.settings[key])?.volumeFactor;
     const value = figure ? node.entry.figures[figure]?.value : undefined;
     if (value !== undefined && Number.isFinite(value)) factor = value;
   }
   return factor;
+}
+
+type IntegerSpec = Extract<SettingSpec, { type: 'integer' }>;
+type EnumSpec = Extract<SettingSpec, { type: 'enum' }>;
+/** An entry's settings that change the flow, in catalog order, listed once per entry (catalog entries do not change). */
+interface FlowSettings {
+  dividesVolume: [string, IntegerSpec][];
+  batchesRecords: [string, IntegerSpec][];
+  /** Enum settings with an option that has a `volumeFactor`. */
+  formats: [string, EnumSpec][];
+}
+const flowSettings = new WeakMap<CatalogEntry, FlowSettings>();
+function flowSettingsOf(entry: CatalogEntry): FlowSettings {
+  let found = flowSettings.get(entry);
+  if (!found) {
+    found = { dividesVolume: [], batchesRecords: [], formats: [] };
+    for (const [key, spec] of Object.entries(entry.settings)) {
+      if (spec.type === 'integer' && spec.dividesVolume) found.dividesVolume.push([key, spec]);
+      if (spec.type === 'integer' && spec.batchesRecords) found.batchesRecords.push([key, spec]);
+      if (spec.type === 'enum' && spec.options.some((o) => o.volumeFactor)) found.formats.push([key, spec]);
+    }
+    flowSettings.set(entry, found);
+  }
+  return found;
 }

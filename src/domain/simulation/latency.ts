@@ -66,12 +66,28 @@ export interface SinkLatency {
 export function computeLatency(graph: DesignGraph, sourceIds: readonly string[], scenario: Scenario): SinkLatency[] {
   const sourceSet = new Set(sourceIds);
   const sinks = graph.nodes.filter((n) => n.entry.dataFlow && !sourceSet.has(n.id) && (SINK_ROLES.some((r) => n.roles.has(r)) || !graph.out(n.id).some((e) => e.data)));
-  const reachedBy = new Map<string, string[]>();
-  for (const s of sourceIds) for (const id of graph.reachableFrom([s])) if (id !== s) push(reachedBy, id, s);
   const budgets = dataPathBudgets(scenario);
 
-  // One shortest-path search per source serves every sink it reaches; one per budget serves every sink
-  // the budget applies to (starting from all its sources: those that do not reach a sink add nothing).
+  // One shortest-path search per source serves every sink it reaches (its paths are taken right away,
+  // so only one search is held at a time); one per budget serves every sink the budget applies to
+  // (starting from all its sources: those that do not reach a sink add nothing).
+  const pathsTo = new Map<string, SourcePath[]>();
+  const pathsAt: (SourcePath[] | undefined)[] = new Array(graph.nodes.length);
+  const sinkIds = new Set(sinks.map((n) => n.id));
+  graph.nodes.forEach((n, i) => {
+    if (!sinkIds.has(n.id)) return;
+    const paths: SourcePath[] = [];
+    pathsTo.set(n.id, paths);
+    pathsAt[i] = paths;
+  });
+  graph.eachFastestPaths(sourceIds, (sourceId, reached, pathTo) => {
+    for (const i of reached) {
+      const paths = pathsAt[i];
+      if (!paths) continue;
+      const path = pathTo(i);
+      if (path && Number.isFinite(path.latencyMs)) paths.push(describe(graph, sourceId, path));
+    }
+  });
   const budgetPaths = new Map(
     budgets.map((b) => [
       b,
@@ -81,14 +97,9 @@ export function computeLatency(graph: DesignGraph, sourceIds: readonly string[],
       ),
     ]),
   );
-  const trees = new Map(sourceIds.map((s) => [s, graph.fastestPathsFrom([s])]));
 
   return sinks.map((sink) => {
-    const paths: SourcePath[] = [];
-    for (const sourceId of reachedBy.get(sink.id) ?? []) {
-      const path = trees.get(sourceId)!.pathTo(sink.id);
-      if (path && Number.isFinite(path.latencyMs)) paths.push(describe(graph, sourceId, path));
-    }
+    const paths = pathsTo.get(sink.id)!;
     paths.sort((a, b) => b.latencyMs - a.latencyMs);
     const critical = paths[0];
     return {
@@ -146,10 +157,4 @@ function budgetFor(sink: ResolvedNode, budget: DataPathParams, paths: ReturnType
     nodeIds: latencyMs !== undefined ? path!.nodeIds : [],
     withinBudget: latencyMs !== undefined && latencyMs <= budget.maxLatencyMs,
   };
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

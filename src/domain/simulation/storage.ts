@@ -53,16 +53,11 @@ export interface StoreGrowth {
  * skipped, an invalid storage class counts as S3 Standard.
  */
 export function lifecyclePlan(node: ResolvedNode): StorageTier[] {
-  const valid = (c: unknown): c is StorageClass => typeof c === 'string' && (STORAGE_CLASSES as readonly string[]).includes(c);
-  const start: StorageClass = valid(node.settings.storageClass) ? node.settings.storageClass : 'STANDARD';
+  const start: StorageClass = isStorageClass(node.settings.storageClass) ? node.settings.storageClass : 'STANDARD';
   const raw = Array.isArray(node.settings.lifecycleTransitions) ? (node.settings.lifecycleTransitions as unknown[]) : [];
-  const transitions = raw
-    .filter(
-      (t): t is { days: number; storageClass: StorageClass } =>
-        typeof t === 'object' && t !== null && valid((t as { storageClass?: unknown }).storageClass) && Number.isFinite((t as { days?: unknown }).days) && (t as { days: number }).days >= 0,
-    )
-    .map((t) => ({ days: t.days, storageClass: t.storageClass }))
-    .sort((a, b) => a.days - b.days);
+  const transitions: { days: number; storageClass: StorageClass }[] = [];
+  for (const t of raw) if (isTransition(t)) transitions.push({ days: t.days, storageClass: t.storageClass });
+  if (transitions.length > 1) transitions.sort(byDays);
   const expiration = finite(node.settings.expirationDays);
   const tiers: StorageTier[] = [];
   let current = start;
@@ -74,7 +69,24 @@ export function lifecyclePlan(node: ResolvedNode): StorageTier[] {
   }
   tiers.push({ storageClass: current, fromAgeDays: from });
   if (expiration <= 0) return tiers;
-  return tiers.map((t) => ({ ...t, toAgeDays: Math.min(t.toAgeDays ?? Infinity, expiration) })).filter((t) => t.toAgeDays > t.fromAgeDays);
+  const kept: StorageTier[] = [];
+  for (const t of tiers) {
+    const tier = { ...t, toAgeDays: Math.min(t.toAgeDays ?? Infinity, expiration) };
+    if (tier.toAgeDays > tier.fromAgeDays) kept.push(tier);
+  }
+  return kept;
+}
+
+function isStorageClass(c: unknown): c is StorageClass {
+  return typeof c === 'string' && (STORAGE_CLASSES as readonly string[]).includes(c);
+}
+
+function isTransition(t: unknown): t is { days: number; storageClass: StorageClass } {
+  return typeof t === 'object' && t !== null && isStorageClass((t as { storageClass?: unknown }).storageClass) && Number.isFinite((t as { days?: unknown }).days) && (t as { days: number }).days >= 0;
+}
+
+function byDays(a: { days: number }, b: { days: number }): number {
+  return a.days - b.days;
 }
 
 /** GB in one tier at the end of day `day`: GB/day x the number of days of data whose age is in the tier. */
@@ -87,8 +99,12 @@ export function tierGB(gbPerDay: number, tier: StorageTier, day: number): number
 export function tierGBDays(gbPerDay: number, tier: StorageTier, a: number, b: number): number {
   const lo = tier.fromAgeDays;
   const w = (tier.toAgeDays ?? Infinity) - lo;
-  const F = (x: number) => (x <= lo ? 0 : x <= lo + w ? (x - lo) ** 2 / 2 : (w * w) / 2 + w * (x - lo - w));
-  return gbPerDay * (F(b) - F(a));
+  return gbPerDay * (rampIntegral(b, lo, w) - rampIntegral(a, lo, w));
+}
+
+/** Integral from 0 to `x` of the days of data in a tier of ages `lo` to `lo + w` (0, then growing 1 a day, then `w`). */
+function rampIntegral(x: number, lo: number, w: number): number {
+  return x <= lo ? 0 : x <= lo + w ? (x - lo) ** 2 / 2 : (w * w) / 2 + w * (x - lo - w);
 }
 
 /**
@@ -100,9 +116,12 @@ export function storeGrowth(nodeId: string, gbPerDay: number, tiers: StorageTier
   const years: StorageYear[] = [];
   for (let year = 1; (year - 1) * DAYS_PER_YEAR < horizonDays; year++) {
     const day = Math.min(year * DAYS_PER_YEAR, horizonDays);
-    const tbByClass = Object.fromEntries(STORAGE_CLASSES.map((c) => [c, 0])) as Record<StorageClass, number>;
+    const tbByClass = {} as Record<StorageClass, number>;
+    for (const c of STORAGE_CLASSES) tbByClass[c] = 0;
     for (const t of tiers) tbByClass[t.storageClass] += finite(tierGB(gbPerDay, t, day) / 1000);
-    years.push({ year, day, tbByClass, totalTB: finite(Object.values(tbByClass).reduce((a, b) => a + b, 0)) });
+    let totalTB = 0;
+    for (const c of STORAGE_CLASSES) totalTB += tbByClass[c];
+    years.push({ year, day, tbByClass, totalTB: finite(totalTB) });
   }
   return { nodeId, gbPerDay, tiers: tiers.map((t) => (t.toAgeDays === undefined || !Number.isFinite(t.toAgeDays) ? { storageClass: t.storageClass, fromAgeDays: t.fromAgeDays } : t)), years };
 }
