@@ -1,4 +1,5 @@
 /** The application shell: header, banners, the three panes, toasts and dialogs. */
+import { IconTheme } from './ServiceIcon.tsx';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { lazy, Suspense, useEffect } from 'react';
@@ -69,41 +70,43 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
   return (
-    <div className="app">
-      <Header />
-      {inRoom ? (
+    <IconTheme.Provider value={theme}>
+      <div className="app">
+        <Header />
+        {inRoom ? (
+          <Suspense fallback={null}>
+            <RoomBar />
+          </Suspense>
+        ) : (
+          <InterviewBarWhenRunning />
+        )}
+        <ContentProblemsBanner problems={contentProblems} />
+        <NotSavedBanner />
+        <RecoveredBanner />
+        <SharedBanner />
+        <main className="workspace" style={columns}>
+          <Palette />
+          <section className="centre" aria-label="Design">
+            <Toolbar />
+            <PreviousDesignAction />
+            <Canvas />
+            <Toasts />
+          </section>
+          <RightPane />
+        </main>
+        <FindingsAnnouncer />
+        <EditorDialogs />
         <Suspense fallback={null}>
-          <RoomBar />
+          <ResultDialog />
+          <CompareDialog />
         </Suspense>
-      ) : (
-        <InterviewBarWhenRunning />
-      )}
-      <ContentProblemsBanner problems={contentProblems} />
-      <NotSavedBanner />
-      <RecoveredBanner />
-      <SharedBanner />
-      <main className="workspace" style={columns}>
-        <Palette />
-        <section className="centre" aria-label="Design">
-          <Toolbar />
-          <PreviousDesignAction />
-          <Canvas />
-          <Toasts />
-        </section>
-        <RightPane />
-      </main>
-      <FindingsAnnouncer />
-      <EditorDialogs />
-      <Suspense fallback={null}>
-        <ResultDialog />
-        <CompareDialog />
-      </Suspense>
-      {dialog && (
-        <Suspense fallback={null}>
-          <ProblemsDialog dialog={dialog} onClose={() => store.getState().showProblems(undefined)} />
-        </Suspense>
-      )}
-    </div>
+        {dialog && (
+          <Suspense fallback={null}>
+            <ProblemsDialog dialog={dialog} onClose={() => store.getState().showProblems(undefined)} />
+          </Suspense>
+        )}
+      </div>
+    </IconTheme.Provider>
   );
 }
 

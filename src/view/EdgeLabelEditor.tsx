@@ -1,6 +1,6 @@
 /**
- * Inline editing of a connection's label on the canvas: shown over the edge's midpoint while the edge
- * is being edited (double-click the edge or its label, or select it and press Enter). Enter or leaving
+ * Inline editing of a connection's label on the canvas: mounted by the edge (FlowEdge.tsx) over its
+ * midpoint while it is being edited (double-click the edge or its label, or select it and press Enter). Enter or leaving
  * the box keeps the text (one undo step); Escape drops the edit.
  */
 import { EdgeLabelRenderer } from '@xyflow/react';
@@ -13,8 +13,6 @@ import { useEditorUi } from './editor-ui.ts';
 export function EdgeLabelEditor({ id, x, y, label }: { id: string; x: number; y: number; label: string | undefined }) {
   const store = useAppStore();
   const scenarioId = useApp((s) => s.scenarioId);
-  const editing = useEditorUi((s) => s.editing?.kind === 'edge' && s.editing.id === id);
-  if (!editing) return null;
   // Typed text is kept as a draft on every keystroke, so a reload reopens the editor with it.
   return (
     <EdgeLabelRenderer>

@@ -60,6 +60,8 @@ export function useEdgeLabelLayerOf(): HTMLElement | null {
 function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, markerStart, style, interactionWidth, data }: EdgeProps<ServiceFlowEdge>) {
   const store = useAppStore();
   const labelLayer = useContext(EdgeLabelLayer);
+  // The label editor mounts only on the edge being edited: its store subscriptions are not paid per edge.
+  const editing = useEditorUi((s) => s.editing?.kind === 'edge' && s.editing.id === id);
   const route = data?.route;
   const [path, labelX, labelY] = useMemo(() => {
     // A route computed for the nodes where they are now (not mid-drag): follow it.
@@ -79,7 +81,7 @@ function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   return (
     <>
       <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} {...(markerStart ? { markerStart } : {})} {...(style ? { style } : {})} {...(interactionWidth !== undefined ? { interactionWidth } : {})} />
-      <EdgeLabelEditor id={id} x={labelX} y={labelY} label={label} />
+      {editing && <EdgeLabelEditor id={id} x={labelX} y={labelY} label={label} />}
       {(label || volume) &&
         labelLayer &&
         createPortal(

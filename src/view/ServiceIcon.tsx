@@ -7,10 +7,9 @@
  * adapters/icons-browser.ts); until one arrives, or for an entry without icon, the entry's glyph badge
  * in its category colour is drawn in the same box. Decorative: the text beside it names the service.
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, memo, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CATEGORY_META, type CatalogEntry } from '../domain/catalog.ts';
 import { iconForTheme, type IconRef } from '../domain/icons.ts';
-import { useApp } from '../store/context.tsx';
 
 const templates = new Map<string, SVGSVGElement>();
 let loader: Promise<typeof import('../adapters/icons-browser.ts')> | undefined;
@@ -43,9 +42,15 @@ export async function iconElement(ref: IconRef, theme: 'light' | 'dark'): Promis
   return el;
 }
 
+/**
+ * The theme icons are drawn for, provided once by the app shell (App.tsx): a context, not a store
+ * subscription per icon (hundreds on a canvas, each run on every store update).
+ */
+export const IconTheme = createContext<'light' | 'dark'>('light');
+
 /** The parsed icon of an entry for the current theme, once loaded (a shared template: clone it to insert). */
 export function useIcon(ref: IconRef | null | undefined): SVGSVGElement | undefined {
-  const theme = useApp((s) => s.theme);
+  const theme = useContext(IconTheme);
   const key = ref ? `${theme}:${ref}` : '';
   const [state, setState] = useState<{ key: string; el: SVGSVGElement | undefined }>(() => ({ key, el: templates.get(key) }));
   useEffect(() => {
