@@ -122,6 +122,34 @@ async function openWithDesign(browser: Browser, nodes: number, design = tiledDes
   return page;
 }
 
+/** Notes in the page whether the canvas's progress status ever shows (read with `progressWasSeen`). */
+async function watchProgress(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __progressSeen: boolean };
+    w.__progressSeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.canvas-progress')) w.__progressSeen = true;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+}
+const progressWasSeen = (page: Page) => page.evaluate(() => (window as unknown as { __progressSeen: boolean }).__progressSeen);
+
+/** Makes the file in the page, in a task of its own (the harness's work, not the app's), for `chooseFile`. */
+async function handFile(page: Page, text: string, name: string, type: string) {
+  await page.evaluate(([t, n, ty]) => ((window as unknown as { __file: File }).__file = new File([t], n, { type: ty })), [text, name, type] as const);
+}
+
+/** Chooses the file made by `handFile` in the Import input, as a user picking it does. */
+async function chooseFile(page: Page) {
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="import-input"]')!;
+    const files = new DataTransfer();
+    files.items.add((window as unknown as { __file: File }).__file);
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
 /**
  * (f) Big import: a 10,000-node design file through the Import input: wall ms to all requirements
  * graded, the longest main-thread task (PerformanceObserver 'longtask') from the file being chosen to
@@ -131,32 +159,20 @@ async function bigImport(browser: Browser, nodes = 10_000) {
   const page = await openApp(browser);
   const design = tiledDesign(nodes);
   const text = JSON.stringify(design);
-  await page.evaluate(() => {
-    const w = window as unknown as { __progressSeen: boolean };
-    w.__progressSeen = false;
-    new MutationObserver(() => {
-      if (document.querySelector('.canvas-progress')) w.__progressSeen = true;
-    }).observe(document.body, { subtree: true, childList: true });
-  });
+  await watchProgress(page);
   // The file is made in the page first, in a task of its own: handing 2.8 MB to the page is the
   // harness's work (Playwright's setInputFiles decodes it in the page for ~340 ms), not the app's.
-  await page.evaluate(([t, name]) => ((window as unknown as { __file: File }).__file = new File([t], name, { type: 'application/json' })), [text, `bench-${nodes}.json`] as const);
+  await handFile(page, text, `bench-${nodes}.json`, 'application/json');
   const t0 = await pageNow(page);
   const wall0 = Date.now();
-  await page.evaluate(() => {
-    const input = document.querySelector<HTMLInputElement>('[data-testid="import-input"]')!;
-    const files = new DataTransfer();
-    files.items.add((window as unknown as { __file: File }).__file);
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
+  await chooseFile(page);
   await page.waitForFunction(() => document.querySelector('.toast')?.textContent?.includes('Imported'), undefined, { timeout: 120_000 });
   await page.locator('.header-score').waitFor();
   const importWallMs = Date.now() - wall0;
   // Let the saver and the render settle, then read the tasks.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
   const importLongestTaskMs = await longestTaskSince(page, t0);
-  const progressSeen = await page.evaluate(() => (window as unknown as { __progressSeen: boolean }).__progressSeen);
+  const progressSeen = await progressWasSeen(page);
   const tasks = await page.evaluate((since) => (window as unknown as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench.longtasks.filter((t) => t.start >= since).map((t) => Math.round(t.duration)), t0);
 
   console.log({ importWallMs, importLongestTaskMs, progressSeen, tasks });
@@ -204,28 +220,16 @@ async function drawioImport(browser: Browser, nodes = 2000) {
   const text = designToDrawio(tiledDesign(nodes), content.catalog);
   const read = readDrawioFile(text);
   const cells = read.ok ? read.pages[0]!.cells.length : 0;
-  await page.evaluate(() => {
-    const w = window as unknown as { __progressSeen: boolean };
-    w.__progressSeen = false;
-    new MutationObserver(() => {
-      if (document.querySelector('.canvas-progress')) w.__progressSeen = true;
-    }).observe(document.body, { subtree: true, childList: true });
-  });
-  await page.evaluate((t) => ((window as unknown as { __file: File }).__file = new File([t], 'bench.drawio', { type: 'application/xml' })), text);
+  await watchProgress(page);
+  await handFile(page, text, 'bench.drawio', 'application/xml');
   const t0 = await pageNow(page);
   const wall0 = Date.now();
-  await page.evaluate(() => {
-    const input = document.querySelector<HTMLInputElement>('[data-testid="import-input"]')!;
-    const files = new DataTransfer();
-    files.items.add((window as unknown as { __file: File }).__file);
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
+  await chooseFile(page);
   await page.getByRole('dialog', { name: 'Imported bench.drawio' }).waitFor({ timeout: 120_000 });
   const wallMs = Date.now() - wall0;
   await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
   const longestTaskMs = await longestTaskSince(page, t0);
-  const progressSeen = await page.evaluate(() => (window as unknown as { __progressSeen: boolean }).__progressSeen);
+  const progressSeen = await progressWasSeen(page);
   await page.context().close();
   return { cells, kB: round(text.length / 1024), wallMs, longestTaskMs: round(longestTaskMs), progressSeen };
 }

@@ -7,8 +7,8 @@ import { CONTENT, contentProblems } from './adapters/content.ts';
 import { readPreference } from './adapters/persistence.ts';
 import { openStorage } from './adapters/storage.ts';
 import { createAppStore } from './store/app-store.ts';
-import { startGrading, type Analyser, type AnalysisInput, type Analyses, type ImmediateAnalyser } from './store/grading.ts';
-import { analysisCosts, analysisSize, FRAME_ANALYSIS_BUDGET_MS, frameAnalyser, WARM_UP_FROM_FACTOR, warmUp } from './store/frame-analysis.ts';
+import { analysisInputOf, startGrading, type Analyser, type AnalysisInput, type Analyses, type ImmediateAnalyser } from './store/grading.ts';
+import { analysisSize, createFrameAnalysis } from './store/frame-analysis.ts';
 import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
 import { decodeRoomFragment } from './domain/room.ts';
@@ -39,32 +39,25 @@ async function start(): Promise<void> {
   // times say a change of this design can be analysed within its frame, the rules load here too and
   // such changes are analysed in the event itself (store/frame-analysis.ts).
   let inThread: Promise<(input: AnalysisInput) => Analyses> | undefined;
-  let inFrame: ((input: AnalysisInput) => Analyses) | undefined;
-  const workerCosts = analysisCosts();
-  const mainCosts = analysisCosts();
   const loadInThread = () =>
-    (inThread ??= Promise.all([import('./store/analysis.ts'), import('./adapters/graded-content.ts')]).then(([a, c]) => {
-      const run = (input: AnalysisInput) => a.analyse(c.GRADED_CONTENT, input);
-      inFrame = run;
-      return run;
-    }));
-  const currentInput = (): AnalysisInput => {
-    const { design, scenarioId, whatIf, followUps } = store.getState();
-    return { design, scenarioId, whatIf, followUps };
-  };
+    (inThread ??= Promise.all([import('./store/analysis.ts'), import('./adapters/graded-content.ts')]).then(
+      ([a, c]) =>
+        (input: AnalysisInput) =>
+          a.analyse(c.GRADED_CONTENT, input),
+    ));
   const whenIdle = (task: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 50));
+  const frame = createFrameAnalysis(
+    loadInThread,
+    () => analysisInputOf(store.getState()),
+    () => performance.now(),
+    whenIdle,
+  );
   const analyser: Analyser = async (input) => {
     const worker = (await import('./view/analysis.ts')).analysisWorker();
     if (worker) {
       try {
         const { analyses, computeMs } = await worker.analyse(input);
-        const size = analysisSize(input.design);
-        workerCosts.record(size, computeMs);
-        if (!inThread && (workerCosts.predictMs(size) ?? Infinity) <= WARM_UP_FROM_FACTOR * FRAME_ANALYSIS_BUDGET_MS)
-          void loadInThread().then(
-            (run) => warmUp(run, currentInput, mainCosts, () => performance.now(), whenIdle),
-            () => undefined,
-          );
+        frame.workerAnalysed(analysisSize(input.design), computeMs);
         return analyses;
       } catch (e) {
         console.error('the analysis worker failed; grading on this thread', e);
@@ -72,15 +65,10 @@ async function start(): Promise<void> {
     }
     return (await loadInThread())(input);
   };
-  const inFrameAnalyser = frameAnalyser(
-    () => inFrame,
-    mainCosts,
-    () => performance.now(),
-  );
   // Each change analysed in its own event leaves a User Timing measure (read by `npm run bench`).
   const immediate: ImmediateAnalyser = (input) => {
     const start = performance.now();
-    const analyses = inFrameAnalyser(input);
+    const analyses = frame.immediate(input);
     if (analyses) performance.measure('archboard:analysis:in-frame', { start });
     return analyses;
   };

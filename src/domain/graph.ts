@@ -573,9 +573,9 @@ interface SearchStore {
 }
 
 class DenseStore implements SearchStore {
-  private readonly d: Float64Array;
-  private readonly p: Int32Array;
-  private readonly e: (string | undefined)[];
+  protected readonly d: Float64Array;
+  protected readonly p: Int32Array;
+  protected readonly e: (string | undefined)[];
   constructor(size: number) {
     this.d = new Float64Array(size).fill(Infinity);
     this.p = new Int32Array(size).fill(-1);
@@ -600,32 +600,11 @@ class DenseStore implements SearchStore {
 }
 
 /** A dense store that lists the states it sets, so that `reset` readies it for the next search in time proportional to the last one. */
-class ReusableStore implements SearchStore {
-  private readonly d: Float64Array;
-  private readonly p: Int32Array;
-  private readonly e: (string | undefined)[];
+class ReusableStore extends DenseStore {
   readonly touched: number[] = [];
-  constructor(size: number) {
-    this.d = new Float64Array(size).fill(Infinity);
-    this.p = new Int32Array(size).fill(-1);
-    this.e = new Array<string | undefined>(size);
-  }
-  dist(state: number) {
-    return this.d[state]!;
-  }
-  setDist(state: number, d: number) {
+  override setDist(state: number, d: number) {
     if (this.d[state] === Infinity) this.touched.push(state);
     this.d[state] = d;
-  }
-  prev(state: number) {
-    return this.p[state]!;
-  }
-  edge(state: number) {
-    return this.e[state];
-  }
-  setPrev(state: number, prev: number, edgeId: string) {
-    this.p[state] = prev;
-    this.e[state] = edgeId;
   }
   reset() {
     for (const s of this.touched) {

@@ -109,3 +109,41 @@ export function warmUp(run: (input: AnalysisInput) => Analyses, input: () => Ana
   };
   whenIdle(step);
 }
+
+/** The app's frame analysis (see the file comment), as `createFrameAnalysis` wires it. */
+export interface FrameAnalysis {
+  /** Tells it the worker analysed `size` elements in `ms`; may start loading and warming up the in-thread analysis. */
+  workerAnalysed(size: number, ms: number): void;
+  /** For `startGrading`'s `immediate` option. */
+  immediate: ImmediateAnalyser;
+}
+
+/**
+ * Wires the frame analysis: the worker's and this thread's costs, loading the in-thread analysis once
+ * the worker's rate predicts at most `WARM_UP_FROM_FACTOR` x the budget for the design, warming it up,
+ * and the immediate analyser that runs it within the budget.
+ * @param load loads the in-thread analysis (memoised by the caller, who may also use it as a fallback)
+ * @param current the analysis input now (what the warm-up analyses)
+ * @param now a clock in ms; `whenIdle` schedules a task in idle time
+ */
+export function createFrameAnalysis(load: () => Promise<(input: AnalysisInput) => Analyses>, current: () => AnalysisInput, now: () => number, whenIdle: (task: () => void) => void): FrameAnalysis {
+  const workerCosts = analysisCosts();
+  const mainCosts = analysisCosts();
+  let loading = false;
+  let run: ((input: AnalysisInput) => Analyses) | undefined;
+  return {
+    workerAnalysed(size, ms) {
+      workerCosts.record(size, ms);
+      if (loading || (workerCosts.predictMs(size) ?? Infinity) > WARM_UP_FROM_FACTOR * FRAME_ANALYSIS_BUDGET_MS) return;
+      loading = true;
+      void load().then(
+        (loaded) => {
+          run = loaded;
+          warmUp(loaded, current, mainCosts, now, whenIdle);
+        },
+        () => undefined,
+      );
+    },
+    immediate: frameAnalyser(() => run, mainCosts, now),
+  };
+}

@@ -37,6 +37,11 @@ export interface AnalysisInput {
   followUps: AppState['followUps'];
 }
 
+/** What grading reads of the store's state. */
+export function analysisInputOf({ design, scenarioId, whatIf, followUps }: Pick<AppState, 'design' | 'scenarioId' | 'whatIf' | 'followUps'>): AnalysisInput {
+  return { design, scenarioId, whatIf, followUps };
+}
+
 /**
  * Grades and simulates: in the app the analysis worker (a promise, off the main thread); in tests
  * and the fallback `inThreadAnalyser` (store/analysis.ts), whose results come at once.
@@ -99,12 +104,11 @@ export function startGrading(store: AppStore, analyser: Analyser, options: Gradi
     analysedFollowUps = input.followUps;
     store.setState({ ...analyses, analysedDesign: input.design });
   };
-  const inputOf = ({ design, scenarioId, whatIf, followUps }: AppState): AnalysisInput => ({ design, scenarioId, whatIf, followUps });
   const run = () => {
     timer = undefined;
     const state = store.getState();
     if (state.analysedDesign === state.design && analysedWhatIf === state.whatIf && analysedFollowUps === state.followUps) return settle();
-    const input = inputOf(state);
+    const input = analysisInputOf(state);
     let result: Analyses | Promise<Analyses>;
     try {
       result = analyser(input);
@@ -132,7 +136,7 @@ export function startGrading(store: AppStore, analyser: Analyser, options: Gradi
   };
   /** The immediate analyser's answer for `state`, applied in this same update; false when it declined or failed. */
   const runImmediately = (immediate: ImmediateAnalyser, state: AppState): boolean => {
-    const input = inputOf(state);
+    const input = analysisInputOf(state);
     let analyses: Analyses | undefined;
     try {
       analyses = immediate(input);

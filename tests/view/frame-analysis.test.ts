@@ -6,7 +6,7 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
-import { analysisCosts, frameAnalyser } from '../../src/store/frame-analysis.ts';
+import { analysisCosts, createFrameAnalysis, frameAnalyser } from '../../src/store/frame-analysis.ts';
 import { startGrading, type AnalysisInput, type Analyses } from '../../src/store/grading.ts';
 import { fixtureContent } from './fixtures.ts';
 
@@ -80,5 +80,32 @@ describe('feedback within the frame of a change', () => {
     expect(costs.predictMs(300)).toBeCloseTo(6, 6);
     for (const ms of [30, 30, 30]) costs.record(100, ms);
     expect(costs.predictMs(100)).toBeCloseTo(30, 6);
+  });
+
+  it('loads the in-thread analysis only once the worker is fast enough, warms it up in idle time, then answers at once', async () => {
+    const content = fixtureContent();
+    const store = createAppStore({ content });
+    store.getState().addService('amazon-kinesis-data-streams', { x: 0, y: 0 });
+    const run = inThreadAnalyser(content) as (input: AnalysisInput) => Analyses;
+    const load = vi.fn(async () => run);
+    const idle: (() => void)[] = [];
+    let clock = 0;
+    const input = () => ({ design: store.getState().design, scenarioId: store.getState().scenarioId, whatIf: undefined, followUps: undefined });
+    const frame = createFrameAnalysis(
+      load,
+      input,
+      () => (clock += 0.1),
+      (task) => idle.push(task),
+    );
+    frame.workerAnalysed(1, 500); // far over 4 x 6 ms for this design
+    expect(load).not.toHaveBeenCalled();
+    expect(frame.immediate(input())).toBeUndefined();
+    frame.workerAnalysed(1, 1);
+    frame.workerAnalysed(1, 1);
+    await vi.waitFor(() => expect(idle.length).toBeGreaterThan(0));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(frame.immediate(input())).toBeUndefined(); // not warmed up yet: no rate of this thread
+    while (idle.length) idle.shift()!();
+    expect(frame.immediate(input())?.report?.results.length).toBeGreaterThan(0);
   });
 });
