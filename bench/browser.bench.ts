@@ -292,8 +292,8 @@ async function feedbackLatency(browser: Browser) {
   return { nodes: 200, changes: times.length, medianMs: round(median(times)), maxMs: round(Math.max(...times)), medianToDomMs: round(median(toMutation)), countChangedEvery: changed === 9 };
 }
 
-/** Node counts the drag and the load are measured at, app against the bare page. */
-const DRAG_SIZES = [200, 500, 1000];
+/** Node counts the drag and the load are measured at, app against the bare page (`BENCH_SIZES=200,500` for fewer, with BENCH_ONLY). */
+const DRAG_SIZES = (process.env.BENCH_SIZES ?? '200,500,1000').split(',').map(Number);
 /** Measured drags (after one warm-up) and loads per page and size. */
 const DRAG_RUNS = 3;
 /** `BENCH_TRACE=dir`: where to write drag traces (see dragAndLoad). */

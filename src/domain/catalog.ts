@@ -350,12 +350,21 @@ export const catalogEntrySchema = z.strictObject({
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
+/** Built schemas per setting spec: loading a design checks every node's settings (zod types are costly to build). */
+const valueSchemas = new WeakMap<SettingSpec, z.ZodType<SettingValue>>();
+
 /**
- * The zod type of one setting's value.
+ * The zod type of one setting's value, built once per spec object.
  * @param spec the setting as authored in the catalog
  * @returns a schema accepting exactly the values the inspector can produce for it
  */
 export function settingValueSchema(spec: SettingSpec): z.ZodType<SettingValue> {
+  let schema = valueSchemas.get(spec);
+  if (!schema) valueSchemas.set(spec, (schema = buildValueSchema(spec)));
+  return schema;
+}
+
+function buildValueSchema(spec: SettingSpec): z.ZodType<SettingValue> {
   switch (spec.type) {
     case 'enum': {
       const values = spec.options.map((o) => o.value);

@@ -133,11 +133,12 @@ function useFlowNodes(
 ): FlowNode[] {
   const cache = useRef(new Map<string, NodeCacheItem>());
   const last = useRef<FlowNode[] | undefined>(undefined);
+  // React Flow needs every group before its members (commands keep that order; imports may not). Not redone per drag move.
+  const ordered = useMemo(() => parentsFirst(nodes), [nodes]);
   return useMemo(() => {
     const next = new Map<string, NodeCacheItem>();
     const out: FlowNode[] = [];
-    // React Flow needs every group before its members (commands keep that order; imports may not).
-    for (const n of parentsFirst(nodes)) {
+    for (const n of ordered) {
       const entry = catalog.byId.get(n.service);
       if (!entry) continue;
       const pos = dragging.get(n.id);
@@ -182,7 +183,7 @@ function useFlowNodes(
     }
     cache.current = next;
     return (last.current = sameOr(last.current, out));
-  }, [nodes, catalog, dragging, sizes, selected, marks, loads, resizing, large]);
+  }, [ordered, catalog, dragging, sizes, selected, marks, loads, resizing, large]);
 }
 
 const NO_ROUTES: ReadonlyMap<string, EdgeRoute> = new Map();

@@ -46,7 +46,7 @@ function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
     >
       <NodeResizer isVisible={selected} minWidth={GROUP_MIN.width} minHeight={GROUP_MIN.height} color="var(--grp)" handleClassName="group-resize-handle" lineClassName="group-resize-line" />
       <div className="group-caption">
-        {entry.icon && <ServiceIcon entry={entry} size={32} className="group-icon" image />}
+        {entry.icon && <ServiceIcon entry={entry} size={32} className="group-icon" />}
         <span className="group-title">{title}</span>
         {detail && <span className="group-detail">{label && label !== kind ? `${kind} · ${detail}` : detail}</span>}
       </div>

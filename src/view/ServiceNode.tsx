@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { CATEGORY_META, type CatalogEntry } from '../domain/catalog.ts';
 import type { Severity } from '../domain/scenario.ts';
 import { ServiceIcon } from './ServiceIcon.tsx';
+import { pageFont, textFits } from './text-fit.ts';
 import type { NodeLoad } from './simulation-marks.ts';
 
 export interface ServiceNodeData extends Record<string, unknown> {
@@ -23,10 +24,20 @@ export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
 
 export { NODE_HEIGHT, NODE_WIDTH } from '../domain/diagram.ts';
 
+/**
+ * Room (CSS px) for the label and sub-text beside the icon: 208 px node less 25 px padding, 2 px border,
+ * the 40 px icon and the 10 px gap (app.css `.svc-node`), and 2 px margin for sub-pixel differences.
+ */
+const TEXT_WIDTH = 129;
+/** Whether the label needs its two-line clamp, the sub-text its ellipsis (texts that fit get no clip: see text-fit.ts). */
+const labelIsLong = (label: string) => !textFits(label, `600 13px ${pageFont()}`, TEXT_WIDTH, 2);
+const subIsLong = (sub: string) => !textFits(sub, `11px ${pageFont()}`, TEXT_WIDTH, 1);
+
 function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
   const { entry, label, severity, messages, load } = data;
   const color = CATEGORY_META[entry.category].color;
   const custom = label !== entry.shortName;
+  const sub = custom ? entry.shortName : CATEGORY_META[entry.category].label;
   const status = severity === 'error' ? 'Failing' : severity === 'warning' ? 'Warning' : severity === 'info' ? 'Note' : undefined;
   const description = [`${label} (${entry.name})`, ...(load ? [load.description] : []), ...(status ? [`${status}: ${messages.join(' ')}`] : [])].join('. ');
   return (
@@ -38,10 +49,10 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
       data-service={entry.id}
     >
       <Handle type="target" position={Position.Left} className="svc-handle" title={`Into ${label}`} />
-      <ServiceIcon entry={entry} size={40} image />
+      <ServiceIcon entry={entry} size={40} />
       <span className="svc-text">
-        <span className="svc-label">{label}</span>
-        <span className="svc-sub">{custom ? entry.shortName : CATEGORY_META[entry.category].label}</span>
+        <span className={`svc-label${labelIsLong(label) ? ' is-long' : ''}`}>{label}</span>
+        <span className={`svc-sub${subIsLong(sub) ? ' is-long' : ''}`}>{sub}</span>
       </span>
       {severity && (
         <span className={`svc-status svc-status-${severity}`} aria-hidden="true">

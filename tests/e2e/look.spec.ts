@@ -47,8 +47,12 @@ async function searchAndAdd(page: Page, query: string) {
 test('AWS icons on the palette, on nodes and on group boxes; README screenshot material looks right', async ({ page }, testInfo) => {
   const problems = watchErrors(page);
   await fresh(page);
-  // Palette: every visible item draws its AWS icon (inline SVG), including the general icons.
-  for (const service of ['amazon-s3', 'amazon-athena', 'iot-devices', 'analysts']) await expect(page.locator(`.palette-item[data-service="${service}"] .svc-icon svg`)).toHaveAttribute('viewBox', /^0 0 \d+ \d+$/);
+  // Palette: every visible item draws its AWS icon (an SVG image, decoded), including the general icons.
+  for (const service of ['amazon-s3', 'amazon-athena', 'iot-devices', 'analysts']) {
+    const icon = page.locator(`.palette-item[data-service="${service}"] img.svc-icon`);
+    await expect(icon).toHaveAttribute('src', /^data:image\/svg\+xml;charset=utf-8,/);
+    await expect.poll(() => icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  }
   await page.getByRole('button', { name: 'Reference' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(REFERENCE.nodes.length);
   await expect(byService(page, 'amazon-kinesis-data-streams').locator('.svc-icon')).toHaveAttribute('data-icon', 'architecture-service/AmazonKinesisDataStreams');
