@@ -603,7 +603,8 @@ export function Canvas() {
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ArrowMarkers />
-      <EdgeLabelLayer.Provider value={labelLayer}>
+      {/* Zoomed far out, edge labels are not drawn at all (not merely hidden: each would still be restyled per drag move). */}
+      <EdgeLabelLayer.Provider value={far ? null : labelLayer}>
         <ReactFlow<FlowNode, ServiceFlowEdge>
           nodes={shownNodes}
           edges={edges}

@@ -42,7 +42,7 @@ const LIFT = 60;
 
 const domNodeOf = (s: ReactFlowState) => s.domNode;
 
-/** The canvas's edge-label layer, provided once by the canvas (see `useEdgeLabelLayerOf`). */
+/** The canvas's edge-label layer, provided once by the canvas (see `useEdgeLabelLayerOf`); null while labels are not drawn (zoomed far out). */
 export const EdgeLabelLayer = createContext<HTMLElement | null>(null);
 
 /**

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { MAX_RASTER_PIXELS, rasterRatio } from '../../src/adapters/raster-ratio.ts';
 import { colourDistance, decodePng, hexToRgb, pixel } from './png.ts';
-import { watchErrors, storedRecord } from './support.ts';
+import { watchErrors, storedRecord, zoomToLabels } from './support.ts';
 
 const KEY = 'archboard:design:iot-5tb-day';
 const doc = (nodes: unknown[], edges: unknown[] = []) => JSON.stringify({ format: 'archboard.design', version: 2, scenarioId: 'iot-5tb-day', nodes, edges });
@@ -121,6 +121,7 @@ test('copy and paste a group of three nodes with their edges; duplicate; nudge; 
   await expect(page.locator('.react-flow__edge')).toHaveCount(5);
   // The copies are selected, carry the edge label, and sit offset from the originals.
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(3);
+  await zoomToLabels(page);
   await expect(page.locator('.edge-label', { hasText: 'telemetry' })).toHaveCount(2);
   const original = (await node(page, 'devices-1').boundingBox())!;
   const copy = (await node(page, 'devices-2').boundingBox())!;

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
 import { decodePng, PNG_SIGNATURE } from './png.ts';
+import { viewSettled, zoomToLabels } from './support.ts';
 
 const LABELS = ['<img src=x onerror=alert(1)>', '<script>alert(2)</script>', 'javascript:alert(3)', '\u202Egnp.exe\u202C and \u200Bzero\u200Dwidth', `<svg onload=alert(4)>${'w'.repeat(170)}`];
 const EDGE_LABEL = '<img src=y onerror=alert(5)>';
@@ -81,7 +82,11 @@ test('hostile labels render as text everywhere, survive the JSON round trip, and
   // Canvas: every label as text, in design order.
   const shown = await page.locator('.svc-label').allTextContents();
   expect(shown).toEqual(design.nodes.map((n) => n.label));
+  await zoomToLabels(page);
   await expect(page.locator('.edge-label-name').first()).toHaveText(EDGE_LABEL);
+  // Back to the whole design (Zoom to fit).
+  await page.keyboard.press('Shift+Digit1');
+  await viewSettled(page);
 
   // Inspector: the label field holds the text.
   await page.locator(`.react-flow__node[data-id="${design.nodes[0]!.id}"]`).click();

@@ -95,6 +95,8 @@ test('a new user builds, fixes, exports, reloads and compares with the reference
   await expect(ingestion).toContainText('5 MB/s per KPU');
   // ... clicking its finding selects the stream and opens the Inspector on the setting it names.
   await ingestion.locator('.finding-main').first().click();
+  // (The view glides to the named node: a click lands where a node is once it stands still.)
+  await viewSettled(page);
   await expect(kinesis.locator('.svc-node')).toHaveClass(/is-selected/);
   await expect(kinesis.locator('.svc-status-error')).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');

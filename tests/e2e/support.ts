@@ -35,6 +35,18 @@ export async function viewSettled(page: Page): Promise<void> {
 }
 
 /**
+ * Zooms in (the canvas's zoom-in button) until edge labels are drawn: zoomed far out they are not
+ * (Canvas.tsx, EDGE_LABEL_MIN_ZOOM), as a user would zoom in to read them.
+ */
+export async function zoomToLabels(page: Page): Promise<void> {
+  for (let i = 0; i < 12 && (await page.locator('.canvas.is-far').count()); i++) {
+    await page.locator('.react-flow__controls-zoomin').click();
+    await viewSettled(page);
+  }
+  await expect(page.locator('.canvas.is-far')).toHaveCount(0);
+}
+
+/**
  * The stored records of the app (IndexedDB database `archboard`, store `records`; see
  * src/adapters/storage.ts), as key -> text, read in the page.
  */

@@ -33,17 +33,20 @@ const g = globalThis as unknown as Record<string, unknown>;
 g.ResizeObserver ??= ResizeObserverStub;
 g.DOMMatrixReadOnly ??= DOMMatrixReadOnlyStub;
 
+// Element sizes: a node's default box (208 x 64), and React Flow's container the size of a laptop's
+// canvas (so the fitted view of a small design is near zoom 1, where edge labels are drawn).
+const isCanvas = (el: HTMLElement) => el.classList.contains('react-flow') || el.classList.contains('react-flow__renderer');
 Object.defineProperties(HTMLElement.prototype, {
   offsetHeight: {
     configurable: true,
     get(this: HTMLElement) {
-      return parseFloat(this.style.height) || 64;
+      return isCanvas(this) ? 620 : parseFloat(this.style.height) || 64;
     },
   },
   offsetWidth: {
     configurable: true,
     get(this: HTMLElement) {
-      return parseFloat(this.style.width) || 208;
+      return isCanvas(this) ? 680 : parseFloat(this.style.width) || 208;
     },
   },
 });
