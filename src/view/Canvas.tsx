@@ -78,6 +78,11 @@ const UNMEASURED_SERVICE = {
     { type: 'source', position: Position.Right, x: NODE_WIDTH - 5, y: NODE_HEIGHT / 2 - 5, width: 10, height: 10 },
   ],
 } as const satisfies Partial<FlowNode>;
+/**
+ * The z-index of a selected service or note (others have 0, groups -1). React Flow's own
+ * `elevateNodesOnSelect` is off: it would lift a selected group box over the services inside it.
+ */
+const SELECTED_Z = { zIndex: 1 } as const;
 /** Group boxes and notes have no ports. */
 const UNMEASURED_PORTLESS = { handles: [] } as const satisfies Partial<FlowNode>;
 
@@ -175,7 +180,9 @@ function useFlowNodes(
           // A text note is drawn as a sticky note (NoteNode), with the same data.
           const note = n.service === 'text-note';
           const unmeasured = large && !size ? (note ? UNMEASURED_PORTLESS : UNMEASURED_SERVICE) : {};
-          item = { ...base, node: { ...common, ...unmeasured, type: (note ? 'note' : 'service') as 'service', data } };
+          // A selected service (the one being dragged, too) is drawn above the others, and is the first
+          // element the browser's hit test of each pointer move tries (not the last of hundreds).
+          item = { ...base, node: { ...common, ...unmeasured, ...(isSelected ? SELECTED_Z : {}), type: (note ? 'note' : 'service') as 'service', data } };
         }
       }
       next.set(n.id, item);
