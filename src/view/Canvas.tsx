@@ -433,6 +433,8 @@ export function Canvas() {
   const snap = useEditorUi((s) => s.snap);
   const progress = useEditorUi((s) => s.progress);
   const far = useFlowStore((s) => s.transform[2] < EDGE_LABEL_MIN_ZOOM);
+  // While a connection is drawn every node shows its ports (app.css): the target's must be seen.
+  const connecting = useFlowStore((s) => s.connection.inProgress);
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   const labelLayer = useEdgeLabelLayerOf();
   useFitOnReplace(design.nodes, fitView, setViewport);
@@ -608,7 +610,7 @@ export function Canvas() {
   );
 
   return (
-    <div className={`canvas${far ? ' is-far' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div className={`canvas${far ? ' is-far' : ''}${connecting ? ' is-connecting' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ArrowMarkers />
       {/* Zoomed far out, edge labels are not drawn at all (not merely hidden: each would still be restyled per drag move). */}
       <EdgeLabelLayer.Provider value={far ? null : labelLayer}>

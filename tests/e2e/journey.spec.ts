@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadContentFromDisk, PROJECT_ROOT } from '../../src/cli/content.ts';
 import { loadDesign } from '../../src/domain/design.ts';
 import { colourDistance, decodePng, hexToRgb, pixel, PNG_SIGNATURE } from './png.ts';
-import { dragMouse, viewSettled, watchErrors } from './support.ts';
+import { dragMouse, portOf, viewSettled, watchErrors } from './support.ts';
 
 const SCENARIO_DIR = join(PROJECT_ROOT, 'scenarios', 'iot-5tb-day');
 const scenario = JSON.parse(readFileSync(join(SCENARIO_DIR, 'scenario.json'), 'utf8')) as { requirements: { id: string; rule: string }[] };
@@ -25,9 +25,9 @@ async function dropService(page: Page, service: string, x: number, y: number) {
 }
 
 async function connect(page: Page, from: Locator, to: Locator) {
-  const a = (await from.locator('.react-flow__handle.source').boundingBox())!;
   const b = (await to.locator('.react-flow__handle.target').boundingBox())!;
-  await dragMouse(page, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, { x: b.x + b.width / 2, y: b.y + b.height / 2 }, 8);
+  const a = await portOf(from, '.react-flow__handle.source');
+  await dragMouse(page, a, { x: b.x + b.width / 2, y: b.y + b.height / 2 }, 8);
 }
 
 test('a new user builds, fixes, exports, reloads and compares with the reference', async ({ page }, testInfo) => {

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../../src/cli/content.ts';
-import { dragMouse, storedRecords, viewSettled, watchErrors } from './support.ts';
+import { dragMouse, portOf, storedRecords, viewSettled, watchErrors } from './support.ts';
 
 const REFERENCE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'scenarios/iot-5tb-day/reference.design.json'), 'utf8')) as { nodes: { id: string }[]; edges: { id: string; source: string; target: string }[] };
 const MISTAKE = join(PROJECT_ROOT, 'scenarios/iot-5tb-day/common-mistake.design.json');
@@ -166,25 +166,28 @@ test('connecting: a drop on a node body connects; self-loops and reversed connec
   await searchAndAdd(page, 'firehose');
   const kds = byService(page, 'amazon-kinesis-data-streams');
   const firehose = byService(page, 'amazon-data-firehose');
-  const handle = (await kds.locator('.react-flow__handle-right').boundingBox())!;
   const body = (await firehose.boundingBox())!;
-  // Dropped in the middle of Firehose's body, far from its handle.
-  await dragMouse(page, { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, { x: body.x + body.width * 0.6, y: body.y + body.height / 2 }, 12);
+  // Ports show on the node pointed at; dropped in the middle of Firehose's body, far from its port.
+  // (kds is not selected: Firehose, added last, is. Pointing away from it, its ports are hidden.)
+  const pane = (await page.locator('.canvas .react-flow__pane').boundingBox())!;
+  await page.mouse.move(pane.x + 8, pane.y + pane.height - 8);
+  await expect(kds.locator('.react-flow__handle-right')).toBeHidden();
+  const handle = await portOf(kds, '.react-flow__handle-right');
+  await dragMouse(page, handle, { x: body.x + body.width * 0.6, y: body.y + body.height / 2 }, 12);
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   await expect(page.locator('.react-flow__edge').first()).toHaveAttribute('aria-label', /Connection Kinesis Data Streams to Firehose/);
 
   // Onto its own body: refused, with the reason.
   const own = (await kds.boundingBox())!;
-  await dragMouse(page, { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, { x: own.x + own.width / 2, y: own.y + own.height / 2 }, 12);
+  await dragMouse(page, await portOf(kds, '.react-flow__handle-right'), { x: own.x + own.width / 2, y: own.y + own.height / 2 }, 12);
   await expect(page.locator('.toast').filter({ hasText: 'cannot connect to itself' })).toBeVisible();
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 
   // S3 → Lake Formation is refused; the toast offers Lake Formation → S3, which connects.
   await searchAndAdd(page, 's3');
   await searchAndAdd(page, 'lake formation');
-  const s3Handle = (await byService(page, 'amazon-s3').locator('.react-flow__handle-right').boundingBox())!;
   const lf = (await byService(page, 'aws-lake-formation').boundingBox())!;
-  await dragMouse(page, { x: s3Handle.x + s3Handle.width / 2, y: s3Handle.y + s3Handle.height / 2 }, { x: lf.x + lf.width / 2, y: lf.y + lf.height / 2 }, 12);
+  await dragMouse(page, await portOf(byService(page, 'amazon-s3'), '.react-flow__handle-right'), { x: lf.x + lf.width / 2, y: lf.y + lf.height / 2 }, 12);
   const refusal = page.locator('.toast').filter({ hasText: 'Connection refused' });
   await expect(refusal).toContainText('Connect AWS Lake Formation → Amazon S3 instead');
   await refusal.getByRole('button', { name: 'Connect Lake Formation → S3' }).click();

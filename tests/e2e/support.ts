@@ -1,5 +1,5 @@
 /** Helpers the Playwright specs share. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Collects console errors and uncaught page errors from now on; a spec asserts the list is empty at
@@ -32,6 +32,18 @@ export async function viewSettled(page: Page): Promise<void> {
       return same;
     })
     .toBe(true);
+}
+
+/**
+ * The centre of a node's port (`.react-flow__handle.source`, `-right`, ...), after pointing at the node:
+ * ports show on the node under the pointer (app.css), as a user sees them before grabbing one.
+ */
+export async function portOf(node: Locator, port: string): Promise<{ x: number; y: number }> {
+  await node.hover();
+  const handle = node.locator(port);
+  await expect(handle).toBeVisible();
+  const b = (await handle.boundingBox())!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
 /**
