@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { shippedContent } from './scripts/shipped-content-plugin.ts';
 
 /**
  * The sync server the app connects to for mock-interview rooms (`VITE_SYNC_URL` at build time; the
@@ -42,28 +44,14 @@ function cspInBuild(): Plugin {
   };
 }
 
-/**
- * Drops the editor-only `$schema` key from the content files (catalog/, scenarios/) the app bundles:
- * it names the JSON Schema for editors and validation, and nothing in the app reads it.
- */
-function contentWithoutSchemaKey(): Plugin {
-  return {
-    name: 'archboard-content-json',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/\/(catalog|scenarios)\/.*\.json$/.test(id.split('?')[0]!)) return undefined;
-      const data = JSON.parse(code) as unknown;
-      if (!data || typeof data !== 'object' || Array.isArray(data) || !('$schema' in data)) return undefined;
-      const { $schema: _schema, ...rest } = data as Record<string, unknown>;
-      return { code: JSON.stringify(rest), map: null };
-    },
-  };
-}
+/** The project root: holds `catalog/` and `scenarios/`. */
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), cspInBuild(), contentWithoutSchemaKey()],
+  plugins: [react(), cspInBuild(), shippedContent(ROOT)],
   define: { 'import.meta.env.VITE_SYNC_URL': JSON.stringify(SYNC_URL) },
-  worker: { format: 'es' },
+  // The analysis worker reads the shipped content too.
+  worker: { format: 'es', plugins: () => [shippedContent(ROOT)] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

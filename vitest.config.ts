@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { shippedContent } from './scripts/shipped-content-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), shippedContent(fileURLToPath(new URL('.', import.meta.url)))],
   test: {
     environment: 'node',
     // The machine's 2 cores are shared by parallel builds and browsers; a React render of the whole app
