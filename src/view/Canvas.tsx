@@ -1,7 +1,8 @@
 /**
- * The React Flow canvas. Nodes and edges are derived from the design with per-element memoisation, so
- * dragging one node rebuilds only that node's object. Drag positions live in local state until the
- * drag ends, then one `moveNodes` command is committed (one history entry, one save, no re-grade).
+ * The React Flow canvas. Nodes and edges are derived from the design with per-element memoisation.
+ * During a drag the moved nodes' positions go straight into React Flow's store on each pointer move
+ * (no render of this component, as a bare React Flow page would pay for none beyond its own state);
+ * when the drag ends one `moveNodes` command is committed (one history entry, one save, no re-grade).
  * The simulation adds a load mark to nodes with a capacity and a volume label to data edges; both are
  * compared by key, so a re-simulation that shows the same figures keeps every object (and the
  * memoised node and edge components) as it was. Edge labels hide when zoomed far out.
@@ -14,6 +15,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore as useFlowStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -451,7 +453,10 @@ export function Canvas() {
   // Fit the view once at start when there is a design to show; later additions must not move the view.
   const [fitAtStart] = useState(() => store.getState().design.nodes.length > 0);
   // Keyed by node id in Maps: ids are data, so a node named `constructor` is a key like any other.
-  const [dragging, setDragging] = useState<ReadonlyMap<string, Pos>>(EMPTY);
+  // Drag positions live in `live.current.pos` and go straight into React Flow's store on each pointer
+  // move (see onNodesChange): the canvas re-renders when a drag ends (`dragEnded`), not per move.
+  const [, setDragEnded] = useState(0);
+  const flowStore = useStoreApi<FlowNode, ServiceFlowEdge>();
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(EMPTY);
   // A group being resized: its live size (committed as one `resizeNode` when the resize ends).
   const [resizing, setResizing] = useState<ReadonlyMap<string, Size>>(EMPTY);
@@ -462,7 +467,8 @@ export function Canvas() {
   const loads = useMemo(() => nodeLoads(simulation), [simulation]);
   const volumes = useMemo(() => edgeVolumes(simulation), [simulation]);
   const large = design.nodes.length > LARGE_DESIGN_NODES;
-  const nodes = useFlowNodes(design.nodes, catalog, dragging, sizes, selectedNodes, marks, loads, resizing, large);
+  // (Read in render on purpose: a render during a drag, e.g. new feedback, keeps the dragged positions.)
+  const nodes = useFlowNodes(design.nodes, catalog, live.current.pos, sizes, selectedNodes, marks, loads, resizing, large);
   // Thousands of nodes arriving at once (an import, a paste) are handed to React Flow in chunks, one
   // per task, so no single task mounts and measures them all; a few more (an edit) show at once.
   const [shown, setShown] = useState(REVEAL_CHUNK);
@@ -517,6 +523,13 @@ export function Canvas() {
       }
       if (resizeNow) setResizing(live.current.size);
       if (moving.size) live.current.pos = new Map([...live.current.pos, ...moving]);
+      // A drag move: only the moved nodes' objects change, handed to React Flow's store directly (what
+      // it would get from the next render of this component, without that render). A resize re-renders
+      // anyway (setResizing), which hands them over.
+      if (moving.size && !resizeNow) {
+        const flow = flowStore.getState();
+        flow.setNodes(flow.nodes.map((n) => (moving.has(n.id) ? { ...n, position: moving.get(n.id)! } : n)));
+      }
       if (resizeEnds.length) {
         const key = `resize-${++commitSeq}`;
         for (const c of resizeEnds) {
@@ -528,7 +541,7 @@ export function Canvas() {
         live.current.pos = new Map();
         live.current.size = new Map();
         setResizing(EMPTY);
-        setDragging(EMPTY);
+        setDragEnded((n) => n + 1);
       }
       if (resized.size) live.current.measured = new Map([...live.current.measured, ...resized]);
       if (resized.size)
@@ -537,22 +550,17 @@ export function Canvas() {
           for (const [id, d] of resized) if (out.get(id)?.width !== d.width || out.get(id)?.height !== d.height) out.set(id, d);
           return out;
         });
-      if (moving.size) setDragging((prev) => new Map([...prev, ...moving]));
       if (settled.size) {
         const positions = rounded(settled);
         // Into, out of or between groups by where the node's centre lands: one history entry in all.
         const key = `drag-${++commitSeq}`;
         for (const cmd of dragEndCommands(store.getState().design, catalog, positions, live.current.measured)) store.getState().dispatch(cmd, { coalesce: key });
         live.current.pos = new Map();
-        setDragging((prev) => {
-          const out = new Map(prev);
-          for (const id of settled.keys()) out.delete(id);
-          return out;
-        });
+        setDragEnded((n) => n + 1);
       }
       applySelection('nodeIds', selects);
     },
-    [store, applySelection, catalog],
+    [store, applySelection, catalog, flowStore],
   );
 
   const onEdgesChange = useCallback(
@@ -587,7 +595,12 @@ export function Canvas() {
   // Clicking an element that is already selected (e.g. from a finding) emits no select change: still show it.
   const showInspector = useCallback(() => store.getState().setRightTab('inspector'), [store]);
   const onEdgeDoubleClick = useCallback((_: unknown, edge: ServiceFlowEdge) => !store.getState().readOnly && useEditorUi.getState().edit({ kind: 'edge', id: edge.id }), [store]);
-  const onNodeDragStop = useCallback(() => setDragging((prev) => (prev.size ? EMPTY : prev)), []);
+  // A drag that ends without a settled position (an interrupted gesture) drops its live positions too.
+  const onNodeDragStop = useCallback(() => {
+    if (!live.current.pos.size) return;
+    live.current.pos = new Map();
+    setDragEnded((n) => n + 1);
+  }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(SERVICE_DND_TYPE)) return;
