@@ -27,6 +27,9 @@ export interface ResolvedEdge {
   readonly target: string;
   readonly tls: boolean;
   readonly data: boolean;
+  /** Positions of the source and of the target in `DesignGraph.nodes`. */
+  readonly sourceIndex: number;
+  readonly targetIndex: number;
 }
 
 /**
@@ -46,9 +49,11 @@ export interface Path {
 export class DesignGraph {
   readonly nodes: readonly ResolvedNode[];
   readonly edges: readonly ResolvedEdge[];
-  private readonly byId = new Map<string, ResolvedNode>();
-  private readonly outgoing = new Map<string, ResolvedEdge[]>();
-  private readonly incoming = new Map<string, ResolvedEdge[]>();
+  /** Node id -> position in `nodes`. */
+  private readonly positions = new Map<string, number>();
+  /** Edges leaving / entering each node, by position in `nodes` (undefined: none). */
+  private readonly outgoing: (ResolvedEdge[] | undefined)[];
+  private readonly incoming: (ResolvedEdge[] | undefined)[];
 
   /**
    * @param design the design; nodes whose service is not in the catalog, and edges touching them or
@@ -61,29 +66,39 @@ export class DesignGraph {
     const nodes: ResolvedNode[] = [];
     for (const node of design.nodes) {
       const entry = catalog.byId.get(node.service);
-      if (!entry || this.byId.has(node.id)) continue;
+      if (!entry || this.positions.has(node.id)) continue;
       const settings = withDefaults(entry, node.settings);
       const resolved: { -readonly [K in keyof ResolvedNode]: ResolvedNode[K] } = { id: node.id, service: node.service, label: node.label || entry.shortName, entry, settings, roles: rolesOf(entry, settings) };
       if (node.parentId !== undefined) resolved.parentId = node.parentId;
+      this.positions.set(node.id, nodes.length);
       nodes.push(resolved);
-      this.byId.set(node.id, resolved);
     }
     const edges: ResolvedEdge[] = [];
+    const outgoing = new Array<ResolvedEdge[] | undefined>(nodes.length);
+    const incoming = new Array<ResolvedEdge[] | undefined>(nodes.length);
     for (const edge of design.edges) {
-      const s = this.byId.get(edge.source);
-      const t = this.byId.get(edge.target);
-      if (!s || !t) continue;
-      const resolved = { id: edge.id, source: edge.source, target: edge.target, tls: edge.settings?.tls ?? true, data: s.entry.dataFlow && t.entry.dataFlow };
+      const s = this.positions.get(edge.source);
+      const t = this.positions.get(edge.target);
+      if (s === undefined || t === undefined) continue;
+      const resolved: ResolvedEdge = { id: edge.id, source: edge.source, target: edge.target, tls: edge.settings?.tls ?? true, data: nodes[s]!.entry.dataFlow && nodes[t]!.entry.dataFlow, sourceIndex: s, targetIndex: t };
       edges.push(resolved);
-      push(this.outgoing, edge.source, resolved);
-      push(this.incoming, edge.target, resolved);
+      (outgoing[s] ??= []).push(resolved);
+      (incoming[t] ??= []).push(resolved);
     }
     this.nodes = nodes;
     this.edges = edges;
+    this.outgoing = outgoing;
+    this.incoming = incoming;
   }
 
   node(id: string): ResolvedNode | undefined {
-    return this.byId.get(id);
+    const i = this.positions.get(id);
+    return i === undefined ? undefined : this.nodes[i];
+  }
+
+  /** Position of a node in `nodes`, or undefined for an id not in the graph. */
+  indexOf(id: string): number | undefined {
+    return this.positions.get(id);
   }
 
   private latencies: ReadonlyMap<string, number> | undefined;
@@ -105,17 +120,23 @@ export class DesignGraph {
     }
     return this.delays;
   }
-  private adjacency: { edges: readonly ResolvedEdge[]; targets: Int32Array }[] | undefined;
-  /** Outgoing data edges of each node by position in `nodes`, with their targets' positions (built on first use). */
-  private dataOut(): { edges: readonly ResolvedEdge[]; targets: Int32Array }[] {
+  private adjacency: (readonly ResolvedEdge[])[] | undefined;
+  /** Outgoing data edges of each node by position in `nodes` (built on first use). */
+  private dataOut(): (readonly ResolvedEdge[])[] {
     if (!this.adjacency) {
-      const index = this.indexById();
-      this.adjacency = this.nodes.map((n) => {
-        const edges = this.out(n.id).filter((e) => e.data);
-        return { edges, targets: Int32Array.from(edges, (e) => index.get(e.target)!) };
-      });
+      const adjacency = new Array<readonly ResolvedEdge[]>(this.nodes.length);
+      for (let i = 0; i < this.nodes.length; i++) {
+        const all = this.outAt(i);
+        // Most nodes send data on every edge: their list serves as it is.
+        adjacency[i] = all.every((e) => e.data) ? all : all.filter((e) => e.data);
+      }
+      this.adjacency = adjacency;
     }
     return this.adjacency;
+  }
+  /** Data edges leaving the node at position `i` of `nodes`, in design order. */
+  dataOutAt(i: number): readonly ResolvedEdge[] {
+    return this.dataOut()[i]!;
   }
   /** Delay data spends in the node, ms: the simulation's figure when set (`useLatencies`), else `nodeLatencyMs`. */
   latencyOf(node: ResolvedNode): number {
@@ -124,7 +145,7 @@ export class DesignGraph {
   /** Catalog ids of the nodes whose data edges enter this node. */
   inputServices(id: string): string[] {
     const services: string[] = [];
-    for (const e of this.in(id)) if (e.data) services.push(this.byId.get(e.source)!.service);
+    for (const e of this.in(id)) if (e.data) services.push(this.nodes[e.sourceIndex]!.service);
     return services;
   }
   /**
@@ -134,8 +155,8 @@ export class DesignGraph {
   groupsOf(id: string): ResolvedNode[] {
     const out: ResolvedNode[] = [];
     const seen = new Set([id]);
-    for (let p = this.byId.get(id)?.parentId; p !== undefined && !seen.has(p); ) {
-      const group = this.byId.get(p);
+    for (let p = this.node(id)?.parentId; p !== undefined && !seen.has(p); ) {
+      const group = this.node(p);
       if (!group) break;
       out.push(group);
       seen.add(p);
@@ -171,18 +192,28 @@ export class DesignGraph {
 
   /** Edges leaving a node (data and control). */
   out(id: string): readonly ResolvedEdge[] {
-    return this.outgoing.get(id) ?? [];
+    const i = this.positions.get(id);
+    return (i !== undefined && this.outgoing[i]) || NO_EDGES;
   }
   /** Edges entering a node (data and control). */
   in(id: string): readonly ResolvedEdge[] {
-    return this.incoming.get(id) ?? [];
+    const i = this.positions.get(id);
+    return (i !== undefined && this.incoming[i]) || NO_EDGES;
+  }
+  /** Edges leaving the node at position `i` of `nodes` (data and control). */
+  outAt(i: number): readonly ResolvedEdge[] {
+    return this.outgoing[i] ?? NO_EDGES;
+  }
+  /** Edges entering the node at position `i` of `nodes` (data and control). */
+  inAt(i: number): readonly ResolvedEdge[] {
+    return this.incoming[i] ?? NO_EDGES;
   }
   /** Nodes of any of the kinds (catalog id, role or `#id`). Only `#id` kinds: looked up directly, not a scan. */
   nodesOf(kinds: readonly Kind[]): ResolvedNode[] {
     if (kinds.length && kinds.every((k) => k.startsWith('#'))) {
       const found = new Set<ResolvedNode>();
       for (const k of kinds) {
-        const n = this.byId.get(k.slice(1));
+        const n = this.node(k.slice(1));
         if (n) found.add(n);
       }
       return [...found];
@@ -202,11 +233,11 @@ export class DesignGraph {
   neighboursOf(id: string, kinds: readonly Kind[]): ResolvedNode[] {
     const found: ResolvedNode[] = [];
     for (const e of this.out(id)) {
-      const n = this.byId.get(e.target)!;
+      const n = this.nodes[e.targetIndex]!;
       if (isKind(n, kinds)) found.push(n);
     }
     for (const e of this.in(id)) {
-      const n = this.byId.get(e.source)!;
+      const n = this.nodes[e.sourceIndex]!;
       if (isKind(n, kinds)) found.push(n);
     }
     return found;
@@ -235,9 +266,9 @@ export class DesignGraph {
       stack.push(i);
     }
     while (stack.length) {
-      const { targets } = adjacency[stack.pop()!]!;
-      for (let k = 0; k < targets.length; k++) {
-        const t = targets[k]!;
+      const edges = adjacency[stack.pop()!]!;
+      for (let k = 0; k < edges.length; k++) {
+        const t = edges[k]!.targetIndex;
         if (marked[t]) continue;
         marked[t] = 1;
         visited.push(t);
@@ -271,6 +302,15 @@ export class DesignGraph {
     const starts = this.nodesOf(from);
     const store = this.searchStore(this.nodes.length * states * 2, starts.length > 1);
     const queue = new MinHeap<number>();
+    // The blocked nodes by position (1: blocked), so the search asks an array, not a set of ids, per edge.
+    let blockedAt: Uint8Array | undefined;
+    if (blocked?.size) {
+      blockedAt = new Uint8Array(this.nodes.length);
+      for (const id of blocked) {
+        const b = index.get(id);
+        if (b !== undefined) blockedAt[b] = 1;
+      }
+    }
     for (const n of starts) {
       if (blocked?.has(n.id)) continue;
       const i = index.get(n.id)!;
@@ -292,11 +332,11 @@ export class DesignGraph {
         const path = this.unwindState(state, d, states, store);
         if (path.nodeIds[0] !== node.id) return path; // a loop back to its own start is not a path
       }
-      const { edges, targets } = adjacency[i]!;
+      const edges = adjacency[i]!;
       for (let k = 0; k < edges.length; k++) {
         const e = edges[k]!;
-        if (blocked?.has(e.target)) continue;
-        const t = targets[k]!;
+        const t = e.targetIndex;
+        if (blockedAt?.[t]) continue;
         const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
         const nd = d + delays[t]!;
         if (nd < store.dist(next)) {
@@ -332,7 +372,7 @@ export class DesignGraph {
     const store = this.searchStore(this.nodes.length * states * 2, startIds.length > 1);
     const queue = new MinHeap<number>();
     for (const id of startIds) {
-      const node = this.byId.get(id);
+      const node = this.node(id);
       if (!node) continue;
       const i = index.get(id)!;
       const state = (i * states + (stages > 0 && stageMasks[0]![i] ? 1 : 0)) * 2;
@@ -347,10 +387,10 @@ export class DesignGraph {
       const state = queue.pop()!;
       if (d > store.dist(state)) continue;
       const stage = Math.floor(state / 2) % states;
-      const { edges, targets } = adjacency[Math.floor(state / 2 / states)]!;
+      const edges = adjacency[Math.floor(state / 2 / states)]!;
       for (let k = 0; k < edges.length; k++) {
         const e = edges[k]!;
-        const t = targets[k]!;
+        const t = e.targetIndex;
         const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
         const nd = d + delays[t]!;
         if (nd < store.dist(next)) {
@@ -403,14 +443,9 @@ export class DesignGraph {
     return dense ? new DenseStore(size) : new SparseStore();
   }
 
-  private index: Map<string, number> | undefined;
-  /** Node id -> position in `nodes`, built on first use. */
-  private indexById(): Map<string, number> {
-    if (!this.index) {
-      this.index = new Map();
-      this.nodes.forEach((n, i) => this.index!.set(n.id, i));
-    }
-    return this.index;
+  /** Node id -> position in `nodes`. */
+  private indexById(): ReadonlyMap<string, number> {
+    return this.positions;
   }
 
   /**
@@ -441,13 +476,14 @@ export class DesignGraph {
         const d = queue.peekPriority();
         const state = queue.pop()!;
         if (d > store.dist(state)) continue;
-        const { edges, targets } = adjacency[state >> 1]!;
+        const edges = adjacency[state >> 1]!;
         for (let k = 0; k < edges.length; k++) {
-          const next = targets[k]! * 2 + 1;
-          const nd = d + delays[targets[k]!]!;
+          const e = edges[k]!;
+          const next = e.targetIndex * 2 + 1;
+          const nd = d + delays[e.targetIndex]!;
           if (nd < store.dist(next)) {
             store.setDist(next, nd);
-            store.setPrev(next, state, edges[k]!.id);
+            store.setPrev(next, state, e.id);
             queue.push(nd, next);
           }
         }
@@ -637,6 +673,9 @@ class SparseStore implements SearchStore {
     this.e.set(state, edgeId);
   }
 }
+
+/** The edges of a node without any (shared, never changed). */
+const NO_EDGES: readonly ResolvedEdge[] = [];
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);

@@ -89,28 +89,25 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
   const sinks = computeLatency(graph, flow.sourceIds, scenario);
 
   const storage: StoreGrowth[] = [];
-  const plans = new Map<string, { gbPerDay: number; tiers: ReturnType<typeof lifecyclePlan> }>();
-  for (const node of graph.nodes) {
+  // Each S3 bucket's storage plan, by position in `graph.nodes`.
+  const plans: ({ gbPerDay: number; tiers: ReturnType<typeof lifecyclePlan> } | undefined)[] = new Array(graph.nodes.length);
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const node = graph.nodes[i]!;
     if (node.service !== 'amazon-s3') continue;
-    const gbPerDay = finite(flow.byNode.get(node.id)!.outputMBps * GB_PER_DAY_PER_MBPS);
+    const gbPerDay = finite(flow.nodes[i]!.outputMBps * GB_PER_DAY_PER_MBPS);
     const tiers = lifecyclePlan(node);
-    plans.set(node.id, { gbPerDay, tiers });
+    plans[i] = { gbPerDay, tiers };
     storage.push(storeGrowth(node.id, gbPerDay, tiers, horizonDays));
   }
 
   const inputs: CostInput[] = new Array(graph.nodes.length);
   for (let i = 0; i < graph.nodes.length; i++) {
     const node = graph.nodes[i]!;
-    let consumers = 0;
-    for (const e of graph.out(node.id)) if (e.data) consumers++;
+    const consumers = graph.dataOutAt(i).length;
     let upstream: ResolvedNode[] | undefined;
-    for (const e of graph.in(node.id)) {
-      if (!e.data) continue;
-      const u = graph.node(e.source);
-      if (u) (upstream ??= []).push(u);
-    }
-    const plan = plans.get(node.id);
-    const nodeFlow = flow.byNode.get(node.id)!;
+    for (const e of graph.inAt(i)) if (e.data) (upstream ??= []).push(graph.nodes[e.sourceIndex]!);
+    const plan = plans[i];
+    const nodeFlow = flow.nodes[i]!;
     inputs[i] = plan ? { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES, storage: plan } : { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES };
   }
   const cost = computeCost(inputs, horizonDays);
