@@ -152,14 +152,14 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   const unitKB = cap.recordUnitKB ? entry.figures[cap.recordUnitKB]?.value : undefined;
   const unit = cap.recordUnitKB && cited ? cited.unit : cap.metric === 'recordsPerSecond' && cited && /\/s$/.test(cited.unit) ? cited.unit : METRIC_UNIT[cap.metric];
   const fixSpec = cap.fix ? entry.settings[cap.fix] : undefined;
-  const factors = basis.join(' x ').replace(/ x \//g, ' /');
+  const factors = joinFactors(basis);
   // A single factor that is the limit itself says only how it compares with AWS's default.
   const alone = !main && basis.length <= 1;
   const defaultNote = cited ? (alone && cited.value === value ? 'the AWS default' : `AWS default ${formatNumber(cited.value, 2)} ${cited.unit}`) : '';
   let label: string;
   if (main) label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`;
   else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = `${fixSpec.label} of ${basis[0]}`;
-  else label = `${fixSpec?.label ?? 'Limit'}: ${basis.join(' x ').replace(/ x \//g, ' /')}`;
+  else label = `${fixSpec?.label ?? 'Limit'}: ${factors}`;
   const limit: StageLimit = {
     id: cap.id,
     metric: cap.metric,
@@ -177,6 +177,13 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   if (unitKB !== undefined && unitKB > 0) limit.recordUnitKB = unitKB;
   if (runSeconds !== undefined) limit.runSeconds = runSeconds;
   return limit;
+}
+
+/** The words of a limit's factors: `60 shards x 1,000 records/s`, a divisor as `... / 2 units`. */
+function joinFactors(basis: readonly string[]): string {
+  const joined = basis.join(' x ');
+  // Without a `/` there is nothing to replace: skip the regular expression (it runs for every limit of every node).
+  return joined.includes('/') ? joined.replace(/ x \//g, ' /') : joined;
 }
 
 /**

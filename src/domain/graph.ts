@@ -142,6 +142,10 @@ export class DesignGraph {
   latencyOf(node: ResolvedNode): number {
     return this.latencies?.get(node.id) ?? nodeLatencyMs(node);
   }
+  /** `latencyOf` the node at position `i` of `nodes`, ms. */
+  latencyAt(i: number): number {
+    return this.delayByIndex()[i]!;
+  }
   /** Catalog ids of the nodes whose data edges enter this node. */
   inputServices(id: string): string[] {
     const services: string[] = [];

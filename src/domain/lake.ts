@@ -104,33 +104,29 @@ function matching(design: DesignGraph, s: Selector): ResolvedNode[] {
 
 /** Node ids that data from the start nodes reaches over at least one data edge. */
 export function reachedFrom(design: DesignGraph, startIds: readonly string[]): Set<string> {
-  return walk(startIds, (id) =>
-    design
-      .out(id)
-      .filter((e) => e.data)
-      .map((e) => e.target),
-  );
+  return walk(design, startIds, 'target');
 }
 
 /** Node ids whose data reaches one of the given nodes over at least one data edge. */
 export function reachingTo(design: DesignGraph, targetIds: readonly string[]): Set<string> {
-  return walk(targetIds, (id) =>
-    design
-      .in(id)
-      .filter((e) => e.data)
-      .map((e) => e.source),
-  );
+  return walk(design, targetIds, 'source');
 }
 
-function walk(startIds: readonly string[], next: (id: string) => string[]): Set<string> {
+/** Ids of the nodes met walking data edges from the start nodes, to each edge's `toward` end (`target`: downstream). */
+function walk(design: DesignGraph, startIds: readonly string[], toward: 'source' | 'target'): Set<string> {
   const seen = new Set<string>();
   const stack = [...startIds];
-  while (stack.length)
-    for (const id of next(stack.pop()!))
-      if (!seen.has(id)) {
-        seen.add(id);
-        stack.push(id);
+  while (stack.length) {
+    const id = stack.pop()!;
+    for (const e of toward === 'target' ? design.out(id) : design.in(id)) {
+      if (!e.data) continue;
+      const next = e[toward];
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
       }
+    }
+  }
   return seen;
 }
 

@@ -586,12 +586,23 @@ function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): I
 }
 
 /** An item's texts that depend on the catalog alone (its unit, its tiers), worded once per item. */
-function itemTexts(item: PricingItem): { amount: string; tiers: string } {
+function itemTexts(item: PricingItem): ItemTexts {
   let texts = itemTextCache.get(item);
-  if (!texts) itemTextCache.set(item, (texts = { amount: amount(item), tiers: item.price.tiers && item.price.tiers.length > 1 ? tierText(item.price.tiers, item) : '' }));
+  if (!texts) {
+    texts = { amount: amount(item), after: quantityUnit(item), tiers: '' };
+    itemTextCache.set(item, texts);
+    // After the cache entry: the tier words use `quantityText`, which reads this entry.
+    if (item.price.tiers && item.price.tiers.length > 1) texts.tiers = tierText(item.price.tiers, item);
+  }
   return texts;
 }
-const itemTextCache = new WeakMap<PricingItem, { amount: string; tiers: string }>();
+/** `amount`: the unit a price is per; `after`: what follows a quantity's number (`quantityUnit`); `tiers`: the tiers in words ('' for a single price). */
+interface ItemTexts {
+  amount: string;
+  after: string;
+  tiers: string;
+}
+const itemTextCache = new WeakMap<PricingItem, ItemTexts>();
 
 /** The unit a price is per: "shard-hour", "million messages", "10,000 requests". */
 function amount(item: PricingItem): string {
@@ -602,9 +613,14 @@ function amount(item: PricingItem): string {
 
 /** A quantity in the item's units: "42,340 shard-hours", "148,519 million messages", "100 x 10,000 requests". */
 function quantityText(quantity: number, item: PricingItem): string {
-  if (item.per === 1) return `${round(quantity)} ${plural(item.unit)}`;
+  return `${round(item.per === 1 ? quantity : quantity / item.per)}${itemTexts(item).after}`;
+}
+
+/** What follows the number in `quantityText`: " shard-hours", " million messages", " x 10,000 requests". */
+function quantityUnit(item: PricingItem): string {
+  if (item.per === 1) return ` ${plural(item.unit)}`;
   const unit = amount(item);
-  return /^\d/.test(unit) ? `${round(quantity / item.per)} x ${unit}` : `${round(quantity / item.per)} ${unit}`;
+  return /^\d/.test(unit) ? ` x ${unit}` : ` ${unit}`;
 }
 
 function plural(unit: string): string {
