@@ -115,7 +115,7 @@ export default defineRule({
     // bucket's raw copy looks only at the raw buckets its first source reaches (not at every raw bucket
     // for every source, which was quadratic in the design's size).
     const reachedBy = new Map<string, string[]>();
-    const reachOf = new Map<string, Set<string>>();
+    const reachOf = new Map<string, ReadonlySet<string>>();
     // Only buckets are ever looked up in `reachedBy`.
     const bucketIds = new Set(buckets.map((b) => b.id));
     if (rawKept.length)

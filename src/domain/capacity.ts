@@ -8,7 +8,7 @@
  * records/s and 60 x 1 MB/s = 60 MB/s.
  */
 import { settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
-import { formatLoad, formatNumber } from './format.ts';
+import { flatText, formatLoad, formatNumber } from './format.ts';
 import type { ResolvedNode } from './graph.ts';
 
 /** One limit of a stage, evaluated for its settings. */
@@ -157,16 +157,23 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   const alone = !main && basis.length <= 1;
   const defaultNote = cited ? (alone && cited.value === value ? 'the AWS default' : `AWS default ${formatNumber(cited.value, 2)} ${cited.unit}`) : '';
   let label: string;
-  if (main) label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`;
-  else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = `${fixSpec.label} of ${basis[0]}`;
-  else label = `${fixSpec?.label ?? 'Limit'}: ${factors}`;
+  if (main) label = figureLabel(cap, main);
+  else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = flatText(fixSpec.label, ' of ', basis[0]!);
+  else label = flatText(fixSpec?.label ?? 'Limit', ': ', factors);
   const limit: StageLimit = {
     id: cap.id,
     metric: cap.metric,
     capacity: value,
     unit,
     label,
-    basis: main && basis.length ? `${factors} x ${formatNumber(main.value, 2)} ${main.unit}` : alone ? defaultNote || factors || `${formatNumber(value)} ${unit}` : `${factors}${main ? '' : defaultNote ? ` (${defaultNote})` : ''}`,
+    basis:
+      main && basis.length
+        ? flatText(factors, ' x ', formatNumber(main.value, 2), ' ', main.unit)
+        : alone
+          ? defaultNote || factors || `${formatNumber(value)} ${unit}`
+          : main || !defaultNote
+            ? factors
+            : flatText(factors, ' (', defaultNote, ')'),
     quota: cap.quota,
     raisable: cap.raisable === true,
     estimate,
@@ -178,6 +185,16 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   if (runSeconds !== undefined) limit.runSeconds = runSeconds;
   return limit;
 }
+
+/** "quota of 20,000 requests/s", "1,000 records/s per shard": the label of a limit with a main figure, worded once per capacity and figure. */
+function figureLabel(cap: Capacity, main: Figure): string {
+  let labels = figureLabels.get(cap);
+  if (!labels) figureLabels.set(cap, (labels = new Map()));
+  let label = labels.get(main);
+  if (label === undefined) labels.set(main, (label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`));
+  return label;
+}
+const figureLabels = new WeakMap<Capacity, Map<Figure, string>>();
 
 /** The words of a limit's factors: `60 shards x 1,000 records/s`, a divisor as `... / 2 units`. */
 function joinFactors(basis: readonly string[]): string {

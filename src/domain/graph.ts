@@ -249,9 +249,17 @@ export class DesignGraph {
 
   /**
    * Node ids reachable from the given nodes along data edges (the start nodes included).
-   * Linear in nodes + edges; cycles are fine.
+   * Linear in nodes + edges; cycles are fine. Computed once per list of start ids and graph (several
+   * rules ask from the sources), so the set is shared: read-only.
    */
-  reachableFrom(startIds: readonly string[]): Set<string> {
+  reachableFrom(startIds: readonly string[]): ReadonlySet<string> {
+    const key = JSON.stringify(startIds);
+    let reached = this.reached.get(key);
+    if (!reached) this.reached.set(key, (reached = this.walkFrom(startIds)));
+    return reached;
+  }
+  private readonly reached = new Map<string, ReadonlySet<string>>();
+  private walkFrom(startIds: readonly string[]): Set<string> {
     const index = this.indexById();
     const adjacency = this.dataOut();
     const seen = new Set(startIds);

@@ -18,6 +18,7 @@
 import type { CatalogEntry, StorageClass } from '../catalog.ts';
 import type { ResolvedNode } from '../graph.ts';
 import { NON_SERVICE_CATEGORIES, type Factor, type Price, type PricingItem, type Quantity } from '../pricing.ts';
+import { flatText } from '../format.ts';
 import type { NodeFlow } from './flow.ts';
 import { tierGBDays, type StorageTier } from './storage.ts';
 import { DAYS_PER_MONTH, finite, GB_PER_DAY_PER_MBPS, HOURS_PER_MONTH, ratio, SECONDS_PER_MONTH } from './units.ts';
@@ -150,12 +151,11 @@ interface Scratch {
   nodeSeries: Float64Array;
 }
 
-/** What one priced item yields: its bill lines, and whether its amounts are in `itemSeries` (per month) or `itemClass` (per class). */
-interface ItemResult {
-  lines: CostLine[];
-  perMonth: boolean;
-}
-const NO_ITEM: ItemResult = { lines: [], perMonth: false };
+/**
+ * Where one priced item put its amounts: nowhere (no price applies under the node's settings),
+ * `scratch.itemClass` (per month class) or `scratch.itemSeries` (per month).
+ */
+type ItemAmounts = 'none' | 'per-class' | 'per-month';
 
 /**
  * Costs of every node over the horizon, with a series per service and the design's totals. Linear in
@@ -192,10 +192,9 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
     for (const item of pricing.items) {
       if (!whenHolds(item, node.settings)) continue;
       inForce++;
-      const result = priceItem(item, ctx, scratch);
-      for (const l of result.lines) lines.push(l);
-      if (result === NO_ITEM) continue;
-      if (result.perMonth) {
+      const amounts = priceItem(item, ctx, scratch, lines);
+      if (amounts === 'none') continue;
+      if (amounts === 'per-month') {
         if (!nodePerMonth) {
           for (let m = 0; m < count; m++) nodeSeries[m] = nodeClass[classOf[m]!]!;
           nodePerMonth = true;
@@ -516,14 +515,14 @@ function charge(quantity: number, value: number, per: number, tiers: Price['tier
   return finite(usd);
 }
 
-/** The bill lines of one item; its USD per month class or per month go to `scratch` (see `ItemResult`). */
-function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): ItemResult {
+/** Adds the bill lines of one item to `lines`; its USD per month class or per month go to `scratch` (see `ItemAmounts`). */
+function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch, lines: CostLine[]): ItemAmounts {
   const { months, node } = ctx;
-  if (item.quantity.kind === 'lifecycleStoredGB') return lifecycleItem(item, ctx, scratch);
+  if (item.quantity.kind === 'lifecycleStoredGB') return lifecycleItem(item, ctx, scratch, lines);
   const price = item.price;
   const chosen = price.bySetting ? optionOf(node.settings, price.bySetting) : undefined;
   const value = price.value ?? (chosen !== undefined && price.values && Object.hasOwn(price.values, chosen) ? price.values[chosen] : undefined);
-  if (value === undefined) return NO_ITEM;
+  if (value === undefined) return 'none';
   const q = quantityOf(item.quantity, ctx, scratch);
   const { count, classOf } = months;
   let total = 0;
@@ -552,13 +551,14 @@ function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): ItemR
   const texts = itemTexts(item);
   const rate = price.tiers && price.tiers.length > 1 ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${texts.amount} on average (tiers: ${texts.tiers})` : `$${round(value, 6)} per ${texts.amount}`;
   const option = chosen !== undefined ? ` (${chosen})` : '';
-  return { lines: [{ label: item.label, basis: `${quantityText(averageQuantity, item)} a month (${q.text}) x ${rate}${option}`, usdPerMonth }], perMonth: q.perMonth };
+  lines.push({ label: item.label, basis: flatText(quantityText(averageQuantity, item), ' a month (', q.text, ') x ', rate, option), usdPerMonth });
+  return q.perMonth ? 'per-month' : 'per-class';
 }
 
 /** S3-style storage: GB-months per lifecycle tier, priced by storage class (USD per month to `scratch.itemSeries`). */
-function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): ItemResult {
+function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch, lines: CostLine[]): ItemAmounts {
   const { months } = ctx;
-  if (!ctx.storage) return NO_ITEM;
+  if (!ctx.storage) return 'none';
   const monthly = scratch.itemSeries;
   monthly.fill(0);
   const byClass = new Map<string, { gbMonths: number; usd: number; price: number }>();
@@ -575,15 +575,24 @@ function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): I
       acc.usd += (gbMonths / item.per) * price;
     }
   }
-  const lines: CostLine[] = [];
   for (const [cls, a] of byClass)
     lines.push({
-      label: `${item.label}, ${cls}`,
-      basis: `${round(a.gbMonths / Math.max(months.full, 1e-9))} GB-months a month on average x $${a.price}/GB-month`,
+      label: classLabel(item, cls),
+      basis: flatText(round(a.gbMonths / Math.max(months.full, 1e-9)), ' GB-months a month on average x $', String(a.price), '/GB-month'),
       usdPerMonth: ratio(a.usd, months.full),
     });
-  return { lines, perMonth: true };
+  return 'per-month';
 }
+
+/** "Storage, STANDARD": the label of a storage item's line for one storage class, worded once per item and class. */
+function classLabel(item: PricingItem, storageClass: string): string {
+  let labels = classLabels.get(item);
+  if (!labels) classLabels.set(item, (labels = new Map()));
+  let label = labels.get(storageClass);
+  if (label === undefined) labels.set(storageClass, (label = `${item.label}, ${storageClass}`));
+  return label;
+}
+const classLabels = new WeakMap<PricingItem, Map<string, string>>();
 
 /** An item's texts that depend on the catalog alone (its unit, its tiers), worded once per item. */
 function itemTexts(item: PricingItem): ItemTexts {
