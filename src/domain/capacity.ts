@@ -180,11 +180,19 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
     source: cited?.source ?? entry.docUrl,
     asOf: cited?.asOf ?? '',
   };
-  if (cap.fix && fixSpec) limit.fix = { setting: cap.fix, label: fixSpec.label };
+  if (cap.fix && fixSpec) limit.fix = fixOf(cap, cap.fix, fixSpec.label);
   if (unitKB !== undefined && unitKB > 0) limit.recordUnitKB = unitKB;
   if (runSeconds !== undefined) limit.runSeconds = runSeconds;
   return limit;
 }
+
+/** A limit's `fix`, one object per capacity (shared by the limits it gives: catalog data, never changed). */
+function fixOf(cap: Capacity, setting: string, label: string): { setting: string; label: string } {
+  let fix = fixes.get(cap);
+  if (!fix) fixes.set(cap, (fix = { setting, label }));
+  return fix;
+}
+const fixes = new WeakMap<Capacity, { setting: string; label: string }>();
 
 /** "quota of 20,000 requests/s", "1,000 records/s per shard": the label of a limit with a main figure, worded once per capacity and figure. */
 function figureLabel(cap: Capacity, main: Figure): string {

@@ -247,6 +247,13 @@ export class DesignGraph {
     return found;
   }
 
+  /** Whether `id` has an edge in either direction to a node of any of the kinds (`neighboursOf(id, kinds).length > 0`, without the list). */
+  hasNeighbourOf(id: string, kinds: readonly Kind[]): boolean {
+    for (const e of this.out(id)) if (isKind(this.nodes[e.targetIndex]!, kinds)) return true;
+    for (const e of this.in(id)) if (isKind(this.nodes[e.sourceIndex]!, kinds)) return true;
+    return false;
+  }
+
   /**
    * Node ids reachable from the given nodes along data edges (the start nodes included).
    * Linear in nodes + edges; cycles are fine. Computed once per list of start ids and graph (several
@@ -353,7 +360,7 @@ export class DesignGraph {
         const nd = d + delays[t]!;
         if (nd < store.dist(next)) {
           store.setDist(next, nd);
-          store.setPrev(next, state, e.id);
+          store.setPrev(next, state, k);
           queue.push(nd, next);
         }
       }
@@ -407,7 +414,7 @@ export class DesignGraph {
         const nd = d + delays[t]!;
         if (nd < store.dist(next)) {
           store.setDist(next, nd);
-          store.setPrev(next, state, e.id);
+          store.setPrev(next, state, k);
           queue.push(nd, next);
         }
       }
@@ -495,7 +502,7 @@ export class DesignGraph {
           const nd = d + delays[e.targetIndex]!;
           if (nd < store.dist(next)) {
             store.setDist(next, nd);
-            store.setPrev(next, state, e.id);
+            store.setPrev(next, state, k);
             queue.push(nd, next);
           }
         }
@@ -509,11 +516,13 @@ export class DesignGraph {
 
   /** The path ending in a packed search state, walked back through the store's back-pointers. */
   private unwindState(end: number, latencyMs: number, states: number, store: SearchStore): Path {
+    const adjacency = this.dataOut();
     const nodeIds: string[] = [];
     const edgeIds: string[] = [];
     for (let cur = end; cur >= 0; cur = store.prev(cur)) {
       nodeIds.push(this.nodes[Math.floor(cur / 2 / states)]!.id);
-      if (store.prev(cur) >= 0) edgeIds.push(store.edge(cur)!);
+      const prev = store.prev(cur);
+      if (prev >= 0) edgeIds.push(adjacency[Math.floor(prev / 2 / states)]![store.edge(cur)]!.id);
     }
     nodeIds.reverse();
     edgeIds.reverse();
@@ -611,23 +620,27 @@ export function flowLatencyMs(node: ResolvedNode, inboundMBps: number, chained =
   return computeNodeLatencyMs(node, inboundMBps, afterUpstream ? { ...node.settings, trigger: 'after-upstream' } : node.settings);
 }
 
-/** Distances (Infinity when not reached) and back-pointers (previous state, -1 for none, and the edge taken) of a search over packed states. */
+/**
+ * Distances (Infinity when not reached) and back-pointers of a search over packed states: the previous
+ * state (-1 for none) and the edge taken from it, as its position among the data edges of the previous
+ * state's node (`dataOutAt`), so that the store holds numbers only.
+ */
 interface SearchStore {
   dist(state: number): number;
   setDist(state: number, d: number): void;
   prev(state: number): number;
-  edge(state: number): string | undefined;
-  setPrev(state: number, prev: number, edgeId: string): void;
+  edge(state: number): number;
+  setPrev(state: number, prev: number, edge: number): void;
 }
 
 class DenseStore implements SearchStore {
   protected readonly d: Float64Array;
   protected readonly p: Int32Array;
-  protected readonly e: (string | undefined)[];
+  protected readonly e: Int32Array;
   constructor(size: number) {
     this.d = new Float64Array(size).fill(Infinity);
     this.p = new Int32Array(size).fill(-1);
-    this.e = new Array<string | undefined>(size);
+    this.e = new Int32Array(size);
   }
   dist(state: number) {
     return this.d[state]!;
@@ -639,11 +652,11 @@ class DenseStore implements SearchStore {
     return this.p[state]!;
   }
   edge(state: number) {
-    return this.e[state];
+    return this.e[state]!;
   }
-  setPrev(state: number, prev: number, edgeId: string) {
+  setPrev(state: number, prev: number, edge: number) {
     this.p[state] = prev;
-    this.e[state] = edgeId;
+    this.e[state] = edge;
   }
 }
 
@@ -658,7 +671,6 @@ class ReusableStore extends DenseStore {
     for (const s of this.touched) {
       this.d[s] = Infinity;
       this.p[s] = -1;
-      this.e[s] = undefined;
     }
     this.touched.length = 0;
   }
@@ -667,7 +679,7 @@ class ReusableStore extends DenseStore {
 class SparseStore implements SearchStore {
   private readonly d = new Map<number, number>();
   private readonly p = new Map<number, number>();
-  private readonly e = new Map<number, string>();
+  private readonly e = new Map<number, number>();
   dist(state: number) {
     return this.d.get(state) ?? Infinity;
   }
@@ -678,11 +690,11 @@ class SparseStore implements SearchStore {
     return this.p.get(state) ?? -1;
   }
   edge(state: number) {
-    return this.e.get(state);
+    return this.e.get(state) ?? -1;
   }
-  setPrev(state: number, prev: number, edgeId: string) {
+  setPrev(state: number, prev: number, edge: number) {
     this.p.set(state, prev);
-    this.e.set(state, edgeId);
+    this.e.set(state, edge);
   }
 }
 

@@ -115,14 +115,21 @@ export function reachingTo(design: DesignGraph, targetIds: readonly string[]): S
 /** Ids of the nodes met walking data edges from the start nodes, to each edge's `toward` end (`target`: downstream). */
 function walk(design: DesignGraph, startIds: readonly string[], toward: 'source' | 'target'): Set<string> {
   const seen = new Set<string>();
-  const stack = [...startIds];
+  // Met nodes by position in `design.nodes` (the set gets their ids in the same order).
+  const met = new Uint8Array(design.nodes.length);
+  const stack: number[] = [];
+  for (const id of startIds) {
+    const i = design.indexOf(id);
+    if (i !== undefined) stack.push(i);
+  }
   while (stack.length) {
-    const id = stack.pop()!;
-    for (const e of toward === 'target' ? design.out(id) : design.in(id)) {
+    const i = stack.pop()!;
+    for (const e of toward === 'target' ? design.outAt(i) : design.inAt(i)) {
       if (!e.data) continue;
-      const next = e[toward];
-      if (!seen.has(next)) {
-        seen.add(next);
+      const next = toward === 'target' ? e.targetIndex : e.sourceIndex;
+      if (!met[next]) {
+        met[next] = 1;
+        seen.add(design.nodes[next]!.id);
         stack.push(next);
       }
     }

@@ -75,6 +75,18 @@ export function simulate(design: Design, scenario: Scenario, catalog: Catalog): 
 }
 
 /**
+ * The simulated flow of every node of `graph`, by position in `graph.nodes` (undefined for a node the
+ * simulation does not list). A simulation of the graph's own design lists its nodes in that order,
+ * which is checked, so the lookup is then by position; any other falls back to matching node ids.
+ */
+export function flowsByPosition(graph: DesignGraph, simulation: SimulationReport): readonly (NodeFlow | undefined)[] {
+  const flows = simulation.nodes;
+  if (flows.length === graph.nodes.length && flows.every((f, i) => f.nodeId === graph.nodes[i]!.id)) return flows;
+  const byId = new Map(flows.map((f) => [f.nodeId, f]));
+  return graph.nodes.map((n) => byId.get(n.id));
+}
+
+/**
  * Simulates a design already resolved into a graph, so grading and simulation share one graph per
  * analysis. Sets the graph's flow-aware node delays (`DesignGraph.useLatencies`), which the rules'
  * path searches then use.

@@ -647,9 +647,12 @@ function tierText(tiers: NonNullable<Price['tiers']>, item: PricingItem): string
     .join(', ');
 }
 
+/** 10 ** digits for the precisions `round` is asked for (exact: the same numbers as `10 ** digits`). */
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
 /** `x` with at most `digits` decimals and thousands separators (`152,083.33`); plain string work, no Intl or regex (it runs for every line of every node). */
 function round(x: number, digits = 2): string {
-  const p = 10 ** digits;
+  const p = POWERS_OF_TEN[digits] ?? 10 ** digits;
   const v = Math.round(finite(x) * p) / p;
   const text = String(Math.abs(v));
   if (text.includes('e')) return String(v);
