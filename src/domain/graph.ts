@@ -74,16 +74,26 @@ export class DesignGraph {
       nodes.push(resolved);
     }
     const edges: ResolvedEdge[] = [];
-    const outgoing = new Array<ResolvedEdge[] | undefined>(nodes.length);
-    const incoming = new Array<ResolvedEdge[] | undefined>(nodes.length);
+    const outDegree = new Int32Array(nodes.length);
+    const inDegree = new Int32Array(nodes.length);
     for (const edge of design.edges) {
       const s = this.positions.get(edge.source);
       const t = this.positions.get(edge.target);
       if (s === undefined || t === undefined) continue;
       const resolved: ResolvedEdge = { id: edge.id, source: edge.source, target: edge.target, tls: edge.settings?.tls ?? true, data: nodes[s]!.entry.dataFlow && nodes[t]!.entry.dataFlow, sourceIndex: s, targetIndex: t };
       edges.push(resolved);
-      (outgoing[s] ??= []).push(resolved);
-      (incoming[t] ??= []).push(resolved);
+      outDegree[s]!++;
+      inDegree[t]!++;
+    }
+    // Each node's lists are made at their final length (a list grown by `push` keeps room for 17
+    // edges, most of a large design's graph), then filled in design order.
+    const outgoing = edgeLists(outDegree);
+    const incoming = edgeLists(inDegree);
+    outDegree.fill(0);
+    inDegree.fill(0);
+    for (const e of edges) {
+      outgoing[e.sourceIndex]![outDegree[e.sourceIndex]!++] = e;
+      incoming[e.targetIndex]![inDegree[e.targetIndex]!++] = e;
     }
     this.nodes = nodes;
     this.edges = edges;
@@ -517,15 +527,17 @@ export class DesignGraph {
   /** The path ending in a packed search state, walked back through the store's back-pointers. */
   private unwindState(end: number, latencyMs: number, states: number, store: SearchStore): Path {
     const adjacency = this.dataOut();
-    const nodeIds: string[] = [];
-    const edgeIds: string[] = [];
-    for (let cur = end; cur >= 0; cur = store.prev(cur)) {
-      nodeIds.push(this.nodes[Math.floor(cur / 2 / states)]!.id);
+    // Counted first, so the lists are made at their length (reports keep thousands of paths).
+    let length = 0;
+    for (let cur = end; cur >= 0; cur = store.prev(cur)) length++;
+    const nodeIds = new Array<string>(length);
+    const edgeIds = new Array<string>(length - 1);
+    let at = length - 1;
+    for (let cur = end; cur >= 0; cur = store.prev(cur), at--) {
+      nodeIds[at] = this.nodes[Math.floor(cur / 2 / states)]!.id;
       const prev = store.prev(cur);
-      if (prev >= 0) edgeIds.push(adjacency[Math.floor(prev / 2 / states)]![store.edge(cur)]!.id);
+      if (prev >= 0) edgeIds[at - 1] = adjacency[Math.floor(prev / 2 / states)]![store.edge(cur)]!.id;
     }
-    nodeIds.reverse();
-    edgeIds.reverse();
     return { nodeIds, edgeIds, latencyMs };
   }
 }
@@ -696,6 +708,13 @@ class SparseStore implements SearchStore {
     this.p.set(state, prev);
     this.e.set(state, edge);
   }
+}
+
+/** An empty list of `degree[i]` slots for each node with edges (undefined for the others). */
+function edgeLists(degree: Int32Array): (ResolvedEdge[] | undefined)[] {
+  const lists = new Array<ResolvedEdge[] | undefined>(degree.length);
+  for (let i = 0; i < degree.length; i++) if (degree[i]) lists[i] = new Array<ResolvedEdge>(degree[i]!);
+  return lists;
 }
 
 /** The edges of a node without any (shared, never changed). */

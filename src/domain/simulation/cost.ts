@@ -149,6 +149,8 @@ interface Scratch {
   qtyClass: Float64Array;
   nodeClass: Float64Array;
   nodeSeries: Float64Array;
+  /** The node's bill lines as its items add them; the report gets a copy of the node's length (a list grown by `push` keeps room for 17). */
+  lines: CostLine[];
 }
 
 /**
@@ -170,7 +172,7 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
   const plans = new Map<string, { gbPerDay: number; tiers: StorageTier[] }>();
   for (const i of inputs) if (i.storage) plans.set(i.node.id, i.storage);
   const readable = new Map<string, Float64Array>();
-  const scratch: Scratch = { itemClass: new Float64Array(classes), itemSeries: new Float64Array(count), qtyClass: new Float64Array(classes), nodeClass: new Float64Array(classes), nodeSeries: new Float64Array(count) };
+  const scratch: Scratch = { itemClass: new Float64Array(classes), itemSeries: new Float64Array(count), qtyClass: new Float64Array(classes), nodeClass: new Float64Array(classes), nodeSeries: new Float64Array(count), lines: [] };
   const costs: NodeCost[] = [];
   const unpricedNodeIds: string[] = [];
   const sums = new Float64Array(count);
@@ -187,7 +189,8 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
     const { nodeClass, nodeSeries } = scratch;
     nodeClass.fill(0);
     let nodePerMonth = false;
-    const lines: CostLine[] = [];
+    const lines = scratch.lines;
+    lines.length = 0;
     let inForce = 0;
     for (const item of pricing.items) {
       if (!whenHolds(item, node.settings)) continue;
@@ -227,7 +230,7 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
     if (free !== undefined && inForce === 0) lines.push({ label: 'No charge', basis: free, usdPerMonth: 0 });
     const first = nodePerMonth ? nodeSeries[0]! : nodeClass[classOf[0]!]!;
     const last = nodePerMonth ? nodeSeries[count - 1]! : nodeClass[classOf[count - 1]!]!;
-    const cost: NodeCost = { nodeId: node.id, service: node.service, lines, averageMonthlyUsd: ratio(horizonUsd, months.full), firstMonthUsd: first, lastMonthUsd: last, horizonUsd };
+    const cost: NodeCost = { nodeId: node.id, service: node.service, lines: lines.slice(), averageMonthlyUsd: ratio(horizonUsd, months.full), firstMonthUsd: first, lastMonthUsd: last, horizonUsd };
     if (free !== undefined) cost.free = free;
     costs.push(cost);
   }

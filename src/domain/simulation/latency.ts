@@ -104,7 +104,8 @@ export function computeLatency(graph: DesignGraph, sourceIds: readonly string[],
 
   return sinks.map((i): SinkLatency => {
     const sink = graph.nodes[i]!;
-    const paths = pathsAt[i]!;
+    // A copy of the sink's length (a list grown by `push` keeps room for 17 paths).
+    const paths = pathsAt[i]!.slice();
     paths.sort((a, b) => b.latencyMs - a.latencyMs);
     const critical = paths[0];
     const sinkBudgets = budgets.length ? budgets.filter((b) => isKind(sink, b.to)).map((b) => budgetFor(sink, b, budgetPaths.get(b)!)) : [];
