@@ -111,22 +111,26 @@ export class DesignGraph {
     return this.positions.get(id);
   }
 
-  private latencies: ReadonlyMap<string, number> | undefined;
   /**
    * Sets each node's delay as the simulation computes it from the flow (a Firehose stream that fills
    * its buffer before the interval, a job chained after another); path searches then use these.
    * Nodes absent from the map keep `nodeLatencyMs`.
    */
   useLatencies(latencies: ReadonlyMap<string, number>): void {
-    this.latencies = latencies;
-    this.delays = undefined;
+    const delays = new Float64Array(this.nodes.length);
+    for (let i = 0; i < this.nodes.length; i++) delays[i] = latencies.get(this.nodes[i]!.id) ?? nodeLatencyMs(this.nodes[i]!);
+    this.useLatenciesAt(delays);
   }
+  /** `useLatencies` with every node's delay, ms, by position in `nodes` (the array is kept, not copied). */
+  useLatenciesAt(delays: Float64Array): void {
+    this.delays = delays;
+  }
+  /** Each node's delay by position in `nodes`: as given to `useLatencies`, else `nodeLatencyMs` (built on first use). */
   private delays: Float64Array | undefined;
-  /** Each node's `latencyOf` by position in `nodes`, for the path searches (built on first use after `useLatencies`). */
   private delayByIndex(): Float64Array {
     if (!this.delays) {
       this.delays = new Float64Array(this.nodes.length);
-      for (let i = 0; i < this.nodes.length; i++) this.delays[i] = this.latencyOf(this.nodes[i]!);
+      for (let i = 0; i < this.nodes.length; i++) this.delays[i] = nodeLatencyMs(this.nodes[i]!);
     }
     return this.delays;
   }
@@ -150,7 +154,8 @@ export class DesignGraph {
   }
   /** Delay data spends in the node, ms: the simulation's figure when set (`useLatencies`), else `nodeLatencyMs`. */
   latencyOf(node: ResolvedNode): number {
-    return this.latencies?.get(node.id) ?? nodeLatencyMs(node);
+    const i = this.positions.get(node.id);
+    return i === undefined ? nodeLatencyMs(node) : this.delayByIndex()[i]!;
   }
   /** `latencyOf` the node at position `i` of `nodes`, ms. */
   latencyAt(i: number): number {

@@ -6,7 +6,7 @@
  * Pure; reads designs only through `DesignGraph`.
  */
 import { z } from 'zod';
-import { whenAnyHolds, type GuaranteeKind, type Guarantee } from './catalog.ts';
+import { whenAnyHolds, type CatalogEntry, type GuaranteeKind, type Guarantee, type SettingSpec } from './catalog.ts';
 import { isKind, type DesignGraph, type Kind, type ResolvedNode } from './graph.ts';
 import { describeKinds, kindSchema, kindsSchema, settingKeySchema } from './rule-kit.ts';
 import type { Catalog } from './catalog.ts';
@@ -221,8 +221,7 @@ function formatOf(design: DesignGraph, bucket: ResolvedNode, visiting: Set<strin
         decided = { setting: 'Replication', choice: writer.label };
       }
     } else {
-      for (const [key, spec] of Object.entries(writer.entry.settings)) {
-        if (spec.type !== 'enum') continue;
+      for (const [key, spec] of settingListsOf(writer.entry).writesFormats) {
         const option = spec.options.find((o) => o.value === writer.settings[key]);
         if (!option?.writesFormats) continue;
         written = option.writesFormats.includes(declared) ? [declared] : [option.writesFormats[0]!];
@@ -265,8 +264,28 @@ export function readersOf(design: DesignGraph, bucket: ResolvedNode, readers: re
 
 /** Whether the node combines records (an integer `dividesVolume` setting above 1, e.g. an aggregation factor). */
 export function aggregates(node: ResolvedNode): boolean {
-  return Object.entries(node.entry.settings).some(([key, spec]) => spec.type === 'integer' && spec.dividesVolume === true && Number(node.settings[key]) > 1);
+  return settingListsOf(node.entry).dividesVolume.some((key) => Number(node.settings[key]) > 1);
 }
+
+type EnumSpec = Extract<SettingSpec, { type: 'enum' }>;
+/**
+ * An entry's settings that `bucketFormat` and `aggregates` read, in catalog order, listed once per
+ * entry (catalog entries do not change): enum settings with an option that `writesFormats`, and the
+ * keys of integer settings that divide the volume.
+ */
+function settingListsOf(entry: CatalogEntry): { writesFormats: [string, EnumSpec][]; dividesVolume: string[] } {
+  let lists = settingLists.get(entry);
+  if (!lists) {
+    lists = { writesFormats: [], dividesVolume: [] };
+    for (const [key, spec] of Object.entries(entry.settings)) {
+      if (spec.type === 'enum' && spec.options.some((o) => o.writesFormats)) lists.writesFormats.push([key, spec]);
+      if (spec.type === 'integer' && spec.dividesVolume === true) lists.dividesVolume.push(key);
+    }
+    settingLists.set(entry, lists);
+  }
+  return lists;
+}
+const settingLists = new WeakMap<CatalogEntry, { writesFormats: [string, EnumSpec][]; dividesVolume: string[] }>();
 
 /** The node's catalog guarantee of that kind in force under its settings, if any. */
 export function guaranteeOf(node: ResolvedNode, kind: GuaranteeKind): Guarantee | undefined {

@@ -95,9 +95,9 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
   const workload = scenario.workload;
   const horizonDays = Math.min(MAX_HORIZON_DAYS, Math.max(1, Math.round(finite(workload.horizonDays, DEFAULT_HORIZON_DAYS))));
   const flow = computeFlow(graph, workload);
-  const latencies = new Map<string, number>();
-  for (const n of flow.nodes) latencies.set(n.nodeId, n.latencyMs);
-  graph.useLatencies(latencies);
+  const latencies = new Float64Array(graph.nodes.length);
+  for (let i = 0; i < graph.nodes.length; i++) latencies[i] = flow.nodes[i]!.latencyMs;
+  graph.useLatenciesAt(latencies);
   const sinks = computeLatency(graph, flow.sourceIds, scenario);
 
   const storage: StoreGrowth[] = [];

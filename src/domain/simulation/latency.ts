@@ -106,7 +106,7 @@ export function computeLatency(graph: DesignGraph, sourceIds: readonly string[],
     const sink = graph.nodes[i]!;
     // A copy of the sink's length (a list grown by `push` keeps room for 17 paths).
     const paths = pathsAt[i]!.slice();
-    paths.sort((a, b) => b.latencyMs - a.latencyMs);
+    if (paths.length > 1) paths.sort((a, b) => b.latencyMs - a.latencyMs);
     const critical = paths[0];
     const sinkBudgets = budgets.length ? budgets.filter((b) => isKind(sink, b.to)).map((b) => budgetFor(sink, b, budgetPaths.get(b)!)) : [];
     return critical ? { nodeId: sink.id, service: sink.service, latencyMs: critical.latencyMs, criticalPath: critical, paths, budgets: sinkBudgets } : { nodeId: sink.id, service: sink.service, paths, budgets: sinkBudgets };
