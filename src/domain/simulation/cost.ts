@@ -490,11 +490,12 @@ function readableHeld(ctx: ItemContext): Float64Array {
     let series = ctx.readable.get(u.id);
     if (!series) {
       series = new Float64Array(months.count);
+      const readableTiers = plan.tiers.filter((t) => !ARCHIVE_CLASSES.includes(t.storageClass));
       for (let m = 0; m < months.count; m++) {
         const a = m * DAYS_PER_MONTH;
         const b = Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays);
         let gbDays = 0;
-        for (const t of plan.tiers) if (!ARCHIVE_CLASSES.includes(t.storageClass)) gbDays += tierGBDays(plan.gbPerDay, t, a, b);
+        for (const t of readableTiers) gbDays += tierGBDays(plan.gbPerDay, t, a, b);
         series[m] = finite(ratio(gbDays, b - a));
       }
       ctx.readable.set(u.id, series);

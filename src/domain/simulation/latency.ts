@@ -105,12 +105,32 @@ export function computeLatency(graph: DesignGraph, sourceIds: readonly string[],
   return sinks.map((i): SinkLatency => {
     const sink = graph.nodes[i]!;
     // A copy of the sink's length (a list grown by `push` keeps room for 17 paths).
-    const paths = pathsAt[i]!.slice();
-    if (paths.length > 1) paths.sort((a, b) => b.latencyMs - a.latencyMs);
+    const paths = slowestFirst(pathsAt[i]!);
     const critical = paths[0];
     const sinkBudgets = budgets.length ? budgets.filter((b) => isKind(sink, b.to)).map((b) => budgetFor(sink, b, budgetPaths.get(b)!)) : [];
     return critical ? { nodeId: sink.id, service: sink.service, latencyMs: critical.latencyMs, criticalPath: critical, paths, budgets: sinkBudgets } : { nodeId: sink.id, service: sink.service, paths, budgets: sinkBudgets };
   });
+}
+
+/**
+ * A copy of the paths, slowest first, equally slow ones in their order: what a stable sort gives. The
+ * copy is of the list's length (a list grown by `push` keeps room for 17); a sink has a path per source
+ * that reaches it, usually one or two, which are placed by insertion (`Array.prototype.sort` makes
+ * a work array per call).
+ */
+function slowestFirst(paths: readonly SourcePath[]): SourcePath[] {
+  const out = paths.slice();
+  if (out.length > 8) return out.sort((a, b) => b.latencyMs - a.latencyMs);
+  for (let k = 1; k < out.length; k++) {
+    const p = out[k]!;
+    let at = k;
+    while (at > 0 && out[at - 1]!.latencyMs < p.latencyMs) {
+      out[at] = out[at - 1]!;
+      at--;
+    }
+    out[at] = p;
+  }
+  return out;
 }
 
 function describe(graph: DesignGraph, sourceId: string, path: Path): SourcePath {
