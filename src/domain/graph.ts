@@ -500,10 +500,11 @@ export class DesignGraph {
       const path = this.unwindState(end, store.dist(end), 1, store);
       return path.nodeIds[0] === this.nodes[t]!.id ? undefined : path; // a loop back to its own start is not a path
     };
+    // One heap serves every search: each runs until it is empty.
+    const queue = new MinHeap<number>();
     for (const id of startIds) {
       const i = index.get(id);
       if (i === undefined) continue;
-      const queue = new MinHeap<number>();
       store.setDist(i * 2, delays[i]!);
       queue.push(delays[i]!, i * 2);
       while (queue.size) {
@@ -559,16 +560,29 @@ function isOfKind(node: ResolvedNode, k: Kind): boolean {
 
 /** The entry's roles plus those of the chosen options; nodes whose options add no role share one set per entry (read-only). */
 function rolesOf(entry: CatalogEntry, settings: Settings): ReadonlySet<string> {
+  // The roles of the chosen options that add some: usually one option (an S3 bucket's zone), whose set is shared.
+  let first: readonly string[] | undefined;
   let roles: Set<string> | undefined;
   for (const [key, spec] of settingsOf(entry).roleSetting) {
     if (!settingApplies(spec, settings)) continue;
     const added = spec.options.find((o) => o.value === settings[key])?.roles;
     if (!added?.length) continue;
-    roles ??= new Set(entry.roles);
+    if (!first) {
+      first = added;
+      continue;
+    }
+    roles ??= new Set([...entry.roles, ...first]);
     for (const r of added) roles.add(r);
   }
-  return roles ?? entryRolesOf(entry);
+  return roles ?? (first ? rolesWith(entry, first) : entryRolesOf(entry));
 }
+/** The entry's roles plus those one option adds, one set per option (catalog data, read-only). */
+function rolesWith(entry: CatalogEntry, added: readonly string[]): ReadonlySet<string> {
+  let roles = optionRoles.get(added);
+  if (!roles) optionRoles.set(added, (roles = new Set([...entry.roles, ...added])));
+  return roles;
+}
+const optionRoles = new WeakMap<readonly string[], ReadonlySet<string>>();
 function entryRolesOf(entry: CatalogEntry): ReadonlySet<string> {
   let roles = entryRoles.get(entry);
   if (!roles) entryRoles.set(entry, (roles = new Set(entry.roles)));

@@ -331,11 +331,7 @@ function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string
     }
     return { value: Math.max(0, finite(v)), text };
   }
-  if ('figure' in f) {
-    const key = f.bySetting ? `${f.figure}.${optionOf(node.settings, f.bySetting)}` : f.figure;
-    const v = figure(node.entry, key);
-    return { value: v, text: `${round(v, 4)} (${key})` };
-  }
+  if ('figure' in f) return figureFactor(f, node.entry, f.bySetting ? optionOf(node.settings, f.bySetting) : undefined);
   if ('upstreamSetting' in f) {
     let sum = 0;
     let label: string | undefined;
@@ -347,7 +343,32 @@ function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string
     return { value: finite(v), text: `${round(v)} ${label || f.upstreamSetting} upstream` };
   }
   if ('consumers' in f) return { value: ctx.consumers, text: `${ctx.consumers} consumer${ctx.consumers === 1 ? '' : 's'}` };
-  return { value: f.value, text: `${round(f.value, 6)} (${f.note})` };
+  return constantFactor(f);
+}
+
+type FigureFactor = Extract<Factor, { figure: string }>;
+type ConstantFactor = Extract<Factor, { note: string }>;
+/** Factors that depend on the catalog alone, worded once: a figure factor per option of its setting (`option` undefined without one), a constant per factor. */
+const figureFactors = new WeakMap<FigureFactor, Map<string | undefined, { value: number; text: string }>>();
+const constantFactors = new WeakMap<ConstantFactor, { value: number; text: string }>();
+
+/** A figure of the entry (`figure`, or `figure.option` with `bySetting`) and its words: "1 (dpuPerWorker.G.1X)". */
+function figureFactor(f: FigureFactor, entry: CatalogEntry, option: string | undefined): { value: number; text: string } {
+  let byOption = figureFactors.get(f);
+  if (!byOption) figureFactors.set(f, (byOption = new Map()));
+  let factor = byOption.get(option);
+  if (!factor) {
+    const key = option !== undefined ? `${f.figure}.${option}` : f.figure;
+    const v = figure(entry, key);
+    byOption.set(option, (factor = { value: v, text: `${round(v, 4)} (${key})` }));
+  }
+  return factor;
+}
+
+function constantFactor(f: ConstantFactor): { value: number; text: string } {
+  let factor = constantFactors.get(f);
+  if (!factor) constantFactors.set(f, (factor = { value: f.value, text: `${round(f.value, 6)} (${f.note})` }));
+  return factor;
 }
 
 /** Runs a month of a schedule setting: 730 h / the chosen option's period (`latencyMs`), or `fallback` without one. */
