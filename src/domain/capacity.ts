@@ -58,15 +58,20 @@ const capacityWhen = new WeakMap<Capacity, [string, unknown][]>();
 /** The figure a (possibly templated) name stands for under these settings: `dpuPerWorker.{workerType}`. */
 function figureFor(entry: CatalogEntry, name: string, settings: Settings): Figure | undefined {
   if (!name.includes('{')) return Object.hasOwn(entry.figures, name) ? entry.figures[name] : undefined;
-  let missing = false;
-  const resolved = name.replace(/\{([^}]+)\}/g, (_, key: string) => {
-    const v = settings[key];
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
-    missing = true; // a value no form produces (a list, an object) names no figure
-    return '';
-  });
-  return missing || !Object.hasOwn(entry.figures, resolved) ? undefined : entry.figures[resolved];
+  // The name's text and `{setting}` keys alternate: ["dpuPerWorker.", "workerType", ""].
+  let parts = templateParts.get(name);
+  if (!parts) templateParts.set(name, (parts = name.split(/\{([^}]+)\}/)));
+  let resolved = parts[0]!;
+  for (let k = 1; k < parts.length; k += 2) {
+    const v = settings[parts[k]!];
+    // A value no form produces (a list, an object) names no figure.
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+    resolved += String(v) + parts[k + 1]!;
+  }
+  return Object.hasOwn(entry.figures, resolved) ? entry.figures[resolved] : undefined;
 }
+/** Templated figure names split at their `{setting}` placeholders, once per name. */
+const templateParts = new Map<string, string[]>();
 
 function settingNumber(entry: CatalogEntry, key: string, settings: Settings, numeric = false): number | undefined {
   const spec = entry.settings[key];
@@ -150,12 +155,13 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   if (!evaluated) return undefined;
   const { value, main, cited, estimate, runSeconds } = evaluated;
   const unitKB = cap.recordUnitKB ? entry.figures[cap.recordUnitKB]?.value : undefined;
-  const unit = cap.recordUnitKB && cited ? cited.unit : cap.metric === 'recordsPerSecond' && cited && /\/s$/.test(cited.unit) ? cited.unit : METRIC_UNIT[cap.metric];
+  const unit = cap.recordUnitKB && cited ? cited.unit : cap.metric === 'recordsPerSecond' && cited && cited.unit.endsWith('/s') ? cited.unit : METRIC_UNIT[cap.metric];
   const fixSpec = cap.fix ? entry.settings[cap.fix] : undefined;
   const factors = joinFactors(basis);
   // A single factor that is the limit itself says only how it compares with AWS's default.
   const alone = !main && basis.length <= 1;
-  const defaultNote = cited ? (alone && cited.value === value ? 'the AWS default' : `AWS default ${formatNumber(cited.value, 2)} ${cited.unit}`) : '';
+  // Read only without a main figure.
+  const defaultNote = !main && cited ? (alone && cited.value === value ? 'the AWS default' : figureWords(cited).awsDefault) : '';
   let label: string;
   if (main) label = figureLabel(cap, main);
   else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = flatText(fixSpec.label, ' of ', basis[0]!);
@@ -166,14 +172,7 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
     capacity: value,
     unit,
     label,
-    basis:
-      main && basis.length
-        ? flatText(factors, ' x ', formatNumber(main.value, 2), ' ', main.unit)
-        : alone
-          ? defaultNote || factors || `${formatNumber(value)} ${unit}`
-          : main || !defaultNote
-            ? factors
-            : flatText(factors, ' (', defaultNote, ')'),
+    basis: main && basis.length ? flatText(factors, figureWords(main).times) : alone ? defaultNote || factors || `${formatNumber(value)} ${unit}` : main || !defaultNote ? factors : flatText(factors, ' (', defaultNote, ')'),
     quota: cap.quota,
     raisable: cap.raisable === true,
     estimate,
@@ -193,6 +192,17 @@ function fixOf(cap: Capacity, setting: string, label: string): { setting: string
   return fix;
 }
 const fixes = new WeakMap<Capacity, { setting: string; label: string }>();
+
+/** A figure in the words of limits, worded once per figure: " x 1 MB/s" (a last factor), "AWS default 10,000 requests/s". */
+function figureWords(f: Figure): { times: string; awsDefault: string } {
+  let words = figureWordsCache.get(f);
+  if (!words) {
+    const amount = `${formatNumber(f.value, 2)} ${f.unit}`;
+    figureWordsCache.set(f, (words = { times: ` x ${amount}`, awsDefault: `AWS default ${amount}` }));
+  }
+  return words;
+}
+const figureWordsCache = new WeakMap<Figure, { times: string; awsDefault: string }>();
 
 /** "quota of 20,000 requests/s", "1,000 records/s per shard": the label of a limit with a main figure, worded once per capacity and figure. */
 function figureLabel(cap: Capacity, main: Figure): string {
