@@ -418,11 +418,11 @@ function quantityOf(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, ctx: It
     case 'hours': {
       const fs = product(q.factors, ctx);
       let hours = HOURS_PER_MONTH;
-      let hoursText = `${HOURS_PER_MONTH} h`;
+      let hoursText = MONTH_HOURS_TEXT;
       if (typeof q.time === 'object' && 'hoursPerDaySetting' in q.time) {
         const perDay = Math.min(24, num(node.settings, q.time.hoursPerDaySetting));
         hours = perDay * DAYS_PER_MONTH;
-        hoursText = `${round(perDay)} h/day x ${round(DAYS_PER_MONTH)} days`;
+        hoursText = `${round(perDay)} h/day x ${MONTH_DAYS_TEXT}`;
       } else if (typeof q.time === 'object') {
         const runs = runsPerMonth(node, q.time.runsFrom, q.time.unscheduledRunsPerMonth, q.time.runsPerOption);
         const minutes = Math.max(q.time.minimumMinutes, num(node.settings, q.time.minutesSetting));
@@ -574,11 +574,24 @@ function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch, lines:
   const averageQuantity = ratio(quantity, months.full);
   const usdPerMonth = ratio(total, months.full);
   const texts = itemTexts(item);
-  const rate = price.tiers && price.tiers.length > 1 ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${texts.amount} on average (tiers: ${texts.tiers})` : `$${round(value, 6)} per ${texts.amount}`;
-  const option = chosen !== undefined ? ` (${chosen})` : '';
-  lines.push({ label: item.label, basis: flatText(quantityText(averageQuantity, item), ' a month (', q.text, ') x ', rate, option), usdPerMonth });
+  // With one price the rate and the option chosen are catalog words, worded once per item and option.
+  const rate =
+    price.tiers && price.tiers.length > 1
+      ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${texts.amount} on average (tiers: ${texts.tiers})${chosen !== undefined ? ` (${chosen})` : ''}`
+      : singleRate(item, chosen, value);
+  lines.push({ label: item.label, basis: flatText(quantityText(averageQuantity, item), ' a month (', q.text, ') x ', rate), usdPerMonth });
   return q.perMonth ? 'per-month' : 'per-class';
 }
+
+/** "$0.015 per shard-hour", "$0.44 per DPU-hour (G.1X)": an item's single price for the option chosen (undefined: the item has no option). */
+function singleRate(item: PricingItem, chosen: string | undefined, value: number): string {
+  let rates = singleRates.get(item);
+  if (!rates) singleRates.set(item, (rates = new Map()));
+  let rate = rates.get(chosen);
+  if (rate === undefined) rates.set(chosen, (rate = `$${round(value, 6)} per ${itemTexts(item).amount}${chosen !== undefined ? ` (${chosen})` : ''}`));
+  return rate;
+}
+const singleRates = new WeakMap<PricingItem, Map<string | undefined, string>>();
 
 /** S3-style storage: GB-months per lifecycle tier, priced by storage class (USD per month to `scratch.itemSeries`). */
 function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch, lines: CostLine[]): ItemAmounts {
@@ -674,6 +687,10 @@ function tierText(tiers: NonNullable<Price['tiers']>, item: PricingItem): string
 
 /** 10 ** digits for the precisions `round` is asked for (exact: the same numbers as `10 ** digits`). */
 const POWERS_OF_TEN = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/** The month in words: "730 h", "30.42 days". */
+const MONTH_HOURS_TEXT = `${HOURS_PER_MONTH} h`;
+const MONTH_DAYS_TEXT = `${round(DAYS_PER_MONTH)} days`;
 
 /** `x` with at most `digits` decimals and thousands separators (`152,083.33`); plain string work, no Intl or regex (it runs for every line of every node). */
 function round(x: number, digits = 2): string {
