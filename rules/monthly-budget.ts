@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineRule } from '../src/domain/rule-kit.ts';
 import { formatUsd } from '../src/domain/format.ts';
+import type { NodeCost } from '../src/domain/simulation.ts';
 
 export default defineRule({
   id: 'monthly-budget',
@@ -26,7 +27,7 @@ export default defineRule({
     const value = params.measure === 'first-month' ? monthly[0]! : params.measure === 'last-month' ? monthly.at(-1)! : monthly.reduce((a, b) => a + b, 0) / monthly.length;
     if (value <= params.maxUsdPerMonth) return;
     const perNode = (n: (typeof cost.nodes)[number]) => (params.measure === 'first-month' ? n.firstMonthUsd : params.measure === 'last-month' ? n.lastMonthUsd : n.averageMonthlyUsd);
-    const largest = [...cost.nodes].sort((a, b) => perNode(b) - perNode(a)).slice(0, 3);
+    const largest = mostExpensive(cost.nodes, perNode, 3);
     const label = (id: string) => design.node(id)?.label ?? id;
     const which = { average: 'on average', 'first-month': 'in the first month', 'last-month': 'in the last month' }[params.measure];
     const unpriced = cost.unpricedNodeIds.length ? ` Not priced: ${cost.unpricedNodeIds.map(label).join(', ')}.` : '';
@@ -38,3 +39,20 @@ export default defineRule({
     });
   },
 });
+
+/**
+ * The `count` nodes of highest `usd`, highest first, ties in design order: what a stable sort by
+ * descending `usd` would start with, in one pass instead of a sort of every node.
+ */
+function mostExpensive(nodes: readonly NodeCost[], usd: (n: NodeCost) => number, count: number): NodeCost[] {
+  const top: NodeCost[] = [];
+  for (const n of nodes) {
+    const v = usd(n);
+    let at = top.length;
+    while (at > 0 && usd(top[at - 1]!) < v) at--;
+    if (at >= count) continue;
+    top.splice(at, 0, n);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}

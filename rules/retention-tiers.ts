@@ -115,13 +115,16 @@ export default defineRule({
     // bucket's raw copy looks only at the raw buckets its first source reaches (not at every raw bucket
     // for every source, which was quadratic in the design's size).
     const reachedBy = new Map<string, string[]>();
-    const reachOf = new Map<string, Set<string>>();
+    const reachOf = new Map<string, ReadonlySet<string>>();
+    // Only buckets are ever looked up in `reachedBy`.
+    const bucketIds = new Set(buckets.map((b) => b.id));
     if (rawKept.length)
       for (const s of sourceIds) {
         if (reachOf.has(s)) continue;
         const r = design.reachableFrom([s]);
         reachOf.set(s, r);
         for (const id of r) {
+          if (!bucketIds.has(id)) continue;
           const list = reachedBy.get(id);
           if (list) list.push(s);
           else reachedBy.set(id, [s]);

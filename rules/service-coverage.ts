@@ -29,7 +29,7 @@ export default defineRule({
       const scope = Array.isArray(params.covers) && !params.covers.length ? '' : ` and connect it to ${describeScope(params.covers, ctx.catalog)}`;
       return ctx.fail({ code: 'missing', nodeIds: covered.map((n) => n.id), message: `${sentenceCase(what)} is missing from the design.`, remediation: `Add ${what} from the palette${scope}.` });
     }
-    const uncovered = covered.filter((n) => !design.neighboursOf(n.id, params.kinds).length);
+    const uncovered = covered.filter((n) => !design.hasNeighbourOf(n.id, params.kinds));
     if (uncovered.length)
       ctx.fail({
         code: 'not-covered',

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { describeOverload } from '../src/domain/capacity.ts';
 import { formatLoad } from '../src/domain/format.ts';
 import { defineRule, describeKinds, kindsSchema } from '../src/domain/rule-kit.ts';
-import type { LimitLoad } from '../src/domain/simulation.ts';
+import { flowsByPosition, type LimitLoad } from '../src/domain/simulation.ts';
 
 export default defineRule({
   id: 'stage-capacity',
@@ -36,12 +36,13 @@ export default defineRule({
         remediation: `Add ${describeKinds(params.from, ctx.catalog)} from the palette and connect it to an ingestion service.`,
       });
     const sim = ctx.simulation();
-    const loads = new Map(sim.nodes.map((n) => [n.nodeId, n]));
+    const loads = flowsByPosition(design, sim);
     const reached = design.reachableFrom(sources.map((s) => s.id));
     const ratio = (l: LimitLoad) => (params.sizedFor === 'peak' ? l.peakUtilisation : l.utilisation);
-    for (const node of design.nodes) {
+    for (let i = 0; i < design.nodes.length; i++) {
+      const node = design.nodes[i]!;
       if (!reached.has(node.id) || (params.kinds && !params.kinds.some((k) => node.service === k || node.roles.has(k)))) continue;
-      const limits = loads.get(node.id)?.limits;
+      const limits = loads[i]?.limits;
       if (!limits?.some((l) => ratio(l) > 1)) continue;
       const exceeded = limits.filter((l) => ratio(l) > 1).sort((a, b) => ratio(b) - ratio(a));
       const worst = exceeded[0];

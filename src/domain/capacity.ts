@@ -8,7 +8,7 @@
  * records/s and 60 x 1 MB/s = 60 MB/s.
  */
 import { settingApplies, type Capacity, type CapacityMetric, type CatalogEntry, type Figure, type Settings } from './catalog.ts';
-import { formatLoad, formatNumber } from './format.ts';
+import { flatText, formatLoad, formatNumber } from './format.ts';
 import type { ResolvedNode } from './graph.ts';
 
 /** One limit of a stage, evaluated for its settings. */
@@ -58,15 +58,20 @@ const capacityWhen = new WeakMap<Capacity, [string, unknown][]>();
 /** The figure a (possibly templated) name stands for under these settings: `dpuPerWorker.{workerType}`. */
 function figureFor(entry: CatalogEntry, name: string, settings: Settings): Figure | undefined {
   if (!name.includes('{')) return Object.hasOwn(entry.figures, name) ? entry.figures[name] : undefined;
-  let missing = false;
-  const resolved = name.replace(/\{([^}]+)\}/g, (_, key: string) => {
-    const v = settings[key];
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
-    missing = true; // a value no form produces (a list, an object) names no figure
-    return '';
-  });
-  return missing || !Object.hasOwn(entry.figures, resolved) ? undefined : entry.figures[resolved];
+  // The name's text and `{setting}` keys alternate: ["dpuPerWorker.", "workerType", ""].
+  let parts = templateParts.get(name);
+  if (!parts) templateParts.set(name, (parts = name.split(/\{([^}]+)\}/)));
+  let resolved = parts[0]!;
+  for (let k = 1; k < parts.length; k += 2) {
+    const v = settings[parts[k]!];
+    // A value no form produces (a list, an object) names no figure.
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+    resolved += String(v) + parts[k + 1]!;
+  }
+  return Object.hasOwn(entry.figures, resolved) ? entry.figures[resolved] : undefined;
 }
+/** Templated figure names split at their `{setting}` placeholders, once per name. */
+const templateParts = new Map<string, string[]>();
 
 function settingNumber(entry: CatalogEntry, key: string, settings: Settings, numeric = false): number | undefined {
   const spec = entry.settings[key];
@@ -150,33 +155,70 @@ export function evaluateCapacity(entry: CatalogEntry, cap: Capacity, settings: S
   if (!evaluated) return undefined;
   const { value, main, cited, estimate, runSeconds } = evaluated;
   const unitKB = cap.recordUnitKB ? entry.figures[cap.recordUnitKB]?.value : undefined;
-  const unit = cap.recordUnitKB && cited ? cited.unit : cap.metric === 'recordsPerSecond' && cited && /\/s$/.test(cited.unit) ? cited.unit : METRIC_UNIT[cap.metric];
+  const unit = cap.recordUnitKB && cited ? cited.unit : cap.metric === 'recordsPerSecond' && cited && cited.unit.endsWith('/s') ? cited.unit : METRIC_UNIT[cap.metric];
   const fixSpec = cap.fix ? entry.settings[cap.fix] : undefined;
-  const factors = basis.join(' x ').replace(/ x \//g, ' /');
+  const factors = joinFactors(basis);
   // A single factor that is the limit itself says only how it compares with AWS's default.
   const alone = !main && basis.length <= 1;
-  const defaultNote = cited ? (alone && cited.value === value ? 'the AWS default' : `AWS default ${formatNumber(cited.value, 2)} ${cited.unit}`) : '';
+  // Read only without a main figure.
+  const defaultNote = !main && cited ? (alone && cited.value === value ? 'the AWS default' : figureWords(cited).awsDefault) : '';
   let label: string;
-  if (main) label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`;
-  else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = `${fixSpec.label} of ${basis[0]}`;
-  else label = `${fixSpec?.label ?? 'Limit'}: ${basis.join(' x ').replace(/ x \//g, ' /')}`;
+  if (main) label = figureLabel(cap, main);
+  else if (cap.times.length === 1 && fixSpec?.type === 'integer') label = flatText(fixSpec.label, ' of ', basis[0]!);
+  else label = flatText(fixSpec?.label ?? 'Limit', ': ', factors);
   const limit: StageLimit = {
     id: cap.id,
     metric: cap.metric,
     capacity: value,
     unit,
     label,
-    basis: main && basis.length ? `${factors} x ${formatNumber(main.value, 2)} ${main.unit}` : alone ? defaultNote || factors || `${formatNumber(value)} ${unit}` : `${factors}${main ? '' : defaultNote ? ` (${defaultNote})` : ''}`,
+    basis: main && basis.length ? flatText(factors, figureWords(main).times) : alone ? defaultNote || factors || `${formatNumber(value)} ${unit}` : main || !defaultNote ? factors : flatText(factors, ' (', defaultNote, ')'),
     quota: cap.quota,
     raisable: cap.raisable === true,
     estimate,
     source: cited?.source ?? entry.docUrl,
     asOf: cited?.asOf ?? '',
   };
-  if (cap.fix && fixSpec) limit.fix = { setting: cap.fix, label: fixSpec.label };
+  if (cap.fix && fixSpec) limit.fix = fixOf(cap, cap.fix, fixSpec.label);
   if (unitKB !== undefined && unitKB > 0) limit.recordUnitKB = unitKB;
   if (runSeconds !== undefined) limit.runSeconds = runSeconds;
   return limit;
+}
+
+/** A limit's `fix`, one object per capacity (shared by the limits it gives: catalog data, never changed). */
+function fixOf(cap: Capacity, setting: string, label: string): { setting: string; label: string } {
+  let fix = fixes.get(cap);
+  if (!fix) fixes.set(cap, (fix = { setting, label }));
+  return fix;
+}
+const fixes = new WeakMap<Capacity, { setting: string; label: string }>();
+
+/** A figure in the words of limits, worded once per figure: " x 1 MB/s" (a last factor), "AWS default 10,000 requests/s". */
+function figureWords(f: Figure): { times: string; awsDefault: string } {
+  let words = figureWordsCache.get(f);
+  if (!words) {
+    const amount = `${formatNumber(f.value, 2)} ${f.unit}`;
+    figureWordsCache.set(f, (words = { times: ` x ${amount}`, awsDefault: `AWS default ${amount}` }));
+  }
+  return words;
+}
+const figureWordsCache = new WeakMap<Figure, { times: string; awsDefault: string }>();
+
+/** "quota of 20,000 requests/s", "1,000 records/s per shard": the label of a limit with a main figure, worded once per capacity and figure. */
+function figureLabel(cap: Capacity, main: Figure): string {
+  let labels = figureLabels.get(cap);
+  if (!labels) figureLabels.set(cap, (labels = new Map()));
+  let label = labels.get(main);
+  if (label === undefined) labels.set(main, (label = `${cap.quota ? `${cap.raisable ? 'quota' : 'hard limit'} of ` : ''}${formatNumber(main.value, 2)} ${main.unit}${cap.per ? ` per ${cap.per}` : ''}`));
+  return label;
+}
+const figureLabels = new WeakMap<Capacity, Map<Figure, string>>();
+
+/** The words of a limit's factors: `60 shards x 1,000 records/s`, a divisor as `... / 2 units`. */
+function joinFactors(basis: readonly string[]): string {
+  const joined = basis.join(' x ');
+  // Without a `/` there is nothing to replace: skip the regular expression (it runs for every limit of every node).
+  return joined.includes('/') ? joined.replace(/ x \//g, ' /') : joined;
 }
 
 /**

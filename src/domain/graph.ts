@@ -27,6 +27,9 @@ export interface ResolvedEdge {
   readonly target: string;
   readonly tls: boolean;
   readonly data: boolean;
+  /** Positions of the source and of the target in `DesignGraph.nodes`. */
+  readonly sourceIndex: number;
+  readonly targetIndex: number;
 }
 
 /**
@@ -46,9 +49,11 @@ export interface Path {
 export class DesignGraph {
   readonly nodes: readonly ResolvedNode[];
   readonly edges: readonly ResolvedEdge[];
-  private readonly byId = new Map<string, ResolvedNode>();
-  private readonly outgoing = new Map<string, ResolvedEdge[]>();
-  private readonly incoming = new Map<string, ResolvedEdge[]>();
+  /** Node id -> position in `nodes`. */
+  private readonly positions = new Map<string, number>();
+  /** Edges leaving / entering each node, by position in `nodes` (undefined: none). */
+  private readonly outgoing: (ResolvedEdge[] | undefined)[];
+  private readonly incoming: (ResolvedEdge[] | undefined)[];
 
   /**
    * @param design the design; nodes whose service is not in the catalog, and edges touching them or
@@ -61,70 +66,105 @@ export class DesignGraph {
     const nodes: ResolvedNode[] = [];
     for (const node of design.nodes) {
       const entry = catalog.byId.get(node.service);
-      if (!entry || this.byId.has(node.id)) continue;
+      if (!entry || this.positions.has(node.id)) continue;
       const settings = withDefaults(entry, node.settings);
       const resolved: { -readonly [K in keyof ResolvedNode]: ResolvedNode[K] } = { id: node.id, service: node.service, label: node.label || entry.shortName, entry, settings, roles: rolesOf(entry, settings) };
       if (node.parentId !== undefined) resolved.parentId = node.parentId;
+      this.positions.set(node.id, nodes.length);
       nodes.push(resolved);
-      this.byId.set(node.id, resolved);
     }
     const edges: ResolvedEdge[] = [];
+    const outDegree = new Int32Array(nodes.length);
+    const inDegree = new Int32Array(nodes.length);
     for (const edge of design.edges) {
-      const s = this.byId.get(edge.source);
-      const t = this.byId.get(edge.target);
-      if (!s || !t) continue;
-      const resolved = { id: edge.id, source: edge.source, target: edge.target, tls: edge.settings?.tls ?? true, data: s.entry.dataFlow && t.entry.dataFlow };
+      const s = this.positions.get(edge.source);
+      const t = this.positions.get(edge.target);
+      if (s === undefined || t === undefined) continue;
+      const resolved: ResolvedEdge = { id: edge.id, source: edge.source, target: edge.target, tls: edge.settings?.tls ?? true, data: nodes[s]!.entry.dataFlow && nodes[t]!.entry.dataFlow, sourceIndex: s, targetIndex: t };
       edges.push(resolved);
-      push(this.outgoing, edge.source, resolved);
-      push(this.incoming, edge.target, resolved);
+      outDegree[s]!++;
+      inDegree[t]!++;
+    }
+    // Each node's lists are made at their final length (a list grown by `push` keeps room for 17
+    // edges, most of a large design's graph), then filled in design order.
+    const outgoing = edgeLists(outDegree);
+    const incoming = edgeLists(inDegree);
+    outDegree.fill(0);
+    inDegree.fill(0);
+    for (const e of edges) {
+      outgoing[e.sourceIndex]![outDegree[e.sourceIndex]!++] = e;
+      incoming[e.targetIndex]![inDegree[e.targetIndex]!++] = e;
     }
     this.nodes = nodes;
     this.edges = edges;
+    this.outgoing = outgoing;
+    this.incoming = incoming;
   }
 
   node(id: string): ResolvedNode | undefined {
-    return this.byId.get(id);
+    const i = this.positions.get(id);
+    return i === undefined ? undefined : this.nodes[i];
   }
 
-  private latencies: ReadonlyMap<string, number> | undefined;
+  /** Position of a node in `nodes`, or undefined for an id not in the graph. */
+  indexOf(id: string): number | undefined {
+    return this.positions.get(id);
+  }
+
   /**
    * Sets each node's delay as the simulation computes it from the flow (a Firehose stream that fills
    * its buffer before the interval, a job chained after another); path searches then use these.
    * Nodes absent from the map keep `nodeLatencyMs`.
    */
   useLatencies(latencies: ReadonlyMap<string, number>): void {
-    this.latencies = latencies;
-    this.delays = undefined;
+    const delays = new Float64Array(this.nodes.length);
+    for (let i = 0; i < this.nodes.length; i++) delays[i] = latencies.get(this.nodes[i]!.id) ?? nodeLatencyMs(this.nodes[i]!);
+    this.useLatenciesAt(delays);
   }
+  /** `useLatencies` with every node's delay, ms, by position in `nodes` (the array is kept, not copied). */
+  useLatenciesAt(delays: Float64Array): void {
+    this.delays = delays;
+  }
+  /** Each node's delay by position in `nodes`: as given to `useLatencies`, else `nodeLatencyMs` (built on first use). */
   private delays: Float64Array | undefined;
-  /** Each node's `latencyOf` by position in `nodes`, for the path searches (built on first use after `useLatencies`). */
   private delayByIndex(): Float64Array {
     if (!this.delays) {
       this.delays = new Float64Array(this.nodes.length);
-      for (let i = 0; i < this.nodes.length; i++) this.delays[i] = this.latencyOf(this.nodes[i]!);
+      for (let i = 0; i < this.nodes.length; i++) this.delays[i] = nodeLatencyMs(this.nodes[i]!);
     }
     return this.delays;
   }
-  private adjacency: { edges: readonly ResolvedEdge[]; targets: Int32Array }[] | undefined;
-  /** Outgoing data edges of each node by position in `nodes`, with their targets' positions (built on first use). */
-  private dataOut(): { edges: readonly ResolvedEdge[]; targets: Int32Array }[] {
+  private adjacency: (readonly ResolvedEdge[])[] | undefined;
+  /** Outgoing data edges of each node by position in `nodes` (built on first use). */
+  private dataOut(): (readonly ResolvedEdge[])[] {
     if (!this.adjacency) {
-      const index = this.indexById();
-      this.adjacency = this.nodes.map((n) => {
-        const edges = this.out(n.id).filter((e) => e.data);
-        return { edges, targets: Int32Array.from(edges, (e) => index.get(e.target)!) };
-      });
+      const adjacency = new Array<readonly ResolvedEdge[]>(this.nodes.length);
+      for (let i = 0; i < this.nodes.length; i++) {
+        const all = this.outAt(i);
+        // Most nodes send data on every edge: their list serves as it is.
+        adjacency[i] = all.every((e) => e.data) ? all : all.filter((e) => e.data);
+      }
+      this.adjacency = adjacency;
     }
     return this.adjacency;
   }
+  /** Data edges leaving the node at position `i` of `nodes`, in design order. */
+  dataOutAt(i: number): readonly ResolvedEdge[] {
+    return this.dataOut()[i]!;
+  }
   /** Delay data spends in the node, ms: the simulation's figure when set (`useLatencies`), else `nodeLatencyMs`. */
   latencyOf(node: ResolvedNode): number {
-    return this.latencies?.get(node.id) ?? nodeLatencyMs(node);
+    const i = this.positions.get(node.id);
+    return i === undefined ? nodeLatencyMs(node) : this.delayByIndex()[i]!;
+  }
+  /** `latencyOf` the node at position `i` of `nodes`, ms. */
+  latencyAt(i: number): number {
+    return this.delayByIndex()[i]!;
   }
   /** Catalog ids of the nodes whose data edges enter this node. */
   inputServices(id: string): string[] {
     const services: string[] = [];
-    for (const e of this.in(id)) if (e.data) services.push(this.byId.get(e.source)!.service);
+    for (const e of this.in(id)) if (e.data) services.push(this.nodes[e.sourceIndex]!.service);
     return services;
   }
   /**
@@ -134,8 +174,8 @@ export class DesignGraph {
   groupsOf(id: string): ResolvedNode[] {
     const out: ResolvedNode[] = [];
     const seen = new Set([id]);
-    for (let p = this.byId.get(id)?.parentId; p !== undefined && !seen.has(p); ) {
-      const group = this.byId.get(p);
+    for (let p = this.node(id)?.parentId; p !== undefined && !seen.has(p); ) {
+      const group = this.node(p);
       if (!group) break;
       out.push(group);
       seen.add(p);
@@ -171,18 +211,28 @@ export class DesignGraph {
 
   /** Edges leaving a node (data and control). */
   out(id: string): readonly ResolvedEdge[] {
-    return this.outgoing.get(id) ?? [];
+    const i = this.positions.get(id);
+    return (i !== undefined && this.outgoing[i]) || NO_EDGES;
   }
   /** Edges entering a node (data and control). */
   in(id: string): readonly ResolvedEdge[] {
-    return this.incoming.get(id) ?? [];
+    const i = this.positions.get(id);
+    return (i !== undefined && this.incoming[i]) || NO_EDGES;
+  }
+  /** Edges leaving the node at position `i` of `nodes` (data and control). */
+  outAt(i: number): readonly ResolvedEdge[] {
+    return this.outgoing[i] ?? NO_EDGES;
+  }
+  /** Edges entering the node at position `i` of `nodes` (data and control). */
+  inAt(i: number): readonly ResolvedEdge[] {
+    return this.incoming[i] ?? NO_EDGES;
   }
   /** Nodes of any of the kinds (catalog id, role or `#id`). Only `#id` kinds: looked up directly, not a scan. */
   nodesOf(kinds: readonly Kind[]): ResolvedNode[] {
     if (kinds.length && kinds.every((k) => k.startsWith('#'))) {
       const found = new Set<ResolvedNode>();
       for (const k of kinds) {
-        const n = this.byId.get(k.slice(1));
+        const n = this.node(k.slice(1));
         if (n) found.add(n);
       }
       return [...found];
@@ -202,21 +252,36 @@ export class DesignGraph {
   neighboursOf(id: string, kinds: readonly Kind[]): ResolvedNode[] {
     const found: ResolvedNode[] = [];
     for (const e of this.out(id)) {
-      const n = this.byId.get(e.target)!;
+      const n = this.nodes[e.targetIndex]!;
       if (isKind(n, kinds)) found.push(n);
     }
     for (const e of this.in(id)) {
-      const n = this.byId.get(e.source)!;
+      const n = this.nodes[e.sourceIndex]!;
       if (isKind(n, kinds)) found.push(n);
     }
     return found;
   }
 
+  /** Whether `id` has an edge in either direction to a node of any of the kinds (`neighboursOf(id, kinds).length > 0`, without the list). */
+  hasNeighbourOf(id: string, kinds: readonly Kind[]): boolean {
+    for (const e of this.out(id)) if (isKind(this.nodes[e.targetIndex]!, kinds)) return true;
+    for (const e of this.in(id)) if (isKind(this.nodes[e.sourceIndex]!, kinds)) return true;
+    return false;
+  }
+
   /**
    * Node ids reachable from the given nodes along data edges (the start nodes included).
-   * Linear in nodes + edges; cycles are fine.
+   * Linear in nodes + edges; cycles are fine. Computed once per list of start ids and graph (several
+   * rules ask from the sources), so the set is shared: read-only.
    */
-  reachableFrom(startIds: readonly string[]): Set<string> {
+  reachableFrom(startIds: readonly string[]): ReadonlySet<string> {
+    const key = JSON.stringify(startIds);
+    let reached = this.reached.get(key);
+    if (!reached) this.reached.set(key, (reached = this.walkFrom(startIds)));
+    return reached;
+  }
+  private readonly reached = new Map<string, ReadonlySet<string>>();
+  private walkFrom(startIds: readonly string[]): Set<string> {
     const index = this.indexById();
     const adjacency = this.dataOut();
     const seen = new Set(startIds);
@@ -235,9 +300,9 @@ export class DesignGraph {
       stack.push(i);
     }
     while (stack.length) {
-      const { targets } = adjacency[stack.pop()!]!;
-      for (let k = 0; k < targets.length; k++) {
-        const t = targets[k]!;
+      const edges = adjacency[stack.pop()!]!;
+      for (let k = 0; k < edges.length; k++) {
+        const t = edges[k]!.targetIndex;
         if (marked[t]) continue;
         marked[t] = 1;
         visited.push(t);
@@ -271,6 +336,15 @@ export class DesignGraph {
     const starts = this.nodesOf(from);
     const store = this.searchStore(this.nodes.length * states * 2, starts.length > 1);
     const queue = new MinHeap<number>();
+    // The blocked nodes by position (1: blocked), so the search asks an array, not a set of ids, per edge.
+    let blockedAt: Uint8Array | undefined;
+    if (blocked?.size) {
+      blockedAt = new Uint8Array(this.nodes.length);
+      for (const id of blocked) {
+        const b = index.get(id);
+        if (b !== undefined) blockedAt[b] = 1;
+      }
+    }
     for (const n of starts) {
       if (blocked?.has(n.id)) continue;
       const i = index.get(n.id)!;
@@ -292,16 +366,16 @@ export class DesignGraph {
         const path = this.unwindState(state, d, states, store);
         if (path.nodeIds[0] !== node.id) return path; // a loop back to its own start is not a path
       }
-      const { edges, targets } = adjacency[i]!;
+      const edges = adjacency[i]!;
       for (let k = 0; k < edges.length; k++) {
         const e = edges[k]!;
-        if (blocked?.has(e.target)) continue;
-        const t = targets[k]!;
+        const t = e.targetIndex;
+        if (blockedAt?.[t]) continue;
         const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
         const nd = d + delays[t]!;
         if (nd < store.dist(next)) {
           store.setDist(next, nd);
-          store.setPrev(next, state, e.id);
+          store.setPrev(next, state, k);
           queue.push(nd, next);
         }
       }
@@ -332,7 +406,7 @@ export class DesignGraph {
     const store = this.searchStore(this.nodes.length * states * 2, startIds.length > 1);
     const queue = new MinHeap<number>();
     for (const id of startIds) {
-      const node = this.byId.get(id);
+      const node = this.node(id);
       if (!node) continue;
       const i = index.get(id)!;
       const state = (i * states + (stages > 0 && stageMasks[0]![i] ? 1 : 0)) * 2;
@@ -347,15 +421,15 @@ export class DesignGraph {
       const state = queue.pop()!;
       if (d > store.dist(state)) continue;
       const stage = Math.floor(state / 2) % states;
-      const { edges, targets } = adjacency[Math.floor(state / 2 / states)]!;
+      const edges = adjacency[Math.floor(state / 2 / states)]!;
       for (let k = 0; k < edges.length; k++) {
         const e = edges[k]!;
-        const t = targets[k]!;
+        const t = e.targetIndex;
         const next = (t * states + (stage < stages && stageMasks[stage]![t] ? stage + 1 : stage)) * 2 + 1;
         const nd = d + delays[t]!;
         if (nd < store.dist(next)) {
           store.setDist(next, nd);
-          store.setPrev(next, state, e.id);
+          store.setPrev(next, state, k);
           queue.push(nd, next);
         }
       }
@@ -403,14 +477,9 @@ export class DesignGraph {
     return dense ? new DenseStore(size) : new SparseStore();
   }
 
-  private index: Map<string, number> | undefined;
-  /** Node id -> position in `nodes`, built on first use. */
-  private indexById(): Map<string, number> {
-    if (!this.index) {
-      this.index = new Map();
-      this.nodes.forEach((n, i) => this.index!.set(n.id, i));
-    }
-    return this.index;
+  /** Node id -> position in `nodes`. */
+  private indexById(): ReadonlyMap<string, number> {
+    return this.positions;
   }
 
   /**
@@ -431,23 +500,25 @@ export class DesignGraph {
       const path = this.unwindState(end, store.dist(end), 1, store);
       return path.nodeIds[0] === this.nodes[t]!.id ? undefined : path; // a loop back to its own start is not a path
     };
+    // One heap serves every search: each runs until it is empty.
+    const queue = new MinHeap<number>();
     for (const id of startIds) {
       const i = index.get(id);
       if (i === undefined) continue;
-      const queue = new MinHeap<number>();
       store.setDist(i * 2, delays[i]!);
       queue.push(delays[i]!, i * 2);
       while (queue.size) {
         const d = queue.peekPriority();
         const state = queue.pop()!;
         if (d > store.dist(state)) continue;
-        const { edges, targets } = adjacency[state >> 1]!;
+        const edges = adjacency[state >> 1]!;
         for (let k = 0; k < edges.length; k++) {
-          const next = targets[k]! * 2 + 1;
-          const nd = d + delays[targets[k]!]!;
+          const e = edges[k]!;
+          const next = e.targetIndex * 2 + 1;
+          const nd = d + delays[e.targetIndex]!;
           if (nd < store.dist(next)) {
             store.setDist(next, nd);
-            store.setPrev(next, state, edges[k]!.id);
+            store.setPrev(next, state, k);
             queue.push(nd, next);
           }
         }
@@ -461,14 +532,18 @@ export class DesignGraph {
 
   /** The path ending in a packed search state, walked back through the store's back-pointers. */
   private unwindState(end: number, latencyMs: number, states: number, store: SearchStore): Path {
-    const nodeIds: string[] = [];
-    const edgeIds: string[] = [];
-    for (let cur = end; cur >= 0; cur = store.prev(cur)) {
-      nodeIds.push(this.nodes[Math.floor(cur / 2 / states)]!.id);
-      if (store.prev(cur) >= 0) edgeIds.push(store.edge(cur)!);
+    const adjacency = this.dataOut();
+    // Counted first, so the lists are made at their length (reports keep thousands of paths).
+    let length = 0;
+    for (let cur = end; cur >= 0; cur = store.prev(cur)) length++;
+    const nodeIds = new Array<string>(length);
+    const edgeIds = new Array<string>(length - 1);
+    let at = length - 1;
+    for (let cur = end; cur >= 0; cur = store.prev(cur), at--) {
+      nodeIds[at] = this.nodes[Math.floor(cur / 2 / states)]!.id;
+      const prev = store.prev(cur);
+      if (prev >= 0) edgeIds[at - 1] = adjacency[Math.floor(prev / 2 / states)]![store.edge(cur)]!.id;
     }
-    nodeIds.reverse();
-    edgeIds.reverse();
     return { nodeIds, edgeIds, latencyMs };
   }
 }
@@ -485,16 +560,29 @@ function isOfKind(node: ResolvedNode, k: Kind): boolean {
 
 /** The entry's roles plus those of the chosen options; nodes whose options add no role share one set per entry (read-only). */
 function rolesOf(entry: CatalogEntry, settings: Settings): ReadonlySet<string> {
+  // The roles of the chosen options that add some: usually one option (an S3 bucket's zone), whose set is shared.
+  let first: readonly string[] | undefined;
   let roles: Set<string> | undefined;
   for (const [key, spec] of settingsOf(entry).roleSetting) {
     if (!settingApplies(spec, settings)) continue;
     const added = spec.options.find((o) => o.value === settings[key])?.roles;
     if (!added?.length) continue;
-    roles ??= new Set(entry.roles);
+    if (!first) {
+      first = added;
+      continue;
+    }
+    roles ??= new Set([...entry.roles, ...first]);
     for (const r of added) roles.add(r);
   }
-  return roles ?? entryRolesOf(entry);
+  return roles ?? (first ? rolesWith(entry, first) : entryRolesOf(entry));
 }
+/** The entry's roles plus those one option adds, one set per option (catalog data, read-only). */
+function rolesWith(entry: CatalogEntry, added: readonly string[]): ReadonlySet<string> {
+  let roles = optionRoles.get(added);
+  if (!roles) optionRoles.set(added, (roles = new Set([...entry.roles, ...added])));
+  return roles;
+}
+const optionRoles = new WeakMap<readonly string[], ReadonlySet<string>>();
 function entryRolesOf(entry: CatalogEntry): ReadonlySet<string> {
   let roles = entryRoles.get(entry);
   if (!roles) entryRoles.set(entry, (roles = new Set(entry.roles)));
@@ -563,23 +651,27 @@ export function flowLatencyMs(node: ResolvedNode, inboundMBps: number, chained =
   return computeNodeLatencyMs(node, inboundMBps, afterUpstream ? { ...node.settings, trigger: 'after-upstream' } : node.settings);
 }
 
-/** Distances (Infinity when not reached) and back-pointers (previous state, -1 for none, and the edge taken) of a search over packed states. */
+/**
+ * Distances (Infinity when not reached) and back-pointers of a search over packed states: the previous
+ * state (-1 for none) and the edge taken from it, as its position among the data edges of the previous
+ * state's node (`dataOutAt`), so that the store holds numbers only.
+ */
 interface SearchStore {
   dist(state: number): number;
   setDist(state: number, d: number): void;
   prev(state: number): number;
-  edge(state: number): string | undefined;
-  setPrev(state: number, prev: number, edgeId: string): void;
+  edge(state: number): number;
+  setPrev(state: number, prev: number, edge: number): void;
 }
 
 class DenseStore implements SearchStore {
   protected readonly d: Float64Array;
   protected readonly p: Int32Array;
-  protected readonly e: (string | undefined)[];
+  protected readonly e: Int32Array;
   constructor(size: number) {
     this.d = new Float64Array(size).fill(Infinity);
     this.p = new Int32Array(size).fill(-1);
-    this.e = new Array<string | undefined>(size);
+    this.e = new Int32Array(size);
   }
   dist(state: number) {
     return this.d[state]!;
@@ -591,11 +683,11 @@ class DenseStore implements SearchStore {
     return this.p[state]!;
   }
   edge(state: number) {
-    return this.e[state];
+    return this.e[state]!;
   }
-  setPrev(state: number, prev: number, edgeId: string) {
+  setPrev(state: number, prev: number, edge: number) {
     this.p[state] = prev;
-    this.e[state] = edgeId;
+    this.e[state] = edge;
   }
 }
 
@@ -610,7 +702,6 @@ class ReusableStore extends DenseStore {
     for (const s of this.touched) {
       this.d[s] = Infinity;
       this.p[s] = -1;
-      this.e[s] = undefined;
     }
     this.touched.length = 0;
   }
@@ -619,7 +710,7 @@ class ReusableStore extends DenseStore {
 class SparseStore implements SearchStore {
   private readonly d = new Map<number, number>();
   private readonly p = new Map<number, number>();
-  private readonly e = new Map<number, string>();
+  private readonly e = new Map<number, number>();
   dist(state: number) {
     return this.d.get(state) ?? Infinity;
   }
@@ -630,13 +721,23 @@ class SparseStore implements SearchStore {
     return this.p.get(state) ?? -1;
   }
   edge(state: number) {
-    return this.e.get(state);
+    return this.e.get(state) ?? -1;
   }
-  setPrev(state: number, prev: number, edgeId: string) {
+  setPrev(state: number, prev: number, edge: number) {
     this.p.set(state, prev);
-    this.e.set(state, edgeId);
+    this.e.set(state, edge);
   }
 }
+
+/** An empty list of `degree[i]` slots for each node with edges (undefined for the others). */
+function edgeLists(degree: Int32Array): (ResolvedEdge[] | undefined)[] {
+  const lists = new Array<ResolvedEdge[] | undefined>(degree.length);
+  for (let i = 0; i < degree.length; i++) if (degree[i]) lists[i] = new Array<ResolvedEdge>(degree[i]!);
+  return lists;
+}
+
+/** The edges of a node without any (shared, never changed). */
+const NO_EDGES: readonly ResolvedEdge[] = [];
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);

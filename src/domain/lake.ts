@@ -6,7 +6,7 @@
  * Pure; reads designs only through `DesignGraph`.
  */
 import { z } from 'zod';
-import { whenAnyHolds, type GuaranteeKind, type Guarantee } from './catalog.ts';
+import { whenAnyHolds, type CatalogEntry, type GuaranteeKind, type Guarantee, type SettingSpec } from './catalog.ts';
 import { isKind, type DesignGraph, type Kind, type ResolvedNode } from './graph.ts';
 import { describeKinds, kindSchema, kindsSchema, settingKeySchema } from './rule-kit.ts';
 import type { Catalog } from './catalog.ts';
@@ -104,33 +104,36 @@ function matching(design: DesignGraph, s: Selector): ResolvedNode[] {
 
 /** Node ids that data from the start nodes reaches over at least one data edge. */
 export function reachedFrom(design: DesignGraph, startIds: readonly string[]): Set<string> {
-  return walk(startIds, (id) =>
-    design
-      .out(id)
-      .filter((e) => e.data)
-      .map((e) => e.target),
-  );
+  return walk(design, startIds, 'target');
 }
 
 /** Node ids whose data reaches one of the given nodes over at least one data edge. */
 export function reachingTo(design: DesignGraph, targetIds: readonly string[]): Set<string> {
-  return walk(targetIds, (id) =>
-    design
-      .in(id)
-      .filter((e) => e.data)
-      .map((e) => e.source),
-  );
+  return walk(design, targetIds, 'source');
 }
 
-function walk(startIds: readonly string[], next: (id: string) => string[]): Set<string> {
+/** Ids of the nodes met walking data edges from the start nodes, to each edge's `toward` end (`target`: downstream). */
+function walk(design: DesignGraph, startIds: readonly string[], toward: 'source' | 'target'): Set<string> {
   const seen = new Set<string>();
-  const stack = [...startIds];
-  while (stack.length)
-    for (const id of next(stack.pop()!))
-      if (!seen.has(id)) {
-        seen.add(id);
-        stack.push(id);
+  // Met nodes by position in `design.nodes` (the set gets their ids in the same order).
+  const met = new Uint8Array(design.nodes.length);
+  const stack: number[] = [];
+  for (const id of startIds) {
+    const i = design.indexOf(id);
+    if (i !== undefined) stack.push(i);
+  }
+  while (stack.length) {
+    const i = stack.pop()!;
+    for (const e of toward === 'target' ? design.outAt(i) : design.inAt(i)) {
+      if (!e.data) continue;
+      const next = toward === 'target' ? e.targetIndex : e.sourceIndex;
+      if (!met[next]) {
+        met[next] = 1;
+        seen.add(design.nodes[next]!.id);
+        stack.push(next);
       }
+    }
+  }
   return seen;
 }
 
@@ -218,8 +221,7 @@ function formatOf(design: DesignGraph, bucket: ResolvedNode, visiting: Set<strin
         decided = { setting: 'Replication', choice: writer.label };
       }
     } else {
-      for (const [key, spec] of Object.entries(writer.entry.settings)) {
-        if (spec.type !== 'enum') continue;
+      for (const [key, spec] of settingListsOf(writer.entry).writesFormats) {
         const option = spec.options.find((o) => o.value === writer.settings[key]);
         if (!option?.writesFormats) continue;
         written = option.writesFormats.includes(declared) ? [declared] : [option.writesFormats[0]!];
@@ -262,8 +264,28 @@ export function readersOf(design: DesignGraph, bucket: ResolvedNode, readers: re
 
 /** Whether the node combines records (an integer `dividesVolume` setting above 1, e.g. an aggregation factor). */
 export function aggregates(node: ResolvedNode): boolean {
-  return Object.entries(node.entry.settings).some(([key, spec]) => spec.type === 'integer' && spec.dividesVolume === true && Number(node.settings[key]) > 1);
+  return settingListsOf(node.entry).dividesVolume.some((key) => Number(node.settings[key]) > 1);
 }
+
+type EnumSpec = Extract<SettingSpec, { type: 'enum' }>;
+/**
+ * An entry's settings that `bucketFormat` and `aggregates` read, in catalog order, listed once per
+ * entry (catalog entries do not change): enum settings with an option that `writesFormats`, and the
+ * keys of integer settings that divide the volume.
+ */
+function settingListsOf(entry: CatalogEntry): { writesFormats: [string, EnumSpec][]; dividesVolume: string[] } {
+  let lists = settingLists.get(entry);
+  if (!lists) {
+    lists = { writesFormats: [], dividesVolume: [] };
+    for (const [key, spec] of Object.entries(entry.settings)) {
+      if (spec.type === 'enum' && spec.options.some((o) => o.writesFormats)) lists.writesFormats.push([key, spec]);
+      if (spec.type === 'integer' && spec.dividesVolume === true) lists.dividesVolume.push(key);
+    }
+    settingLists.set(entry, lists);
+  }
+  return lists;
+}
+const settingLists = new WeakMap<CatalogEntry, { writesFormats: [string, EnumSpec][]; dividesVolume: string[] }>();
 
 /** The node's catalog guarantee of that kind in force under its settings, if any. */
 export function guaranteeOf(node: ResolvedNode, kind: GuaranteeKind): Guarantee | undefined {

@@ -75,6 +75,18 @@ export function simulate(design: Design, scenario: Scenario, catalog: Catalog): 
 }
 
 /**
+ * The simulated flow of every node of `graph`, by position in `graph.nodes` (undefined for a node the
+ * simulation does not list). A simulation of the graph's own design lists its nodes in that order,
+ * which is checked, so the lookup is then by position; any other falls back to matching node ids.
+ */
+export function flowsByPosition(graph: DesignGraph, simulation: SimulationReport): readonly (NodeFlow | undefined)[] {
+  const flows = simulation.nodes;
+  if (flows.length === graph.nodes.length && flows.every((f, i) => f.nodeId === graph.nodes[i]!.id)) return flows;
+  const byId = new Map(flows.map((f) => [f.nodeId, f]));
+  return graph.nodes.map((n) => byId.get(n.id));
+}
+
+/**
  * Simulates a design already resolved into a graph, so grading and simulation share one graph per
  * analysis. Sets the graph's flow-aware node delays (`DesignGraph.useLatencies`), which the rules'
  * path searches then use.
@@ -83,34 +95,31 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
   const workload = scenario.workload;
   const horizonDays = Math.min(MAX_HORIZON_DAYS, Math.max(1, Math.round(finite(workload.horizonDays, DEFAULT_HORIZON_DAYS))));
   const flow = computeFlow(graph, workload);
-  const latencies = new Map<string, number>();
-  for (const n of flow.nodes) latencies.set(n.nodeId, n.latencyMs);
-  graph.useLatencies(latencies);
+  const latencies = new Float64Array(graph.nodes.length);
+  for (let i = 0; i < graph.nodes.length; i++) latencies[i] = flow.nodes[i]!.latencyMs;
+  graph.useLatenciesAt(latencies);
   const sinks = computeLatency(graph, flow.sourceIds, scenario);
 
   const storage: StoreGrowth[] = [];
-  const plans = new Map<string, { gbPerDay: number; tiers: ReturnType<typeof lifecyclePlan> }>();
-  for (const node of graph.nodes) {
+  // Each S3 bucket's storage plan, by position in `graph.nodes`.
+  const plans: ({ gbPerDay: number; tiers: ReturnType<typeof lifecyclePlan> } | undefined)[] = new Array(graph.nodes.length);
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const node = graph.nodes[i]!;
     if (node.service !== 'amazon-s3') continue;
-    const gbPerDay = finite(flow.byNode.get(node.id)!.outputMBps * GB_PER_DAY_PER_MBPS);
+    const gbPerDay = finite(flow.nodes[i]!.outputMBps * GB_PER_DAY_PER_MBPS);
     const tiers = lifecyclePlan(node);
-    plans.set(node.id, { gbPerDay, tiers });
+    plans[i] = { gbPerDay, tiers };
     storage.push(storeGrowth(node.id, gbPerDay, tiers, horizonDays));
   }
 
   const inputs: CostInput[] = new Array(graph.nodes.length);
   for (let i = 0; i < graph.nodes.length; i++) {
     const node = graph.nodes[i]!;
-    let consumers = 0;
-    for (const e of graph.out(node.id)) if (e.data) consumers++;
+    const consumers = graph.dataOutAt(i).length;
     let upstream: ResolvedNode[] | undefined;
-    for (const e of graph.in(node.id)) {
-      if (!e.data) continue;
-      const u = graph.node(e.source);
-      if (u) (upstream ??= []).push(u);
-    }
-    const plan = plans.get(node.id);
-    const nodeFlow = flow.byNode.get(node.id)!;
+    for (const e of graph.inAt(i)) if (e.data) (upstream ??= []).push(graph.nodes[e.sourceIndex]!);
+    const plan = plans[i];
+    const nodeFlow = flow.nodes[i]!;
     inputs[i] = plan ? { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES, storage: plan } : { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES };
   }
   const cost = computeCost(inputs, horizonDays);

@@ -18,6 +18,7 @@
 import type { CatalogEntry, StorageClass } from '../catalog.ts';
 import type { ResolvedNode } from '../graph.ts';
 import { NON_SERVICE_CATEGORIES, type Factor, type Price, type PricingItem, type Quantity } from '../pricing.ts';
+import { flatText } from '../format.ts';
 import type { NodeFlow } from './flow.ts';
 import { tierGBDays, type StorageTier } from './storage.ts';
 import { DAYS_PER_MONTH, finite, GB_PER_DAY_PER_MBPS, HOURS_PER_MONTH, ratio, SECONDS_PER_MONTH } from './units.ts';
@@ -148,14 +149,15 @@ interface Scratch {
   qtyClass: Float64Array;
   nodeClass: Float64Array;
   nodeSeries: Float64Array;
+  /** The node's bill lines as its items add them; the report gets a copy of the node's length (a list grown by `push` keeps room for 17). */
+  lines: CostLine[];
 }
 
-/** What one priced item yields: its bill lines, and whether its amounts are in `itemSeries` (per month) or `itemClass` (per class). */
-interface ItemResult {
-  lines: CostLine[];
-  perMonth: boolean;
-}
-const NO_ITEM: ItemResult = { lines: [], perMonth: false };
+/**
+ * Where one priced item put its amounts: nowhere (no price applies under the node's settings),
+ * `scratch.itemClass` (per month class) or `scratch.itemSeries` (per month).
+ */
+type ItemAmounts = 'none' | 'per-class' | 'per-month';
 
 /**
  * Costs of every node over the horizon, with a series per service and the design's totals. Linear in
@@ -170,7 +172,7 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
   const plans = new Map<string, { gbPerDay: number; tiers: StorageTier[] }>();
   for (const i of inputs) if (i.storage) plans.set(i.node.id, i.storage);
   const readable = new Map<string, Float64Array>();
-  const scratch: Scratch = { itemClass: new Float64Array(classes), itemSeries: new Float64Array(count), qtyClass: new Float64Array(classes), nodeClass: new Float64Array(classes), nodeSeries: new Float64Array(count) };
+  const scratch: Scratch = { itemClass: new Float64Array(classes), itemSeries: new Float64Array(count), qtyClass: new Float64Array(classes), nodeClass: new Float64Array(classes), nodeSeries: new Float64Array(count), lines: [] };
   const costs: NodeCost[] = [];
   const unpricedNodeIds: string[] = [];
   const sums = new Float64Array(count);
@@ -187,15 +189,15 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
     const { nodeClass, nodeSeries } = scratch;
     nodeClass.fill(0);
     let nodePerMonth = false;
-    const lines: CostLine[] = [];
+    const lines = scratch.lines;
+    lines.length = 0;
     let inForce = 0;
     for (const item of pricing.items) {
       if (!whenHolds(item, node.settings)) continue;
       inForce++;
-      const result = priceItem(item, ctx, scratch);
-      for (const l of result.lines) lines.push(l);
-      if (result === NO_ITEM) continue;
-      if (result.perMonth) {
+      const amounts = priceItem(item, ctx, scratch, lines);
+      if (amounts === 'none') continue;
+      if (amounts === 'per-month') {
         if (!nodePerMonth) {
           for (let m = 0; m < count; m++) nodeSeries[m] = nodeClass[classOf[m]!]!;
           nodePerMonth = true;
@@ -228,7 +230,7 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
     if (free !== undefined && inForce === 0) lines.push({ label: 'No charge', basis: free, usdPerMonth: 0 });
     const first = nodePerMonth ? nodeSeries[0]! : nodeClass[classOf[0]!]!;
     const last = nodePerMonth ? nodeSeries[count - 1]! : nodeClass[classOf[count - 1]!]!;
-    const cost: NodeCost = { nodeId: node.id, service: node.service, lines, averageMonthlyUsd: ratio(horizonUsd, months.full), firstMonthUsd: first, lastMonthUsd: last, horizonUsd };
+    const cost: NodeCost = { nodeId: node.id, service: node.service, lines: lines.slice(), averageMonthlyUsd: ratio(horizonUsd, months.full), firstMonthUsd: first, lastMonthUsd: last, horizonUsd };
     if (free !== undefined) cost.free = free;
     costs.push(cost);
   }
@@ -329,11 +331,7 @@ function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string
     }
     return { value: Math.max(0, finite(v)), text };
   }
-  if ('figure' in f) {
-    const key = f.bySetting ? `${f.figure}.${optionOf(node.settings, f.bySetting)}` : f.figure;
-    const v = figure(node.entry, key);
-    return { value: v, text: `${round(v, 4)} (${key})` };
-  }
+  if ('figure' in f) return figureFactor(f, node.entry, f.bySetting ? optionOf(node.settings, f.bySetting) : undefined);
   if ('upstreamSetting' in f) {
     let sum = 0;
     let label: string | undefined;
@@ -345,7 +343,32 @@ function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string
     return { value: finite(v), text: `${round(v)} ${label || f.upstreamSetting} upstream` };
   }
   if ('consumers' in f) return { value: ctx.consumers, text: `${ctx.consumers} consumer${ctx.consumers === 1 ? '' : 's'}` };
-  return { value: f.value, text: `${round(f.value, 6)} (${f.note})` };
+  return constantFactor(f);
+}
+
+type FigureFactor = Extract<Factor, { figure: string }>;
+type ConstantFactor = Extract<Factor, { note: string }>;
+/** Factors that depend on the catalog alone, worded once: a figure factor per option of its setting (`option` undefined without one), a constant per factor. */
+const figureFactors = new WeakMap<FigureFactor, Map<string | undefined, { value: number; text: string }>>();
+const constantFactors = new WeakMap<ConstantFactor, { value: number; text: string }>();
+
+/** A figure of the entry (`figure`, or `figure.option` with `bySetting`) and its words: "1 (dpuPerWorker.G.1X)". */
+function figureFactor(f: FigureFactor, entry: CatalogEntry, option: string | undefined): { value: number; text: string } {
+  let byOption = figureFactors.get(f);
+  if (!byOption) figureFactors.set(f, (byOption = new Map()));
+  let factor = byOption.get(option);
+  if (!factor) {
+    const key = option !== undefined ? `${f.figure}.${option}` : f.figure;
+    const v = figure(entry, key);
+    byOption.set(option, (factor = { value: v, text: `${round(v, 4)} (${key})` }));
+  }
+  return factor;
+}
+
+function constantFactor(f: ConstantFactor): { value: number; text: string } {
+  let factor = constantFactors.get(f);
+  if (!factor) constantFactors.set(f, (factor = { value: f.value, text: `${round(f.value, 6)} (${f.note})` }));
+  return factor;
 }
 
 /** Runs a month of a schedule setting: 730 h / the chosen option's period (`latencyMs`), or `fallback` without one. */
@@ -395,11 +418,11 @@ function quantityOf(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, ctx: It
     case 'hours': {
       const fs = product(q.factors, ctx);
       let hours = HOURS_PER_MONTH;
-      let hoursText = `${HOURS_PER_MONTH} h`;
+      let hoursText = MONTH_HOURS_TEXT;
       if (typeof q.time === 'object' && 'hoursPerDaySetting' in q.time) {
         const perDay = Math.min(24, num(node.settings, q.time.hoursPerDaySetting));
         hours = perDay * DAYS_PER_MONTH;
-        hoursText = `${round(perDay)} h/day x ${round(DAYS_PER_MONTH)} days`;
+        hoursText = `${round(perDay)} h/day x ${MONTH_DAYS_TEXT}`;
       } else if (typeof q.time === 'object') {
         const runs = runsPerMonth(node, q.time.runsFrom, q.time.unscheduledRunsPerMonth, q.time.runsPerOption);
         const minutes = Math.max(q.time.minimumMinutes, num(node.settings, q.time.minutesSetting));
@@ -488,11 +511,12 @@ function readableHeld(ctx: ItemContext): Float64Array {
     let series = ctx.readable.get(u.id);
     if (!series) {
       series = new Float64Array(months.count);
+      const readableTiers = plan.tiers.filter((t) => !ARCHIVE_CLASSES.includes(t.storageClass));
       for (let m = 0; m < months.count; m++) {
         const a = m * DAYS_PER_MONTH;
         const b = Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays);
         let gbDays = 0;
-        for (const t of plan.tiers) if (!ARCHIVE_CLASSES.includes(t.storageClass)) gbDays += tierGBDays(plan.gbPerDay, t, a, b);
+        for (const t of readableTiers) gbDays += tierGBDays(plan.gbPerDay, t, a, b);
         series[m] = finite(ratio(gbDays, b - a));
       }
       ctx.readable.set(u.id, series);
@@ -516,14 +540,14 @@ function charge(quantity: number, value: number, per: number, tiers: Price['tier
   return finite(usd);
 }
 
-/** The bill lines of one item; its USD per month class or per month go to `scratch` (see `ItemResult`). */
-function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): ItemResult {
+/** Adds the bill lines of one item to `lines`; its USD per month class or per month go to `scratch` (see `ItemAmounts`). */
+function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch, lines: CostLine[]): ItemAmounts {
   const { months, node } = ctx;
-  if (item.quantity.kind === 'lifecycleStoredGB') return lifecycleItem(item, ctx, scratch);
+  if (item.quantity.kind === 'lifecycleStoredGB') return lifecycleItem(item, ctx, scratch, lines);
   const price = item.price;
   const chosen = price.bySetting ? optionOf(node.settings, price.bySetting) : undefined;
   const value = price.value ?? (chosen !== undefined && price.values && Object.hasOwn(price.values, chosen) ? price.values[chosen] : undefined);
-  if (value === undefined) return NO_ITEM;
+  if (value === undefined) return 'none';
   const q = quantityOf(item.quantity, ctx, scratch);
   const { count, classOf } = months;
   let total = 0;
@@ -550,15 +574,29 @@ function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): ItemR
   const averageQuantity = ratio(quantity, months.full);
   const usdPerMonth = ratio(total, months.full);
   const texts = itemTexts(item);
-  const rate = price.tiers && price.tiers.length > 1 ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${texts.amount} on average (tiers: ${texts.tiers})` : `$${round(value, 6)} per ${texts.amount}`;
-  const option = chosen !== undefined ? ` (${chosen})` : '';
-  return { lines: [{ label: item.label, basis: `${quantityText(averageQuantity, item)} a month (${q.text}) x ${rate}${option}`, usdPerMonth }], perMonth: q.perMonth };
+  // With one price the rate and the option chosen are catalog words, worded once per item and option.
+  const rate =
+    price.tiers && price.tiers.length > 1
+      ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${texts.amount} on average (tiers: ${texts.tiers})${chosen !== undefined ? ` (${chosen})` : ''}`
+      : singleRate(item, chosen, value);
+  lines.push({ label: item.label, basis: flatText(quantityText(averageQuantity, item), ' a month (', q.text, ') x ', rate), usdPerMonth });
+  return q.perMonth ? 'per-month' : 'per-class';
 }
 
+/** "$0.015 per shard-hour", "$0.44 per DPU-hour (G.1X)": an item's single price for the option chosen (undefined: the item has no option). */
+function singleRate(item: PricingItem, chosen: string | undefined, value: number): string {
+  let rates = singleRates.get(item);
+  if (!rates) singleRates.set(item, (rates = new Map()));
+  let rate = rates.get(chosen);
+  if (rate === undefined) rates.set(chosen, (rate = `$${round(value, 6)} per ${itemTexts(item).amount}${chosen !== undefined ? ` (${chosen})` : ''}`));
+  return rate;
+}
+const singleRates = new WeakMap<PricingItem, Map<string | undefined, string>>();
+
 /** S3-style storage: GB-months per lifecycle tier, priced by storage class (USD per month to `scratch.itemSeries`). */
-function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): ItemResult {
+function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch, lines: CostLine[]): ItemAmounts {
   const { months } = ctx;
-  if (!ctx.storage) return NO_ITEM;
+  if (!ctx.storage) return 'none';
   const monthly = scratch.itemSeries;
   monthly.fill(0);
   const byClass = new Map<string, { gbMonths: number; usd: number; price: number }>();
@@ -575,23 +613,43 @@ function lifecycleItem(item: PricingItem, ctx: ItemContext, scratch: Scratch): I
       acc.usd += (gbMonths / item.per) * price;
     }
   }
-  const lines: CostLine[] = [];
   for (const [cls, a] of byClass)
     lines.push({
-      label: `${item.label}, ${cls}`,
-      basis: `${round(a.gbMonths / Math.max(months.full, 1e-9))} GB-months a month on average x $${a.price}/GB-month`,
+      label: classLabel(item, cls),
+      basis: flatText(round(a.gbMonths / Math.max(months.full, 1e-9)), ' GB-months a month on average x $', String(a.price), '/GB-month'),
       usdPerMonth: ratio(a.usd, months.full),
     });
-  return { lines, perMonth: true };
+  return 'per-month';
 }
 
+/** "Storage, STANDARD": the label of a storage item's line for one storage class, worded once per item and class. */
+function classLabel(item: PricingItem, storageClass: string): string {
+  let labels = classLabels.get(item);
+  if (!labels) classLabels.set(item, (labels = new Map()));
+  let label = labels.get(storageClass);
+  if (label === undefined) labels.set(storageClass, (label = `${item.label}, ${storageClass}`));
+  return label;
+}
+const classLabels = new WeakMap<PricingItem, Map<string, string>>();
+
 /** An item's texts that depend on the catalog alone (its unit, its tiers), worded once per item. */
-function itemTexts(item: PricingItem): { amount: string; tiers: string } {
+function itemTexts(item: PricingItem): ItemTexts {
   let texts = itemTextCache.get(item);
-  if (!texts) itemTextCache.set(item, (texts = { amount: amount(item), tiers: item.price.tiers && item.price.tiers.length > 1 ? tierText(item.price.tiers, item) : '' }));
+  if (!texts) {
+    texts = { amount: amount(item), after: quantityUnit(item), tiers: '' };
+    itemTextCache.set(item, texts);
+    // After the cache entry: the tier words use `quantityText`, which reads this entry.
+    if (item.price.tiers && item.price.tiers.length > 1) texts.tiers = tierText(item.price.tiers, item);
+  }
   return texts;
 }
-const itemTextCache = new WeakMap<PricingItem, { amount: string; tiers: string }>();
+/** `amount`: the unit a price is per; `after`: what follows a quantity's number (`quantityUnit`); `tiers`: the tiers in words ('' for a single price). */
+interface ItemTexts {
+  amount: string;
+  after: string;
+  tiers: string;
+}
+const itemTextCache = new WeakMap<PricingItem, ItemTexts>();
 
 /** The unit a price is per: "shard-hour", "million messages", "10,000 requests". */
 function amount(item: PricingItem): string {
@@ -602,9 +660,14 @@ function amount(item: PricingItem): string {
 
 /** A quantity in the item's units: "42,340 shard-hours", "148,519 million messages", "100 x 10,000 requests". */
 function quantityText(quantity: number, item: PricingItem): string {
-  if (item.per === 1) return `${round(quantity)} ${plural(item.unit)}`;
+  return `${round(item.per === 1 ? quantity : quantity / item.per)}${itemTexts(item).after}`;
+}
+
+/** What follows the number in `quantityText`: " shard-hours", " million messages", " x 10,000 requests". */
+function quantityUnit(item: PricingItem): string {
+  if (item.per === 1) return ` ${plural(item.unit)}`;
   const unit = amount(item);
-  return /^\d/.test(unit) ? `${round(quantity / item.per)} x ${unit}` : `${round(quantity / item.per)} ${unit}`;
+  return /^\d/.test(unit) ? ` x ${unit}` : ` ${unit}`;
 }
 
 function plural(unit: string): string {
@@ -622,9 +685,16 @@ function tierText(tiers: NonNullable<Price['tiers']>, item: PricingItem): string
     .join(', ');
 }
 
+/** 10 ** digits for the precisions `round` is asked for (exact: the same numbers as `10 ** digits`). */
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/** The month in words: "730 h", "30.42 days". */
+const MONTH_HOURS_TEXT = `${HOURS_PER_MONTH} h`;
+const MONTH_DAYS_TEXT = `${round(DAYS_PER_MONTH)} days`;
+
 /** `x` with at most `digits` decimals and thousands separators (`152,083.33`); plain string work, no Intl or regex (it runs for every line of every node). */
 function round(x: number, digits = 2): string {
-  const p = 10 ** digits;
+  const p = POWERS_OF_TEN[digits] ?? 10 ** digits;
   const v = Math.round(finite(x) * p) / p;
   const text = String(Math.abs(v));
   if (text.includes('e')) return String(v);

@@ -126,7 +126,6 @@ export interface FlowResult {
   edges: EdgeFlow[];
   nodes: NodeFlow[];
   bottleneck?: Bottleneck;
-  byNode: Map<string, NodeFlow>;
 }
 
 /**
@@ -142,26 +141,27 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
   const perSource = ratio(averageIngestMBps, sources.length);
   const perSourceRecords = finite((perSource * 1e6) / recordBytes);
   const sourceIds = new Set(sources.map((s) => s.id));
+  // By position in `graph.nodes`: 1 for a source.
+  const isSourceAt = new Uint8Array(graph.nodes.length);
+  for (const s of sources) isSourceAt[graph.indexOf(s.id)!] = 1;
 
-  const index = new Map<string, number>();
-  for (let i = 0; i < graph.nodes.length; i++) index.set(graph.nodes[i]!.id, i);
-  const { order, backEdges } = depthFirstOrder(graph, sources, index);
+  const { order, backEdges } = depthFirstOrder(graph, sources);
   // JSON-equivalent MB/s, actual MB/s and records/s arriving at each node (by position in
   // `graph.nodes`), over edges that do not close a loop.
   const jsonIn = new Float64Array(graph.nodes.length);
   const bytesIn = new Float64Array(graph.nodes.length);
   const recordsIn = new Float64Array(graph.nodes.length);
-  const byNode = new Map<string, NodeFlow>();
+  // Each node's flow by position in `graph.nodes`.
+  const flowAt = new Array<NodeFlow>(graph.nodes.length);
   const chained = chainedBatchJobs(graph);
-  const periods = new Map<string, number | undefined>();
   const inputServices: string[] = [];
 
-  for (const node of order) {
-    const i = index.get(node.id)!;
+  for (const i of order) {
+    const node = graph.nodes[i]!;
     const inJson = jsonIn[i]!;
     const inBytes = bytesIn[i]!;
     const inRecords = recordsIn[i]!;
-    const isSource = sourceIds.has(node.id);
+    const isSource = isSourceAt[i] === 1;
     const totalJson = inJson + (isSource ? perSource : 0);
     const totalBytes = inBytes + (isSource ? perSource : 0);
     const totalRecords = inRecords + (isSource ? perSourceRecords : 0);
@@ -170,19 +170,18 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
     const outJson = finite(totalJson / divisor);
     const outBytes = finite(outJson * sizeVsJson);
     const outRecords = finite(totalRecords / divisor / divisorOf(node, 'batchesRecords'));
-    let consumers = 0;
-    for (const e of graph.out(node.id)) {
-      if (!e.data) continue;
-      consumers++;
-      if (backEdges.has(e)) continue;
-      const t = index.get(e.target)!;
+    const dataOut = graph.dataOutAt(i);
+    const consumers = dataOut.length;
+    for (const e of dataOut) {
+      if (backEdges.size && backEdges.has(e)) continue;
+      const t = e.targetIndex;
       jsonIn[t]! += outJson;
       bytesIn[t]! += outBytes;
       recordsIn[t]! += outRecords;
     }
-    const period = runPeriodSeconds(graph, node, periods);
+    const period = runPeriodSeconds(graph, node);
     inputServices.length = 0;
-    for (const e of graph.in(node.id)) if (e.data) inputServices.push(graph.node(e.source)!.service);
+    for (const e of graph.inAt(i)) if (e.data) inputServices.push(graph.nodes[e.sourceIndex]!.service);
     const stage = stageLimits(node, inputServices);
     const limits: LimitLoad[] = new Array(stage.length);
     let binding: LimitLoad | undefined;
@@ -219,15 +218,15 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
       flow.peakUtilisation = peakUtilisation ?? utilisation;
     }
     if (period !== undefined) flow.runPeriodSeconds = period;
-    byNode.set(node.id, flow);
+    flowAt[i] = flow;
   }
-  // Report nodes in design order, as the canvas lists them.
-  const nodes: NodeFlow[] = graph.nodes.map((node) => byNode.get(node.id)!);
+  // Report nodes in design order, as the canvas lists them (every node is in `order`).
+  const nodes: NodeFlow[] = flowAt;
 
   const edges: EdgeFlow[] = graph.edges.map((e) => {
-    // A data edge carries what its source node outputs (every node is in `order`).
-    const average = e.data ? (byNode.get(e.source)?.outputMBps ?? 0) : 0;
-    const records = e.data ? (byNode.get(e.source)?.outputRecordsPerSecond ?? 0) : 0;
+    // A data edge carries what its source node outputs.
+    const average = e.data ? flowAt[e.sourceIndex]!.outputMBps : 0;
+    const records = e.data ? flowAt[e.sourceIndex]!.outputRecordsPerSecond : 0;
     return {
       edgeId: e.id,
       source: e.source,
@@ -239,7 +238,7 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
       peakRecordsPerSecond: finite(records * peakFactor),
       averageGBPerDay: finite(average * GB_PER_DAY_PER_MBPS),
       peakGBPerDay: finite(average * peakFactor * GB_PER_DAY_PER_MBPS),
-      closesCycle: backEdges.has(e),
+      closesCycle: backEdges.size > 0 && backEdges.has(e),
     };
   });
 
@@ -248,7 +247,7 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
     if (n.utilisation !== undefined && n.binding && (!bottleneck || n.utilisation > bottleneck.utilisation))
       bottleneck = { nodeId: n.nodeId, utilisation: n.utilisation, peakUtilisation: n.peakUtilisation ?? 0, overloaded: n.overloaded, limit: n.binding };
 
-  return { averageIngestMBps, peakFactor, sourceIds: [...sourceIds], edges, nodes, byNode, ...(bottleneck ? { bottleneck } : {}) };
+  return { averageIngestMBps, peakFactor, sourceIds: [...sourceIds], edges, nodes, ...(bottleneck ? { bottleneck } : {}) };
 }
 
 /** The load one limit carries, given what arrives at the node (MB/s, records/s, outgoing data edges, the run period in seconds). */
@@ -290,8 +289,7 @@ function loadOn(limit: StageLimit, bytes: number, records: number, consumers: nu
  * the nearest scheduled job upstream (a day when there is none). `undefined` for a node without a
  * schedule or trigger in force.
  */
-function runPeriodSeconds(graph: DesignGraph, node: ResolvedNode, memo: Map<string, number | undefined>): number | undefined {
-  if (memo.has(node.id)) return memo.get(node.id);
+function runPeriodSeconds(graph: DesignGraph, node: ResolvedNode): number | undefined {
   const trigger = node.entry.settings.trigger;
   let period = ownPeriodSeconds(node);
   if (period === undefined && trigger?.type === 'enum' && settingApplies(trigger, node.settings) && node.settings.trigger === 'after-upstream') {
@@ -312,7 +310,6 @@ function runPeriodSeconds(graph: DesignGraph, node: ResolvedNode, memo: Map<stri
     }
     period ??= 86_400;
   }
-  memo.set(node.id, period);
   return period;
 }
 
@@ -345,55 +342,54 @@ function chainedBatchJobs(graph: DesignGraph): Set<string> {
 }
 
 /**
- * Reverse post-order of an iterative depth-first search along data edges, from `starts` first and
- * then from every remaining node; `backEdges` are the edges that reach a node still on the search
- * stack (they close a loop). Every other data edge goes forward in `order`.
+ * Reverse post-order (positions in `graph.nodes`) of an iterative depth-first search along data
+ * edges, from `starts` first and then from every remaining node; `backEdges` are the edges that reach
+ * a node still on the search stack (they close a loop). Every other data edge goes forward in `order`.
  */
-function depthFirstOrder(graph: DesignGraph, starts: readonly ResolvedNode[], index: ReadonlyMap<string, number>): { order: ResolvedNode[]; backEdges: Set<ResolvedEdge> } {
+function depthFirstOrder(graph: DesignGraph, starts: readonly ResolvedNode[]): { order: Int32Array; backEdges: Set<ResolvedEdge> } {
   const ON_STACK = 1;
   const DONE = 2;
+  const n = graph.nodes.length;
   // By position in `graph.nodes`: 0 not seen yet, ON_STACK, DONE.
-  const state = new Uint8Array(graph.nodes.length);
+  const state = new Uint8Array(n);
   const backEdges = new Set<ResolvedEdge>();
-  const post: ResolvedNode[] = [];
-  // The search stack as parallel arrays: node position, its edges, the next edge to follow.
-  const stackNode: number[] = [];
-  const stackOut: (readonly ResolvedEdge[])[] = [];
-  const stackNext: number[] = [];
-  const visit = (root: ResolvedNode) => {
-    const r = index.get(root.id)!;
+  // Filled from the end, so it ends in reverse post-order.
+  const order = new Int32Array(n);
+  let filled = n;
+  // The search stack as parallel arrays: node position and the next of its data edges to follow.
+  const stackNode = new Int32Array(n);
+  const stackNext = new Int32Array(n);
+  let depth = 0;
+  const visit = (r: number) => {
     if (state[r]) return;
     state[r] = ON_STACK;
-    stackNode.push(r);
-    stackOut.push(graph.out(root.id));
-    stackNext.push(0);
-    while (stackNode.length) {
-      const top = stackNode.length - 1;
-      const out = stackOut[top]!;
+    stackNode[0] = r;
+    stackNext[0] = 0;
+    depth = 1;
+    while (depth) {
+      const top = depth - 1;
+      const out = graph.dataOutAt(stackNode[top]!);
       if (stackNext[top]! < out.length) {
         const e = out[stackNext[top]!++]!;
-        if (!e.data) continue;
-        const t = index.get(e.target)!;
+        const t = e.targetIndex;
         const s = state[t];
         if (s === ON_STACK) backEdges.add(e);
         else if (!s) {
           state[t] = ON_STACK;
-          stackNode.push(t);
-          stackOut.push(graph.out(e.target));
-          stackNext.push(0);
+          stackNode[depth] = t;
+          stackNext[depth] = 0;
+          depth++;
         }
       } else {
         state[stackNode[top]!] = DONE;
-        post.push(graph.nodes[stackNode[top]!]!);
-        stackNode.pop();
-        stackOut.pop();
-        stackNext.pop();
+        order[--filled] = stackNode[top]!;
+        depth--;
       }
     }
   };
-  for (const root of starts) visit(root);
-  for (const root of graph.nodes) visit(root);
-  return { order: post.reverse(), backEdges };
+  for (const root of starts) visit(graph.indexOf(root.id)!);
+  for (let i = 0; i < n; i++) visit(i);
+  return { order, backEdges };
 }
 
 /** Product of the node's integer settings in force that carry the flag (values below 1 or not numbers count as 1). */

@@ -64,22 +64,26 @@ export interface SinkLatency {
  * @param scenario for its `data-path` requirements (budgets)
  */
 export function computeLatency(graph: DesignGraph, sourceIds: readonly string[], scenario: Scenario): SinkLatency[] {
-  const sourceSet = new Set(sourceIds);
-  const sinks = graph.nodes.filter((n) => n.entry.dataFlow && !sourceSet.has(n.id) && (SINK_ROLES.some((r) => n.roles.has(r)) || !graph.out(n.id).some((e) => e.data)));
+  const isSourceAt = new Uint8Array(graph.nodes.length);
+  for (const id of sourceIds) {
+    const i = graph.indexOf(id);
+    if (i !== undefined) isSourceAt[i] = 1;
+  }
   const budgets = dataPathBudgets(scenario);
 
   // One shortest-path search per source serves every sink it reaches (its paths are taken right away,
   // so only one search is held at a time); one per budget serves every sink the budget applies to
   // (starting from all its sources: those that do not reach a sink add nothing).
-  const pathsTo = new Map<string, SourcePath[]>();
+  // The sinks' positions in `graph.nodes` (design order), and each sink's paths by position.
+  const sinks: number[] = [];
   const pathsAt: (SourcePath[] | undefined)[] = new Array(graph.nodes.length);
-  const sinkIds = new Set(sinks.map((n) => n.id));
-  graph.nodes.forEach((n, i) => {
-    if (!sinkIds.has(n.id)) return;
-    const paths: SourcePath[] = [];
-    pathsTo.set(n.id, paths);
-    pathsAt[i] = paths;
-  });
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const n = graph.nodes[i]!;
+    if (n.entry.dataFlow && !isSourceAt[i] && (SINK_ROLES.some((r) => n.roles.has(r)) || !graph.dataOutAt(i).length)) {
+      sinks.push(i);
+      pathsAt[i] = [];
+    }
+  }
   graph.eachFastestPaths(sourceIds, (sourceId, reached, pathTo) => {
     for (const i of reached) {
       const paths = pathsAt[i];
@@ -98,25 +102,42 @@ export function computeLatency(graph: DesignGraph, sourceIds: readonly string[],
     ]),
   );
 
-  return sinks.map((sink) => {
-    const paths = pathsTo.get(sink.id)!;
-    paths.sort((a, b) => b.latencyMs - a.latencyMs);
+  return sinks.map((i): SinkLatency => {
+    const sink = graph.nodes[i]!;
+    // A copy of the sink's length (a list grown by `push` keeps room for 17 paths).
+    const paths = slowestFirst(pathsAt[i]!);
     const critical = paths[0];
-    return {
-      nodeId: sink.id,
-      service: sink.service,
-      ...(critical ? { latencyMs: critical.latencyMs, criticalPath: critical } : {}),
-      paths,
-      budgets: budgets.filter((b) => isKind(sink, b.to)).map((b) => budgetFor(sink, b, budgetPaths.get(b)!)),
-    };
+    const sinkBudgets = budgets.length ? budgets.filter((b) => isKind(sink, b.to)).map((b) => budgetFor(sink, b, budgetPaths.get(b)!)) : [];
+    return critical ? { nodeId: sink.id, service: sink.service, latencyMs: critical.latencyMs, criticalPath: critical, paths, budgets: sinkBudgets } : { nodeId: sink.id, service: sink.service, paths, budgets: sinkBudgets };
   });
+}
+
+/**
+ * A copy of the paths, slowest first, equally slow ones in their order: what a stable sort gives. The
+ * copy is of the list's length (a list grown by `push` keeps room for 17); a sink has a path per source
+ * that reaches it, usually one or two, which are placed by insertion (`Array.prototype.sort` makes
+ * a work array per call).
+ */
+function slowestFirst(paths: readonly SourcePath[]): SourcePath[] {
+  const out = paths.slice();
+  if (out.length > 8) return out.sort((a, b) => b.latencyMs - a.latencyMs);
+  for (let k = 1; k < out.length; k++) {
+    const p = out[k]!;
+    let at = k;
+    while (at > 0 && out[at - 1]!.latencyMs < p.latencyMs) {
+      out[at] = out[at - 1]!;
+      at--;
+    }
+    out[at] = p;
+  }
+  return out;
 }
 
 function describe(graph: DesignGraph, sourceId: string, path: Path): SourcePath {
   let slowestNodeId = path.nodeIds[0] ?? sourceId;
   let slowestNodeMs = -Infinity;
   for (const id of path.nodeIds) {
-    const ms = finite(graph.latencyOf(graph.node(id)!));
+    const ms = finite(graph.latencyAt(graph.indexOf(id)!));
     if (ms > slowestNodeMs) (slowestNodeMs = ms), (slowestNodeId = id);
   }
   return { sourceId, latencyMs: finite(path.latencyMs), nodeIds: path.nodeIds, edgeIds: path.edgeIds, slowestNodeId, slowestNodeMs: finite(slowestNodeMs) };

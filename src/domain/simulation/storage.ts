@@ -71,7 +71,7 @@ export function lifecyclePlan(node: ResolvedNode): StorageTier[] {
   if (expiration <= 0) return tiers;
   const kept: StorageTier[] = [];
   for (const t of tiers) {
-    const tier = { ...t, toAgeDays: Math.min(t.toAgeDays ?? Infinity, expiration) };
+    const tier = { storageClass: t.storageClass, fromAgeDays: t.fromAgeDays, toAgeDays: Math.min(t.toAgeDays ?? Infinity, expiration) };
     if (tier.toAgeDays > tier.fromAgeDays) kept.push(tier);
   }
   return kept;
