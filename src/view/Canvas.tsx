@@ -460,7 +460,8 @@ export function Canvas() {
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(EMPTY);
   // A group being resized: its live size (committed as one `resizeNode` when the resize ends).
   const [resizing, setResizing] = useState<ReadonlyMap<string, Size>>(EMPTY);
-  const live = useRef<{ pos: Map<string, Pos>; size: Map<string, Size>; measured: Map<string, Size> }>({ pos: new Map(), size: new Map(), measured: new Map() });
+  const live = useRef<{ pos: Map<string, Pos>; size: Map<string, Size>; measured: Map<string, Size>; frame?: number | undefined }>({ pos: new Map(), size: new Map(), measured: new Map() });
+  useEffect(() => () => cancelAnimationFrame(live.current.frame ?? 0), []);
   const marks = useMemo(() => marksOf(report), [report]);
   const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
   const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
@@ -524,12 +525,16 @@ export function Canvas() {
       if (resizeNow) setResizing(live.current.size);
       if (moving.size) live.current.pos = new Map([...live.current.pos, ...moving]);
       // A drag move: only the moved nodes' objects change, handed to React Flow's store directly (what
-      // it would get from the next render of this component, without that render). A resize re-renders
-      // anyway (setResizing), which hands them over.
-      if (moving.size && !resizeNow) {
-        const flow = flowStore.getState();
-        flow.setNodes(flow.nodes.map((n) => (moving.has(n.id) ? { ...n, position: moving.get(n.id)! } : n)));
-      }
+      // it would get from the next render of this component, without that render), once per frame
+      // however many moves the frame had. A resize re-renders anyway (setResizing), which hands them over.
+      if (moving.size && !resizeNow && live.current.frame === undefined)
+        live.current.frame = requestAnimationFrame(() => {
+          live.current.frame = undefined;
+          const pos = live.current.pos;
+          if (!pos.size) return; // the drag ended first: the render of its result hands the positions over
+          const flow = flowStore.getState();
+          flow.setNodes(flow.nodes.map((n) => (pos.has(n.id) ? { ...n, position: pos.get(n.id)! } : n)));
+        });
       if (resizeEnds.length) {
         const key = `resize-${++commitSeq}`;
         for (const c of resizeEnds) {
