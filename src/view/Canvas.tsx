@@ -684,7 +684,7 @@ export function Canvas() {
         <div className="canvas-empty" role="note">
           <p className="canvas-empty-title">Start your design</p>
           <p>Drag services from the palette onto the canvas — or focus one and press Enter.</p>
-          <p>Connect them by dragging from a node’s right handle onto another node.</p>
+          <p>Connect them by pointing at a node and dragging from its right port onto another node.</p>
         </div>
       )}
     </div>
