@@ -1,7 +1,7 @@
 /**
  * The React Flow canvas. Nodes and edges are derived from the design with per-element memoisation.
- * During a drag the moved nodes' positions go straight into React Flow's store on each pointer move
- * (no render of this component, as a bare React Flow page would pay for none beyond its own state);
+ * During a drag the moved nodes' positions go straight into React Flow's store once per animation
+ * frame (no render of this component per pointer move: a bare React Flow page pays for none either);
  * when the drag ends one `moveNodes` command is committed (one history entry, one save, no re-grade).
  * The simulation adds a load mark to nodes with a capacity and a volume label to data edges; both are
  * compared by key, so a re-simulation that shows the same figures keeps every object (and the
@@ -453,8 +453,8 @@ export function Canvas() {
   // Fit the view once at start when there is a design to show; later additions must not move the view.
   const [fitAtStart] = useState(() => store.getState().design.nodes.length > 0);
   // Keyed by node id in Maps: ids are data, so a node named `constructor` is a key like any other.
-  // Drag positions live in `live.current.pos` and go straight into React Flow's store on each pointer
-  // move (see onNodesChange): the canvas re-renders when a drag ends (`dragEnded`), not per move.
+  // Drag positions live in `live.current.pos` and go straight into React Flow's store once per frame
+  // (see onNodesChange): the canvas re-renders when a drag ends (`dragEnded`), not per move.
   const [, setDragEnded] = useState(0);
   const flowStore = useStoreApi<FlowNode, ServiceFlowEdge>();
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(EMPTY);
