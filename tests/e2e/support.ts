@@ -21,16 +21,22 @@ export async function dragMouse(page: Page, from: { x: number; y: number }, to: 
   await page.mouse.up();
 }
 
-/** Waits until the canvas view stops moving (fitView, a pan to keep a new node in view: they animate). */
+/**
+ * Waits until the canvas view stops moving (fitView, a pan to keep a new node in view: they animate
+ * for 200-400 ms and start a frame or two after a change): the same transform read twice 300 ms apart.
+ */
 export async function viewSettled(page: Page): Promise<void> {
   let last = '';
   await expect
-    .poll(async () => {
-      const t = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
-      const same = t === last;
-      last = t;
-      return same;
-    })
+    .poll(
+      async () => {
+        const t = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+        const same = t === last;
+        last = t;
+        return same;
+      },
+      { intervals: [300] },
+    )
     .toBe(true);
 }
 
@@ -51,6 +57,8 @@ export async function portOf(node: Locator, port: string): Promise<{ x: number; 
  * (Canvas.tsx, EDGE_LABEL_MIN_ZOOM), as a user would zoom in to read them.
  */
 export async function zoomToLabels(page: Page): Promise<void> {
+  // A fit that is still gliding (after an import, say) would zoom out again after the check.
+  await viewSettled(page);
   for (let i = 0; i < 12 && (await page.locator('.canvas.is-far').count()); i++) {
     await page.locator('.react-flow__controls-zoomin').click();
     await viewSettled(page);
