@@ -11,6 +11,7 @@ import { analysisInputOf, startGrading, type Analyser, type AnalysisInput, type 
 import { analysisSize, createFrameAnalysis } from './store/frame-analysis.ts';
 import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
+import { whenIdle } from './view/deferred.ts';
 import { decodeRoomFragment } from './domain/room.ts';
 import { SYNC_URL } from './adapters/sync-config.ts';
 import type { RoomStore } from './store/room-store.ts';
@@ -45,7 +46,6 @@ async function start(): Promise<void> {
         (input: AnalysisInput) =>
           a.analyse(c.GRADED_CONTENT, input),
     ));
-  const whenIdle = (task: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 50));
   const frame = createFrameAnalysis(
     loadInThread,
     () => analysisInputOf(store.getState()),

@@ -39,7 +39,7 @@ import { Minimap } from './Minimap.tsx';
 import { MAX_ROUTED_NODES, routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
-import { useEditorUi, GRID } from './editor-ui.ts';
+import { useEditorUi, GRID, startNodeDrag } from './editor-ui.ts';
 import { draftIds } from './drafts.ts';
 import { edgeVolumes, nodeLoads, type EdgeVolume, type NodeLoad } from './simulation-marks.ts';
 
@@ -642,6 +642,7 @@ export function Canvas() {
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           connectionRadius={28}
+          onNodeDragStart={startNodeDrag}
           onNodeDragStop={onNodeDragStop}
           onNodeClick={showInspector}
           elevateNodesOnSelect={false}

@@ -1,6 +1,6 @@
 /** The inspector: settings of the selected node or edge, generated from the catalog's setting specs. */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useEditorUi } from './editor-ui.ts';
+import { useEditorUi, useHeldDuringDrag } from './editor-ui.ts';
 import { CATEGORY_META, connectionAllowed, settingApplies, withDefaults, type SettingSpec } from '../domain/catalog.ts';
 import { EDGE_SETTINGS, type DesignEdge, type DesignNode } from '../domain/design.ts';
 import type { Severity } from '../domain/scenario.ts';
@@ -13,6 +13,7 @@ import { ArrangePanel } from './ArrangePanel.tsx';
 import { SettingField } from './SettingField.tsx';
 import { ServiceIcon } from './ServiceIcon.tsx';
 import { StatusIcon } from './status.tsx';
+import { scrollToTop } from './scroll-top.ts';
 
 /**
  * Brings the Inspector to its top for each new selection, or to the setting a finding asked for
@@ -28,7 +29,7 @@ function useInspectorFocus(elementId: string) {
     const slot = wanted ? root.querySelector<HTMLElement>(`[data-setting="${CSS.escape(wanted.key)}"]`) : null;
     const panel = root.closest('.tab-panel');
     if (!slot) {
-      if (panel) panel.scrollTop = 0;
+      if (panel) scrollToTop(panel);
       return;
     }
     root.querySelectorAll('.setting-slot.is-highlighted').forEach((el) => el.classList.remove('is-highlighted'));
@@ -52,7 +53,8 @@ function BackToFeedback({ elementId }: { elementId: string }) {
 }
 
 export function Inspector() {
-  const selection = useApp((s) => s.selection);
+  // A node dragged into the selection is shown once it is dropped (see useHeldDuringDrag).
+  const selection = useHeldDuringDrag(useApp((s) => s.selection));
   const design = useApp((s) => s.design);
   const count = selection.nodeIds.length + selection.edgeIds.length;
   const key = `${selection.nodeIds.join(',')}|${selection.edgeIds.join(',')}`;
@@ -60,7 +62,7 @@ export function Inspector() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new selection, keyed on its ids (`key`, from which `count` and the first ids follow); select() makes a new selection object even for the same ids
   useLayoutEffect(() => {
     const panel = document.getElementById('panel-inspector');
-    if (panel && count !== 1) panel.scrollTop = 0;
+    if (panel && count !== 1) scrollToTop(panel);
     // A finding's request holds for the element it named only.
     const focus = useEditorUi.getState().focusSetting;
     if (focus && !(count === 1 && (selection.nodeIds[0] ?? selection.edgeIds[0]) === (focus.nodeId ?? focus.edgeId))) useEditorUi.getState().showSetting(undefined);

@@ -1,16 +1,18 @@
 /** The right pane: Scenario, Feedback, Simulation and Inspector tabs (WAI-ARIA tabs pattern). */
-import { lazy, Suspense, useLayoutEffect, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, type KeyboardEvent } from 'react';
 import { visibleReport, type RightTab } from '../store/app-store.ts';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SidePane } from './SidePane.tsx';
+import { preloadable, whenIdle } from './deferred.ts';
+import { scrollToTop } from './scroll-top.ts';
+import { useHeldDuringDrag } from './editor-ui.ts';
 
-// Tabs other than the first two load when first opened, keeping the initial bundle small.
-// Fetched right after the first paint (not needed for it), so a click on their tab finds them loaded.
-const inspectorModule = import('./Inspector.tsx');
-const feedbackModule = import('./FeedbackPanel.tsx');
-const Inspector = lazy(() => inspectorModule.then((m) => ({ default: m.Inspector })));
-const FeedbackPanel = lazy(() => feedbackModule.then((m) => ({ default: m.FeedbackPanel })));
+// Tabs other than the first load when first opened, keeping the initial bundle small. The Inspector
+// (opened by any click on a service) and the feedback list are fetched once the page is idle after
+// its first paint, so a click finds them loaded and they open in the click's own commit.
+const Inspector = preloadable(() => import('./Inspector.tsx').then((m) => m.Inspector));
+const FeedbackPanel = preloadable(() => import('./FeedbackPanel.tsx').then((m) => m.FeedbackPanel));
 const SimulationPanel = lazy(() => import('./SimulationPanel.tsx').then((m) => ({ default: m.SimulationPanel })));
 const PracticePanel = lazy(() => import('./practice/PracticePanel.tsx').then((m) => ({ default: m.PracticePanel })));
 // The interviewer's tab (grading for both, hints, notes) loads only in a room.
@@ -32,13 +34,22 @@ export function RightPane() {
   const store = useAppStore();
   const roomRole = useApp((s) => s.roomRole);
   const tabs = roomRole === 'candidate' ? CANDIDATE_TABS : roomRole === 'interviewer' ? INTERVIEWER_TABS : TABS;
-  const chosen = useApp((s) => s.rightTab);
+  // Mid-drag the tab a drag's selection asks for waits for the drop (see useHeldDuringDrag).
+  const chosen = useHeldDuringDrag(useApp((s) => s.rightTab));
   const tab = tabs.some((t) => t.id === chosen) ? chosen : tabs[0]!.id;
   // Each tab opens at its top (the Inspector places itself: at its top, or at a finding's setting).
   useLayoutEffect(() => {
     const panel = document.getElementById(`panel-${tab}`);
-    if (panel && tab !== 'inspector') panel.scrollTop = 0;
+    if (panel && tab !== 'inspector') scrollToTop(panel);
   }, [tab]);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void Inspector.preload().catch(() => undefined); // a failed fetch shows when the tab is opened
+        void FeedbackPanel.preload().catch(() => undefined);
+      }),
+    [],
+  );
   const failing = useApp((s) => {
     const r = visibleReport(s);
     return r ? r.counts.fail + r.counts.error : 0;

@@ -3,6 +3,7 @@
  * storage), which note or edge label is being edited on the canvas, and the editor's dialogs (share
  * link, draw.io import report). A small zustand store of its own, so the app store stays the design's.
  */
+import { useRef } from 'react';
 import { create } from 'zustand';
 import type { PageSummary } from '../adapters/drawio-design.ts';
 import type { DrawioCounts, UnmappedCell } from '../domain/drawio.ts';
@@ -28,6 +29,12 @@ export interface EditorUi {
   focusSetting: (SettingTarget & { at: number }) | undefined;
   /** Big work under way (an import or paste read in the worker): what to show as its progress. */
   progress: string | undefined;
+  /**
+   * A node drag is under way (from its first move until the frame after the pointer is released):
+   * the right pane holds what it shows meanwhile (see `useHeldDuringDrag`).
+   */
+  nodeDrag: boolean;
+  setNodeDrag(on: boolean): void;
   setSnap(on: boolean): void;
   setProgress(text: string | undefined): void;
   /** Asks the Inspector to open at a setting (or clears the request). */
@@ -78,7 +85,41 @@ export const useEditorUi = create<EditorUi>()((set) => ({
   },
   edit: (editing) => set({ editing }),
   showDialog: (dialog) => set({ dialog }),
+  nodeDrag: false,
+  setNodeDrag: (nodeDrag) => set({ nodeDrag }),
 }));
+
+/**
+ * `value` as it was when the current node drag started, while one is under way; `value` otherwise.
+ * Dragging an unselected node selects it, which opens the Inspector on it: that render (about 40 ms
+ * at 200 nodes, form controls and all) waits until the drop has been painted, so the drag's frames are
+ * the canvas's alone. Re-renders when the drag ends.
+ */
+export function useHeldDuringDrag<T>(value: T): T {
+  const dragging = useEditorUi((s) => s.nodeDrag);
+  const held = useRef(value);
+  if (!dragging) held.current = value;
+  return held.current;
+}
+
+/**
+ * Marks a node drag as started (React Flow's onNodeDragStart); it ends in the frame after the pointer
+ * is released or cancelled (a drag React Flow aborts reports no stop, so the pointer decides).
+ */
+export function startNodeDrag(): void {
+  if (useEditorUi.getState().nodeDrag) return;
+  useEditorUi.getState().setNodeDrag(true);
+  const end = () => {
+    window.removeEventListener('pointerup', end, true);
+    window.removeEventListener('pointercancel', end, true);
+    // After the drop's frame is painted (a hidden tab has no frames: a timer then).
+    const clear = () => setTimeout(() => useEditorUi.getState().setNodeDrag(false), 0);
+    if (document.visibilityState === 'visible') requestAnimationFrame(clear);
+    else clear();
+  };
+  window.addEventListener('pointerup', end, true);
+  window.addEventListener('pointercancel', end, true);
+}
 
 /** Grid step in canvas px (snap to grid and arrow-key nudges). */
 export const GRID = 8;
