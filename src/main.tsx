@@ -1,5 +1,7 @@
 /** Entry point: builds the store from the bundled content and the browser's storage, grades, renders. */
-// First: configures zod before any content is parsed (see the file).
+// First: starts opening the browser's storage while the rest evaluates (see the file).
+import './adapters/storage-early.ts';
+// Then: configures zod before any content is parsed (see the file).
 import './adapters/zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,6 +14,7 @@ import { analysisSize, createFrameAnalysis } from './store/frame-analysis.ts';
 import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
 import { whenIdle } from './view/deferred.ts';
+import { holdPanesUntilCanvas } from './view/pane-ui.ts';
 import { decodeRoomFragment } from './domain/room.ts';
 import { SYNC_URL } from './adapters/sync-config.ts';
 import type { RoomStore } from './store/room-store.ts';
@@ -72,13 +75,16 @@ async function start(): Promise<void> {
     if (analyses) performance.measure('archboard:analysis:in-frame', { start });
     return analyses;
   };
-  if (roomRole !== 'candidate') startGrading(store, analyser, { immediate });
+  // The first grading starts once the page is idle after its first paint: the worker's start (its code
+  // compiled on the second core) and the first analysis would otherwise compete with the canvas's.
+  if (roomRole !== 'candidate') whenIdle(() => startGrading(store, analyser, { immediate }));
   const practice = createPracticeStore(store, roomLink ? {} : { storage });
   // Yjs and the sync provider load only when needed (a room, or tab sync once the page is up), so the
   // initial bundle stays small.
   async function joinRoomIfLinked(): Promise<RoomStore | undefined> {
     if (!roomLink) {
       // Solo: the other tabs of this scenario stay in sync (no server).
+      // At once, not when idle: it binds the design to its shared document, whose history undo reads.
       if (typeof BroadcastChannel === 'function') void import('./store/tab-sync.ts').then((m) => m.startTabSync(store));
       return undefined;
     }
@@ -100,6 +106,8 @@ async function start(): Promise<void> {
     if (!store.getState().themeChosen) store.getState().setTheme(e.matches ? 'dark' : 'light', false);
   });
 
+  // The canvas first: the panes' content is drawn in the frame after its nodes (view/pane-ui.ts).
+  holdPanesUntilCanvas();
   void joinRoomIfLinked().then((room) =>
     createRoot(document.getElementById('root')!).render(
       <StrictMode>

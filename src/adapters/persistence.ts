@@ -9,6 +9,7 @@
  */
 import type { Catalog } from '../domain/catalog.ts';
 import { emptyDesign, loadDesignText, serializeDesign, type Design, type DesignProblem } from '../domain/design.ts';
+import { isQuotaError } from './storage.ts';
 
 const PREFIX = 'archboard:design:';
 const KEPT_PREFIX = 'archboard:kept-aside:';
@@ -93,13 +94,6 @@ export function readStoredDesign(storage: Storage | undefined, scenarioId: strin
     }
   // Without a key, moving it failed (storage full?): it stays where it was and saving is held back.
   return { design: emptyDesign(scenarioId), keptAside: { scenarioId, key, fromKey, raw, problems: result.problems } };
-}
-
-/** Whether an exception from `setItem` is the storage quota being exceeded. */
-export function isQuotaError(e: unknown): boolean {
-  if (!(e instanceof Error) && !(typeof DOMException !== 'undefined' && e instanceof DOMException)) return false;
-  const err = e as DOMException;
-  return err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22 || err.code === 1014;
 }
 
 export interface Saver {

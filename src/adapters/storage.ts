@@ -21,7 +21,6 @@
  *   whose failing writes the saver reports and retries (see persistence.ts).
  */
 import { createStore, del, entries, setMany, delMany, type UseStore } from 'idb-keyval';
-import { isQuotaError } from './persistence.ts';
 
 /** Where the records are written: an async key-value store (IndexedDB in the app, memory in tests). */
 export interface KeyValueBackend {
@@ -268,11 +267,26 @@ export function memoryBackend(): KeyValueBackend & { records: Map<string, string
   return backend;
 }
 
+/** Whether an exception from `setItem` (or an IndexedDB write) is the storage quota being exceeded. */
+export function isQuotaError(e: unknown): boolean {
+  if (!(e instanceof Error) && !(typeof DOMException !== 'undefined' && e instanceof DOMException)) return false;
+  const err = e as DOMException;
+  return err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22 || err.code === 1014;
+}
+
+let opened: Promise<{ storage: Storage | undefined; durable: DurableStorage | undefined }> | undefined;
+
 /**
  * The app's storage: IndexedDB with the localStorage migration, or localStorage itself when
- * IndexedDB cannot be opened, or undefined (memory only) when neither works.
+ * IndexedDB cannot be opened, or undefined (memory only) when neither works. Opened once per page:
+ * later calls return the same promise, so the page can start opening it before the rest of its code
+ * has loaded (src/adapters/storage-early.ts) and read it when it needs it.
  */
-export async function openStorage(): Promise<{ storage: Storage | undefined; durable: DurableStorage | undefined }> {
+export function openStorage(): Promise<{ storage: Storage | undefined; durable: DurableStorage | undefined }> {
+  return (opened ??= openNow());
+}
+
+async function openNow(): Promise<{ storage: Storage | undefined; durable: DurableStorage | undefined }> {
   let legacy: Storage | undefined;
   try {
     legacy = window.localStorage;

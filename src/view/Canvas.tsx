@@ -22,6 +22,7 @@ import {
   type FinalConnectionState,
   type NodeChange,
   type NodeTypes,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { withDefaults, type Catalog } from '../domain/catalog.ts';
@@ -40,6 +41,7 @@ import { MAX_ROUTED_NODES, routeEdges, type EdgeRoute, type RouteBox } from './e
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { useEditorUi, GRID, startNodeDrag } from './editor-ui.ts';
+import { usePaneUi } from './pane-ui.ts';
 import { draftIds } from './drafts.ts';
 import { edgeVolumes, nodeLoads, type EdgeVolume, type NodeLoad } from './simulation-marks.ts';
 
@@ -664,6 +666,7 @@ export function Canvas() {
           // Thousands of nodes: draw only those in view, so every change renders in bounded time.
           onlyRenderVisibleElements={large}
         >
+          <ShowPanesOnceDrawn />
           <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
           <Controls showInteractive={false} showFitView={false} position="bottom-left" />
           {inRoom && (
@@ -690,4 +693,21 @@ export function Canvas() {
       )}
     </div>
   );
+}
+
+const flowDrawn = (s: ReactFlowState) => s.nodesInitialized || s.nodes.length === 0;
+
+/**
+ * Lets the panes draw their content (usePaneUi `showPanes`) in the frame after React Flow has measured
+ * and shown the canvas's nodes (or found none): at the page's start the canvas comes first. Its own
+ * component, so the canvas does not re-render when the flag flips.
+ */
+function ShowPanesOnceDrawn() {
+  const drawn = useFlowStore(flowDrawn);
+  useEffect(() => {
+    if (!drawn || usePaneUi.getState().panesShown) return undefined;
+    const frame = requestAnimationFrame(() => usePaneUi.getState().showPanes());
+    return () => cancelAnimationFrame(frame);
+  }, [drawn]);
+  return null;
 }

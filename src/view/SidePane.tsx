@@ -31,6 +31,7 @@ export function PaneToggle({ side, title }: { side: PaneSide; title: string }) {
 
 export function SidePane({ side, label, title, header, className, children }: { side: PaneSide; label: string; title: string; header?: ReactNode; className: string; children: ReactNode }) {
   const collapsed = usePaneUi((s) => s.collapsed[side]);
+  const shown = usePaneUi((s) => s.panesShown);
   const ref = useRef<HTMLElement>(null);
   const drag = useRef<{ startX: number; startW: number } | undefined>(undefined);
   const collapseLabel = `${collapsed ? 'Show' : 'Hide'} ${title.toLowerCase()} (${PANE_KEY[side]})`;
@@ -40,8 +41,12 @@ export function SidePane({ side, label, title, header, className, children }: { 
   useEffect(() => {
     const el = ref.current;
     if (!el || collapsed || typeof ResizeObserver === 'undefined') return;
-    // Read in the observer's callback, where layout is already done.
-    const observer = new ResizeObserver(() => setShownWidth(Math.round(el.getBoundingClientRect().width)));
+    // The observer's own measure: reading the element's box here instead would force a layout whenever
+    // another observer's callback (the canvas measuring its nodes) changed the page first.
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.borderBoxSize?.[0];
+      setShownWidth(Math.round(box ? box.inlineSize : el.getBoundingClientRect().width));
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [collapsed]);
@@ -95,7 +100,7 @@ export function SidePane({ side, label, title, header, className, children }: { 
         <div className="pane-header">{header ?? <h2>{title}</h2>}</div>
       )}
       <div className="pane-body" hidden={collapsed}>
-        {children}
+        {shown && children}
       </div>
       {!collapsed && (
         <div

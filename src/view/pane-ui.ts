@@ -21,6 +21,26 @@ export interface PaneUi {
   setWidth(side: PaneSide, px: number): void;
   setCollapsed(side: PaneSide, collapsed: boolean): void;
   toggle(side: PaneSide): void;
+  /**
+   * Whether the panes' content is drawn. The page's start (src/main.tsx) holds it back until the
+   * canvas has shown its nodes (see `holdPanesUntilCanvas`): at 200 stored nodes the palette and the
+   * Scenario tab took about 90 ms of the main thread before the first node could be seen. Their
+   * frames (headers, tabs) are drawn at once.
+   */
+  panesShown: boolean;
+  showPanes(): void;
+}
+
+/** The longest the panes' content waits for the canvas (a canvas that never reports its nodes shown). */
+export const PANES_WAIT_MAX_MS = 1500;
+
+/**
+ * Holds the panes' content back until `showPanes` (called by the canvas once its nodes are shown, see
+ * Canvas.tsx) or `PANES_WAIT_MAX_MS` have passed. For the page's start only.
+ */
+export function holdPanesUntilCanvas(): void {
+  usePaneUi.setState({ panesShown: false });
+  setTimeout(() => usePaneUi.getState().showPanes(), PANES_WAIT_MAX_MS);
 }
 
 const key = (side: PaneSide, what: 'width' | 'collapsed') => `archboard:pref:pane-${side}-${what}`;
@@ -62,4 +82,8 @@ export const usePaneUi = create<PaneUi>()((set, get) => ({
     write(key(side, 'collapsed'), collapsed ? 'yes' : 'no');
   },
   toggle: (side) => get().setCollapsed(side, !get().collapsed[side]),
+  panesShown: true,
+  showPanes: () => {
+    if (!get().panesShown) set({ panesShown: true });
+  },
 }));

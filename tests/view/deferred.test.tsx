@@ -2,7 +2,7 @@
  * Work the UI holds back while the user is busy: a lazily loaded panel fetched ahead opens in the
  * click's own commit (no "Loading…" flash); the right pane holds what it shows while a node is
  * dragged and catches up once the drop has been painted; a panel is put at its top without a forced
- * layout when it is there already.
+ * layout when it is there already; at the page start the panes draw their content after the canvas.
  */
 import { act, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
@@ -10,10 +10,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { preloadable } from '../../src/view/deferred.ts';
 import { startNodeDrag, useEditorUi, useHeldDuringDrag } from '../../src/view/editor-ui.ts';
 import { scrollToTop } from '../../src/view/scroll-top.ts';
+import { holdPanesUntilCanvas, PANES_WAIT_MAX_MS, usePaneUi } from '../../src/view/pane-ui.ts';
+import { SidePane } from '../../src/view/SidePane.tsx';
 
 afterEach(() => {
   vi.useRealTimers();
   useEditorUi.getState().setNodeDrag(false);
+  usePaneUi.getState().showPanes();
 });
 
 describe('preloadable', () => {
@@ -141,5 +144,37 @@ describe('scrollToTop', () => {
     p.scroll(0);
     scrollToTop(p.el);
     expect(p.writes).toEqual([]);
+  });
+});
+
+describe('panes after the canvas', () => {
+  const pane = () => (
+    <SidePane side="left" label="Services" title="Services" className="palette">
+      <p>IoT devices</p>
+    </SidePane>
+  );
+
+  it('draws a pane at once when nothing holds it', () => {
+    render(pane());
+    expect(screen.getByText('IoT devices')).toBeTruthy();
+  });
+
+  it('at the page start draws the frame first and the content once the canvas says so', () => {
+    holdPanesUntilCanvas();
+    render(pane());
+    expect(screen.getByRole('heading', { name: 'Services' })).toBeTruthy();
+    expect(screen.queryByText('IoT devices')).toBeNull();
+    act(() => usePaneUi.getState().showPanes());
+    expect(screen.getByText('IoT devices')).toBeTruthy();
+  });
+
+  it('does not wait for a canvas that never reports its nodes drawn', () => {
+    vi.useFakeTimers();
+    holdPanesUntilCanvas();
+    render(pane());
+    act(() => vi.advanceTimersByTime(PANES_WAIT_MAX_MS - 1));
+    expect(screen.queryByText('IoT devices')).toBeNull();
+    act(() => vi.advanceTimersByTime(1));
+    expect(screen.getByText('IoT devices')).toBeTruthy();
   });
 });
