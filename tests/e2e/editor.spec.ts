@@ -1,5 +1,6 @@
 /**
- * Editor craft on the built app: a keyboard-only journey, copy-paste of a group of nodes, the share
+ * Editor craft on the built app: a keyboard-only journey, copy-paste of a group of nodes, a drag that
+ * opens the Inspector once dropped, the share
  * link round trip, draw.io import, SVG/PNG export of a design far larger than the viewport, and an
  * axe-core scan in light and dark themes.
  */
@@ -205,6 +206,31 @@ test('an edge label is edited by double-clicking the connection', async ({ page 
   await expect(page.locator('.edge-label', { hasText: 'MQTT over TLS' })).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(page.locator('.edge-label', { hasText: 'telemetry' })).toBeVisible();
+});
+
+test('dragging an unselected service moves it and shows it in the Inspector once dropped', async ({ page }) => {
+  await seed(page, PIPELINE);
+  await page.goto('/');
+  const firehose = page.locator('.react-flow__node[data-id="firehose-1"]');
+  await expect(firehose).toBeVisible();
+  const inspectorTab = page.getByRole('tab', { name: 'Inspector' });
+  await expect(inspectorTab).toHaveAttribute('aria-selected', 'false');
+  const before = (await firehose.boundingBox())!;
+  await page.mouse.move(before.x + 20, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 80, before.y + before.height / 2 + 40, { steps: 8 });
+  // Mid-drag the node is selected and follows the pointer; the right pane waits for the drop.
+  await expect(firehose).toHaveClass(/selected/);
+  await expect.poll(async () => (await firehose.boundingBox())!.x).toBeGreaterThan(before.x + 40);
+  await expect(inspectorTab).toHaveAttribute('aria-selected', 'false');
+  await page.mouse.up();
+  await expect(inspectorTab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.inspector').getByText('Amazon Data Firehose').first()).toBeVisible();
+  // The move is one undo step.
+  const moved = (await firehose.boundingBox())!;
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await firehose.boundingBox())!.x)).toBe(Math.round(before.x));
+  expect(moved.x).toBeGreaterThan(before.x + 40);
 });
 
 test('share link round trip: read-only view, own design kept, make a copy', async ({ page, browser, context }, testInfo) => {
