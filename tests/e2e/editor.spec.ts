@@ -1,8 +1,7 @@
 /**
  * Editor craft on the built app: a keyboard-only journey, copy-paste of a group of nodes, a drag that
- * opens the Inspector once dropped, the share
- * link round trip, draw.io import, SVG/PNG export of a design far larger than the viewport, and an
- * axe-core scan in light and dark themes.
+ * opens the Inspector once dropped, the share link round trip, draw.io import, SVG/PNG export of a
+ * design far larger than the viewport, and an axe-core scan in light and dark themes.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
