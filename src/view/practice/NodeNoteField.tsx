@@ -1,11 +1,12 @@
 /** A node's trade-off note in the Inspector ("why Kinesis, not MSK"), kept in the attempt notes, not the design. */
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { MAX_NOTE_CHARS } from '../../domain/attempt-notes.ts';
 import { useApp } from '../../store/context.tsx';
 import { usePractice, usePracticeStore } from '../../store/practice-context.tsx';
 import { readDraft, writeDraft } from '../drafts.ts';
 
-export function NodeNoteField({ nodeId }: { nodeId: string }) {
+/** Memoised: a settings change re-renders the Inspector, not this field (its props stay the same). */
+export const NodeNoteField = memo(function NodeNoteField({ nodeId }: { nodeId: string }) {
   const practice = usePracticeStore();
   const scenarioId = useApp((s) => s.scenarioId);
   // Own keys only: a node named `constructor` has no note until one is written.
@@ -41,4 +42,4 @@ export function NodeNoteField({ nodeId }: { nodeId: string }) {
       </p>
     </div>
   );
-}
+});
