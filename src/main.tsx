@@ -15,6 +15,7 @@ import { createPracticeStore } from './store/practice-store.ts';
 import { App } from './view/App.tsx';
 import { whenIdle } from './view/deferred.ts';
 import { holdPanesUntilCanvas } from './view/pane-ui.ts';
+import { preloadIcons } from './view/ServiceIcon.tsx';
 import { decodeRoomFragment } from './domain/room.ts';
 import { SYNC_URL } from './adapters/sync-config.ts';
 import type { RoomStore } from './store/room-store.ts';
@@ -106,6 +107,14 @@ async function start(): Promise<void> {
     if (!store.getState().themeChosen) store.getState().setTheme(e.matches ? 'dark' : 'light', false);
   });
 
+  // The stored design's icons load while the app renders, so its nodes are drawn with them.
+  {
+    const { design, content, theme } = store.getState();
+    preloadIcons(
+      design.nodes.flatMap((n) => content.catalog.byId.get(n.service) ?? []),
+      theme,
+    );
+  }
   // The canvas first: the panes' content is drawn in the frame after its nodes (view/pane-ui.ts).
   holdPanesUntilCanvas();
   void joinRoomIfLinked().then((room) =>

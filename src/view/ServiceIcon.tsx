@@ -27,6 +27,17 @@ async function iconMarkup(ref: IconRef, theme: 'light' | 'dark'): Promise<string
 }
 
 /**
+ * Starts loading the icons of `entries` for `theme` (the stored design's services at the page's start),
+ * so that they are drawn as icons from the canvas's first paint, not as glyph badges swapped for the
+ * icon a moment later (a second render of every node). Failures are left to the per-icon load.
+ */
+export function preloadIcons(entries: Iterable<CatalogEntry>, theme: 'light' | 'dark'): void {
+  const refs = new Set<IconRef>();
+  for (const e of entries) if (e.icon) refs.add(e.icon);
+  for (const ref of refs) void iconMarkup(ref, theme).catch(() => undefined);
+}
+
+/**
  * The theme icons are drawn for, provided once by the app shell (App.tsx): a context, not a store
  * subscription per icon (hundreds on a canvas, each run on every store update).
  */
