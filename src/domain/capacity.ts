@@ -225,9 +225,10 @@ function joinFactors(basis: readonly string[]): string {
  * Every limit in force on a node.
  * @param inputServices catalog ids of the nodes whose data edges enter it; limits with
  *   `unlessInputFrom` are dropped when every input is one of those (and there is at least one)
+ * @param out the list the limits are added to (a caller that lists every node's limits reuses one)
+ * @returns `out`
  */
-export function stageLimits(node: Pick<ResolvedNode, 'entry' | 'settings'>, inputServices: readonly string[]): StageLimit[] {
-  const out: StageLimit[] = [];
+export function stageLimits(node: Pick<ResolvedNode, 'entry' | 'settings'>, inputServices: readonly string[], out: StageLimit[] = []): StageLimit[] {
   for (const cap of node.entry.capacities) {
     if (cap.unlessInputFrom.length && inputServices.length && inputServices.every((s) => cap.unlessInputFrom.includes(s))) continue;
     const limit = evaluateCapacity(node.entry, cap, node.settings);

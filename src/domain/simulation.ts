@@ -36,6 +36,18 @@ export { formatFixed, formatGBPerDay, formatMBps, formatMs, formatPercent, forma
 /** The upstream of a node without data inputs (shared, never changed). */
 const NO_NODES: readonly ResolvedNode[] = [];
 
+/** The nodes whose data edges enter the node at position `i` of `graph.nodes`, in edge order: a list of that length (counted first), or the shared empty list. */
+function upstreamOf(graph: DesignGraph, i: number): readonly ResolvedNode[] {
+  const entering = graph.inAt(i);
+  let count = 0;
+  for (const e of entering) if (e.data) count++;
+  if (!count) return NO_NODES;
+  const upstream = new Array<ResolvedNode>(count);
+  count = 0;
+  for (const e of entering) if (e.data) upstream[count++] = graph.nodes[e.sourceIndex]!;
+  return upstream;
+}
+
 /** Everything the simulator computes for one design and scenario. */
 export interface SimulationReport {
   /** The workload as simulated. */
@@ -116,11 +128,10 @@ export function simulateGraph(graph: DesignGraph, scenario: Scenario): Simulatio
   for (let i = 0; i < graph.nodes.length; i++) {
     const node = graph.nodes[i]!;
     const consumers = graph.dataOutAt(i).length;
-    let upstream: ResolvedNode[] | undefined;
-    for (const e of graph.inAt(i)) if (e.data) (upstream ??= []).push(graph.nodes[e.sourceIndex]!);
+    const upstream = upstreamOf(graph, i);
     const plan = plans[i];
     const nodeFlow = flow.nodes[i]!;
-    inputs[i] = plan ? { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES, storage: plan } : { node, flow: nodeFlow, consumers, upstream: upstream ?? NO_NODES };
+    inputs[i] = plan ? { node, flow: nodeFlow, consumers, upstream, storage: plan } : { node, flow: nodeFlow, consumers, upstream };
   }
   const cost = computeCost(inputs, horizonDays);
 

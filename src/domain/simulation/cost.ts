@@ -151,6 +151,11 @@ interface Scratch {
   nodeSeries: Float64Array;
   /** The node's bill lines as its items add them; the report gets a copy of the node's length (a list grown by `push` keeps room for 17). */
   lines: CostLine[];
+  /** The pieces of the bill line being worded, joined into its `basis` (one flat string, no intermediate texts). */
+  basis: string[];
+  /** The constant quantity of the item being priced (`quantityOf`): a full month's amount, or month 1's alone when `once`. */
+  monthly: number;
+  once: boolean;
 }
 
 /**
@@ -172,7 +177,17 @@ export function computeCost(inputs: readonly CostInput[], horizonDays: number): 
   const plans = new Map<string, { gbPerDay: number; tiers: StorageTier[] }>();
   for (const i of inputs) if (i.storage) plans.set(i.node.id, i.storage);
   const readable = new Map<string, Float64Array>();
-  const scratch: Scratch = { itemClass: new Float64Array(classes), itemSeries: new Float64Array(count), qtyClass: new Float64Array(classes), nodeClass: new Float64Array(classes), nodeSeries: new Float64Array(count), lines: [] };
+  const scratch: Scratch = {
+    itemClass: new Float64Array(classes),
+    itemSeries: new Float64Array(count),
+    qtyClass: new Float64Array(classes),
+    nodeClass: new Float64Array(classes),
+    nodeSeries: new Float64Array(count),
+    lines: [],
+    basis: [],
+    monthly: 0,
+    once: false,
+  };
   const costs: NodeCost[] = [];
   const unpricedNodeIds: string[] = [];
   const sums = new Float64Array(count);
@@ -310,28 +325,36 @@ function settingLabel(node: ResolvedNode, key: string): string {
   return node.entry.settings[key]?.label ?? key;
 }
 
-/** The value and description of one factor. */
-function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string } {
+/**
+ * The value of one factor; its description goes to `text` when given: "ceil(40 Parallelism / 1
+ * Parallelism per KPU)", "1 (dpuPerWorker.G.1X)", "2 consumers".
+ */
+function factorValue(f: Factor, ctx: ItemContext, text: string[] | undefined): number {
   const { node } = ctx;
   if ('setting' in f) {
     let v = num(node.settings, f.setting);
-    let text = `${round(v)} ${settingLabel(node, f.setting)}`;
+    // The words wrap the setting: "(ceil(40 Parallelism / 1 Parallelism per KPU) + 1) x 0.5".
+    if (text) {
+      if (f.plus) text.push('(');
+      if (f.divideBySetting) text.push('ceil(');
+      text.push(round(v), ' ', settingLabel(node, f.setting));
+    }
     if (f.divideBySetting) {
       const d = Math.max(1, num(node.settings, f.divideBySetting));
       v = Math.ceil(finite(v / d) - 1e-9);
-      text = `ceil(${text} / ${round(d)} ${settingLabel(node, f.divideBySetting)})`;
+      text?.push(' / ', round(d), ' ', settingLabel(node, f.divideBySetting), ')');
     }
     if (f.plus) {
       v += f.plus;
-      text = `(${text} + ${round(f.plus)})`;
+      text?.push(' + ', round(f.plus), ')');
     }
     if (f.scale !== undefined) {
       v *= f.scale;
-      text = `${text} x ${round(f.scale, 6)}`;
+      text?.push(' x ', round(f.scale, 6));
     }
-    return { value: Math.max(0, finite(v)), text };
+    return Math.max(0, finite(v));
   }
-  if ('figure' in f) return figureFactor(f, node.entry, f.bySetting ? optionOf(node.settings, f.bySetting) : undefined);
+  if ('figure' in f) return wordedValue(figureFactor(f, node.entry, f.bySetting ? optionOf(node.settings, f.bySetting) : undefined), text);
   if ('upstreamSetting' in f) {
     let sum = 0;
     let label: string | undefined;
@@ -340,10 +363,20 @@ function factorValue(f: Factor, ctx: ItemContext): { value: number; text: string
       label ||= u.entry.settings[f.upstreamSetting]?.label;
     }
     const v = sum * (f.scale ?? 1);
-    return { value: finite(v), text: `${round(v)} ${label || f.upstreamSetting} upstream` };
+    text?.push(round(v), ' ', label || f.upstreamSetting, ' upstream');
+    return finite(v);
   }
-  if ('consumers' in f) return { value: ctx.consumers, text: `${ctx.consumers} consumer${ctx.consumers === 1 ? '' : 's'}` };
-  return constantFactor(f);
+  if ('consumers' in f) {
+    text?.push(String(ctx.consumers), ctx.consumers === 1 ? ' consumer' : ' consumers');
+    return ctx.consumers;
+  }
+  return wordedValue(constantFactor(f), text);
+}
+
+/** A factor worded once (catalog data): its value, its words pushed to `text` when given. */
+function wordedValue(factor: { value: number; text: string }, text: string[] | undefined): number {
+  text?.push(factor.text);
+  return factor.value;
 }
 
 type FigureFactor = Extract<Factor, { figure: string }>;
@@ -381,15 +414,14 @@ function runsPerMonth(node: ResolvedNode, setting: string, fallback: number, per
   return periodMs ? ratio(HOURS_PER_MONTH * 3_600_000, periodMs) : fallback;
 }
 
-function product(fs: readonly Factor[], ctx: ItemContext): { value: number; text: string } {
+/** The product of the factors; their descriptions, joined by " x ", go to `text` when given. */
+function product(fs: readonly Factor[], ctx: ItemContext, text: string[] | undefined): number {
   let value = 1;
-  let text = '';
   for (let i = 0; i < fs.length; i++) {
-    const r = factorValue(fs[i]!, ctx);
-    value *= r.value;
-    text = i === 0 ? r.text : `${text} x ${r.text}`;
+    if (i > 0) text?.push(' x ');
+    value *= factorValue(fs[i]!, ctx, text);
   }
-  return { value: finite(value), text };
+  return finite(value);
 }
 
 /** Records a month arriving, and the bytes of each (from the flow model). */
@@ -405,83 +437,92 @@ function unitsEach(bytes: number, kb: number): number {
 }
 
 /**
- * A quantity a month, in its own units (hours, messages, GB, GB-months), with a description. Constant
- * quantities give `monthly`, the amount of a full month (a partial month pays its fraction), or with
- * `once` the amount of month 1 alone; quantities that grow month by month (stored data) are written to
- * `scratch.itemSeries` (`perMonth: true`).
+ * A quantity a month, in its own units (hours, messages, GB, GB-months); its description is pushed to
+ * `text` ("180 Shards x 730 h"). Constant quantities (`per-class`) set `scratch.monthly`, the amount of
+ * a full month (a partial month pays its fraction), or with `scratch.once` the amount of month 1 alone;
+ * quantities that grow month by month (stored data, `per-month`) are written to `scratch.itemSeries`.
  */
-type QuantityResult = { text: string; perMonth: false; monthly: number; once: boolean } | { text: string; perMonth: true };
-
-function quantityOf(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, ctx: ItemContext, scratch: Scratch): QuantityResult {
+function quantityOf(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, ctx: ItemContext, scratch: Scratch, text: string[]): 'per-class' | 'per-month' {
   const { months, node, flow } = ctx;
+  scratch.once = false;
   switch (q.kind) {
     case 'hours': {
-      const fs = product(q.factors, ctx);
+      const fs = product(q.factors, ctx, text);
+      if (q.factors.length) text.push(' x ');
       let hours = HOURS_PER_MONTH;
-      let hoursText = MONTH_HOURS_TEXT;
       if (typeof q.time === 'object' && 'hoursPerDaySetting' in q.time) {
         const perDay = Math.min(24, num(node.settings, q.time.hoursPerDaySetting));
         hours = perDay * DAYS_PER_MONTH;
-        hoursText = `${round(perDay)} h/day x ${MONTH_DAYS_TEXT}`;
+        text.push(round(perDay), ' h/day x ', MONTH_DAYS_TEXT);
       } else if (typeof q.time === 'object') {
         const runs = runsPerMonth(node, q.time.runsFrom, q.time.unscheduledRunsPerMonth, q.time.runsPerOption);
         const minutes = Math.max(q.time.minimumMinutes, num(node.settings, q.time.minutesSetting));
         hours = finite(runs * (minutes / 60));
-        hoursText = `${round(runs)} runs x ${round(minutes)} min`;
-      }
-      return { perMonth: false, once: false, monthly: hours * fs.value, text: fs.text ? `${fs.text} x ${hoursText}` : hoursText };
+        text.push(round(runs), ' runs x ', round(minutes), ' min');
+      } else text.push(MONTH_HOURS_TEXT);
+      scratch.monthly = hours * fs;
+      return 'per-class';
     }
-    case 'count': {
-      const fs = product(q.factors, ctx);
-      return { perMonth: false, once: false, monthly: fs.value, text: fs.text };
-    }
+    case 'count':
+      scratch.monthly = product(q.factors, ctx, text);
+      return 'per-class';
     case 'runs': {
-      const fs = product(q.factors, ctx);
       const runs = runsPerMonth(node, q.runsFrom, q.unscheduledRunsPerMonth, q.runsPerOption);
-      return { perMonth: false, once: false, monthly: runs * fs.value, text: `${round(runs)} runs${fs.text ? ` x ${fs.text}` : ''}` };
+      text.push(round(runs), ' runs');
+      if (q.factors.length) text.push(' x ');
+      scratch.monthly = runs * product(q.factors, ctx, text);
+      return 'per-class';
     }
-    case 'once': {
-      const fs = product(q.factors, ctx);
-      return { perMonth: false, once: true, monthly: fs.value, text: `${fs.text}, once` };
-    }
+    case 'once':
+      scratch.monthly = product(q.factors, ctx, text);
+      scratch.once = true;
+      text.push(', once');
+      return 'per-class';
     case 'records': {
       const { perMonth, bytesEach } = recordsIn(flow);
       const kb = q.unitKB ?? (q.unitKBFigure ? figure(node.entry, q.unitKBFigure) : 0);
       const each = kb > 0 ? unitsEach(bytesEach, kb) : 1;
       const batch = q.perSetting ? Math.max(1, num(node.settings, q.perSetting)) : 1;
       const consumers = q.perConsumer ? ctx.consumers : 1;
-      const fs = product(q.factors, ctx);
-      let text = `${round(flow.inboundRecordsPerSecond)} records/s`;
-      if (kb > 0) text += ` ${each} x ${round(kb)} KB unit${each === 1 ? '' : 's'} each (${round(bytesEach)} B)`;
-      if (q.perSetting) text += ` / ${round(batch)} ${settingLabel(node, q.perSetting)}`;
-      if (q.perConsumer) text += ` x ${consumers} outgoing connection${consumers === 1 ? '' : 's'}`;
-      if (fs.text) text += ` x ${fs.text}`;
-      return { perMonth: false, once: false, monthly: (perMonth * each * consumers * fs.value) / batch, text };
+      text.push(round(flow.inboundRecordsPerSecond), ' records/s');
+      if (kb > 0) text.push(' ', String(each), ' x ', round(kb), each === 1 ? ' KB unit each (' : ' KB units each (', round(bytesEach), ' B)');
+      if (q.perSetting) text.push(' / ', round(batch), ' ', settingLabel(node, q.perSetting));
+      if (q.perConsumer) text.push(' x ', String(consumers), consumers === 1 ? ' outgoing connection' : ' outgoing connections');
+      if (q.factors.length) text.push(' x ');
+      scratch.monthly = (perMonth * each * consumers * product(q.factors, ctx, text)) / batch;
+      return 'per-class';
     }
     case 'gb': {
-      const fs = product(q.factors, ctx);
       if (q.perConsumer) {
         const gb = (flow.outputMBps * SECONDS_PER_MONTH * ctx.consumers) / 1000;
-        return { perMonth: false, once: false, monthly: gb * fs.value, text: `${round(flow.outputMBps)} MB/s out x ${ctx.consumers} outgoing connection${ctx.consumers === 1 ? '' : 's'}${fs.text ? ` x ${fs.text}` : ''}` };
+        text.push(round(flow.outputMBps), ' MB/s out x ', String(ctx.consumers), ctx.consumers === 1 ? ' outgoing connection' : ' outgoing connections');
+        if (q.factors.length) text.push(' x ');
+        scratch.monthly = gb * product(q.factors, ctx, text);
+        return 'per-class';
       }
       const kb = q.billingIncrementKB ?? (q.billingIncrementKBFigure ? figure(node.entry, q.billingIncrementKBFigure) : 0);
       let gb = (flow.inboundMBps * SECONDS_PER_MONTH) / 1000;
-      let text = `${round(flow.inboundMBps)} MB/s in`;
+      text.push(round(flow.inboundMBps), ' MB/s in');
       if (kb > 0) {
         const { perMonth, bytesEach } = recordsIn(flow);
         gb = (perMonth * unitsEach(bytesEach, kb) * kb * 1024) / 1e9;
-        text += `, ${round(bytesEach)} B records billed in ${round(kb)} KB increments`;
+        text.push(', ', round(bytesEach), ' B records billed in ', round(kb), ' KB increments');
       }
-      return { perMonth: false, once: false, monthly: gb * fs.value, text: fs.text ? `${text} x ${fs.text}` : text };
+      if (q.factors.length) text.push(' x ');
+      scratch.monthly = gb * product(q.factors, ctx, text);
+      return 'per-class';
     }
     case 'storedGB': {
-      const fs = product(q.factors, ctx);
-      const gbPerDay = finite(flow.inboundMBps * GB_PER_DAY_PER_MBPS * fs.value);
+      // The factors scale what is written; the words give the result.
+      const gbPerDay = finite(flow.inboundMBps * GB_PER_DAY_PER_MBPS * product(q.factors, ctx, undefined));
       const days = (q.retentionSetting ? num(node.settings, q.retentionSetting) : 0) / (q.retentionUnit === 'hours' ? 24 : 1);
       const tier: StorageTier = days > 0 ? { storageClass: 'STANDARD', fromAgeDays: 0, toAgeDays: days } : { storageClass: 'STANDARD', fromAgeDays: 0 };
       const out = scratch.itemSeries;
       for (let m = 0; m < months.count; m++) out[m] = finite(tierGBDays(gbPerDay, tier, m * DAYS_PER_MONTH, Math.min((m + 1) * DAYS_PER_MONTH, months.horizonDays)) / DAYS_PER_MONTH);
-      return { perMonth: true, text: `${round(gbPerDay)} GB/day written, kept ${days > 0 ? `${round(days)} days` : 'for the whole horizon'}` };
+      text.push(round(gbPerDay), ' GB/day written, kept ');
+      if (days > 0) text.push(round(days), ' days');
+      else text.push('for the whole horizon');
+      return 'per-month';
     }
     case 'scannedGB': {
       const held = readableHeld(ctx);
@@ -495,7 +536,8 @@ function quantityOf(q: Exclude<Quantity, { kind: 'lifecycleStoredGB' }>, ctx: It
         heldSum += held[m]!;
       }
       const avgHeld = ratio(heldSum, months.count);
-      return { perMonth: true, text: `${round(perDay)} queries/day x ${round(pct)} % of ${round(avgHeld)} GB held in readable classes upstream (average; at least ${round(q.minimumMBPerQuery)} MB a query)` };
+      text.push(round(perDay), ' queries/day x ', round(pct), ' % of ', round(avgHeld), ' GB held in readable classes upstream (average; at least ', round(q.minimumMBPerQuery), ' MB a query)');
+      return 'per-month';
     }
   }
 }
@@ -548,11 +590,16 @@ function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch, lines:
   const chosen = price.bySetting ? optionOf(node.settings, price.bySetting) : undefined;
   const value = price.value ?? (chosen !== undefined && price.values && Object.hasOwn(price.values, chosen) ? price.values[chosen] : undefined);
   if (value === undefined) return 'none';
-  const q = quantityOf(item.quantity, ctx, scratch);
+  // The basis is one run of characters joined from its pieces: the quantity's number and unit (known
+  // last, in slots 0 and 1), then the quantity's words, then the rate.
+  const basis = scratch.basis;
+  basis.length = 0;
+  basis.push('', '', ' a month (');
+  const amounts = quantityOf(item.quantity, ctx, scratch, basis);
   const { count, classOf } = months;
   let total = 0;
   let quantity = 0;
-  if (q.perMonth) {
+  if (amounts === 'per-month') {
     const s = scratch.itemSeries;
     for (let m = 0; m < count; m++) {
       quantity += s[m]!;
@@ -563,7 +610,7 @@ function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch, lines:
     const uc = scratch.itemClass;
     const fractions = months.classFractions;
     for (let k = 0; k < fractions.length; k++) {
-      qc[k] = q.once ? (k === 0 ? q.monthly : 0) : finite(q.monthly * fractions[k]!);
+      qc[k] = scratch.once ? (k === 0 ? scratch.monthly : 0) : finite(scratch.monthly * fractions[k]!);
       uc[k] = charge(qc[k]!, value, item.per, price.tiers);
     }
     for (let m = 0; m < count; m++) {
@@ -574,13 +621,16 @@ function priceItem(item: PricingItem, ctx: ItemContext, scratch: Scratch, lines:
   const averageQuantity = ratio(quantity, months.full);
   const usdPerMonth = ratio(total, months.full);
   const texts = itemTexts(item);
+  basis[0] = round(item.per === 1 ? averageQuantity : averageQuantity / item.per);
+  basis[1] = texts.after;
+  basis.push(') x ');
   // With one price the rate and the option chosen are catalog words, worded once per item and option.
-  const rate =
-    price.tiers && price.tiers.length > 1
-      ? `$${round(ratio(usdPerMonth * item.per, averageQuantity, value), 6)} per ${texts.amount} on average (tiers: ${texts.tiers})${chosen !== undefined ? ` (${chosen})` : ''}`
-      : singleRate(item, chosen, value);
-  lines.push({ label: item.label, basis: flatText(quantityText(averageQuantity, item), ' a month (', q.text, ') x ', rate), usdPerMonth });
-  return q.perMonth ? 'per-month' : 'per-class';
+  if (price.tiers && price.tiers.length > 1) {
+    basis.push('$', round(ratio(usdPerMonth * item.per, averageQuantity, value), 6), ' per ', texts.amount, ' on average (tiers: ', texts.tiers, ')');
+    if (chosen !== undefined) basis.push(' (', chosen, ')');
+  } else basis.push(singleRate(item, chosen, value));
+  lines.push({ label: item.label, basis: basis.join(''), usdPerMonth });
+  return amounts;
 }
 
 /** "$0.015 per shard-hour", "$0.44 per DPU-hour (G.1X)": an item's single price for the option chosen (undefined: the item has no option). */

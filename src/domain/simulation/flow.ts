@@ -155,6 +155,8 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
   const flowAt = new Array<NodeFlow>(graph.nodes.length);
   const chained = chainedBatchJobs(graph);
   const inputServices: string[] = [];
+  // The limits of the node at hand, copied into its flow at their number.
+  const stage: StageLimit[] = [];
 
   for (const i of order) {
     const node = graph.nodes[i]!;
@@ -182,7 +184,8 @@ export function computeFlow(graph: DesignGraph, workload: Workload): FlowResult 
     const period = runPeriodSeconds(graph, node);
     inputServices.length = 0;
     for (const e of graph.inAt(i)) if (e.data) inputServices.push(graph.nodes[e.sourceIndex]!.service);
-    const stage = stageLimits(node, inputServices);
+    stage.length = 0;
+    stageLimits(node, inputServices, stage);
     const limits: LimitLoad[] = new Array(stage.length);
     let binding: LimitLoad | undefined;
     let utilisation: number | undefined;
