@@ -11,6 +11,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  getViewportForBounds,
   Position,
   ReactFlow,
   useReactFlow,
@@ -461,6 +462,7 @@ export function Canvas() {
   // (see onNodesChange): the canvas re-renders when a drag ends (`dragEnded`), not per move.
   const [, setDragEnded] = useState(0);
   const flowStore = useStoreApi<FlowNode, ServiceFlowEdge>();
+  const placing = usePlacedAtStart(fitAtStart, flowStore, setViewport);
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(EMPTY);
   // A group being resized: its live size (committed as one `resizeNode` when the resize ends).
   const [resizing, setResizing] = useState<ReadonlyMap<string, Size>>(EMPTY);
@@ -632,7 +634,7 @@ export function Canvas() {
   );
 
   return (
-    <div className={`canvas${far ? ' is-far' : ''}${connecting ? ' is-connecting' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div ref={placing.ref} data-placing={placing.done() ? undefined : ''} className={`canvas${far ? ' is-far' : ''}${connecting ? ' is-connecting' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ArrowMarkers />
       {/* Zoomed far out, edge labels are not drawn at all (not merely hidden: each would still be restyled per drag move). */}
       <EdgeLabelLayer.Provider value={far ? null : labelLayer}>
@@ -695,6 +697,46 @@ export function Canvas() {
       )}
     </div>
   );
+}
+
+/**
+ * The view at the page's start, fitted to the design before its nodes are seen. React Flow draws the
+ * nodes in its first commit (their default boxes are known, see UNMEASURED_SERVICE) but fits the view
+ * only once it has measured them, a pass later: the nodes would show at zoom 1 and then jump. So the
+ * canvas keeps its viewport hidden (`data-placing`, app.css) until this fit, made from the design's
+ * boxes (absolutePositions, nodeSize) with React Flow's own `getViewportForBounds` and the start fit's
+ * options, as soon as React Flow's pan-zoom exists (its effects run before the canvas's). React Flow's
+ * fit at start still follows the measurement and corrects for any box that measured otherwise.
+ * @returns the canvas element's ref and whether the placing is done (read while rendering)
+ */
+function usePlacedAtStart(fitAtStart: boolean, flowStore: ReturnType<typeof useStoreApi<FlowNode, ServiceFlowEdge>>, setViewport: ReturnType<typeof useReactFlow>['setViewport']) {
+  const store = useAppStore();
+  const ref = useRef<HTMLDivElement>(null);
+  const placed = useRef(!fitAtStart);
+  useEffect(() => {
+    if (placed.current) return;
+    placed.current = true;
+    const { width, height, minZoom } = flowStore.getState();
+    const { design, content } = store.getState();
+    if (width > 0 && height > 0) {
+      const abs = absolutePositions(design);
+      let x0 = Infinity;
+      let y0 = Infinity;
+      let x1 = -Infinity;
+      let y1 = -Infinity;
+      for (const n of design.nodes) {
+        const p = abs.get(n.id) ?? n.position;
+        const size = nodeSize(n, content.catalog);
+        x0 = Math.min(x0, p.x);
+        y0 = Math.min(y0, p.y);
+        x1 = Math.max(x1, p.x + size.width);
+        y1 = Math.max(y1, p.y + size.height);
+      }
+      if (Number.isFinite(x0 + y0 + x1 + y1)) void setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, width, height, minZoom, FIT_AT_START_OPTIONS.maxZoom, FIT_AT_START_OPTIONS.padding));
+    }
+    ref.current?.removeAttribute('data-placing');
+  }, [flowStore, store, setViewport]);
+  return { ref, done: () => placed.current };
 }
 
 const flowDrawn = (s: ReactFlowState) => s.nodesInitialized || s.nodes.length === 0;
