@@ -67,6 +67,32 @@ export function absolutePositions(design: Design, overrides: ReadonlyMap<string,
   return out;
 }
 
+/** A box on the canvas: top-left corner and size (canvas px). */
+export type Box = Pos & Size;
+
+/**
+ * The smallest box around the drawn nodes: those with a catalog entry and a finite absolute position
+ * in `abs` (see absolutePositions), each of its `nodeSize`.
+ * @param measured measured service sizes by node id (others count at the standard size)
+ * @returns the box in canvas px, or undefined when no node is drawn
+ */
+export function boundsOf(nodes: readonly DesignNode[], catalog: Catalog, abs: ReadonlyMap<string, Pos>, measured?: ReadonlyMap<string, Size>): Box | undefined {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const n of nodes) {
+    const p = abs.get(n.id);
+    if (!p || !catalog.byId.has(n.service) || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+    const s = nodeSize(n, catalog, measured);
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x + s.width);
+    y2 = Math.max(y2, p.y + s.height);
+  }
+  return x1 <= x2 ? { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } : undefined;
+}
+
 /**
  * The border colour of a group whose catalog entry names none: AWS's generic dashed grey group (Architecture
  * Icons deck, 2026-01-30 release). Each kind's own colour, dash and fill are catalog data (`box`).

@@ -37,6 +37,7 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { EdgeLabelLayer, FlowEdge, useEdgeLabelLayerOf, type ServiceFlowEdge } from './FlowEdge.tsx';
 import { GroupNode, type GroupFlowNode } from './GroupNode.tsx';
 import { absolutePositions, DEFAULT_GROUP_SIZE, dragEndCommands, isGroupNode, nodeSize, placement } from '../domain/groups.ts';
+import { boundsOf } from '../domain/diagram.ts';
 import { Minimap } from './Minimap.tsx';
 import { MAX_ROUTED_NODES, routeEdges, type EdgeRoute, type RouteBox } from './edge-routes.ts';
 import { NODE_HEIGHT, NODE_WIDTH, ServiceNode, type ServiceFlowNode } from './ServiceNode.tsx';
@@ -704,7 +705,7 @@ export function Canvas() {
  * nodes in its first commit (their default boxes are known, see UNMEASURED_SERVICE) but fits the view
  * only once it has measured them, a pass later: the nodes would show at zoom 1 and then jump. So the
  * canvas keeps its viewport hidden (`data-placing`, app.css) until this fit, made from the design's
- * boxes (absolutePositions, nodeSize) with React Flow's own `getViewportForBounds` and the start fit's
+ * boxes (boundsOf) with React Flow's own `getViewportForBounds` and the start fit's
  * options, as soon as React Flow's pan-zoom exists (its effects run before the canvas's). React Flow's
  * fit at start still follows the measurement and corrects for any box that measured otherwise.
  * @returns the canvas element's ref and whether the placing is done (read while rendering)
@@ -719,20 +720,8 @@ function usePlacedAtStart(fitAtStart: boolean, flowStore: ReturnType<typeof useS
     const { width, height, minZoom } = flowStore.getState();
     const { design, content } = store.getState();
     if (width > 0 && height > 0) {
-      const abs = absolutePositions(design);
-      let x0 = Infinity;
-      let y0 = Infinity;
-      let x1 = -Infinity;
-      let y1 = -Infinity;
-      for (const n of design.nodes) {
-        const p = abs.get(n.id) ?? n.position;
-        const size = nodeSize(n, content.catalog);
-        x0 = Math.min(x0, p.x);
-        y0 = Math.min(y0, p.y);
-        x1 = Math.max(x1, p.x + size.width);
-        y1 = Math.max(y1, p.y + size.height);
-      }
-      if (Number.isFinite(x0 + y0 + x1 + y1)) void setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, width, height, minZoom, FIT_AT_START_OPTIONS.maxZoom, FIT_AT_START_OPTIONS.padding));
+      const bounds = boundsOf(design.nodes, content.catalog, absolutePositions(design));
+      if (bounds) void setViewport(getViewportForBounds(bounds, width, height, minZoom, FIT_AT_START_OPTIONS.maxZoom, FIT_AT_START_OPTIONS.padding));
     }
     ref.current?.removeAttribute('data-placing');
   }, [flowStore, store, setViewport]);

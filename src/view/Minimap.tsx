@@ -11,7 +11,7 @@ import { Panel, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { memo, useMemo, useRef, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
 import { CATEGORY_META, type Catalog } from '../domain/catalog.ts';
 import type { DesignNode } from '../domain/design.ts';
-import { absolutePositions, isGroupNode, nodeSize, type Size } from '../domain/diagram.ts';
+import { absolutePositions, boundsOf, isGroupNode, nodeSize, type Box, type Size } from '../domain/diagram.ts';
 
 /** The minimap's size in CSS px. */
 export const MINIMAP_SIZE = { width: 168, height: 112 } as const;
@@ -20,16 +20,10 @@ const GROUP_FILL = 'rgba(125, 137, 152, 0.22)';
 /** Space around the drawn bounds, as a share of their larger side. */
 const PADDING = 0.08;
 
-type Box = { x: number; y: number; width: number; height: number };
-
 /** The design's boxes as one path per fill colour (groups first), with their bounds in canvas px. */
 function drawBoxes(nodes: readonly DesignNode[], catalog: Catalog, sizes: ReadonlyMap<string, Size>): { paths: { fill: string; d: string }[]; bounds: Box | undefined } {
   const abs = absolutePositions({ nodes } as Parameters<typeof absolutePositions>[0]);
   const byFill = new Map<string, string[]>([[GROUP_FILL, []]]);
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
   for (const n of nodes) {
     const p = abs.get(n.id);
     const entry = catalog.byId.get(n.service);
@@ -39,13 +33,9 @@ function drawBoxes(nodes: readonly DesignNode[], catalog: Catalog, sizes: Readon
     let parts = byFill.get(fill);
     if (!parts) byFill.set(fill, (parts = []));
     parts.push(`M${Math.round(p.x)} ${Math.round(p.y)}h${Math.round(s.width)}v${Math.round(s.height)}h${-Math.round(s.width)}z`);
-    x1 = Math.min(x1, p.x);
-    y1 = Math.min(y1, p.y);
-    x2 = Math.max(x2, p.x + s.width);
-    y2 = Math.max(y2, p.y + s.height);
   }
   const paths = [...byFill].filter(([, parts]) => parts.length).map(([fill, parts]) => ({ fill, d: parts.join('') }));
-  return { paths, bounds: x1 <= x2 ? { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } : undefined };
+  return { paths, bounds: boundsOf(nodes, catalog, abs, sizes) };
 }
 
 /** The smallest box of the minimap's aspect ratio around `a` and `b`, padded. */

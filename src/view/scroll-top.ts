@@ -26,10 +26,10 @@ function listen(): void {
 
 /** Puts `el` at its scroll top if it has scrolled since it was last put there (or since the page started). */
 export function scrollToTop(el: Element): void {
-  listen();
   if (!scrolled.has(el)) return;
   scrolled.delete(el);
   el.scrollTop = 0;
 }
 
+// From the module's load on: a panel scrolled before its first scrollToTop is known.
 listen();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT } from '../../src/adapters/content.ts';
 import { applyCommand } from '../../src/domain/commands.ts';
 import { DESIGN_VERSION, type Design, type DesignNode } from '../../src/domain/design.ts';
-import { absolutePositions, dragEndCommands, placement } from '../../src/domain/groups.ts';
+import { boundsOf } from '../../src/domain/diagram.ts';
+import { absolutePositions, dragEndCommands, nodeSize, placement } from '../../src/domain/groups.ts';
 
 const { catalog } = CONTENT;
 const design = (nodes: DesignNode[]): Design => ({ format: 'archboard.design', version: DESIGN_VERSION, nodes, edges: [] });
@@ -54,5 +55,25 @@ describe('drag end and groups', () => {
   it('places a node dropped from the palette inside the group under it', () => {
     expect(placement(base, catalog, 'amazon-s3', { x: 1300, y: 100 })).toEqual({ parentId: 'us', position: { x: 100, y: 100 } });
     expect(placement(base, catalog, 'amazon-s3', { x: 3000, y: 100 })).toEqual({ parentId: undefined, position: { x: 3000, y: 100 } });
+  });
+});
+
+describe('boundsOf', () => {
+  it('spans every drawn box at its absolute position, members of groups included', () => {
+    const nested = run(base, { s3: { x: 200, y: 200 } }); // S3 inside the VPC, inside the Region
+    const far = { ...nested, nodes: [...nested.nodes, { id: 'k', service: 'amazon-kinesis-data-streams', position: { x: -300, y: 900 } }] };
+    const box = boundsOf(far.nodes, catalog, absolutePositions(far));
+    // Left edge from the stream at x -300; right edge from the us Region (1200 + 600); bottom from the stream (900 + its height).
+    expect(box).toEqual({ x: -300, y: 0, width: 2100, height: 900 + nodeSize(far.nodes.at(-1)!, catalog).height });
+  });
+
+  it('counts measured sizes and leaves out nodes it cannot place or draw', () => {
+    const d = design([
+      { id: 'a', service: 'amazon-s3', position: { x: 10, y: 20 } },
+      { id: 'gone', service: 'no-such-service', position: { x: 5000, y: 5000 } },
+      { id: 'nan', service: 'amazon-s3', position: { x: Number.NaN, y: 0 } },
+    ]);
+    expect(boundsOf(d.nodes, catalog, absolutePositions(d), new Map([['a', { width: 300, height: 100 }]]))).toEqual({ x: 10, y: 20, width: 300, height: 100 });
+    expect(boundsOf([], catalog, new Map())).toBeUndefined();
   });
 });
