@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { catalogEntrySchema } from '../domain/catalog.ts';
+import { catalogEntrySchema } from '../domain/catalog-schema.ts';
 import { designDocumentSchema } from '../domain/design.ts';
 import { scopeSchema } from '../domain/lake.ts';
 import { ROLE_REGISTRY } from '../domain/roles.ts';

@@ -10,7 +10,8 @@
  * browser does not, so that code stays out of its first load (the content it bundles is the content
  * the tests check).
  */
-import { jsonPath, parseCatalog, type Catalog, type CatalogEntry, type ContentProblem, type PathProblem } from './catalog.ts';
+import { jsonPath, type Catalog, type CatalogEntry, type ContentProblem, type PathProblem } from './catalog.ts';
+import { parseCatalog } from './catalog-schema.ts';
 import { loadDesign, type Design } from './design.ts';
 import type { RuleSet } from './grade.ts';
 import type { Rule } from './rule-kit.ts';

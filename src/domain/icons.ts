@@ -10,7 +10,6 @@
  * ({@link IconSource}): `src/adapters/icons-browser.ts` (Vite lazy chunks) and
  * `src/adapters/icons-node.ts` (node_modules on disk).
  */
-import { z } from 'zod';
 import type { Catalog } from './catalog.ts';
 
 /** The registry package the SVG files come from. */
@@ -23,14 +22,8 @@ export type IconSet = (typeof ICON_SETS)[number];
 /** A reference to one icon file: `<set>/<FileName>`, e.g. `architecture-service/AmazonAthena`. */
 export type IconRef = `${IconSet}/${string}`;
 
-const ICON_REF = new RegExp(`^(${ICON_SETS.join('|')})/[A-Za-z0-9]+$`);
-
-/** The catalog's `icon` field: an icon reference, or `null` where AWS draws no icon. */
-export const iconRefSchema = z
-  .string()
-  .regex(ICON_REF, `expected "<set>/<FileName>" with set one of ${ICON_SETS.join(', ')} (a file of ${ICON_PACKAGE}/icons without ".svg")`)
-  .transform((s) => s as IconRef)
-  .nullable();
+/** A well-formed icon reference: `<set>/<FileName>`. */
+export const ICON_REF = new RegExp(`^(${ICON_SETS.join('|')})/[A-Za-z0-9]+$`);
 
 /** Whether a string is a well-formed icon reference (it does not check that the file exists). */
 export function isIconRef(value: string): value is IconRef {

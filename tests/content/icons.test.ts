@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContentFromDisk, PROJECT_ROOT } from '../../src/cli/content.ts';
-import { iconForTheme, iconRefSchema, serviceIconSvg } from '../../src/domain/icons.ts';
+import { iconRefSchema } from '../../src/domain/catalog-schema.ts';
+import { iconForTheme, serviceIconSvg } from '../../src/domain/icons.ts';
 import { readIconSvgAsync, readServiceIconSvg } from '../../src/adapters/icons-node.ts';
 
 const { content } = loadContentFromDisk();

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, readJsonFiles } from '../../src/cli/content.ts';
-import { parseCatalog } from '../../src/domain/catalog.ts';
+import { parseCatalog } from '../../src/domain/catalog-schema.ts';
 import { catalogEntryProblems } from '../../src/domain/catalog-checks.ts';
 import type { Design } from '../../src/domain/design.ts';
 import type { Scenario, Workload } from '../../src/domain/scenario.ts';

@@ -1,6 +1,6 @@
 /** Group boxes drawn from catalog data (`box`): captions, colours, fills and dashes; bad `box` data refused at load. */
 import { describe, expect, it } from 'vitest';
-import { catalogEntrySchema } from '../../src/domain/catalog.ts';
+import { catalogEntrySchema } from '../../src/domain/catalog-schema.ts';
 import { catalogEntryProblems } from '../../src/domain/catalog-checks.ts';
 import { groupCaption, groupColor, groupDashed, groupFill } from '../../src/domain/diagram.ts';
 import { content } from '../support/designs.ts';

@@ -1,6 +1,6 @@
 /** Graph helpers for consistency rules: effective bucket format, scopes, query readers, guarantees. */
 import { describe, expect, it } from 'vitest';
-import { catalogEntrySchema } from '../../src/domain/catalog.ts';
+import { catalogEntrySchema } from '../../src/domain/catalog-schema.ts';
 import { catalogEntryProblems } from '../../src/domain/catalog-checks.ts';
 import { DesignGraph } from '../../src/domain/graph.ts';
 import { bucketFormat, describeScope, guaranteeOf, readersOf, selectNodes, sinkReachedFrom } from '../../src/domain/lake.ts';

@@ -1,6 +1,6 @@
 /** Small content for view tests, independent of the shipped catalog and scenarios. */
 import { z } from 'zod';
-import { parseCatalog } from '../../src/domain/catalog.ts';
+import { parseCatalog } from '../../src/domain/catalog-schema.ts';
 import type { Content } from '../../src/domain/content.ts';
 import type { RuleSet } from '../../src/domain/grade.ts';
 import { defineRule, type Rule } from '../../src/domain/rule-kit.ts';
