@@ -579,7 +579,11 @@ async function coldLoad(browser: Browser) {
       obs.observe(document, { childList: true, subtree: true });
     });
     await page.goto(BASE + '/');
-    await page.waitForFunction(() => (window as unknown as { __ready: { node?: number } }).__ready.node !== undefined);
+    // Both: the canvas's nodes come first, the panes' content (the palette) a frame after them.
+    await page.waitForFunction(() => {
+      const ready = (window as unknown as { __ready: { palette?: number; node?: number } }).__ready;
+      return ready.node !== undefined && ready.palette !== undefined;
+    });
     const r = await page.evaluate(() => (window as unknown as { __ready: { palette: number; node: number } }).__ready);
     if (i > 0) {
       palette.push(r.palette);
