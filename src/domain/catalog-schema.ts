@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { CAPACITY_METRICS, CATEGORIES, GUARANTEE_KINDS, jsonPath, lifecycleTransitionSchema, type Catalog, type ContentProblem, type PathProblem } from './catalog.ts';
 import { ICON_PACKAGE, ICON_REF, ICON_SETS, type IconRef } from './icons.ts';
-import { pricingSchema } from './pricing.ts';
+import { isoDate, pricingSchema, whenSchema } from './pricing.ts';
 import { ROLES, type RoleId } from './roles.ts';
 
 /** The catalog's `icon` field: an icon reference, or `null` where AWS draws no icon. */
@@ -18,8 +18,6 @@ export const iconRefSchema = z
   .transform((s) => s as IconRef)
   .nullable();
 
-/** ISO date `YYYY-MM-DD`. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const idPattern = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
 
 /** A role of the registry (`roles.ts`); anything else is refused with the file and JSON path. */
@@ -45,9 +43,6 @@ export const figureSchema = z.strictObject({
   estimate: z.boolean().optional(),
 });
 export type Figure = z.infer<typeof figureSchema>;
-
-/** `{settingKey: value}`: the setting is shown and used only when every listed setting has that value. */
-const whenSchema = z.record(z.string(), z.union([z.string(), z.boolean()]));
 
 const enumOptionSchema = z.strictObject({
   value: z.string().min(1),

@@ -43,9 +43,10 @@
  */
 import { z } from 'zod';
 
-/** ISO date `YYYY-MM-DD`. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const whenSchema = z.record(z.string(), z.union([z.string(), z.boolean()]));
+/** ISO date `YYYY-MM-DD` (the catalog's figures use it too, see catalog-schema.ts). */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** `{settingKey: value}`: in force only when every listed setting has that value (items here, settings in catalog-schema.ts). */
+export const whenSchema = z.record(z.string(), z.union([z.string(), z.boolean()]));
 
 /**
  * One volume tier: the price per `per` units for the part of a month's quantity up to `upTo` (in the

@@ -11,7 +11,7 @@
  */
 import { CATEGORY_META, withDefaults, type Catalog, type CatalogEntry } from './catalog.ts';
 import type { Design, DesignNode } from './design.ts';
-import { absolutePositions, groupCaption, groupColor, groupDashed, groupFill, NODE_WIDTH, nodeSize, type Pos, type Size } from './diagram.ts';
+import { absolutePositions, groupCaption, groupColor, groupDashed, groupFill, NODE_WIDTH, nodeSize, type Box, type Pos } from './diagram.ts';
 import type { LegendLine } from './graded-export.ts';
 import type { Severity } from './scenario.ts';
 import { iconForTheme, serviceIconSvg, type IconSource as IconFileSource } from './icons.ts';
@@ -248,8 +248,6 @@ function glyphSymbol(id: string, entry: CatalogEntry): string {
   const size = entry.glyph.length > 3 ? 11 : entry.glyph.length > 2 ? 13 : 15;
   return `<symbol id="${id}" viewBox="0 0 40 40"><rect width="40" height="40" rx="8" fill="${color}"/><text x="20" y="20" dy="0.35em" text-anchor="middle" font-family="${FONT}" font-size="${size}" font-weight="700" fill="#ffffff">${xmlEscape(entry.glyph)}</text></symbol>`;
 }
-
-type Box = Pos & Size;
 
 /** Orthogonal path from the right of `s` to the left of `t`, as the canvas's smooth-step edges run. */
 function edgePath(s: Box, t: Box): { d: string; mid: Pos } {
