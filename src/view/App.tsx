@@ -116,10 +116,9 @@ function RoomScenarioTitle() {
   return <span className="room-scenario-title">{title}</span>;
 }
 
+/** The header: the brand at once; the scenario picker, the interview button and the score with the panes' content (see pane-ui.ts `panesShown`). */
 function Header() {
-  const store = useAppStore();
-  const report = useApp(visibleReport);
-  const inRoom = useApp((s) => s.roomRole !== undefined);
+  const shown = usePaneUi((s) => s.panesShown);
   return (
     <header className="app-header">
       <div className="brand">
@@ -130,6 +129,17 @@ function Header() {
         </svg>
         <span className="brand-name">Archboard</span>
       </div>
+      {shown && <HeaderContent />}
+    </header>
+  );
+}
+
+function HeaderContent() {
+  const store = useAppStore();
+  const report = useApp(visibleReport);
+  const inRoom = useApp((s) => s.roomRole !== undefined);
+  return (
+    <>
       <div className="header-scenario">{inRoom ? <RoomScenarioTitle /> : <ScenarioPicker />}</div>
       {!inRoom && (
         <Suspense fallback={null}>
@@ -149,7 +159,7 @@ function Header() {
           <strong>{report.counts.pass}</strong>/{report.results.length} requirements pass
         </button>
       )}
-    </header>
+    </>
   );
 }
 

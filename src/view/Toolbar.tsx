@@ -10,9 +10,23 @@ import { IconBook, IconDownload, IconFit, IconLayout, IconMoon, IconNew, IconRed
 import { SHORTCUTS } from './shortcuts.ts';
 import { DrawioExportButton, PictureExportButton, ShareButton, SnapToggle } from './EditorToolbar.tsx';
 import { PaneToggle } from './SidePane.tsx';
+import { usePaneUi } from './pane-ui.ts';
 import { WORKER_MIN_TEXT } from '../adapters/analysis-limits.ts';
 
+/**
+ * The toolbar's frame is drawn at once; its buttons with the panes' content, once the canvas has shown
+ * its nodes at the page's start (see pane-ui.ts `panesShown`).
+ */
 export function Toolbar() {
+  const shown = usePaneUi((s) => s.panesShown);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Design actions">
+      {shown && <ToolbarButtons />}
+    </div>
+  );
+}
+
+function ToolbarButtons() {
   const store = useAppStore();
   const { canUndo, canRedo } = useHistoryAvailability();
   const empty = useApp((s) => s.design.nodes.length === 0);
@@ -65,7 +79,7 @@ export function Toolbar() {
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Design actions">
+    <>
       <PaneToggle side="left" title="Services" />
       <span className="toolbar-sep" aria-hidden="true" />
       <div className="toolbar-group">
@@ -175,7 +189,7 @@ export function Toolbar() {
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
       <PaneToggle side="right" title="Panels" />
-    </div>
+    </>
   );
 }
 

@@ -22,10 +22,11 @@ export interface PaneUi {
   setCollapsed(side: PaneSide, collapsed: boolean): void;
   toggle(side: PaneSide): void;
   /**
-   * Whether the panes' content is drawn. The page's start (src/main.tsx) holds it back until the
-   * canvas has shown its nodes (see `holdPanesUntilCanvas`): at 200 stored nodes the palette and the
-   * Scenario tab took about 90 ms of the main thread before the first node could be seen. Their
-   * frames (headers, tabs) are drawn at once.
+   * Whether the content of the panes, the header and the toolbar is drawn. The page's start
+   * (src/main.tsx) holds it back until the canvas has shown its nodes (see `holdPanesUntilCanvas`): at
+   * 200 stored nodes the palette and the Scenario tab took about 90 ms of the main thread before the
+   * first node could be seen, the header and the toolbar about 25 ms more. Their frames (pane headers
+   * and tabs, the brand, the bars' backgrounds) are drawn at once, so nothing moves when it comes.
    */
   panesShown: boolean;
   showPanes(): void;

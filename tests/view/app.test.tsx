@@ -7,6 +7,7 @@ import { inThreadAnalyser } from '../../src/store/analysis.ts';
 import { App } from '../../src/view/App.tsx';
 import { fixtureContent, fullStorage } from './fixtures.ts';
 import { DESIGN_VERSION } from '../../src/domain/design.ts';
+import { holdPanesUntilCanvas, usePaneUi } from '../../src/view/pane-ui.ts';
 
 function renderApp({ storage = window.localStorage as Storage | undefined } = {}) {
   const store = createAppStore({ content: fixtureContent(), storage, saveDelayMs: 20 });
@@ -166,5 +167,20 @@ describe('empty and broken content', () => {
     expect(screen.getByText('No scenario loaded')).toBeInTheDocument();
     expect(paletteItems()).toHaveLength(4);
     expect(screen.getByRole('button', { name: /Reference/ })).toBeDisabled();
+  });
+});
+
+describe('the page start', () => {
+  it('draws the header and the toolbar as frames first and their content with the panes, once the canvas has shown its nodes', () => {
+    holdPanesUntilCanvas();
+    renderApp();
+    const toolbar = screen.getByRole('toolbar', { name: 'Design actions' });
+    expect(screen.getByText('Archboard')).toBeInTheDocument();
+    expect(within(toolbar).queryAllByRole('button')).toHaveLength(0);
+    expect(screen.queryByTitle('Choose a scenario')).toBeNull();
+    act(() => usePaneUi.getState().showPanes());
+    expect(within(toolbar).getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+    expect(within(toolbar).getByRole('button', { name: 'New' })).toBeInTheDocument();
+    expect(screen.getByTitle('Choose a scenario')).toBeInTheDocument();
   });
 });
