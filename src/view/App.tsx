@@ -17,6 +17,7 @@ import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useActions } from './actions.ts';
 import { Toasts } from './Toasts.tsx';
+import { whenIdle } from './deferred.ts';
 import { PreviousDesignAction, Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
 import { FindingsAnnouncer } from './Announcer.tsx';
@@ -24,15 +25,17 @@ import type { RoomStore } from '../store/room-store.ts';
 import { RoomProvider } from './room/RoomContext.tsx';
 import './room/room.css';
 
-// Shown only once opened: loaded then, so they stay out of the initial bundle.
-const CompareDialog = lazy(() => import('./practice/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })));
+// Shown only once opened (see PracticeDialogs): out of the initial bundle.
+const loadCompareDialog = () => import('./practice/CompareDialog.tsx');
+const loadResultDialog = () => import('./practice/ResultDialog.tsx');
+const CompareDialog = lazy(() => loadCompareDialog().then((m) => ({ default: m.CompareDialog })));
 // Room UI loads only in a room, or when "Start a mock interview" is first shown (after the first paint).
 const RoomBar = lazy(() => import('./room/RoomBar.tsx').then((m) => ({ default: m.RoomBar })));
 const StartInterviewButton = lazy(() => import('./room/StartInterview.tsx').then((m) => ({ default: m.StartInterviewButton })));
 // Loaded once an interview runs, or a dialog of problems is first shown (not needed at first paint).
 const InterviewBar = lazy(() => import('./practice/InterviewBar.tsx').then((m) => ({ default: m.InterviewBar })));
 const ProblemsDialog = lazy(() => import('./ProblemsDialog.tsx').then((m) => ({ default: m.ProblemsDialog })));
-const ResultDialog = lazy(() => import('./practice/ResultDialog.tsx').then((m) => ({ default: m.ResultDialog })));
+const ResultDialog = lazy(() => loadResultDialog().then((m) => ({ default: m.ResultDialog })));
 
 /**
  * `practice`: the practice-mode store (main.tsx passes one that persists); without it one is kept in memory.
@@ -96,10 +99,7 @@ function Shell({ contentProblems }: { contentProblems: readonly ContentProblem[]
         </main>
         <FindingsAnnouncer />
         <EditorDialogs />
-        <Suspense fallback={null}>
-          <ResultDialog />
-          <CompareDialog />
-        </Suspense>
+        <PracticeDialogs />
         {dialog && (
           <Suspense fallback={null}>
             <ProblemsDialog dialog={dialog} onClose={() => store.getState().showProblems(undefined)} />
@@ -160,6 +160,22 @@ function HeaderContent() {
         </button>
       )}
     </>
+  );
+}
+
+/**
+ * The attempt's result and the comparison with the reference, each mounted (and its code loaded) only
+ * while it is open; their code is fetched when the page is first idle, so the first opening is not kept waiting.
+ */
+function PracticeDialogs() {
+  const resultOpen = usePractice((s) => s.result !== undefined);
+  const compareOpen = usePractice((s) => s.compareOpen);
+  useEffect(() => whenIdle(() => void Promise.all([loadResultDialog(), loadCompareDialog()]).catch(() => undefined)), []);
+  return (
+    <Suspense fallback={null}>
+      {resultOpen && <ResultDialog />}
+      {compareOpen && <CompareDialog />}
+    </Suspense>
   );
 }
 
