@@ -5,6 +5,8 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { JOURNAL_MAX_VALUE_CHARS } from '../../src/adapters/storage.ts';
+import { tiledDesign } from '../../bench/designs.ts';
 import { dragMouse, storedRecord, watchErrors } from './support.ts';
 
 /** The IoT scenario's reference design, as the Reference button loads it. */
@@ -23,6 +25,24 @@ test('a label typed in the inspector survives an immediate reload', async ({ pag
   await page.reload();
   await expect(page.locator('.react-flow__node[data-id="kds"] .svc-label')).toHaveText('Telemetry stream (typed just now)');
   await expect.poll(async () => JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day')) ?? '{"nodes":[]}').nodes.find((n: { id: string }) => n.id === 'kds')?.label).toBe('Telemetry stream (typed just now)');
+});
+
+test('an edit to a design of 3,000 services survives an immediate reload (its save joins the journal only as the page goes away)', async ({ page }) => {
+  const design = tiledDesign(3000);
+  const text = JSON.stringify(design);
+  expect(text.length).toBeGreaterThan(JOURNAL_MAX_VALUE_CHARS);
+  const stored = async () => JSON.parse((await storedRecord(page, 'archboard:design:iot-5tb-day')) ?? '{"nodes":[]}') as { nodes: { id: string; label?: string }[] };
+  await page.goto('/');
+  await page.getByTestId('import-input').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.locator('.toast').filter({ hasText: `Imported big.json: ${design.nodes.length} services` })).toBeVisible({ timeout: 60_000 });
+  // The import is saved; what the reload must keep is the edit after it.
+  await expect.poll(async () => (await stored()).nodes.length, { timeout: 30_000 }).toBe(design.nodes.length);
+  await page.locator('.react-flow__node[data-id="kds#0"]').click();
+  await page.getByLabel('Label', { exact: true }).fill('Stream 0 (typed just now)');
+  // No wait: the save is still debounced when the page goes away.
+  await page.reload();
+  await expect(page.locator('.header-score')).toContainText('requirements pass', { timeout: 30_000 });
+  await expect.poll(async () => (await stored()).nodes.find((n) => n.id === 'kds#0')?.label, { timeout: 30_000 }).toBe('Stream 0 (typed just now)');
 });
 
 test('storage full: a Not saved banner stays while saves fail, Export works, and nothing is lost once space is freed', async ({ page }, testInfo) => {

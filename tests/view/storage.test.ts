@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DurableStorage, indexedDbBackend, memoryBackend, MIGRATED_KEY } from '../../src/adapters/storage.ts';
+import { DurableStorage, indexedDbBackend, JOURNAL_KEY, JOURNAL_MAX_VALUE_CHARS, memoryBackend, MIGRATED_KEY, type KeyValueBackend } from '../../src/adapters/storage.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { fixtureContent } from './fixtures.ts';
 
@@ -73,5 +73,31 @@ describe('DurableStorage when writes fail', () => {
     expect(storage.status.state).toBe('saved');
     expect(store.getState().saveProblem).toBeUndefined();
     expect(JSON.parse(backend.records.get(KEY)!).nodes).toHaveLength(2);
+  });
+});
+
+describe('the write-ahead journal (writes that never finish, as when the page goes away)', () => {
+  /** A backend (already migrated to) whose writes never complete: what a page being unloaded gets. */
+  const stuck = (): KeyValueBackend => ({ entries: async () => [[MIGRATED_KEY, '2026-12-04']], write: () => new Promise<void>(() => undefined) });
+
+  it('a value written as the page goes away comes back at the next open', async () => {
+    const storage = await DurableStorage.open(stuck(), localStorage);
+    storage.setItem(KEY, '{"typed":"just now"}');
+    const next = await DurableStorage.open(memoryBackend(), localStorage);
+    expect(next.getItem(KEY)).toBe('{"typed":"just now"}');
+  });
+
+  it('a long value is copied into the journal only once the page is going away, then comes back', async () => {
+    const long = `{"nodes":"${'x'.repeat(JOURNAL_MAX_VALUE_CHARS)}"}`;
+    const storage = await DurableStorage.open(stuck(), localStorage);
+    storage.setItem('archboard:pref:theme', 'dark');
+    storage.setItem(KEY, long);
+    // While the page is shown only the short value is journaled (no copy of the long one per save).
+    expect(JSON.parse(localStorage.getItem(JOURNAL_KEY)!)).toEqual([['archboard:pref:theme', 'dark']]);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(localStorage.getItem(JOURNAL_KEY)!).map(([k]: [string]) => k)).toEqual(['archboard:pref:theme', KEY]);
+    const next = await DurableStorage.open(memoryBackend(), localStorage);
+    expect(next.getItem(KEY)).toBe(long);
+    window.dispatchEvent(new Event('pageshow'));
   });
 });
