@@ -87,11 +87,6 @@ async function buildAll() {
 /** Files `serveBuilt` sends gzipped. */
 const COMPRESSED = new Set(['.js', '.css', '.html', '.svg', '.json', '.wasm']);
 
-/** Every file under `dir`, recursively (paths joined to `dir`). */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
 /**
  * Serves the build (the app, and the bare page under /bare/) on 127.0.0.1:`PORT` as a static host or a
  * CDN serves a production build: each text file compressed once, here with gzip (level 9) next to it
@@ -100,7 +95,7 @@ function filesUnder(dir: string): string[] {
  * sends 2.7x the bare page's JS, so its load figures there include that server work too.)
  */
 async function serveBuilt(): Promise<Server> {
-  for (const file of filesUnder(OUT)) if (COMPRESSED.has(extname(file))) writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
+  for (const file of readdirSync(OUT, { recursive: true, encoding: 'utf8' })) if (COMPRESSED.has(extname(file))) writeFileSync(join(OUT, `${file}.gz`), gzipSync(readFileSync(join(OUT, file)), { level: 9 }));
   const serve = sirv(OUT, { gzip: true, etag: true });
   const server = createServer((req, res) =>
     serve(req, res, () => {

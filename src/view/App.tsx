@@ -17,7 +17,7 @@ import { RightPane } from './RightPane.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { useActions } from './actions.ts';
 import { Toasts } from './Toasts.tsx';
-import { whenIdle } from './deferred.ts';
+import { preloadable, whenIdle } from './deferred.ts';
 import { PreviousDesignAction, Toolbar } from './Toolbar.tsx';
 import { EditorDialogs, SharedBanner, useShareLinkOpening } from './ShareLink.tsx';
 import { FindingsAnnouncer } from './Announcer.tsx';
@@ -25,17 +25,16 @@ import type { RoomStore } from '../store/room-store.ts';
 import { RoomProvider } from './room/RoomContext.tsx';
 import './room/room.css';
 
-// Shown only once opened (see PracticeDialogs): out of the initial bundle.
-const loadCompareDialog = () => import('./practice/CompareDialog.tsx');
-const loadResultDialog = () => import('./practice/ResultDialog.tsx');
-const CompareDialog = lazy(() => loadCompareDialog().then((m) => ({ default: m.CompareDialog })));
+// Mounted only while open (see PracticeDialogs) and fetched once the page is idle: out of the initial
+// bundle, yet a dialog opens in the commit that asks for it.
+const CompareDialog = preloadable(() => import('./practice/CompareDialog.tsx').then((m) => m.CompareDialog));
+const ResultDialog = preloadable(() => import('./practice/ResultDialog.tsx').then((m) => m.ResultDialog));
 // Room UI loads only in a room, or when "Start a mock interview" is first shown (after the first paint).
 const RoomBar = lazy(() => import('./room/RoomBar.tsx').then((m) => ({ default: m.RoomBar })));
 const StartInterviewButton = lazy(() => import('./room/StartInterview.tsx').then((m) => ({ default: m.StartInterviewButton })));
 // Loaded once an interview runs, or a dialog of problems is first shown (not needed at first paint).
 const InterviewBar = lazy(() => import('./practice/InterviewBar.tsx').then((m) => ({ default: m.InterviewBar })));
 const ProblemsDialog = lazy(() => import('./ProblemsDialog.tsx').then((m) => ({ default: m.ProblemsDialog })));
-const ResultDialog = lazy(() => loadResultDialog().then((m) => ({ default: m.ResultDialog })));
 
 /**
  * `practice`: the practice-mode store (main.tsx passes one that persists); without it one is kept in memory.
@@ -163,14 +162,18 @@ function HeaderContent() {
   );
 }
 
-/**
- * The attempt's result and the comparison with the reference, each mounted (and its code loaded) only
- * while it is open; their code is fetched when the page is first idle, so the first opening is not kept waiting.
- */
+/** The attempt's result and the comparison with the reference, each mounted only while it is open. */
 function PracticeDialogs() {
   const resultOpen = usePractice((s) => s.result !== undefined);
   const compareOpen = usePractice((s) => s.compareOpen);
-  useEffect(() => whenIdle(() => void Promise.all([loadResultDialog(), loadCompareDialog()]).catch(() => undefined)), []);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void ResultDialog.preload().catch(() => undefined); // a failed fetch shows when the dialog opens
+        void CompareDialog.preload().catch(() => undefined);
+      }),
+    [],
+  );
   return (
     <Suspense fallback={null}>
       {resultOpen && <ResultDialog />}
